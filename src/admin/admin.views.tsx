@@ -1,0 +1,359 @@
+import type { VNode } from 'preact';
+import type { OrganisationKind } from '../db/schema.ts';
+import { ORGANISATION_KIND_LABELS, ROLE_LABELS } from '../platform/auth/actor.ts';
+import type { FieldError } from '../platform/errors.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../platform/forms.tsx';
+import { Layout, type PageContext } from '../platform/layout.tsx';
+import { ORGANISATION_KINDS, ROLES } from './identity.actions.ts';
+import type { UserRow } from './identity.queries.ts';
+
+type Organisation = { id: string; name: string; kind: OrganisationKind; members: number };
+type FormState = { values: Record<string, string>; errors: FieldError[] };
+const EMPTY: FormState = { values: {}, errors: [] };
+
+function formatTimestamp(date: Date | null): string {
+  if (!date) return '–';
+  return date.toLocaleString('de-DE', {
+    timeZone: 'Europe/Berlin',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+}
+
+function AdminNav(props: { current: string }): VNode {
+  const links = [
+    ['/admin/benutzer', 'Benutzerkonten'],
+    ['/admin/organisationen', 'Organisationen'],
+    ['/admin/postausgang', 'Postausgang'],
+  ] as const;
+  return (
+    <nav aria-label="Administration">
+      <ul class="kern-list kern-list--horizontal">
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a
+              class="kern-link"
+              href={href}
+              aria-current={props.current === href ? 'page' : undefined}
+            >
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function organisationOptions(organisations: Organisation[]) {
+  return [
+    { value: '', label: 'Bitte wählen' },
+    ...organisations.map((o) => ({ value: o.id, label: o.name })),
+  ];
+}
+const roleOptions = [
+  { value: '', label: 'Bitte wählen' },
+  ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] })),
+];
+
+export function UsersPage(props: {
+  ctx: PageContext;
+  users: UserRow[];
+  organisations: Organisation[];
+  form?: FormState;
+  created?: boolean;
+}): VNode {
+  const form = props.form ?? EMPTY;
+  return (
+    <Layout ctx={props.ctx} title="Benutzerkonten" hasErrors={form.errors.length > 0}>
+      <h1 class="kern-heading-large">Benutzerkonten</h1>
+      <AdminNav current="/admin/benutzer" />
+      {props.created ? <Notice kind="success" title="Das Benutzerkonto wurde angelegt." /> : null}
+      <ErrorSummary errors={form.errors} />
+      <div class="kern-table-responsive">
+        <table class="kern-table">
+          <caption class="kern-title">{props.users.length} Benutzerkonten</caption>
+          <thead class="kern-table__header">
+            <tr class="kern-table__row">
+              <th scope="col" class="kern-table__header">
+                Name
+              </th>
+              <th scope="col" class="kern-table__header">
+                E-Mail
+              </th>
+              <th scope="col" class="kern-table__header">
+                Rollen
+              </th>
+              <th scope="col" class="kern-table__header">
+                Status
+              </th>
+              <th scope="col" class="kern-table__header">
+                Letzte Anmeldung
+              </th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {props.users.map((u) => (
+              <tr class="kern-table__row" key={u.id}>
+                <td class="kern-table__cell">
+                  <a class="kern-link" href={`/admin/benutzer/${u.id}`}>
+                    {u.displayName}
+                  </a>
+                </td>
+                <td class="kern-table__cell">{u.email}</td>
+                <td class="kern-table__cell">
+                  {u.memberships
+                    .map((m) => `${ROLE_LABELS[m.role]} (${m.organisationName})`)
+                    .join('; ')}
+                </td>
+                <td class="kern-table__cell">{u.disabled ? 'gesperrt' : 'aktiv'}</td>
+                <td class="kern-table__cell">{formatTimestamp(u.lastLoginAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="kern-heading-medium">Neues Benutzerkonto</h2>
+      <form method="post" action="/admin/benutzer" novalidate class="kern-stack form-narrow">
+        <CsrfField token={props.ctx.csrfToken} />
+        <TextField
+          name="displayName"
+          label="Name"
+          value={form.values.displayName}
+          errors={form.errors}
+          required
+        />
+        <TextField
+          name="email"
+          label="E-Mail-Adresse"
+          type="email"
+          value={form.values.email}
+          errors={form.errors}
+          required
+        />
+        <TextField
+          name="password"
+          label="Erstes Passwort"
+          type="password"
+          autocomplete="new-password"
+          hint="Mindestens 12 Zeichen. Teilen Sie es der Person auf sicherem Weg mit."
+          errors={form.errors}
+          required
+        />
+        <SelectField
+          name="organisationId"
+          label="Organisation"
+          options={organisationOptions(props.organisations)}
+          value={form.values.organisationId}
+          errors={form.errors}
+        />
+        <SelectField
+          name="role"
+          label="Rolle"
+          options={roleOptions}
+          value={form.values.role}
+          errors={form.errors}
+        />
+        <SubmitButton>Benutzerkonto anlegen</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function UserPage(props: {
+  ctx: PageContext;
+  user: UserRow;
+  organisations: Organisation[];
+  form?: FormState;
+  message?: string;
+}): VNode {
+  const form = props.form ?? EMPTY;
+  const { user } = props;
+  return (
+    <Layout
+      ctx={props.ctx}
+      title={`Benutzerkonto ${user.displayName}`}
+      hasErrors={form.errors.length > 0}
+    >
+      <h1 class="kern-heading-large">{user.displayName}</h1>
+      <AdminNav current="" />
+      {props.message ? <Notice kind="success" title={props.message} /> : null}
+      <ErrorSummary errors={form.errors} />
+      <dl class="kern-description-list">
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">E-Mail</dt>
+          <dd class="kern-description-list-item__value">{user.email}</dd>
+        </div>
+        <div class="kern-description-list-item">
+          <dt class="kern-description-list-item__key">Status</dt>
+          <dd class="kern-description-list-item__value">{user.disabled ? 'gesperrt' : 'aktiv'}</dd>
+        </div>
+      </dl>
+      <h2 class="kern-heading-medium">Rollen</h2>
+      <ul class="kern-list kern-list--bullet">
+        {user.memberships.map((m) => (
+          <li key={m.organisationName + m.role}>
+            {ROLE_LABELS[m.role]} – {m.organisationName}
+          </li>
+        ))}
+      </ul>
+      <form
+        method="post"
+        action={`/admin/benutzer/${user.id}/rollen`}
+        novalidate
+        class="kern-stack form-narrow"
+      >
+        <CsrfField token={props.ctx.csrfToken} />
+        <SelectField
+          name="organisationId"
+          label="Organisation"
+          options={organisationOptions(props.organisations)}
+          value={form.values.organisationId}
+          errors={form.errors}
+        />
+        <SelectField
+          name="role"
+          label="Rolle"
+          options={roleOptions}
+          value={form.values.role}
+          errors={form.errors}
+        />
+        <SubmitButton variant="secondary">Rolle hinzufügen</SubmitButton>
+      </form>
+      <h2 class="kern-heading-medium">Zugang</h2>
+      <form method="post" action={`/admin/benutzer/${user.id}/status`}>
+        <CsrfField token={props.ctx.csrfToken} />
+        <input type="hidden" name="disabled" value={user.disabled ? 'false' : 'true'} />
+        <SubmitButton variant="secondary">
+          {user.disabled ? 'Konto entsperren' : 'Konto sperren'}
+        </SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+export function OrganisationsPage(props: {
+  ctx: PageContext;
+  organisations: Organisation[];
+  form?: FormState;
+  created?: boolean;
+}): VNode {
+  const form = props.form ?? EMPTY;
+  return (
+    <Layout ctx={props.ctx} title="Organisationen" hasErrors={form.errors.length > 0}>
+      <h1 class="kern-heading-large">Organisationen</h1>
+      <AdminNav current="/admin/organisationen" />
+      {props.created ? <Notice kind="success" title="Die Organisation wurde angelegt." /> : null}
+      <ErrorSummary errors={form.errors} />
+      <div class="kern-table-responsive">
+        <table class="kern-table">
+          <caption class="kern-title">{props.organisations.length} Organisationen</caption>
+          <thead class="kern-table__header">
+            <tr class="kern-table__row">
+              <th scope="col" class="kern-table__header">
+                Name
+              </th>
+              <th scope="col" class="kern-table__header">
+                Art
+              </th>
+              <th scope="col" class="kern-table__header kern-table__header--numeric">
+                Mitglieder
+              </th>
+            </tr>
+          </thead>
+          <tbody class="kern-table__body">
+            {props.organisations.map((o) => (
+              <tr class="kern-table__row" key={o.id}>
+                <td class="kern-table__cell">{o.name}</td>
+                <td class="kern-table__cell">{ORGANISATION_KIND_LABELS[o.kind]}</td>
+                <td class="kern-table__cell kern-table__cell--numeric">{o.members}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2 class="kern-heading-medium">Neue Organisation</h2>
+      <form method="post" action="/admin/organisationen" novalidate class="kern-stack form-narrow">
+        <CsrfField token={props.ctx.csrfToken} />
+        <TextField
+          name="name"
+          label="Name"
+          value={form.values.name}
+          errors={form.errors}
+          hint="z. B. Kreis Paderborn"
+          required
+        />
+        <SelectField
+          name="kind"
+          label="Art"
+          options={[
+            { value: '', label: 'Bitte wählen' },
+            ...ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] })),
+          ]}
+          value={form.values.kind}
+          errors={form.errors}
+        />
+        <SubmitButton>Organisation anlegen</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
+
+const STATUS_LABELS = {
+  queued: 'wartet',
+  stored: 'gespeichert (kein SMTP)',
+  sent: 'versandt',
+  failed: 'fehlgeschlagen',
+};
+
+export function OutboxPage(props: {
+  ctx: PageContext;
+  mails: {
+    id: string;
+    to_address: string;
+    subject: string;
+    body_text: string;
+    link: string | null;
+    status: keyof typeof STATUS_LABELS;
+    created_at: Date;
+    last_error: string | null;
+  }[];
+  smtpConfigured: boolean;
+}): VNode {
+  return (
+    <Layout ctx={props.ctx} title="Postausgang">
+      <h1 class="kern-heading-large">Postausgang</h1>
+      <AdminNav current="/admin/postausgang" />
+      <p class="kern-body">
+        {props.smtpConfigured
+          ? 'Nachrichten werden über den konfigurierten SMTP-Server versandt.'
+          : 'Kein SMTP-Server konfiguriert (SMTP_URL): Nachrichten werden hier gespeichert und nicht versandt.'}
+      </p>
+      {props.mails.length === 0 ? <p class="kern-body">Noch keine Nachrichten.</p> : null}
+      {props.mails.map((m) => (
+        <details class="outbox-mail" key={m.id}>
+          <summary>
+            {formatTimestamp(m.created_at)} – an {m.to_address}: {m.subject} (
+            {STATUS_LABELS[m.status]})
+          </summary>
+          <pre class="mail-body">{m.body_text}</pre>
+          {m.link ? (
+            <p>
+              <a class="kern-link" href={m.link}>
+                {m.link}
+              </a>
+            </p>
+          ) : null}
+          {m.last_error ? <p class="kern-error">Letzter Fehler: {m.last_error}</p> : null}
+        </details>
+      ))}
+    </Layout>
+  );
+}

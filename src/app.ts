@@ -1,0 +1,29 @@
+import { registerAccountRoutes } from './account/account.routes.tsx';
+import { registerAdminRoutes } from './admin/admin.routes.tsx';
+import { registerDeadlineRoutes } from './deadlines/deadline.routes.tsx';
+import { registerHomeRoutes } from './home/home.routes.tsx';
+import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
+import { buildServer, type App, type Deps } from './platform/server.ts';
+import { registerSystemRoutes } from './platform/system.routes.tsx';
+import { deliverMail } from './platform/mail.ts';
+import type { JobHandlers } from './platform/jobs.ts';
+
+/** The whole portal: every feature registers its routes here. */
+export function buildApp(deps: Deps): Promise<App> {
+  return buildServer(deps, async (app) => {
+    registerSystemRoutes(app, deps);
+    registerHomeRoutes(app);
+    registerLoginRoutes(app, deps);
+    registerAccountRoutes(app, deps);
+    registerAdminRoutes(app, deps);
+    registerDeadlineRoutes(app, deps);
+    await Promise.resolve();
+  });
+}
+
+/** Every job the worker knows, bound to the application's dependencies. */
+export function jobHandlers(deps: Deps): JobHandlers {
+  return {
+    'mail:send': ({ mailId }) => deliverMail(deps.db, deps.mailer, mailId),
+  };
+}

@@ -1,0 +1,118 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { DataDirLockedError } from './db/embedded.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
+import { openDatabase, startPortal } from './main.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
+
+const HELP = `Industrieland – Verfahrensplattform für Nordrhein-Westfalen
+
+Aufruf: npx industrieland <Befehl> [Optionen]
+
+Befehle:
+  start                 Portal starten (Standard: http://localhost:3000, PORT ändert den Port)
+  migrate               Datenbank auf den neuesten Stand bringen
+  seed-demo             Demodaten anlegen (nur in eine leere Datenbank)
+  deadline              Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW)
+                          --start JJJJ-MM-TT  --duration P1M  --counting event|day-start
+                          [--no-shift] [--json]
+  --help                Diese Hilfe
+
+Konfiguration über Umgebungsvariablen, siehe docs/operations.md.`;
+
+function printDemoLogins(): void {
+  console.log('\nDemo-Zugänge (Passwort für alle: ' + DEMO_PASSWORD + '):');
+  for (const user of DEMO_USERS) console.log(`  ${user.label.padEnd(44)} ${user.email}`);
+}
+
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const portal = await startPortal(config);
+  console.log(`\nIndustrieland läuft: ${portal.url}`);
+  console.log(`Fristenrechner:      ${portal.url}fristenrechner`);
+  if (config.seedDemo) printDemoLogins();
+  console.log('\nBeenden mit Strg+C.');
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal} empfangen – Industrieland wird beendet …`);
+    portal.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Fehler beim Beenden:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function withDatabase(
+  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
+): Promise<void> {
+  const database = await openDatabase(loadConfig(), (line) => console.error(line));
+  try {
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      console.log(HELP);
+      return 0;
+    case 'start':
+      await start();
+      return -1; // keeps running
+    case 'migrate':
+      await withDatabase(async ({ db, url }) => {
+        const { applied } = await migrateToLatest(db, url);
+        console.log(
+          applied.length > 0
+            ? `Ausgeführt: ${applied.join(', ')}`
+            : 'Die Datenbank ist auf dem neuesten Stand.',
+        );
+      });
+      return 0;
+    case 'seed-demo':
+      await withDatabase(async ({ db, url }) => {
+        await migrateToLatest(db, url);
+        const seeded = await seedDemo(db);
+        console.log(
+          seeded
+            ? 'Demodaten angelegt.'
+            : 'Die Datenbank enthält bereits Daten; es wurde nichts angelegt.',
+        );
+        if (seeded) printDemoLogins();
+      });
+      return 0;
+    case 'deadline':
+      return runDeadlineCommand(rest);
+    default:
+      console.error(`Unbekannter Befehl „${command}“. Hilfe: npx industrieland --help`);
+      return 2;
+  }
+}
+
+// Configuration and lock errors reach the user as a plain German sentence, not a stack trace.
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      console.error(`Fehler: ${error.message}`);
+    } else {
+      console.error('Unerwarteter Fehler:', error);
+    }
+    process.exit(1);
+  },
+);

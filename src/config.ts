@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The one place that reads process.env (style.md rule 10). The result is validated and frozen;
+ * nothing else in the application looks at the environment.
+ */
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  /** External PostgreSQL; when undefined the embedded server in dataDir/postgres is used. */
+  readonly databaseUrl: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly cookieSecret: string;
+  readonly secureCookies: boolean;
+  readonly seedDemo: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  readonly startWorker: boolean;
+  /** Embedded PostgreSQL only: fsync off (tests and benchmarks; never for real data). */
+  readonly embeddedFsyncOff: boolean;
+  readonly filesDir: string;
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes', 'ja'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'nein'].includes(value.toLowerCase())) return false;
+  throw new ConfigError(`${name} muss true oder false sein, nicht „${value}“.`);
+}
+
+function parsePort(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(
+      `${name} muss eine Portnummer zwischen 0 und 65535 sein, nicht „${value}“.`,
+    );
+  }
+  return port;
+}
+
+function parseUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  try {
+    return new URL(value).toString();
+  } catch {
+    throw new ConfigError(`${name} ist keine gültige URL.`);
+  }
+}
+
+/** A cookie-signing secret that survives restarts: from COOKIE_SECRET or stored in the data dir. */
+function loadCookieSecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) {
+    if (fromEnv.length < 32)
+      throw new ConfigError('COOKIE_SECRET muss mindestens 32 Zeichen lang sein.');
+    return fromEnv;
+  }
+  const file = path.join(dataDir, 'cookie-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = parsePort('PORT', env.PORT, 3000);
+  const host = env.HOST || '0.0.0.0';
+  const dataDir = path.resolve(env.DATA_DIR || 'var');
+  const publicUrl = parseUrl('PUBLIC_URL', env.PUBLIC_URL) ?? `http://localhost:${port}/`;
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL muss einer von ${LOG_LEVELS.join(', ')} sein.`);
+  }
+  const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL);
+  if (databaseUrl && !/^postgres(ql)?:/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL muss mit postgres:// oder postgresql:// beginnen.');
+  }
+  return Object.freeze({
+    host,
+    port,
+    publicUrl: publicUrl.replace(/\/?$/, '/'),
+    dataDir,
+    databaseUrl,
+    smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || 'Industrieland <noreply@industrieland.localhost>',
+    cookieSecret: loadCookieSecret(dataDir, env.COOKIE_SECRET),
+    secureCookies: parseBoolean(
+      'SECURE_COOKIES',
+      env.SECURE_COOKIES,
+      publicUrl.startsWith('https:'),
+    ),
+    seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
+    logLevel,
+    startWorker: parseBoolean('START_WORKER', env.START_WORKER, true),
+    embeddedFsyncOff: parseBoolean('EMBEDDED_PG_FSYNC_OFF', env.EMBEDDED_PG_FSYNC_OFF, false),
+    filesDir: path.join(dataDir, 'files'),
+  });
+}

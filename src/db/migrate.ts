@@ -1,0 +1,31 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
+import type { Db } from './database.ts';
+import * as identity from './migrations/20261124T0900_identity.ts';
+
+// Listed explicitly (not read from the folder) so that the order is reviewed in code and the
+// bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
+const migrations: Record<string, Migration> = {
+  '20261124T0900_identity': identity,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export async function migrateToLatest(
+  db: Db,
+  connectionString: string,
+): Promise<{ applied: string[] }> {
+  // The job queue's own schema first: our migrations and use cases enqueue into it.
+  await runWorkerMigrations({ connectionString, logger: new Logger(() => () => undefined) });
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(
+      `Migration ${failed?.migrationName ?? '?'} ist fehlgeschlagen: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+    );
+  }
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
+}

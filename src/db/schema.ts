@@ -1,0 +1,95 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Table types, kept in step with src/db/migrations by hand and checked by the migration test. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+
+export type OrganisationKind = 'authority' | 'company' | 'agency' | 'ministry' | 'operator';
+export type Role = 'applicant' | 'case_worker' | 'supervisor' | 'agency_member' | 'admin';
+export type MailStatus = 'queued' | 'stored' | 'sent' | 'failed';
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  name: string;
+  kind: OrganisationKind;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: CreatedAt;
+  last_login_at: NullableTimestamp;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  organisation_id: string;
+  role: Role;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email_key: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  link: string | null;
+  status: MailStatus;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: NullableTimestamp;
+}
+
+export interface AdminEventsTable {
+  id: Generated<number>;
+  actor_id: string | null;
+  action: string;
+  details: ColumnType<unknown, string, string>;
+  at: CreatedAt;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  mail_outbox: MailOutboxTable;
+  admin_events: AdminEventsTable;
+}

@@ -1,0 +1,173 @@
+import { Type } from '@sinclair/typebox';
+import { DeadlineInputError, nrwHolidays } from '../law/index.ts';
+import { AppError } from '../platform/errors.ts';
+import { pageContext, sendPage } from '../platform/http.ts';
+import type { App, Deps } from '../platform/server.ts';
+import { calculateDeadline, collectDeadlineErrors, toApiResult } from './deadline.service.ts';
+import { DeadlinePage } from './deadline.views.tsx';
+
+const DeadlineQuery = Type.Object({
+  start: Type.String({
+    description: 'Fristbeginn bzw. Tag des Ereignisses, JJJJ-MM-TT',
+    examples: ['2026-03-09'],
+  }),
+  duration: Type.String({
+    description:
+      'Dauer nach ISO 8601 (PnD, PnW, PnM, PnY; P0.5M halber Monat, P0.25Y Vierteljahr, P0.5Y halbes Jahr)',
+    examples: ['P1M'],
+  }),
+  counting: Type.String({
+    description:
+      'event: § 187 Abs. 1 BGB (Ereignistag zählt nicht); day-start: § 187 Abs. 2 BGB (erster Tag zählt)',
+    enum: ['event', 'day-start'],
+  }),
+  shift: Type.Optional(
+    Type.String({
+      description: 'false: keine Verschiebung über Wochenende/Feiertag (§ 31 Abs. 4, 5 VwVfG NRW)',
+      enum: ['true', 'false'],
+    }),
+  ),
+});
+
+const DeadlineResponse = Type.Object({
+  start: Type.String(),
+  counting: Type.String(),
+  duration: Type.String(),
+  firstDay: Type.String(),
+  end: Type.String(),
+  rawEnd: Type.String(),
+  shifted: Type.Boolean(),
+  skipped: Type.Array(Type.Object({ date: Type.String(), reason: Type.String() })),
+  officeClosed: Type.Array(Type.Object({ date: Type.String(), reason: Type.String() })),
+  rationale: Type.String(),
+  citations: Type.Array(Type.String()),
+});
+
+const Problem = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String(),
+  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+});
+
+function parseYear(value: string | undefined, fallback: number): { year: number; error?: string } {
+  if (value === undefined || value.trim() === '') return { year: fallback };
+  const year = Number(value.trim());
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+    return {
+      year: fallback,
+      error: 'Bitte geben Sie ein Jahr zwischen 1900 und 2200 an, z. B. 2026.',
+    };
+  }
+  return { year };
+}
+
+export function registerDeadlineRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/v1/deadlines',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Fristen'],
+        summary: 'Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW, Feiertage NRW)',
+        querystring: DeadlineQuery,
+        response: { 200: DeadlineResponse, 400: Problem },
+      },
+    },
+    async (request) => {
+      const { shift } = request.query;
+      const errors = collectDeadlineErrors({ ...request.query, shift: undefined });
+      if (errors.length > 0) {
+        const fieldErrors = errors.map((e) => ({ field: e.field, message: e.message }));
+        throw new AppError('validation', fieldErrors.map((e) => e.message).join(' '), fieldErrors);
+      }
+      const { start, duration, counting } = request.query;
+      return toApiResult(
+        calculateDeadline({ start, duration, counting, shift: shift !== 'false' }),
+      );
+    },
+  );
+  app.get(
+    '/api/v1/holidays',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['Fristen'],
+        summary: 'Gesetzliche Feiertage in Nordrhein-Westfalen für ein Jahr (§ 2 FeiertagsG NW)',
+        querystring: Type.Object({
+          year: Type.String({ description: 'Jahr, 1900–2200', examples: ['2026'] }),
+        }),
+        response: {
+          200: Type.Object({
+            year: Type.Integer(),
+            holidays: Type.Array(Type.Object({ date: Type.String(), name: Type.String() })),
+          }),
+          400: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const { year, error } = parseYear(request.query.year, 0);
+      if (error) throw new AppError('validation', error, [{ field: 'year', message: error }]);
+      return { year, holidays: nrwHolidays.holidaysInYear(year) };
+    },
+  );
+
+  app.get(
+    '/fristenrechner',
+    {
+      config: { access: 'public' },
+      schema: {
+        querystring: Type.Object({
+          start: Type.Optional(Type.String()),
+          duration: Type.Optional(Type.String()),
+          counting: Type.Optional(Type.String()),
+          shift: Type.Optional(Type.String()),
+          jahr: Type.Optional(Type.String()),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const submitted =
+        q.start !== undefined || q.duration !== undefined || q.counting !== undefined;
+      const form = {
+        start: q.start ?? '',
+        duration: q.duration ?? '',
+        counting: q.counting ?? 'event',
+        shift: q.shift === 'false' ? 'false' : 'true',
+      };
+      const errors = submitted
+        ? collectDeadlineErrors({
+            start: q.start,
+            duration: q.duration,
+            counting: q.counting ?? '',
+          }).map((e) => ({ field: e.field, message: e.message }))
+        : [];
+      let result;
+      if (submitted && errors.length === 0) {
+        try {
+          result = calculateDeadline({ ...form, shift: form.shift !== 'false' });
+        } catch (error) {
+          if (!(error instanceof DeadlineInputError)) throw error;
+          errors.push({ field: error.field, message: error.message });
+        }
+      }
+      const fallbackYear = Number((result?.end ?? deps.clock.now().toISOString()).slice(0, 4));
+      const { year, error: yearError } = parseYear(q.jahr, fallbackYear);
+      const page = (
+        <DeadlinePage
+          ctx={pageContext(request, reply)}
+          form={form}
+          errors={errors}
+          result={result}
+          year={year}
+          holidays={nrwHolidays.holidaysInYear(year)}
+          yearError={yearError}
+        />
+      );
+      return sendPage(reply, page, errors.length > 0 || yearError ? 400 : 200);
+    },
+  );
+}

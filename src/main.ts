@@ -1,0 +1,93 @@
+import type { Runner } from 'graphile-worker';
+import { buildApp, jobHandlers } from './app.ts';
+import type { Config } from './config.ts';
+import { createDb, ensureDatabase, type Db } from './db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedDemo } from './seed/demo.ts';
+import { systemClock } from './platform/clock.ts';
+import { startJobWorker } from './platform/jobs.ts';
+import { createMailer } from './platform/mail.ts';
+import type { App } from './platform/server.ts';
+
+export interface Database {
+  db: Db;
+  url: string;
+  embedded: EmbeddedDatabase | undefined;
+  close(): Promise<void>;
+}
+
+/** Boot step 1–2: the configured PostgreSQL, or the embedded one in DATA_DIR. */
+export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    log(`Starte eingebettetes PostgreSQL in ${config.dataDir}/postgres …`);
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      fsyncOff: config.embeddedFsyncOff,
+    });
+    url = await ensureDatabase(embedded.url, 'industrieland');
+  }
+  const db = createDb(url);
+  return {
+    db,
+    url,
+    embedded,
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+export interface RunningPortal {
+  app: App;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Boot: config → database → migrations → demo data → server → job worker (architecture.md). */
+export async function startPortal(
+  config: Config,
+  log: (line: string) => void = console.log,
+): Promise<RunningPortal> {
+  const database = await openDatabase(config, log);
+  let worker: Runner | undefined;
+  let app: App | undefined;
+  try {
+    const { applied } = await migrateToLatest(database.db, database.url);
+    if (applied.length > 0) log(`Datenbank-Migrationen ausgeführt: ${applied.join(', ')}`);
+    const deps = {
+      config,
+      db: database.db,
+      clock: systemClock,
+      mailer: createMailer(config.smtpUrl, config.mailFrom),
+    };
+    if (config.seedDemo) {
+      const seeded = await seedDemo(database.db);
+      if (seeded) log('Demodaten angelegt.');
+    }
+    app = await buildApp(deps);
+    await app.listen({ port: config.port, host: config.host });
+    if (config.startWorker)
+      worker = await startJobWorker({
+        connectionString: database.url,
+        handlers: jobHandlers(deps),
+      });
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+  const running = app;
+  return {
+    app: running,
+    url: config.publicUrl,
+    async stop() {
+      await running.close();
+      await worker?.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { AppError } from '../errors.ts';
+import { hasRole, type Actor } from './actor.ts';
+
+/**
+ * Every authorization decision of the portal is declared here (style.md rule 5). Routes name an
+ * action in their config; pages ask `can` which links and buttons to show.
+ */
+export type Action =
+  | 'account:view' // own account page
+  | 'api-token:manage' // own API tokens
+  | 'admin:users' // manage users and their roles
+  | 'admin:organisations' // manage organisations
+  | 'admin:outbox'; // read the mail outbox
+
+export function can(actor: Actor, action: Action): boolean {
+  switch (action) {
+    case 'account:view':
+    case 'api-token:manage':
+      return actor.kind === 'user';
+    case 'admin:users':
+    case 'admin:organisations':
+    case 'admin:outbox':
+      return hasRole(actor, 'admin');
+  }
+}
+
+/** Throws the typed error: 401 for anonymous callers, 403 for logged-in ones. */
+export function authorize(actor: Actor, action: Action): void {
+  if (can(actor, action)) return;
+  if (actor.kind === 'anonymous') {
+    throw new AppError('unauthenticated', 'Bitte melden Sie sich an, um diese Seite zu öffnen.');
+  }
+  throw new AppError('forbidden', 'Sie haben keine Berechtigung für diese Seite oder Aktion.');
+}
+
+/** What a route declares: open to everyone, or guarded by one action. */
+export type Access = 'public' | Action;

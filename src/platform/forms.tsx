@@ -1,0 +1,171 @@
+import type { ComponentChildren, VNode } from 'preact';
+import type { FieldError } from './errors.ts';
+
+/**
+ * Form building blocks on KERN UX, following the GOV.UK pattern: an error summary at the top that
+ * links to each field, the message above the field, values kept (style.md rule 7).
+ */
+export function ErrorSummary(props: { errors: FieldError[] }): VNode | null {
+  if (props.errors.length === 0) return null;
+  return (
+    <div class="kern-alert kern-alert--danger error-summary" role="alert" tabIndex={-1}>
+      <div class="kern-alert__header">
+        <h2 class="kern-title">Bitte korrigieren Sie Ihre Eingaben</h2>
+      </div>
+      <div class="kern-alert__body">
+        <ul class="kern-list">
+          {props.errors.map((e) => (
+            <li key={e.field + e.message}>
+              <a class="kern-link" href={`#${fieldId(e.field)}`}>
+                {e.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `feld-${name}`;
+}
+
+function errorFor(errors: FieldError[] | undefined, name: string): string | undefined {
+  return errors?.find((e) => e.field === name)?.message;
+}
+
+export function TextField(props: {
+  name: string;
+  label: string;
+  value?: string;
+  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search';
+  hint?: string;
+  errors?: FieldError[];
+  required?: boolean;
+  autocomplete?: string;
+  width?: 'width-2' | 'width-4' | 'width-10' | 'width-20';
+  inputMode?: 'numeric' | 'text';
+}): VNode {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const described = [props.hint ? `${id}-hinweis` : '', error ? `${id}-fehler` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        {props.label}
+        {props.required === false ? <span class="kern-label__optional"> – optional</span> : null}
+      </label>
+      {props.hint ? (
+        <div class="kern-hint" id={`${id}-hinweis`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${id}-fehler`}>
+          <span class="kern-sr-only">Fehler: </span>
+          {error}
+        </p>
+      ) : null}
+      <input
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}${
+          props.width === 'width-2' || props.width === 'width-4'
+            ? ` kern-form-input__input--${props.width}`
+            : ''
+        }`}
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        aria-describedby={described || undefined}
+        aria-invalid={error ? 'true' : undefined}
+        required={props.required ?? false}
+      />
+    </div>
+  );
+}
+
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  hint?: string;
+  errors?: FieldError[];
+}): VNode {
+  const id = fieldId(props.name);
+  const error = errorFor(props.errors, props.name);
+  const described = [props.hint ? `${id}-hinweis` : '', error ? `${id}-fehler` : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
+      <label class="kern-label" for={id}>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <div class="kern-hint" id={`${id}-hinweis`}>
+          {props.hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p class="kern-error" id={`${id}-fehler`}>
+          <span class="kern-sr-only">Fehler: </span>
+          {error}
+        </p>
+      ) : null}
+      <div class="kern-form-input__select-wrapper">
+        <select
+          class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
+          id={id}
+          name={props.name}
+          aria-describedby={described || undefined}
+          aria-invalid={error ? 'true' : undefined}
+        >
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value} selected={o.value === props.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+export function CsrfField(props: { token: string }): VNode {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+export function SubmitButton(props: {
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'tertiary';
+}): VNode {
+  return (
+    <button type="submit" class={`kern-btn kern-btn--${props.variant ?? 'primary'}`}>
+      <span class="kern-label">{props.children}</span>
+    </button>
+  );
+}
+
+export function Notice(props: {
+  kind: 'info' | 'success' | 'warning' | 'danger';
+  title: string;
+  children?: ComponentChildren;
+}): VNode {
+  return (
+    <div
+      class={`kern-alert kern-alert--${props.kind}`}
+      role={props.kind === 'danger' ? 'alert' : 'status'}
+    >
+      <div class="kern-alert__header">
+        <h2 class="kern-title">{props.title}</h2>
+      </div>
+      {props.children ? <div class="kern-alert__body">{props.children}</div> : null}
+    </div>
+  );
+}

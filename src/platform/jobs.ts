@@ -1,0 +1,68 @@
+import { sql, type Transaction } from 'kysely';
+import { Logger, run, runOnce, type Runner, type TaskList } from 'graphile-worker';
+import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
+
+/**
+ * Jobs live in PostgreSQL (graphile-worker) and are enqueued through SQL on the caller's
+ * transaction: the job exists exactly when the change that caused it was committed
+ * (architecture invariant 1: no enqueue-after-commit, no lost reminders after a crash).
+ */
+export interface JobPayloads {
+  'mail:send': { mailId: string };
+}
+export type JobName = keyof JobPayloads;
+
+export async function enqueueJob<N extends JobName>(
+  trx: Transaction<Database> | Db,
+  name: N,
+  payload: JobPayloads[N],
+  options: { runAt?: Date; jobKey?: string; maxAttempts?: number } = {},
+): Promise<void> {
+  await sql`select graphile_worker.add_job(
+    ${name}::text,
+    ${JSON.stringify(payload)}::json,
+    run_at => ${options.runAt ?? null}::timestamptz,
+    job_key => ${options.jobKey ?? null}::text,
+    max_attempts => ${options.maxAttempts ?? 10}::int
+  )`.execute(trx);
+}
+
+export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise<void> };
+
+function toTaskList(handlers: JobHandlers): TaskList {
+  const list: TaskList = {};
+  for (const name of Object.keys(handlers) as JobName[]) {
+    list[name] = async (payload) => handlers[name](payload as JobPayloads[typeof name]);
+  }
+  return list;
+}
+
+const quietLogger = new Logger(() => () => undefined);
+
+export async function startJobWorker(options: {
+  connectionString: string;
+  handlers: JobHandlers;
+  concurrency?: number;
+}): Promise<Runner> {
+  return run({
+    connectionString: options.connectionString,
+    taskList: toTaskList(options.handlers),
+    concurrency: options.concurrency ?? 2,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger: quietLogger,
+  });
+}
+
+/** Run every job that is due now, then return (tests and CLI commands). */
+export async function runDueJobs(options: {
+  connectionString: string;
+  handlers: JobHandlers;
+}): Promise<void> {
+  await runOnce({
+    connectionString: options.connectionString,
+    taskList: toTaskList(options.handlers),
+    logger: quietLogger,
+  });
+}

@@ -1,0 +1,132 @@
+import type { ComponentChildren, VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { Actor } from './auth/actor.ts';
+import { can } from './auth/policy.ts';
+
+/** What every page needs from the request: who is logged in, the CSRF token for forms, the path. */
+export interface PageContext {
+  actor: Actor;
+  csrfToken: string;
+  path: string;
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+}
+
+function navItems(actor: Actor): NavItem[] {
+  const items: NavItem[] = [
+    { href: '/', label: 'Start' },
+    { href: '/fristenrechner', label: 'Fristenrechner' },
+    { href: '/api/docs', label: 'Schnittstelle (API)' },
+  ];
+  if (can(actor, 'account:view')) items.push({ href: '/konto', label: 'Mein Konto' });
+  if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
+  return items;
+}
+
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  hasErrors?: boolean;
+  children: ComponentChildren;
+}): VNode {
+  const { ctx } = props;
+  const fullTitle = `${props.hasErrors ? 'Fehler: ' : ''}${props.title} – Industrieland`;
+  return (
+    <html lang="de">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <link rel="stylesheet" href="/static/kern/fonts/fira-sans.css" />
+        <link rel="stylesheet" href="/static/kern/kern.min.css" />
+        <link rel="stylesheet" href="/static/site.css" />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#inhalt">
+          Zum Inhalt springen
+        </a>
+        <div class="kern-kopfzeile">
+          <div class="kern-container">
+            <div class="kern-kopfzeile__content">
+              <span class="kern-kopfzeile__label">
+                Industrieland – offene Verfahrensplattform für Nordrhein-Westfalen
+              </span>
+            </div>
+          </div>
+        </div>
+        <header class="site-header">
+          <div class="kern-container site-header__inner">
+            <a class="site-header__brand" href="/">
+              Industrieland
+            </a>
+            <nav aria-label="Hauptnavigation">
+              <ul class="site-nav">
+                {navItems(ctx.actor).map((item) => (
+                  <li key={item.href}>
+                    <a
+                      class="kern-link"
+                      href={item.href}
+                      aria-current={ctx.path === item.href ? 'page' : undefined}
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="site-header__account">
+              {ctx.actor.kind === 'user' ? (
+                <form method="post" action="/abmelden" class="inline-form">
+                  <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+                  <span class="kern-body--small">Angemeldet als {ctx.actor.displayName}</span>{' '}
+                  <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
+                    <span class="kern-label">Abmelden</span>
+                  </button>
+                </form>
+              ) : (
+                <a class="kern-link" href="/anmelden">
+                  Anmelden
+                </a>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="inhalt" class="kern-container site-main" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="kern-container">
+            <ul class="kern-list kern-list--horizontal">
+              <li>
+                <a class="kern-link" href="/barrierefreiheit">
+                  Barrierefreiheit
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href="/impressum">
+                  Impressum und Datenschutz
+                </a>
+              </li>
+              <li>
+                <a class="kern-link" href="/openapi.json">
+                  OpenAPI
+                </a>
+              </li>
+            </ul>
+            <p class="kern-body--small">
+              Industrieland ist freie Software (EUPL-1.2). Gestaltung nach dem KERN-Designsystem.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function renderDocument(page: VNode): string {
+  return '<!doctype html>' + render(page);
+}

@@ -1,0 +1,189 @@
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/database.ts';
+import { ANONYMOUS, type Actor } from './auth/actor.ts';
+import { findSessionActor, findTokenActor, SESSION_COOKIE } from './auth/auth.queries.ts';
+import { authorize, type Access } from './auth/policy.ts';
+import type { Clock } from './clock.ts';
+import { handleError, handleNotFound } from './error-handler.tsx';
+import { SAFE_METHODS } from './http.ts';
+import type { Mailer } from './mail.ts';
+
+export interface Deps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Every route must declare who may call it; routes without are refused at start-up. */
+    access?: Access;
+  }
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+const routeTables = new WeakMap<object, RouteInfo[]>();
+
+/** Every route of the app with its declared access (used by the authorization test). */
+export function listRoutes(app: App): RouteInfo[] {
+  return routeTables.get(app) ?? [];
+}
+
+export async function buildServer(deps: Deps, register: (app: App) => Promise<void>): Promise<App> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+    disableRequestLogging: deps.config.logLevel !== 'debug',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Fail closed: a route that forgets to declare its access cannot be registered.
+  const table: RouteInfo[] = [];
+  routeTables.set(app, table);
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (route.url.startsWith('/static/')) return;
+    if (!access) {
+      throw new Error(
+        `Route ${route.method.toString()} ${route.url} deklariert keinen Zugriff (config.access).`,
+      );
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    }
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'il_csrf',
+    cookieOpts: {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: deps.config.secureCookies,
+    },
+  });
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Industrieland API',
+        version: '1',
+        description:
+          'Öffentliche und geschützte JSON-Schnittstellen von Industrieland. Geschützte Endpunkte erwarten ein API-Token im Kopf „Authorization: Bearer …“ (im Portal unter „Mein Konto“ erzeugen).',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      },
+    },
+    hideUntagged: true,
+  });
+
+  // Fastify 5 forbids object defaults on decorators; every request gets its actor in onRequest.
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
+    const now = deps.clock.now();
+    const auth = request.headers.authorization;
+    if (auth?.startsWith('Bearer ') && request.url.startsWith('/api/')) {
+      request.actor = (await findTokenActor(deps.db, auth.slice(7).trim(), now)) ?? ANONYMOUS;
+      return;
+    }
+    // The JSON API never acts on a session cookie for writes: no cookie, no CSRF exposure.
+    if (request.url.startsWith('/api/') && !SAFE_METHODS.has(request.method)) return;
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) request.actor = (await findSessionActor(deps.db, cookie, now)) ?? ANONYMOUS;
+  });
+
+  app.addHook('preHandler', (request, reply, done) => {
+    const access = request.routeOptions.config.access;
+    try {
+      if (access && access !== 'public') authorize(request.actor, access);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    // Forms are protected by a CSRF token; the JSON API is not cookie-authenticated and needs none.
+    if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/api/')) {
+      app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  await app.register(fastifyStatic, {
+    root: path.join(here, '..', 'web', 'static'),
+    prefix: '/static/',
+    maxAge: '1h',
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: kernDist,
+    prefix: '/static/kern/',
+    maxAge: '1d',
+    decorateReply: false,
+  });
+
+  await register(app);
+  return app;
+}

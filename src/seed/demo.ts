@@ -1,0 +1,102 @@
+import type { Db } from '../db/database.ts';
+import type { OrganisationKind, Role } from '../db/schema.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+
+/**
+ * Demo organisations and logins. All of them are examples: real authority names are used so that
+ * the demo reads like the real thing, but no real person or account is behind them.
+ */
+export const DEMO_PASSWORD = 'Demo-Passwort-2026';
+
+export const DEMO_ORGANISATIONS: { key: string; name: string; kind: OrganisationKind }[] = [
+  { key: 'betrieb', name: 'Industrieland Betrieb (Beispiel)', kind: 'operator' },
+  {
+    key: 'kreis-paderborn',
+    name: 'Kreis Paderborn – Untere Immissionsschutzbehörde',
+    kind: 'authority',
+  },
+  { key: 'brms', name: 'Bezirksregierung Münster – Dezernat 53', kind: 'authority' },
+  {
+    key: 'mwike',
+    name: 'Ministerium für Wirtschaft, Industrie, Klimaschutz und Energie NRW (Aufsicht, Beispiel)',
+    kind: 'ministry',
+  },
+  { key: 'windpark', name: 'Windpark Sintfeld GmbH & Co. KG (Beispiel)', kind: 'company' },
+  { key: 'lanuk', name: 'Landesamt für Natur, Umwelt und Klima NRW (Beispiel)', kind: 'agency' },
+];
+
+export const DEMO_USERS: { email: string; name: string; org: string; role: Role; label: string }[] =
+  [
+    {
+      email: 'admin@industrieland.example',
+      name: 'Alex Admin',
+      org: 'betrieb',
+      role: 'admin',
+      label: 'Administration',
+    },
+    {
+      email: 'sachbearbeitung@kreis-paderborn.example',
+      name: 'Sabine Sachbearbeiterin',
+      org: 'kreis-paderborn',
+      role: 'case_worker',
+      label: 'Sachbearbeitung Kreis Paderborn',
+    },
+    {
+      email: 'sachbearbeitung@brms.example',
+      name: 'Bernd Bearbeiter',
+      org: 'brms',
+      role: 'case_worker',
+      label: 'Sachbearbeitung Bezirksregierung Münster',
+    },
+    {
+      email: 'aufsicht@mwike.example',
+      name: 'Mira Aufsicht',
+      org: 'mwike',
+      role: 'supervisor',
+      label: 'Aufsicht',
+    },
+    {
+      email: 'antrag@windpark-sintfeld.example',
+      name: 'Anton Antragsteller',
+      org: 'windpark',
+      role: 'applicant',
+      label: 'Antragstellung',
+    },
+    {
+      email: 'toeb@lanuk.example',
+      name: 'Tanja Fachbehörde',
+      org: 'lanuk',
+      role: 'agency_member',
+      label: 'Fachbehörde (TöB)',
+    },
+  ];
+
+/** Seeds the demo data once; returns false if the database already holds organisations. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  const existing = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const ids = new Map<string, string>();
+    for (const org of DEMO_ORGANISATIONS) {
+      const row = await trx
+        .insertInto('organisations')
+        .values({ name: org.name, kind: org.kind })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.set(org.key, row.id);
+    }
+    for (const user of DEMO_USERS) {
+      const row = await trx
+        .insertInto('users')
+        .values({ email: user.email, display_name: user.name, password_hash: passwordHash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('memberships')
+        .values({ user_id: row.id, organisation_id: ids.get(user.org)!, role: user.role })
+        .execute();
+    }
+  });
+  return true;
+}
