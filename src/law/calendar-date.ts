@@ -48,7 +48,8 @@ export function fromDayNumber(dayNumber: number): DateParts {
       Math.floor(dayOfEra / 146096)) /
       365,
   );
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
@@ -99,6 +100,7 @@ export function isoWeekday(date: IsoDate): number {
 /**
  * Strict validation of user input: only 'YYYY-MM-DD', only real calendar days, only years
  * 1900–2200 (wider ranges are typing errors, and the holiday rules are today's law).
+ * Surrounding blanks (from form fields) are ignored; the result is the canonical date.
  */
 export function parseIsoDate(value: string, field: DeadlineInputField): IsoDate {
   const subject = fieldSubject[field];

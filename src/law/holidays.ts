@@ -90,7 +90,9 @@ function ruleDate(rule: HolidayRule, year: number, easter: IsoDate): IsoDate {
  * The public holidays of North Rhine-Westphalia. `oneOff` REPLACES the default one-off list;
  * to add one, pass `[...defaultOneOffHolidays, { date, name }]`.
  */
-export function createNrwHolidayCalendar(options: { oneOff?: OneOffHoliday[] } = {}): HolidayCalendar {
+export function createNrwHolidayCalendar(
+  options: { oneOff?: OneOffHoliday[] } = {},
+): HolidayCalendar {
   const oneOff = (options.oneOff ?? defaultOneOffHolidays).map((holiday) => {
     toParts(holiday.date); // throws on a malformed configured date
     return Object.freeze({ date: holiday.date, name: holiday.name });

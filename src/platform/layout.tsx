@@ -49,16 +49,16 @@ export function Layout(props: {
         <a class="skip-link" href="#inhalt">
           Zum Inhalt springen
         </a>
-        <div class="kern-kopfzeile">
-          <div class="kern-container">
-            <div class="kern-kopfzeile__content">
-              <span class="kern-kopfzeile__label">
-                Industrieland – offene Verfahrensplattform für Nordrhein-Westfalen
-              </span>
+        <header class="site-header">
+          <div class="kern-kopfzeile">
+            <div class="kern-container">
+              <div class="kern-kopfzeile__content">
+                <span class="kern-kopfzeile__label">
+                  Industrieland – offene Verfahrensplattform für Nordrhein-Westfalen
+                </span>
+              </div>
             </div>
           </div>
-        </div>
-        <header class="site-header">
           <div class="kern-container site-header__inner">
             <a class="site-header__brand" href="/">
               Industrieland

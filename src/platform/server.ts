@@ -78,7 +78,7 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
   const table: RouteInfo[] = [];
   routeTables.set(app, table);
   app.addHook('onRoute', (route) => {
-    const access = (route.config as { access?: Access } | undefined)?.access;
+    const access = route.config?.access;
     if (route.url.startsWith('/static/')) return;
     if (!access) {
       throw new Error(

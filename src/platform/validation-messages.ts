@@ -55,11 +55,11 @@ export function translateValidation(
       case 'minimum':
       case 'maximum':
         return { field, message: `${name} liegt außerhalb des erlaubten Bereichs.` };
-      case 'additionalProperties':
-        return {
-          field: String(e.params.additionalProperty ?? field),
-          message: `${place} „${String(e.params.additionalProperty)}“ ist nicht vorgesehen.`,
-        };
+      case 'additionalProperties': {
+        const extra =
+          typeof e.params.additionalProperty === 'string' ? e.params.additionalProperty : field;
+        return { field: extra, message: `${place} „${extra}“ ist nicht vorgesehen.` };
+      }
       default:
         return { field, message: `${name} ist ungültig.` };
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import {
   axeViolations,
@@ -89,11 +89,7 @@ describe(
           .executeTakeFirstOrThrow()
       ).id;
 
-      const pages: [
-        BrowserContext,
-        string,
-        (p: import('playwright-core').Page) => Promise<void>,
-      ][] = [
+      const pages: [BrowserContext, string, (p: Page) => Promise<void>][] = [
         [anonymous, '/', async () => undefined],
         [anonymous, '/fristenrechner', async () => undefined],
         [
