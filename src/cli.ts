@@ -109,7 +109,8 @@ export async function main(argv: string[]): Promise<number> {
 // Configuration and lock errors reach the user as a plain German sentence, not a stack trace.
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exitCode = code;
+    // Explicit exit: a library's beforeExit hook would otherwise end every command with code 0.
+    if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof DataDirLockedError) {
