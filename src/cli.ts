@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
+import { officeClosedCalendar } from './deadlines/deadline.service.ts';
 import { openDatabase, startPortal } from './main.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
 
@@ -99,7 +100,11 @@ export async function main(argv: string[]): Promise<number> {
       });
       return 0;
     case 'deadline':
-      return runDeadlineCommand(rest);
+      return runDeadlineCommand(
+        rest,
+        undefined,
+        officeClosedCalendar(loadConfig().officeClosedDays),
+      );
     default:
       console.error(`Unbekannter Befehl „${command}“. Hilfe: npx industrieland --help`);
       return 2;

@@ -15,7 +15,10 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
-  readonly cookieSecret: string;
+  /** COOKIE_SECRET; when unset, resolveCookieSecret() keeps one in the data dir. */
+  readonly cookieSecret: string | undefined;
+  /** Days the offices are closed (not public holidays): annual 'MM-DD' or dated 'YYYY-MM-DD'. */
+  readonly officeClosedDays: readonly OfficeClosedDay[];
   readonly secureCookies: boolean;
   readonly seedDemo: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -26,6 +29,33 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+export type OfficeClosedDay =
+  | { kind: 'annual'; month: number; day: number; reason: string }
+  | { kind: 'dated'; date: string; reason: string };
+
+const DEFAULT_OFFICE_CLOSED = '12-24=Heiligabend,12-31=Silvester';
+
+/** OFFICE_CLOSED_DAYS="12-24=Heiligabend,12-31=Silvester,2026-05-15=Betriebsausflug" */
+function parseOfficeClosedDays(value: string | undefined): OfficeClosedDay[] {
+  const text = value === undefined ? DEFAULT_OFFICE_CLOSED : value.trim();
+  if (text === '') return [];
+  return text.split(',').map((entry) => {
+    const [when = '', reason = 'Dienststelle geschlossen'] = entry
+      .split('=')
+      .map((part) => part.trim());
+    const annual = /^(\d{2})-(\d{2})$/.exec(when);
+    const dated = /^(\d{4})-(\d{2})-(\d{2})$/.exec(when);
+    const month = Number((annual ?? dated)?.[annual ? 1 : 2]);
+    const day = Number((annual ?? dated)?.[annual ? 2 : 3]);
+    if ((!annual && !dated) || month < 1 || month > 12 || day < 1 || day > 31) {
+      throw new ConfigError(
+        `OFFICE_CLOSED_DAYS: „${entry}“ ist kein Schließtag. Erwartet MM-TT oder JJJJ-MM-TT, optional mit =Grund.`,
+      );
+    }
+    return annual ? { kind: 'annual', month, day, reason } : { kind: 'dated', date: when, reason };
+  });
+}
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
@@ -56,13 +86,10 @@ function parseUrl(name: string, value: string | undefined): string | undefined {
   }
 }
 
-/** A cookie-signing secret that survives restarts: from COOKIE_SECRET or stored in the data dir. */
-function loadCookieSecret(dataDir: string, fromEnv: string | undefined): string {
-  if (fromEnv) {
-    if (fromEnv.length < 32)
-      throw new ConfigError('COOKIE_SECRET muss mindestens 32 Zeichen lang sein.');
-    return fromEnv;
-  }
+/** A cookie-signing secret that survives restarts: COOKIE_SECRET, or one kept in the data dir. */
+export function resolveCookieSecret(config: Config): string {
+  if (config.cookieSecret) return config.cookieSecret;
+  const dataDir = config.dataDir;
   const file = path.join(dataDir, 'cookie-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
@@ -80,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL muss einer von ${LOG_LEVELS.join(', ')} sein.`);
   }
+  if (env.COOKIE_SECRET && env.COOKIE_SECRET.length < 32) {
+    throw new ConfigError('COOKIE_SECRET muss mindestens 32 Zeichen lang sein.');
+  }
   const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL);
   if (databaseUrl && !/^postgres(ql)?:/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL muss mit postgres:// oder postgresql:// beginnen.');
@@ -92,7 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL),
     mailFrom: env.MAIL_FROM || 'Industrieland <noreply@industrieland.localhost>',
-    cookieSecret: loadCookieSecret(dataDir, env.COOKIE_SECRET),
+    cookieSecret: env.COOKIE_SECRET || undefined,
+    officeClosedDays: Object.freeze(parseOfficeClosedDays(env.OFFICE_CLOSED_DAYS)),
     secureCookies: parseBoolean(
       'SECURE_COOKIES',
       env.SECURE_COOKIES,

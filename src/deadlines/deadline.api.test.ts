@@ -110,4 +110,26 @@ describe('GET /api/v1/deadlines and the Fristenrechner page', () => {
     assert.doesNotMatch(response.body, /<script>alert/);
     assert.match(response.body, /&lt;script>alert/);
   });
+
+  it('notes configured office-closed days without moving the end', async () => {
+    const custom = await createTestApp({
+      env: { OFFICE_CLOSED_DAYS: '2026-05-15=Betriebsausflug' },
+    });
+    try {
+      const body = (
+        await custom.app.inject('/api/v1/deadlines?start=2026-05-01&duration=P14D&counting=event')
+      ).json();
+      assert.equal(body.end, '2026-05-15');
+      assert.deepEqual(body.officeClosed, [{ date: '2026-05-15', reason: 'Betriebsausflug' }]);
+      const christmas = (
+        await custom.app.inject('/api/v1/deadlines?start=2026-12-10&duration=P14D&counting=event')
+      ).json();
+      assert.deepEqual(christmas.officeClosed, [], 'eigene Liste ersetzt die Voreinstellung');
+    } finally {
+      await custom.close();
+    }
+    const standard = (await api('start=2026-12-10&duration=P14D&counting=event')).json();
+    assert.equal(standard.end, '2026-12-24');
+    assert.deepEqual(standard.officeClosed, [{ date: '2026-12-24', reason: 'Heiligabend' }]);
+  });
 });

@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { DeadlineInputError, formatGermanDate, formatGermanDateShort } from '../law/index.ts';
+import {
+  DeadlineInputError,
+  formatGermanDate,
+  formatGermanDateShort,
+  type OfficeClosedCalendar,
+} from '../law/index.ts';
 import { calculateDeadline, collectDeadlineErrors, toApiResult } from './deadline.service.ts';
 
 const USAGE = `Aufruf: npx industrieland deadline --start JJJJ-MM-TT --duration P1M --counting event|day-start [--no-shift] [--json]
@@ -17,7 +22,11 @@ const consoleOutput: Output = {
 };
 
 /** `industrieland deadline …`: exit code 0 on success, 2 on bad input (nothing else happens). */
-export function runDeadlineCommand(args: string[], output: Output = consoleOutput): number {
+export function runDeadlineCommand(
+  args: string[],
+  output: Output = consoleOutput,
+  officeClosed?: OfficeClosedCalendar,
+): number {
   let values;
   try {
     ({ values } = parseArgs({
@@ -53,6 +62,7 @@ export function runDeadlineCommand(args: string[], output: Output = consoleOutpu
     duration: values.duration,
     counting: values.counting,
     shift: !values['no-shift'],
+    officeClosed,
   };
   const errors = collectDeadlineErrors(query);
   if (errors.length > 0) {

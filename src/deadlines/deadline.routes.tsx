@@ -3,7 +3,12 @@ import { DeadlineInputError, nrwHolidays } from '../law/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { pageContext, sendPage } from '../platform/http.ts';
 import type { App, Deps } from '../platform/server.ts';
-import { calculateDeadline, collectDeadlineErrors, toApiResult } from './deadline.service.ts';
+import {
+  calculateDeadline,
+  collectDeadlineErrors,
+  officeClosedCalendar,
+  toApiResult,
+} from './deadline.service.ts';
 import { DeadlinePage } from './deadline.views.tsx';
 
 const DeadlineQuery = Type.Object({
@@ -64,6 +69,7 @@ function parseYear(value: string | undefined, fallback: number): { year: number;
 }
 
 export function registerDeadlineRoutes(app: App, deps: Deps): void {
+  const officeClosed = officeClosedCalendar(deps.config.officeClosedDays);
   app.get(
     '/api/v1/deadlines',
     {
@@ -84,7 +90,7 @@ export function registerDeadlineRoutes(app: App, deps: Deps): void {
       }
       const { start, duration, counting } = request.query;
       return toApiResult(
-        calculateDeadline({ start, duration, counting, shift: shift !== 'false' }),
+        calculateDeadline({ start, duration, counting, shift: shift !== 'false', officeClosed }),
       );
     },
   );
@@ -148,7 +154,7 @@ export function registerDeadlineRoutes(app: App, deps: Deps): void {
       let result;
       if (submitted && errors.length === 0) {
         try {
-          result = calculateDeadline({ ...form, shift: form.shift !== 'false' });
+          result = calculateDeadline({ ...form, shift: form.shift !== 'false', officeClosed });
         } catch (error) {
           if (!(error instanceof DeadlineInputError)) throw error;
           errors.push({ field: error.field, message: error.message });

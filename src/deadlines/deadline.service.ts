@@ -1,23 +1,37 @@
 import {
   computeDeadline,
+  createOfficeClosedCalendar,
   DeadlineInputError,
   defaultOfficeClosed,
   nrwHolidays,
   parseDuration,
   parseIsoDate,
   type Counting,
+  type OfficeClosedCalendar,
   type DeadlineResult,
 } from '../law/index.ts';
+import type { OfficeClosedDay } from '../config.ts';
 
 /**
  * The public Fristenrechner's one use case, shared by API, page and CLI: validate raw input and
  * compute with the NRW calendar. Input errors carry the field and a German message.
  */
+/** The authority's closing days from configuration, as the engine's calendar. */
+export function officeClosedCalendar(days: readonly OfficeClosedDay[]): OfficeClosedCalendar {
+  return createOfficeClosedCalendar({
+    annual: days.flatMap((d) =>
+      d.kind === 'annual' ? [{ month: d.month, day: d.day, reason: d.reason }] : [],
+    ),
+    dates: days.flatMap((d) => (d.kind === 'dated' ? [{ date: d.date, reason: d.reason }] : [])),
+  });
+}
+
 export interface DeadlineQuery {
   start?: string;
   duration?: string;
   counting?: string;
   shift?: boolean;
+  officeClosed?: OfficeClosedCalendar;
 }
 
 export const COUNTING_LABELS: Record<Counting, string> = {
@@ -77,7 +91,7 @@ export function calculateDeadline(query: DeadlineQuery): DeadlineResult {
       shiftPastNonWorkingDays: query.shift ?? true,
     },
     calendar: nrwHolidays,
-    officeClosed: defaultOfficeClosed,
+    officeClosed: query.officeClosed ?? defaultOfficeClosed,
   });
 }
 

@@ -165,8 +165,8 @@ function HolidayTable(props: { year: number; holidays: Holiday[]; yearError?: st
         </tbody>
       </table>
       <p class="kern-body--small">
-        Nicht gesetzliche Feiertage, aber häufig Schließtage der Verwaltung: 24. und 31. Dezember.
-        Sie verschieben kein Fristende.
+        Schließtage der Dienststelle (z. B. 24. und 31. Dezember) sind keine gesetzlichen Feiertage
+        und verschieben kein Fristende; der Rechner weist auf sie hin.
       </p>
     </section>
   );

@@ -1,4 +1,5 @@
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type RawReplyDefaultExpression,
@@ -15,7 +16,7 @@ import fastifySwagger from '@fastify/swagger';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../config.ts';
+import { resolveCookieSecret, type Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import { ANONYMOUS, type Actor } from './auth/actor.ts';
 import { findSessionActor, findTokenActor, SESSION_COOKIE } from './auth/auth.queries.ts';
@@ -71,7 +72,7 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
-    disableRequestLogging: deps.config.logLevel !== 'debug',
+    logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Fail closed: a route that forgets to declare its access cannot be registered.
@@ -107,7 +108,7 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     },
     strictTransportSecurity: deps.config.secureCookies,
   });
-  await app.register(fastifyCookie, { secret: deps.config.cookieSecret });
+  await app.register(fastifyCookie, { secret: resolveCookieSecret(deps.config) });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'il_csrf',

@@ -107,10 +107,16 @@ describe('starting and stopping the portal', () => {
   });
 
   it('the CLI exits with 2 and a German message on bad input, 0 on success', async () => {
-    const bad = runCli(['deadline', '--start', '2026-02-30', '--duration', 'P1M', '--counting', 'event'], {});
+    const bad = runCli(
+      ['deadline', '--start', '2026-02-30', '--duration', 'P1M', '--counting', 'event'],
+      {},
+    );
     assert.equal(await bad.exited, 2);
     assert.match(bad.output(), /kein gültiges Datum/);
-    const good = runCli(['deadline', '--start', '2026-02-02', '--duration', 'P1M', '--counting', 'event', '--json'], {});
+    const good = runCli(
+      ['deadline', '--start', '2026-02-02', '--duration', 'P1M', '--counting', 'event', '--json'],
+      {},
+    );
     assert.equal(await good.exited, 0);
     assert.equal(JSON.parse(good.output()).end, '2026-03-02');
     const unknown = runCli(['aufräumen'], {});

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { buildApp } from '../../src/app.ts';
+import { createDb } from '../../src/db/database.ts';
+import { systemClock } from '../../src/platform/clock.ts';
+import { createMailer } from '../../src/platform/mail.ts';
+import type { Deps } from '../../src/platform/server.ts';
+import { createTestApp, testConfig, type TestApp } from '../helpers/app.ts';
 
 describe('health, OpenAPI, security headers, error pages', () => {
   let t: TestApp;
@@ -69,5 +74,24 @@ describe('health, OpenAPI, security headers, error pages', () => {
     });
     assert.ok([403, 415].includes(bad.statusCode));
     assert.match(bad.body, /[äöüÄÖÜß]|Formular|Format/);
+  });
+
+  it('GET /healthz answers 503 when the database does not answer', async () => {
+    const config = testConfig();
+    const deps: Deps = {
+      config,
+      db: createDb('postgres://nobody:nothing@127.0.0.1:1/none'),
+      clock: systemClock,
+      mailer: createMailer(undefined, config.mailFrom),
+    };
+    const app = await buildApp(deps);
+    try {
+      const response = await app.inject('/healthz');
+      assert.equal(response.statusCode, 503);
+      assert.equal(response.json().status, 'unavailable');
+    } finally {
+      await app.close();
+      await deps.db.destroy();
+    }
   });
 });
