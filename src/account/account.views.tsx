@@ -4,6 +4,7 @@ import { ROLE_LABELS } from '../platform/auth/actor.ts';
 import type { FieldError } from '../platform/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SubmitButton, TextField } from '../platform/forms.tsx';
 import { Layout, type PageContext } from '../platform/layout.tsx';
+import { DataTable, formatTimestamp } from '../platform/table.tsx';
 
 export interface TokenRow {
   id: string;
@@ -12,15 +13,6 @@ export interface TokenRow {
   created_at: Date;
   last_used_at: Date | null;
   revoked_at: Date | null;
-}
-
-function formatTimestamp(date: Date | null): string {
-  if (!date) return '–';
-  return date.toLocaleString('de-DE', {
-    timeZone: 'Europe/Berlin',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
 }
 
 export function AccountPage(props: {
@@ -70,54 +62,30 @@ export function AccountPage(props: {
       ) : null}
       {props.revoked ? <Notice kind="success" title="Das API-Token wurde widerrufen." /> : null}
       {props.tokens.length > 0 ? (
-        <div class="kern-table-responsive">
-          <table class="kern-table">
-            <caption class="kern-sr-only">Ihre API-Tokens</caption>
-            <thead class="kern-table__header">
-              <tr class="kern-table__row">
-                <th scope="col" class="kern-table__header">
-                  Bezeichnung
-                </th>
-                <th scope="col" class="kern-table__header">
-                  Beginn
-                </th>
-                <th scope="col" class="kern-table__header">
-                  Erzeugt
-                </th>
-                <th scope="col" class="kern-table__header">
-                  Zuletzt benutzt
-                </th>
-                <th scope="col" class="kern-table__header">
-                  Aktion
-                </th>
-              </tr>
-            </thead>
-            <tbody class="kern-table__body">
-              {props.tokens.map((t) => (
-                <tr class="kern-table__row" key={t.id}>
-                  <td class="kern-table__cell">{t.name}</td>
-                  <td class="kern-table__cell">
-                    <code>{t.prefix}…</code>
-                  </td>
-                  <td class="kern-table__cell">{formatTimestamp(t.created_at)}</td>
-                  <td class="kern-table__cell">{formatTimestamp(t.last_used_at)}</td>
-                  <td class="kern-table__cell">
-                    {t.revoked_at ? (
-                      `widerrufen am ${formatTimestamp(t.revoked_at)}`
-                    ) : (
-                      <form method="post" action={`/konto/tokens/${t.id}/widerrufen`}>
-                        <CsrfField token={props.ctx.csrfToken} />
-                        <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
-                          <span class="kern-label">Widerrufen: {t.name}</span>
-                        </button>
-                      </form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Ihre API-Tokens"
+          hideCaption
+          columns={['Bezeichnung', 'Beginn', 'Erzeugt', 'Zuletzt benutzt', 'Aktion']}
+          rows={props.tokens.map((t) => ({
+            key: t.id,
+            cells: [
+              t.name,
+              <code>{t.prefix}…</code>,
+              formatTimestamp(t.created_at),
+              formatTimestamp(t.last_used_at),
+              t.revoked_at ? (
+                `widerrufen am ${formatTimestamp(t.revoked_at)}`
+              ) : (
+                <form method="post" action={`/konto/tokens/${t.id}/widerrufen`}>
+                  <CsrfField token={props.ctx.csrfToken} />
+                  <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
+                    <span class="kern-label">Widerrufen: {t.name}</span>
+                  </button>
+                </form>
+              ),
+            ],
+          }))}
+        />
       ) : (
         <p class="kern-body">Sie haben noch keine API-Tokens.</p>
       )}

@@ -13,19 +13,11 @@ import {
 import { Layout, type PageContext } from '../platform/layout.tsx';
 import { ORGANISATION_KINDS, ROLES } from './identity.actions.ts';
 import type { UserRow } from './identity.queries.ts';
+import { DataTable, formatTimestamp } from '../platform/table.tsx';
 
 type Organisation = { id: string; name: string; kind: OrganisationKind; members: number };
 type FormState = { values: Record<string, string>; errors: FieldError[] };
 const EMPTY: FormState = { values: {}, errors: [] };
-
-function formatTimestamp(date: Date | null): string {
-  if (!date) return '–';
-  return date.toLocaleString('de-DE', {
-    timeZone: 'Europe/Berlin',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
-}
 
 function AdminNav(props: { current: string }): VNode {
   const links = [
@@ -77,49 +69,22 @@ export function UsersPage(props: {
       <AdminNav current="/admin/benutzer" />
       {props.created ? <Notice kind="success" title="Das Benutzerkonto wurde angelegt." /> : null}
       <ErrorSummary errors={form.errors} />
-      <div class="kern-table-responsive">
-        <table class="kern-table">
-          <caption class="kern-title">{props.users.length} Benutzerkonten</caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                Name
-              </th>
-              <th scope="col" class="kern-table__header">
-                E-Mail
-              </th>
-              <th scope="col" class="kern-table__header">
-                Rollen
-              </th>
-              <th scope="col" class="kern-table__header">
-                Status
-              </th>
-              <th scope="col" class="kern-table__header">
-                Letzte Anmeldung
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {props.users.map((u) => (
-              <tr class="kern-table__row" key={u.id}>
-                <td class="kern-table__cell">
-                  <a class="kern-link" href={`/admin/benutzer/${u.id}`}>
-                    {u.displayName}
-                  </a>
-                </td>
-                <td class="kern-table__cell">{u.email}</td>
-                <td class="kern-table__cell">
-                  {u.memberships
-                    .map((m) => `${ROLE_LABELS[m.role]} (${m.organisationName})`)
-                    .join('; ')}
-                </td>
-                <td class="kern-table__cell">{u.disabled ? 'gesperrt' : 'aktiv'}</td>
-                <td class="kern-table__cell">{formatTimestamp(u.lastLoginAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`${props.users.length} Benutzerkonten`}
+        columns={['Name', 'E-Mail', 'Rollen', 'Status', 'Letzte Anmeldung']}
+        rows={props.users.map((u) => ({
+          key: u.id,
+          cells: [
+            <a class="kern-link" href={`/admin/benutzer/${u.id}`}>
+              {u.displayName}
+            </a>,
+            u.email,
+            u.memberships.map((m) => `${ROLE_LABELS[m.role]} (${m.organisationName})`).join('; '),
+            u.disabled ? 'gesperrt' : 'aktiv',
+            formatTimestamp(u.lastLoginAt),
+          ],
+        }))}
+      />
       <h2 class="kern-heading-medium">Neues Benutzerkonto</h2>
       <form method="post" action="/admin/benutzer" novalidate class="kern-stack form-narrow">
         <CsrfField token={props.ctx.csrfToken} />
@@ -252,33 +217,14 @@ export function OrganisationsPage(props: {
       <AdminNav current="/admin/organisationen" />
       {props.created ? <Notice kind="success" title="Die Organisation wurde angelegt." /> : null}
       <ErrorSummary errors={form.errors} />
-      <div class="kern-table-responsive">
-        <table class="kern-table">
-          <caption class="kern-title">{props.organisations.length} Organisationen</caption>
-          <thead class="kern-table__header">
-            <tr class="kern-table__row">
-              <th scope="col" class="kern-table__header">
-                Name
-              </th>
-              <th scope="col" class="kern-table__header">
-                Art
-              </th>
-              <th scope="col" class="kern-table__header kern-table__header--numeric">
-                Mitglieder
-              </th>
-            </tr>
-          </thead>
-          <tbody class="kern-table__body">
-            {props.organisations.map((o) => (
-              <tr class="kern-table__row" key={o.id}>
-                <td class="kern-table__cell">{o.name}</td>
-                <td class="kern-table__cell">{ORGANISATION_KIND_LABELS[o.kind]}</td>
-                <td class="kern-table__cell kern-table__cell--numeric">{o.members}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`${props.organisations.length} Organisationen`}
+        columns={['Name', 'Art', { label: 'Mitglieder', numeric: true }]}
+        rows={props.organisations.map((o) => ({
+          key: o.id,
+          cells: [o.name, ORGANISATION_KIND_LABELS[o.kind], o.members],
+        }))}
+      />
       <h2 class="kern-heading-medium">Neue Organisation</h2>
       <form method="post" action="/admin/organisationen" novalidate class="kern-stack form-narrow">
         <CsrfField token={props.ctx.csrfToken} />

@@ -9,6 +9,7 @@ import type { FieldError } from '../platform/errors.ts';
 import { ErrorSummary, fieldId, SelectField, SubmitButton, TextField } from '../platform/forms.tsx';
 import { Layout, type PageContext } from '../platform/layout.tsx';
 import { COUNTING_LABELS } from './deadline.service.ts';
+import { DataTable } from '../platform/table.tsx';
 
 export interface DeadlineForm {
   start: string;
@@ -143,27 +144,16 @@ function HolidayTable(props: { year: number; holidays: Holiday[]; yearError?: st
         />
         <SubmitButton variant="secondary">Feiertage anzeigen</SubmitButton>
       </form>
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">Feiertage {props.year} nach § 2 Feiertagsgesetz NW</caption>
-        <thead class="kern-table__header">
-          <tr class="kern-table__row">
-            <th scope="col" class="kern-table__header">
-              Datum
-            </th>
-            <th scope="col" class="kern-table__header">
-              Feiertag
-            </th>
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {props.holidays.map((h) => (
-            <tr class="kern-table__row" key={h.date}>
-              <td class="kern-table__cell">{formatGermanDate(h.date)}</td>
-              <td class="kern-table__cell">{h.name}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Feiertage ${props.year} nach § 2 Feiertagsgesetz NW`}
+        hideCaption
+        small
+        columns={['Datum', 'Feiertag']}
+        rows={props.holidays.map((h) => ({
+          key: h.date,
+          cells: [formatGermanDate(h.date), h.name],
+        }))}
+      />
       <p class="kern-body--small">
         Schließtage der Dienststelle (z. B. 24. und 31. Dezember) sind keine gesetzlichen Feiertage
         und verschieben kein Fristende; der Rechner weist auf sie hin.

@@ -35,28 +35,37 @@ function errorFor(errors: FieldError[] | undefined, name: string): string | unde
   return errors?.find((e) => e.field === name)?.message;
 }
 
-export function TextField(props: {
+interface FieldBase {
   name: string;
   label: string;
-  value?: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search';
   hint?: string;
   errors?: FieldError[];
-  required?: boolean;
-  autocomplete?: string;
-  width?: 'width-2' | 'width-4' | 'width-10' | 'width-20';
-  inputMode?: 'numeric' | 'text';
-}): VNode {
+}
+
+/** Label, hint and error message of one field, and the ARIA attributes that tie them to it. */
+function describeField(props: FieldBase) {
   const id = fieldId(props.name);
   const error = errorFor(props.errors, props.name);
   const described = [props.hint ? `${id}-hinweis` : '', error ? `${id}-fehler` : '']
     .filter(Boolean)
     .join(' ');
+  return {
+    id,
+    error,
+    aria: {
+      'aria-describedby': described || undefined,
+      'aria-invalid': error ? ('true' as const) : undefined,
+    },
+  };
+}
+
+function FieldShell(props: FieldBase & { optional?: boolean; children: ComponentChildren }): VNode {
+  const { id, error } = describeField(props);
   return (
     <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
       <label class="kern-label" for={id}>
         {props.label}
-        {props.required === false ? <span class="kern-label__optional"> – optional</span> : null}
+        {props.optional ? <span class="kern-label__optional"> – optional</span> : null}
       </label>
       {props.hint ? (
         <div class="kern-hint" id={`${id}-hinweis`}>
@@ -69,62 +78,52 @@ export function TextField(props: {
           {error}
         </p>
       ) : null}
+      {props.children}
+    </div>
+  );
+}
+
+export function TextField(
+  props: FieldBase & {
+    value?: string;
+    type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search';
+    required?: boolean;
+    autocomplete?: string;
+    width?: 'width-2' | 'width-4';
+    inputMode?: 'numeric' | 'text';
+  },
+): VNode {
+  const { id, error, aria } = describeField(props);
+  const width = props.width ? ` kern-form-input__input--${props.width}` : '';
+  return (
+    <FieldShell {...props} optional={props.required === false}>
       <input
-        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}${
-          props.width === 'width-2' || props.width === 'width-4'
-            ? ` kern-form-input__input--${props.width}`
-            : ''
-        }`}
+        class={`kern-form-input__input${error ? ' kern-form-input__input--error' : ''}${width}`}
         id={id}
         name={props.name}
         type={props.type ?? 'text'}
         value={props.value ?? ''}
         autocomplete={props.autocomplete}
         inputMode={props.inputMode}
-        aria-describedby={described || undefined}
-        aria-invalid={error ? 'true' : undefined}
         required={props.required ?? false}
+        {...aria}
       />
-    </div>
+    </FieldShell>
   );
 }
 
-export function SelectField(props: {
-  name: string;
-  label: string;
-  options: { value: string; label: string }[];
-  value?: string;
-  hint?: string;
-  errors?: FieldError[];
-}): VNode {
-  const id = fieldId(props.name);
-  const error = errorFor(props.errors, props.name);
-  const described = [props.hint ? `${id}-hinweis` : '', error ? `${id}-fehler` : '']
-    .filter(Boolean)
-    .join(' ');
+export function SelectField(
+  props: FieldBase & { options: { value: string; label: string }[]; value?: string },
+): VNode {
+  const { id, error, aria } = describeField(props);
   return (
-    <div class={`kern-form-input${error ? ' kern-form-input--error' : ''}`}>
-      <label class="kern-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div class="kern-hint" id={`${id}-hinweis`}>
-          {props.hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p class="kern-error" id={`${id}-fehler`}>
-          <span class="kern-sr-only">Fehler: </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldShell {...props}>
       <div class="kern-form-input__select-wrapper">
         <select
           class={`kern-form-input__select${error ? ' kern-form-input__select--error' : ''}`}
           id={id}
           name={props.name}
-          aria-describedby={described || undefined}
-          aria-invalid={error ? 'true' : undefined}
+          {...aria}
         >
           {props.options.map((o) => (
             <option key={o.value} value={o.value} selected={o.value === props.value}>
@@ -133,7 +132,7 @@ export function SelectField(props: {
           ))}
         </select>
       </div>
-    </div>
+    </FieldShell>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { VNode } from 'preact';
 import { Layout, type PageContext } from './layout.tsx';
+import { DataTable } from './table.tsx';
 
 export interface OpenApiDocument {
   info: { title: string; version: string; description?: string };
@@ -52,42 +53,21 @@ export function ApiDocsPage(props: { ctx: PageContext; doc: OpenApiDocument }): 
           {op.description ? <p class="kern-body--small">{op.description}</p> : null}
           {op.security ? <p class="kern-body--small">Erfordert ein API-Token (Bearer).</p> : null}
           {op.parameters && op.parameters.length > 0 ? (
-            <table class="kern-table kern-table--small">
-              <caption class="kern-sr-only">
-                Parameter von {method} {path}
-              </caption>
-              <thead class="kern-table__header">
-                <tr class="kern-table__row">
-                  <th scope="col" class="kern-table__header">
-                    Name
-                  </th>
-                  <th scope="col" class="kern-table__header">
-                    Ort
-                  </th>
-                  <th scope="col" class="kern-table__header">
-                    Pflicht
-                  </th>
-                  <th scope="col" class="kern-table__header">
-                    Beschreibung
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {op.parameters.map((p) => (
-                  <tr class="kern-table__row" key={p.name}>
-                    <td class="kern-table__cell">
-                      <code>{p.name}</code>
-                    </td>
-                    <td class="kern-table__cell">{p.in}</td>
-                    <td class="kern-table__cell">{p.required ? 'ja' : 'nein'}</td>
-                    <td class="kern-table__cell">
-                      {p.description ?? ''}
-                      {p.schema?.enum ? ` Werte: ${p.schema.enum.join(', ')}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              caption={`Parameter von ${method} ${path}`}
+              hideCaption
+              small
+              columns={['Name', 'Ort', 'Pflicht', 'Beschreibung']}
+              rows={op.parameters.map((p) => ({
+                key: p.name,
+                cells: [
+                  <code>{p.name}</code>,
+                  p.in,
+                  p.required ? 'ja' : 'nein',
+                  `${p.description ?? ''}${p.schema?.enum ? ` Werte: ${p.schema.enum.join(', ')}` : ''}`,
+                ],
+              }))}
+            />
           ) : null}
           {op.responses ? (
             <ul class="kern-list">

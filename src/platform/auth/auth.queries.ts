@@ -57,6 +57,21 @@ async function loadMemberships(db: Db, userId: string): Promise<Membership[]> {
   }));
 }
 
+async function userActor(
+  db: Db,
+  user: { id: string; email: string; display_name: string },
+  via: 'session' | 'token',
+): Promise<Actor> {
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    memberships: await loadMemberships(db, user.id),
+    via,
+  };
+}
+
 export async function findSessionActor(
   db: Db,
   token: string,
@@ -84,14 +99,7 @@ export async function findSessionActor(
       .where('id_hash', '=', row.id_hash)
       .execute();
   }
-  return {
-    kind: 'user',
-    userId: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    memberships: await loadMemberships(db, row.id),
-    via: 'session',
-  };
+  return userActor(db, row, 'session');
 }
 
 export const API_TOKEN_PREFIX = 'ilt_';
@@ -125,14 +133,7 @@ export async function findTokenActor(db: Db, token: string, now: Date): Promise<
     .set({ last_used_at: now })
     .where('id', '=', row.token_id)
     .execute();
-  return {
-    kind: 'user',
-    userId: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    memberships: await loadMemberships(db, row.id),
-    via: 'token',
-  };
+  return userActor(db, row, 'token');
 }
 
 // Login throttling lives in PostgreSQL, not in process memory, so that it holds across several
