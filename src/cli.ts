@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { verifyCaseFile } from './procedures/audit.queries.ts';
 import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
 import { officeClosedCalendar } from './deadlines/deadline.service.ts';
 import { openDatabase, startPortal } from './main.ts';
@@ -14,6 +15,7 @@ Befehle:
   start                 Portal starten (Standard: http://localhost:3000, PORT ändert den Port)
   migrate               Datenbank auf den neuesten Stand bringen
   seed-demo             Demodaten anlegen (nur in eine leere Datenbank)
+  verify-case <id>      Hash-Kette einer Verfahrensakte prüfen (meldet das erste gebrochene Glied)
   deadline              Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW)
                           --start JJJJ-MM-TT  --duration P1M  --counting event|day-start
                           [--no-shift] [--json]
@@ -57,12 +59,41 @@ async function start(): Promise<void> {
 async function withDatabase(
   work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
 ): Promise<void> {
-  const database = await openDatabase(loadConfig(), (line) => console.error(line));
+  const database = await openDatabase(loadConfig(), (line) => console.error(line), {
+    shareRunning: true,
+  });
   try {
     await work(database);
   } finally {
     await database.close();
   }
+}
+
+async function verifyCase(args: string[]): Promise<number> {
+  const [id] = args;
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || args.length > 1) {
+    console.error('Aufruf: npx industrieland verify-case <Verfahrens-ID (UUID)>');
+    return 2;
+  }
+  let code = 0;
+  await withDatabase(async ({ db }) => {
+    const result = await verifyCaseFile(db, id);
+    if (!result) {
+      console.error(`Es gibt kein Verfahren mit der ID ${id}.`);
+      code = 2;
+    } else if (result.problem) {
+      console.error(
+        `Akte ${id}: NICHT intakt. Erstes gebrochenes Glied: Ereignis ${result.problem.seq}.`,
+      );
+      console.error(result.problem.message);
+      code = 1;
+    } else {
+      console.log(
+        `Akte ${id}: intakt (${result.events} Ereignisse, Hash-Kette vollständig geprüft).`,
+      );
+    }
+  });
+  return code;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -99,6 +130,8 @@ export async function main(argv: string[]): Promise<number> {
         if (seeded) printDemoLogins();
       });
       return 0;
+    case 'verify-case':
+      return verifyCase(rest);
     case 'deadline':
       return runDeadlineCommand(
         rest,

@@ -1,8 +1,8 @@
 import type { Runner } from 'graphile-worker';
 import { buildApp, jobHandlers } from './app.ts';
 import type { Config } from './config.ts';
-import { createDb, ensureDatabase, type Db } from './db/database.ts';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
+import { createDb, ensureDatabase, withDatabaseName, type Db } from './db/database.ts';
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { systemClock } from './platform/clock.ts';
@@ -18,9 +18,15 @@ export interface Database {
 }
 
 /** Boot step 1–2: the configured PostgreSQL, or the embedded one in DATA_DIR. */
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  log: (line: string) => void,
+  options: { shareRunning?: boolean } = {},
+): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
+  const running = !url && options.shareRunning ? runningEmbeddedUrl(config.dataDir) : undefined;
+  if (running) url = withDatabaseName(running, 'industrieland');
   if (!url) {
     log(`Starte eingebettetes PostgreSQL in ${config.dataDir}/postgres …`);
     embedded = await startEmbeddedPostgres({

@@ -64,6 +64,20 @@ async function stopOrphanedServer(clusterDir: string): Promise<void> {
   }
 }
 
+/**
+ * The URL of the embedded server that a running portal holds in this data dir, if any: CLI
+ * commands (migrate, verify-case …) use it instead of failing on the lock.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const holder = readPid(path.join(dataDir, 'industrieland.pid'));
+  const portFile = path.join(dataDir, 'postgres.port');
+  if (holder === undefined || holder === process.pid || !isAlive(holder) || !existsSync(portFile)) {
+    return undefined;
+  }
+  const port = Number(readFileSync(portFile, 'utf8').trim());
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

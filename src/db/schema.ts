@@ -83,7 +83,38 @@ export interface AdminEventsTable {
   at: CreatedAt;
 }
 
+export interface ProceduresTable {
+  id: Generated<string>;
+  tenant_id: string;
+  applicant_org_id: string | null;
+  reference: string;
+  title: string;
+  type_key: string;
+  type_version: string;
+  step: string;
+  state: ColumnType<unknown, string, string>;
+  event_count: Generated<number>;
+  last_hash: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ProcedureEventsTable {
+  procedure_id: string;
+  seq: number;
+  tenant_id: string;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string;
+  type: string;
+  data: ColumnType<unknown, string, never>;
+  prev_hash: string | null;
+  hash: string;
+}
+
 export interface Database {
+  procedures: ProceduresTable;
+  procedure_events: ProcedureEventsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;
