@@ -2,6 +2,7 @@ import { registerAccountRoutes } from './account/account.routes.tsx';
 import { registerAdminRoutes } from './admin/admin.routes.tsx';
 import { registerDeadlineRoutes } from './deadlines/deadline.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.tsx';
+import { registerFinderRoutes } from './permits/finder/finder.routes.tsx';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
 import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
@@ -17,6 +18,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerAccountRoutes(app, deps);
     registerAdminRoutes(app, deps);
     registerDeadlineRoutes(app, deps);
+    registerFinderRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DataDirLockedError } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { verifyCaseFile } from './procedures/audit.queries.ts';
+import { runAreaImport } from './registers/areas/area.cli.ts';
 import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
 import { officeClosedCalendar } from './deadlines/deadline.service.ts';
 import { openDatabase, startPortal } from './main.ts';
@@ -15,6 +16,7 @@ Befehle:
   start                 Portal starten (Standard: http://localhost:3000, PORT ändert den Port)
   migrate               Datenbank auf den neuesten Stand bringen
   seed-demo             Demodaten anlegen (nur in eine leere Datenbank)
+  areas import <datei>  Wind- und Beschleunigungsgebiete aus GeoJSON importieren (--example: als Beispiel)
   verify-case <id>      Hash-Kette einer Verfahrensakte prüfen (meldet das erste gebrochene Glied)
   deadline              Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW)
                           --start JJJJ-MM-TT  --duration P1M  --counting event|day-start
@@ -130,6 +132,18 @@ export async function main(argv: string[]): Promise<number> {
         if (seeded) printDemoLogins();
       });
       return 0;
+    case 'areas': {
+      const [sub, ...args] = rest;
+      if (sub !== 'import') {
+        console.error('Aufruf: npx industrieland areas import <datei.geojson> [--example]');
+        return 2;
+      }
+      let code = 0;
+      await withDatabase(async ({ db }) => {
+        code = await runAreaImport(db, args);
+      });
+      return code;
+    }
     case 'verify-case':
       return verifyCase(rest);
     case 'deadline':

@@ -3,12 +3,14 @@ import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import type { Db } from './database.ts';
 import * as identity from './migrations/20261124T0900_identity.ts';
 import * as procedures from './migrations/20261124T1400_procedures.ts';
+import * as permits from './migrations/20261124T1600_permits.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
 const migrations: Record<string, Migration> = {
   '20261124T0900_identity': identity,
   '20261124T1400_procedures': procedures,
+  '20261124T1600_permits': permits,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

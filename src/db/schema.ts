@@ -97,6 +97,73 @@ export interface ProceduresTable {
   last_hash: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  application: ColumnType<unknown, string | undefined, string>;
+  classification: ColumnType<unknown, string | null | undefined, string | null>;
+  submitted_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  doc_type: string;
+  filename: string;
+  media_type: string;
+  sha256: string;
+  size: number;
+  trade_secret: Generated<boolean>;
+  neutral_summary: string | null;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+  /** 'case': part of the application; 'statement': attachment of an agency statement */
+  audience: Generated<string>;
+}
+
+export type DeadlineStatus = 'running' | 'met' | 'expired' | 'cancelled';
+
+export interface ProcedureDeadlinesTable {
+  procedure_id: string;
+  key: string;
+  tenant_id: string;
+  label: string;
+  start_date: string;
+  end_date: string;
+  status: DeadlineStatus;
+  responsible: string;
+  effect_on_expiry: string;
+  rationale: string;
+  citations: ColumnType<string[], string, string>;
+  reminded_7_at: NullableTimestamp;
+  reminded_1_at: NullableTimestamp;
+  escalated_at: NullableTimestamp;
+}
+
+export interface ProcedureAgenciesTable {
+  procedure_id: string;
+  agency_org_id: string;
+  tenant_id: string;
+  asked_at: Timestamp;
+  due_date: string;
+  status: 'asked' | 'answered' | 'no-comment';
+  statement: string | null;
+  answered_at: NullableTimestamp;
+  answered_by: string | null;
+}
+
+export interface AreasTable {
+  id: Generated<string>;
+  kind: 'acceleration' | 'wind-energy';
+  name: string;
+  designation: ColumnType<Record<string, unknown>, string, string>;
+  geometry: ColumnType<unknown, string, string>;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  example: boolean;
+  source: string;
+  imported_at: CreatedAt;
 }
 
 export interface ProcedureEventsTable {
@@ -115,6 +182,10 @@ export interface ProcedureEventsTable {
 export interface Database {
   procedures: ProceduresTable;
   procedure_events: ProcedureEventsTable;
+  documents: DocumentsTable;
+  procedure_deadlines: ProcedureDeadlinesTable;
+  procedure_agencies: ProcedureAgenciesTable;
+  areas: AreasTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -28,7 +28,22 @@ export function ErrorSummary(props: { errors: FieldError[] }): VNode | null {
 }
 
 export function fieldId(name: string): string {
-  return `feld-${name}`;
+  return `feld-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/** Form fields named with dots (site.gemarkung, turbines.0.type) as nested objects and arrays. */
+export function unflattenForm(body: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const parts = name.split('.');
+    if (parts.some((p) => p === '__proto__' || p === 'constructor' || p === 'prototype')) continue;
+    let node: Record<string, unknown> = result;
+    parts.forEach((part, index) => {
+      if (index === parts.length - 1) node[part] = value;
+      else node = (node[part] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return result;
 }
 
 function errorFor(errors: FieldError[] | undefined, name: string): string | undefined {

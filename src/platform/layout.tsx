@@ -19,6 +19,7 @@ function navItems(actor: Actor): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: 'Start' },
     { href: '/fristenrechner', label: 'Fristenrechner' },
+    { href: '/verfahrensfinder', label: 'Verfahrensfinder' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
   if (can(actor, 'account:view')) items.push({ href: '/konto', label: 'Mein Konto' });

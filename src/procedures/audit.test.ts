@@ -65,7 +65,10 @@ describe('hash-chained audit log', () => {
     const result = await verifyCaseFile(database.db, procedureId);
     assert.equal(result?.events, 4);
     assert.equal(result?.problem, undefined);
-    const cli = runCli(['verify-case', procedureId], { DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+    const cli = runCli(['verify-case', procedureId], {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'silent',
+    });
     assert.equal(await cli.exited, 0, cli.output());
     assert.match(cli.output(), /intakt \(4 Ereignisse/);
   });
@@ -94,8 +97,11 @@ describe('hash-chained audit log', () => {
     const result = await verifyCaseFile(database.db, procedureId);
     assert.equal(result?.problem?.seq, 2);
     assert.equal(result?.problem?.kind, 'hash');
-    assert.match(result!.problem!.message, /Ereignis 2 .*verändert/);
-    const cli = runCli(['verify-case', procedureId], { DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+    assert.match(result?.problem?.message ?? '', /Ereignis 2 .*verändert/);
+    const cli = runCli(['verify-case', procedureId], {
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'silent',
+    });
     assert.equal(await cli.exited, 1);
     assert.match(cli.output(), /NICHT intakt\. Erstes gebrochenes Glied: Ereignis 2\./);
   });

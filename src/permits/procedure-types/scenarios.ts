@@ -1,0 +1,138 @@
+/**
+ * Test scenarios for the BImSchG types: how to reach every step, a valid command for every
+ * action, and for every guard a situation in which it fails. Used only by the tests.
+ */
+import type { ProcedureTypeVersion } from '../../procedures/engine/index.ts';
+import { AGENCIES, spec } from './test-support.ts';
+import type { PathOptions, Spec } from './test-support.ts';
+
+/** Commands from a new case to the given step. */
+export function pathTo(
+  type: ProcedureTypeVersion,
+  step: string,
+  options: PathOptions = {},
+): Spec[] {
+  const submitted = [spec.submit(type, options)];
+  const checking = [...submitted, spec.confirmReceipt];
+  const involving = [...checking, spec.confirmCompleteness()];
+  const drafting = [...involving, ...AGENCIES.map(spec.statement), spec.completeAgencyInvolvement];
+  const paths: Record<string, Spec[]> = {
+    draft: [],
+    submitted,
+    'completeness-check': checking,
+    'agency-involvement': involving,
+    'ready-for-participation': [...involving, spec.prepareParticipation],
+    'decision-drafting': drafting,
+    decided: [...drafting, spec.decide],
+    delivered: [...drafting, spec.decide, spec.deliver],
+    withdrawn: [spec.withdraw],
+    rejected: [...checking, spec.requestDocuments(), spec.rejectIncomplete(40)],
+    refused: [...involving, spec.refuse],
+  };
+  const path = paths[step];
+  if (!path) throw new Error(`no path to step ${step}`);
+  return path;
+}
+
+export interface Scenario {
+  /** Commands after reaching the from-step. */
+  readonly setup: readonly Spec[];
+  readonly command: Spec;
+  readonly options?: PathOptions;
+}
+
+/** A valid command for each action, with what must happen first in the from-step. */
+export function validScenario(type: ProcedureTypeVersion, action: string): Scenario {
+  const only = (command: Spec): Scenario => ({ setup: [], command });
+  switch (action) {
+    case 'submit':
+      return only(spec.submit(type));
+    case 'confirm-receipt':
+      return only(spec.confirmReceipt);
+    case 'request-documents':
+      return only(spec.requestDocuments());
+    case 'submit-documents':
+      return { setup: [spec.requestDocuments()], command: spec.submitDocuments() };
+    case 'extend-completeness-check':
+      return only(spec.extendCompletenessCheck);
+    case 'confirm-completeness':
+      return only(spec.confirmCompleteness());
+    case 'reject-incomplete':
+      return { setup: [spec.requestDocuments()], command: spec.rejectIncomplete(40) };
+    case 'ask-agencies':
+      return only(spec.askAgencies);
+    case 'record-agency-statement':
+      return only(spec.statement('Bauaufsicht'));
+    case 'record-agency-no-comment':
+      return only(spec.noComment(40));
+    case 'extend-decision-deadline':
+      return only(spec.extendDecision());
+    case 'record-applicant-consent':
+      return only(spec.consent);
+    case 'prepare-participation':
+      return only(spec.prepareParticipation);
+    case 'complete-agency-involvement':
+      return { setup: AGENCIES.map(spec.statement), command: spec.completeAgencyInvolvement };
+    case 'refuse':
+      return only(spec.refuse);
+    case 'decide':
+      return only(spec.decide);
+    case 'deliver-decision':
+      return only(spec.deliver);
+    case 'withdraw':
+      return only(spec.withdraw);
+    default:
+      throw new Error(`no scenario for action ${action}: add one in scenarios.ts`);
+  }
+}
+
+export interface Violation extends Scenario {
+  /** Index of the guard in the transition's guard list that must fail. */
+  readonly guard: number;
+}
+
+/** Situations in which a guard fails; every guard of every type needs at least one. */
+export function guardViolations(type: ProcedureTypeVersion, action: string): Violation[] {
+  switch (action) {
+    case 'extend-completeness-check':
+      return [
+        { guard: 0, setup: [spec.extendCompletenessCheck], command: spec.extendCompletenessCheck },
+        {
+          guard: 1,
+          setup: [],
+          command: spec.extendCompletenessCheck,
+          options: { inAccelerationArea: true },
+        },
+      ];
+    case 'confirm-completeness':
+      return [{ guard: 0, setup: [spec.requestDocuments()], command: spec.confirmCompleteness() }];
+    case 'reject-incomplete':
+      return [
+        { guard: 0, setup: [], command: spec.rejectIncomplete(40) },
+        { guard: 0, setup: [spec.requestDocuments()], command: spec.rejectIncomplete(5) },
+      ];
+    case 'record-agency-no-comment':
+      return [{ guard: 0, setup: [], command: spec.noComment(5) }];
+    case 'extend-decision-deadline':
+      return [
+        { guard: 0, setup: [spec.extendDecision(1)], command: spec.extendDecision(1) },
+        {
+          guard: 0,
+          setup: [spec.extendDecision(1), spec.consent, spec.extendDecision(1)],
+          command: spec.extendDecision(1),
+        },
+      ];
+    case 'record-applicant-consent':
+      return [{ guard: 0, setup: [spec.consent], command: spec.consent }];
+    case 'complete-agency-involvement':
+      return [
+        {
+          guard: 0,
+          setup: [spec.statement('Bauaufsicht')],
+          command: spec.completeAgencyInvolvement,
+        },
+      ];
+    default:
+      return [];
+  }
+}

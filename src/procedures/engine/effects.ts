@@ -1,0 +1,60 @@
+import type { EffectContext, Prepared } from './effect-types.ts';
+import {
+  confirmCompleteness,
+  confirmReceipt,
+  extendCompletenessCheck,
+  requestDocuments,
+  submitApplication,
+  submitDocuments,
+} from './effects-intake.ts';
+import {
+  askAgencies,
+  close,
+  closeStep,
+  decide,
+  deliverDecision,
+  extendDecisionDeadline,
+  recordAgencyAnswer,
+  recordApplicantConsent,
+} from './effects-review.ts';
+import type { Effect } from './types.ts';
+
+/** Validates the input for an effect and prepares its change (see effect-types.ts). */
+export function prepareEffect(effect: Effect, ctx: EffectContext): Prepared {
+  switch (effect.kind) {
+    case 'submit-application':
+      return submitApplication(ctx);
+    case 'confirm-receipt':
+      return confirmReceipt(ctx);
+    case 'request-documents':
+      return requestDocuments(ctx, effect.maxPeriod, effect.citation);
+    case 'submit-documents':
+      return submitDocuments(ctx);
+    case 'extend-completeness-check':
+      return extendCompletenessCheck(ctx);
+    case 'confirm-completeness':
+      return confirmCompleteness(ctx);
+    case 'ask-agencies':
+      return askAgencies(ctx);
+    case 'record-agency-statement':
+      return recordAgencyAnswer(ctx, 'statement');
+    case 'record-agency-no-comment':
+      return recordAgencyAnswer(ctx, 'no-comment');
+    case 'close-step':
+      return closeStep(ctx);
+    case 'extend-decision-deadline':
+      return extendDecisionDeadline(ctx, effect.maxMonths, effect.freeExtensions);
+    case 'record-applicant-consent':
+      return recordApplicantConsent(ctx);
+    case 'decide':
+      return decide(ctx);
+    case 'deliver-decision':
+      return deliverDecision(ctx);
+    case 'withdraw':
+      return close(ctx, 'withdrawn');
+    case 'reject-incomplete':
+      return close(ctx, 'rejected');
+    case 'refuse':
+      return close(ctx, 'refused');
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Public API of the generic case engine: procedure types as versioned data, a pure state
+ * machine over plain data, and deadline materialisation with the law engine. Imports nothing
+ * from HTTP, database or views (architecture: law/ and procedures/ state machines are pure).
+ */
+export type {
+  CaseEvent,
+  DeadlineDef,
+  DeadlineInstances,
+  DurationSpec,
+  Effect,
+  EffectKind,
+  ExpiryEffect,
+  ExtensionRule,
+  FactDef,
+  Guard,
+  GuardCheck,
+  ProcedureTypeVersion,
+  RequiredDocumentDef,
+  Role,
+  StartRule,
+  StepDef,
+  StepKind,
+  TransitionDef,
+} from './types.ts';
+export { ROLES } from './types.ts';
+export { ROLE_LABELS } from './roles.ts';
+export type {
+  AgencyAnswer,
+  AgencyInvolvement,
+  ClosureKind,
+  DecisionOutcome,
+  DecisionRecord,
+  DocumentRequest,
+  ProcedureState,
+} from './state.ts';
+export { initialState } from './state.ts';
+export type {
+  ActionCommand,
+  ActionErrorCode,
+  ApplyResult,
+  AvailableAction,
+  BlockedAction,
+  ProcedureEvent,
+} from './actions.ts';
+export { applyAction, availableActions, blockedActions } from './actions.ts';
+export type { DeadlineChange, DeadlineChangeKind } from './deadline-changes.ts';
+export type { CaseDeadline, DeadlineStatus } from './deadlines.ts';
+export { computeCaseDeadlines } from './deadlines.ts';
+export type { DueEffect } from './due-effects.ts';
+export { dueEffects } from './due-effects.ts';
+export { checkProcedureType, selectProcedureVersion } from './versions.ts';

@@ -1,0 +1,195 @@
+/**
+ * Procedure types as versioned data (architecture invariant 4): a procedure type version lists its
+ * steps, transitions, deadlines, required documents and citations; the engine interprets them.
+ * Guards and effects are a closed vocabulary interpreted by the engine, so that a type version
+ * stays plain, serialisable data that a lawyer can review next to its citations.
+ */
+import type { Counting, IsoDate } from '../../law/index.ts';
+
+export const ROLES = ['applicant', 'case_worker', 'supervisor', 'agency_member', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 'boundary' marks where the implemented procedure ends for now; it is not terminal. */
+export type StepKind = 'initial' | 'active' | 'boundary' | 'terminal';
+
+export interface StepDef {
+  readonly key: string;
+  /** German, shown to users. */
+  readonly label: string;
+  readonly kind: StepKind;
+  readonly citations: readonly string[];
+  /** German explanation, e.g. what follows after a boundary step. */
+  readonly note?: string;
+}
+
+/** A yes/no fact about the procedure that rules depend on, e.g. 'inAccelerationArea'. */
+export interface FactDef {
+  readonly key: string;
+  readonly label: string;
+  readonly required: boolean;
+  readonly citations: readonly string[];
+}
+
+/** What an action does to the state; each kind has its own input (see README.md). */
+export type Effect =
+  | { readonly kind: 'submit-application' }
+  | { readonly kind: 'confirm-receipt' }
+  | { readonly kind: 'request-documents'; readonly maxPeriod: string; readonly citation: string }
+  | { readonly kind: 'submit-documents' }
+  | { readonly kind: 'extend-completeness-check' }
+  | { readonly kind: 'confirm-completeness' }
+  | { readonly kind: 'ask-agencies' }
+  | { readonly kind: 'record-agency-statement' }
+  | { readonly kind: 'record-agency-no-comment' }
+  | { readonly kind: 'close-step' }
+  | {
+      readonly kind: 'extend-decision-deadline';
+      readonly maxMonths: number;
+      /** Extensions allowed without the applicant's consent; later ones consume the consent. */
+      readonly freeExtensions: number;
+      readonly citation: string;
+    }
+  | { readonly kind: 'record-applicant-consent' }
+  | { readonly kind: 'decide' }
+  | { readonly kind: 'deliver-decision' }
+  | { readonly kind: 'withdraw' }
+  | { readonly kind: 'reject-incomplete' }
+  | { readonly kind: 'refuse' };
+export type EffectKind = Effect['kind'];
+
+export type GuardCheck =
+  | { readonly kind: 'no-open-document-requests' }
+  | { readonly kind: 'completeness-extension-unused' }
+  | { readonly kind: 'fact-is'; readonly fact: string; readonly value: boolean }
+  | { readonly kind: 'decision-extension-allowed'; readonly freeExtensions: number }
+  | { readonly kind: 'applicant-consent-not-pending' }
+  | { readonly kind: 'all-agencies-answered' }
+  /** Needs input.agency and the action date; the deadline key names the agency deadline. */
+  | { readonly kind: 'agency-deadline-expired'; readonly deadline: string }
+  /** Needs the action date: some unanswered document request is past its period. */
+  | { readonly kind: 'document-request-overdue'; readonly deadline: string };
+
+export interface Guard {
+  readonly check: GuardCheck;
+  /** German message shown when the guard fails; cites the rule. */
+  readonly message: string;
+}
+
+export interface TransitionDef {
+  readonly action: string;
+  /** German button label. */
+  readonly label: string;
+  readonly from: readonly string[];
+  /** null: the step stays the same (e.g. recording a statement). */
+  readonly to: string | null;
+  readonly roles: readonly Role[];
+  readonly guards: readonly Guard[];
+  readonly effect: Effect;
+  /** Type of the audit event the action produces; deadlines refer to it. */
+  readonly event: string;
+  readonly citations: readonly string[];
+}
+
+export type DurationSpec =
+  | { readonly kind: 'fixed'; readonly duration: string }
+  | {
+      readonly kind: 'by-fact';
+      readonly fact: string;
+      readonly ifTrue: string;
+      readonly ifFalse: string;
+    }
+  /** An ISO duration stored in the trigger event's data, e.g. a period set by the case worker. */
+  | { readonly kind: 'from-event'; readonly field: string };
+
+/** When a deadline starts; resolved against the case history. */
+export type StartRule =
+  | {
+      readonly kind: 'event';
+      readonly events: readonly string[];
+      readonly occurrence: 'first' | 'last';
+      /** German, e.g. 'Eingang des Antrags'. */
+      readonly label: string;
+      readonly citation: string;
+    }
+  | {
+      readonly kind: 'deadline-end';
+      readonly deadline: string;
+      readonly label: string;
+      readonly citation: string;
+    }
+  | {
+      readonly kind: 'if-event';
+      readonly event: string;
+      /** The event counts only if it happened no later than the end of this deadline. */
+      readonly withinDeadline?: string;
+      readonly then: StartRule;
+      readonly otherwise: StartRule;
+    }
+  | { readonly kind: 'earliest'; readonly of: readonly StartRule[] };
+
+/** A deadline that exists once per value, e.g. per agency asked or per document request. */
+export interface DeadlineInstances {
+  /** Field of the trigger event's data: a string or a list of strings, one instance each. */
+  readonly triggerField: string;
+  /** Field of satisfying events' data naming the instance. */
+  readonly matchField: string;
+}
+
+export interface ExtensionRule {
+  readonly event: string;
+  readonly duration: DurationSpec;
+  readonly citation: string;
+}
+
+/** 'no-comment': silence of an agency counts as no comment (§ 10 Abs. 5 S. 2 BImSchG). */
+export type ExpiryEffect = 'remind-only' | 'escalate' | 'no-comment';
+
+export interface DeadlineDef {
+  readonly key: string;
+  readonly label: string;
+  readonly duration: DurationSpec;
+  readonly counting: Counting;
+  readonly start: StartRule;
+  readonly instances?: DeadlineInstances;
+  readonly satisfiedBy: readonly string[];
+  readonly cancelledBy: readonly string[];
+  readonly extensions: readonly ExtensionRule[];
+  /** § 31 Abs. 3 VwVfG NRW on or off for this deadline, with the reason as citation. */
+  readonly shiftPastNonWorkingDays: boolean;
+  readonly shiftCitation: string;
+  readonly responsible: Role;
+  readonly effectOnExpiry: ExpiryEffect;
+  /** Who is told on overrun when effectOnExpiry is 'escalate'. */
+  readonly escalateTo?: Role;
+  /** Action the watcher takes as 'system' on expiry when effectOnExpiry is 'no-comment'. */
+  readonly expiryAction?: string;
+  readonly citations: readonly string[];
+}
+
+export interface RequiredDocumentDef {
+  readonly key: string;
+  readonly label: string;
+  readonly citations: readonly string[];
+}
+
+export interface ProcedureTypeVersion {
+  readonly key: string;
+  readonly version: string;
+  /** First day these rules apply ("Rechtsstand"). */
+  readonly validFrom: IsoDate;
+  readonly title: string;
+  readonly citations: readonly string[];
+  readonly facts: readonly FactDef[];
+  readonly steps: readonly StepDef[];
+  readonly initialStep: string;
+  readonly transitions: readonly TransitionDef[];
+  readonly deadlines: readonly DeadlineDef[];
+  readonly requiredDocuments: readonly RequiredDocumentDef[];
+}
+
+/** One audit event as stored; `data` comes from JSON, so readers check its fields. */
+export interface CaseEvent {
+  readonly type: string;
+  readonly at: IsoDate;
+  readonly data: Readonly<Record<string, unknown>>;
+}
