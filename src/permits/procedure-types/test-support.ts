@@ -4,9 +4,15 @@
  * transition without a scenario fails a test.
  */
 import type { IsoDate } from '../../law/index.ts';
-import { applyAction, initialState } from '../../procedures/engine/index.ts';
+import {
+  applyAction,
+  computeCaseDeadlines,
+  initialState,
+  selectProcedureVersion,
+} from '../../procedures/engine/index.ts';
 import type {
   ApplyResult,
+  CaseDeadline,
   CaseEvent,
   ProcedureState,
   ProcedureTypeVersion,
@@ -32,6 +38,8 @@ export interface Spec {
 export interface PathOptions {
   readonly inAccelerationArea?: boolean;
 }
+
+import { PROCEDURE_TYPE_VERSIONS } from './index.ts';
 
 export const AGENCIES = ['Untere Naturschutzbehörde', 'Bauaufsicht'] as const;
 
@@ -176,3 +184,32 @@ export const spec = {
     input: text({ reason: 'Projekt wird nicht weiterverfolgt.' }),
   } satisfies Spec,
 };
+
+export function versionOn(key: string, onDate: IsoDate): ProcedureTypeVersion {
+  const found = selectProcedureVersion(PROCEDURE_TYPE_VERSIONS, key, onDate);
+  if (!found) throw new Error(`no version of ${key} on ${onDate}`);
+  return found;
+}
+
+export function findDeadline(
+  c: Case,
+  type: ProcedureTypeVersion,
+  key: string,
+  instance: string | null = null,
+  asOf?: IsoDate,
+): CaseDeadline | undefined {
+  const all = computeCaseDeadlines(type, c.history, asOf);
+  return all.find((d) => d.key === key && d.instance === instance);
+}
+
+/** Like findDeadline, but a missing deadline is a test failure. */
+export function deadlineOf(
+  c: Case,
+  type: ProcedureTypeVersion,
+  key: string,
+  instance: string | null = null,
+): CaseDeadline {
+  const found = findDeadline(c, type, key, instance);
+  if (!found) throw new Error(`deadline ${key}/${String(instance)} missing`);
+  return found;
+}

@@ -7,7 +7,27 @@ import { applyAction } from './actions.ts';
 import type { ActionCommand } from './actions.ts';
 import { initialState } from './state.ts';
 import type { ProcedureState } from './state.ts';
-import type { CaseEvent, ProcedureTypeVersion } from './types.ts';
+import type {
+  CaseEvent,
+  Effect,
+  Guard,
+  ProcedureTypeVersion,
+  Role,
+  TransitionDef,
+} from './types.ts';
+
+function transition(
+  action: string,
+  label: string,
+  from: string[],
+  to: string | null,
+  roles: Role[],
+  event: string,
+  effect: Effect,
+  guards: Guard[] = [],
+): TransitionDef {
+  return { action, label, from, to, roles, guards, effect, event, citations: [] };
+}
 
 export const SAMPLE_TYPE: ProcedureTypeVersion = {
   key: 'sample',
@@ -24,106 +44,63 @@ export const SAMPLE_TYPE: ProcedureTypeVersion = {
   ],
   initialStep: 'start',
   transitions: [
-    {
-      action: 'submit',
-      label: 'Einreichen',
-      from: ['start'],
-      to: 'open',
-      roles: ['applicant'],
-      guards: [],
-      effect: { kind: 'submit-application' },
-      event: 'submitted',
-      citations: [],
-    },
-    {
-      action: 'ask',
-      label: 'Behörde fragen',
-      from: ['open'],
-      to: null,
-      roles: ['case_worker'],
-      guards: [],
-      effect: { kind: 'ask-agencies' },
-      event: 'asked',
-      citations: [],
-    },
-    {
-      action: 'answer',
-      label: 'Antworten',
-      from: ['open'],
-      to: null,
-      roles: ['agency_member'],
-      guards: [],
-      effect: { kind: 'record-agency-statement' },
-      event: 'answered',
-      citations: [],
-    },
-    {
-      action: 'silence',
-      label: 'Schweigen feststellen',
-      from: ['open'],
-      to: null,
-      roles: ['system'],
-      guards: [
-        { check: { kind: 'agency-deadline-expired', deadline: 'reply' }, message: 'Noch nicht.' },
-      ],
-      effect: { kind: 'record-agency-no-comment' },
-      event: 'silent',
-      citations: [],
-    },
-    {
-      action: 'extend',
-      label: 'Verlängern',
-      from: ['open'],
-      to: null,
-      roles: ['case_worker'],
-      guards: [
+    transition('submit', 'Einreichen', ['start'], 'open', ['applicant'], 'submitted', {
+      kind: 'submit-application',
+    }),
+    transition('ask', 'Behörde fragen', ['open'], null, ['case_worker'], 'asked', {
+      kind: 'ask-agencies',
+    }),
+    transition('answer', 'Antworten', ['open'], null, ['agency_member'], 'answered', {
+      kind: 'record-agency-statement',
+    }),
+    transition(
+      'silence',
+      'Schweigen feststellen',
+      ['open'],
+      null,
+      ['system'],
+      'silent',
+      { kind: 'record-agency-no-comment' },
+      [{ check: { kind: 'agency-deadline-expired', deadline: 'reply' }, message: 'Noch nicht.' }],
+    ),
+    transition(
+      'extend',
+      'Verlängern',
+      ['open'],
+      null,
+      ['case_worker'],
+      'extended',
+      { kind: 'extend-decision-deadline', maxMonths: 3, freeExtensions: 1, citation: '§ 2' },
+      [
         {
           check: { kind: 'decision-extension-allowed', freeExtensions: 1 },
           message: 'Nur mit Zustimmung.',
         },
       ],
-      effect: {
-        kind: 'extend-decision-deadline',
-        maxMonths: 3,
-        freeExtensions: 1,
-        citation: '§ 2',
-      },
-      event: 'extended',
-      citations: [],
-    },
-    {
-      action: 'consent',
-      label: 'Zustimmen',
-      from: ['open'],
-      to: null,
-      roles: ['applicant'],
-      guards: [{ check: { kind: 'applicant-consent-not-pending' }, message: 'Liegt schon vor.' }],
-      effect: { kind: 'record-applicant-consent' },
-      event: 'consented',
-      citations: [],
-    },
-    {
-      action: 'finish',
-      label: 'Abschließen',
-      from: ['open'],
-      to: 'done',
-      roles: ['case_worker', 'supervisor'],
-      guards: [{ check: { kind: 'all-agencies-answered' }, message: 'Antworten fehlen.' }],
-      effect: { kind: 'close-step' },
-      event: 'finished',
-      citations: [],
-    },
-    {
-      action: 'withdraw',
-      label: 'Zurücknehmen',
-      from: ['start', 'open'],
-      to: 'gone',
-      roles: ['applicant'],
-      guards: [],
-      effect: { kind: 'withdraw' },
-      event: 'withdrawn',
-      citations: [],
-    },
+    ),
+    transition(
+      'consent',
+      'Zustimmen',
+      ['open'],
+      null,
+      ['applicant'],
+      'consented',
+      { kind: 'record-applicant-consent' },
+      [{ check: { kind: 'applicant-consent-not-pending' }, message: 'Liegt schon vor.' }],
+    ),
+    transition(
+      'finish',
+      'Abschließen',
+      ['open'],
+      'done',
+      ['case_worker', 'supervisor'],
+      'finished',
+      { kind: 'close-step' },
+      [{ check: { kind: 'all-agencies-answered' }, message: 'Antworten fehlen.' }],
+    ),
+    transition('withdraw', 'Zurücknehmen', ['start', 'open'], 'gone', ['applicant'], 'withdrawn', {
+      kind: 'withdraw',
+    }),
   ],
   deadlines: [
     {
