@@ -3,10 +3,12 @@ import { registerAdminRoutes } from './admin/admin.routes.tsx';
 import { registerDeadlineRoutes } from './deadlines/deadline.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.tsx';
 import { registerFinderRoutes } from './permits/finder/finder.routes.tsx';
+import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
 import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
 import { deliverMail } from './platform/mail.ts';
+import { runDeadlineWatch } from './permits/deadline-watch.ts';
 import type { JobHandlers } from './platform/jobs.ts';
 
 /** The whole portal: every feature registers its routes here. */
@@ -19,6 +21,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerAdminRoutes(app, deps);
     registerDeadlineRoutes(app, deps);
     registerFinderRoutes(app, deps);
+    registerPermitApiRoutes(app, deps);
     await Promise.resolve();
   });
 }
@@ -27,5 +30,8 @@ export function buildApp(deps: Deps): Promise<App> {
 export function jobHandlers(deps: Deps): JobHandlers {
   return {
     'mail:send': ({ mailId }) => deliverMail(deps.db, deps.mailer, mailId),
+    'deadlines:watch': async () => {
+      await runDeadlineWatch(deps);
+    },
   };
 }

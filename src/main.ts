@@ -8,6 +8,7 @@ import { seedDemo } from './seed/demo.ts';
 import { systemClock } from './platform/clock.ts';
 import { startJobWorker } from './platform/jobs.ts';
 import { createMailer } from './platform/mail.ts';
+import { createDirectoryStore } from './platform/storage.ts';
 import type { App } from './platform/server.ts';
 
 export interface Database {
@@ -69,6 +70,7 @@ export async function startPortal(
       db: database.db,
       clock: systemClock,
       mailer: createMailer(config.smtpUrl, config.mailFrom),
+      store: createDirectoryStore(config.filesDir),
     };
     if (config.seedDemo) {
       const seeded = await seedDemo(database.db);

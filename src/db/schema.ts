@@ -134,9 +134,14 @@ export interface ProcedureDeadlinesTable {
   effect_on_expiry: string;
   rationale: string;
   citations: ColumnType<string[], string, string>;
-  reminded_7_at: NullableTimestamp;
-  reminded_1_at: NullableTimestamp;
   escalated_at: NullableTimestamp;
+}
+
+export interface DeadlineEffectsTable {
+  procedure_id: string;
+  dedupe_key: string;
+  tenant_id: string;
+  done_at: Timestamp;
 }
 
 export interface ProcedureAgenciesTable {
@@ -185,6 +190,7 @@ export interface Database {
   documents: DocumentsTable;
   procedure_deadlines: ProcedureDeadlinesTable;
   procedure_agencies: ProcedureAgenciesTable;
+  deadline_effects: DeadlineEffectsTable;
   areas: AreasTable;
   organisations: OrganisationsTable;
   users: UsersTable;

@@ -10,6 +10,8 @@ import type { Db } from '../db/database.ts';
  */
 export interface JobPayloads {
   'mail:send': { mailId: string };
+  /** Hourly (crontab below): reminders, escalations and expiry effects of legal deadlines. */
+  'deadlines:watch': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -33,7 +35,9 @@ export type JobHandlers = { [N in JobName]: (payload: JobPayloads[N]) => Promise
 function toTaskList(handlers: JobHandlers): TaskList {
   const list: TaskList = {};
   for (const name of Object.keys(handlers) as JobName[]) {
-    list[name] = async (payload) => handlers[name](payload as JobPayloads[typeof name]);
+    // The payload was written by enqueueJob with the matching type.
+    const handler = handlers[name] as (payload: unknown) => Promise<void>;
+    list[name] = async (payload) => handler(payload);
   }
   return list;
 }
@@ -52,6 +56,8 @@ export async function startJobWorker(options: {
     noHandleSignals: true,
     pollInterval: 2000,
     logger: quietLogger,
+    // Postgres-backed schedule: with several instances exactly one runs each hour's watch.
+    crontab: '5 * * * * deadlines:watch ?max=1',
   });
 }
 

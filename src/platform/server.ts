@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -25,12 +26,14 @@ import type { Clock } from './clock.ts';
 import { handleError, handleNotFound } from './error-handler.tsx';
 import { SAFE_METHODS } from './http.ts';
 import type { Mailer } from './mail.ts';
+import type { FileStore } from './storage.ts';
 
 export interface Deps {
   config: Config;
   db: Db;
   clock: Clock;
   mailer: Mailer;
+  store: FileStore;
 }
 
 export type App = FastifyInstance<
@@ -112,6 +115,11 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'il_csrf',
+    // Multipart uploads carry the token in the form's action URL: their body is read later.
+    getToken: (request) =>
+      (request.body as { _csrf?: string } | undefined)?._csrf ??
+      (request.query as { _csrf?: string } | undefined)?._csrf ??
+      '',
     cookieOpts: {
       signed: true,
       httpOnly: true,
@@ -121,6 +129,8 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     },
   });
   await app.register(fastifyFormbody);
+  // Uploads stream to the file store; the size limit is enforced there too.
+  await app.register(fastifyMultipart, { limits: { fileSize: 25 * 1024 * 1024 + 1, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

@@ -5,6 +5,7 @@ import { buildApp } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { fixedClock, systemClock, type Clock } from '../../src/platform/clock.ts';
 import { createMailer } from '../../src/platform/mail.ts';
+import { createDirectoryStore } from '../../src/platform/storage.ts';
 import type { App, Deps } from '../../src/platform/server.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
@@ -35,6 +36,7 @@ export async function createTestApp(
     db: database.db,
     clock: options.clock ?? systemClock,
     mailer: createMailer(config.smtpUrl, config.mailFrom),
+    store: createDirectoryStore(config.filesDir),
   };
   const app = await buildApp(deps);
   await app.ready();

@@ -25,6 +25,11 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'admin:users': ['admin'],
   'admin:organisations': ['admin'],
   'admin:outbox': ['admin'],
+  'procedures:use': ['applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'],
+  'applications:create': ['applicant'],
+  'work-queue:view': ['case_worker'],
+  'statements:view': ['agency_member'],
+  'overruns:view': ['case_worker', 'supervisor'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -6,6 +6,7 @@ import { jobHandlers } from '../../src/app.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { runDueJobs } from '../../src/platform/jobs.ts';
 import { createMailer, queueMail } from '../../src/platform/mail.ts';
+import { createDirectoryStore } from '../../src/platform/storage.ts';
 import type { Deps } from '../../src/platform/server.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { testConfig } from '../helpers/app.ts';
@@ -93,6 +94,7 @@ describe('mail outbox and the transactional job queue', () => {
       db: database.db,
       clock: systemClock,
       mailer: createMailer(config.smtpUrl, config.mailFrom),
+      store: createDirectoryStore(config.filesDir),
     };
     await database.db.transaction().execute(async (trx) => {
       await queueMail(trx, {
@@ -123,6 +125,7 @@ describe('mail outbox and the transactional job queue', () => {
       db: database.db,
       clock: systemClock,
       mailer: createMailer(undefined, config.mailFrom),
+      store: createDirectoryStore(config.filesDir),
     };
     await queueMail(database.db, {
       to: 'toeb@lanuk.example',

@@ -4,6 +4,7 @@ import { buildApp } from '../../src/app.ts';
 import { createDb } from '../../src/db/database.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { createMailer } from '../../src/platform/mail.ts';
+import { createDirectoryStore } from '../../src/platform/storage.ts';
 import type { Deps } from '../../src/platform/server.ts';
 import { createTestApp, testConfig, type TestApp } from '../helpers/app.ts';
 
@@ -83,6 +84,7 @@ describe('health, OpenAPI, security headers, error pages', () => {
       db: createDb('postgres://nobody:nothing@127.0.0.1:1/none'),
       clock: systemClock,
       mailer: createMailer(undefined, config.mailFrom),
+      store: createDirectoryStore(config.filesDir),
     };
     const app = await buildApp(deps);
     try {

@@ -51,8 +51,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('effect_on_expiry', 'text', (c) => c.notNull())
     .addColumn('rationale', 'text', (c) => c.notNull())
     .addColumn('citations', 'jsonb', (c) => c.notNull())
-    .addColumn('reminded_7_at', 'timestamptz')
-    .addColumn('reminded_1_at', 'timestamptz')
     .addColumn('escalated_at', 'timestamptz')
     .addPrimaryKeyConstraint('procedure_deadlines_pkey', ['procedure_id', 'key'])
     .execute();
@@ -63,6 +61,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index procedure_deadlines_due_idx on procedure_deadlines (end_date) where status = 'running'`.execute(
     db,
   );
+
+  // Reminders, escalations and automatic effects already carried out (one row per dedupe key),
+  // so that a watcher running twice or on two instances acts once.
+  await db.schema
+    .createTable('deadline_effects')
+    .addColumn('procedure_id', 'uuid', (c) => c.notNull().references('procedures.id'))
+    .addColumn('dedupe_key', 'text', (c) => c.notNull())
+    .addColumn('tenant_id', 'uuid', (c) => c.notNull())
+    .addColumn('done_at', 'timestamptz', (c) => c.notNull())
+    .addPrimaryKeyConstraint('deadline_effects_pkey', ['procedure_id', 'dedupe_key'])
+    .execute();
 
   await db.schema
     .createTable('procedure_agencies')
@@ -110,7 +119,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['areas', 'procedure_agencies', 'procedure_deadlines', 'documents']) {
+  for (const table of [
+    'areas',
+    'procedure_agencies',
+    'deadline_effects',
+    'procedure_deadlines',
+    'documents',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await db.schema

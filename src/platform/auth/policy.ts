@@ -10,13 +10,28 @@ export type Action =
   | 'api-token:manage' // own API tokens
   | 'admin:users' // manage users and their roles
   | 'admin:organisations' // manage organisations
-  | 'admin:outbox'; // read the mail outbox
+  | 'admin:outbox' // read the mail outbox
+  | 'procedures:use' // procedures one takes part in (checked per procedure in the use case)
+  | 'applications:create' // start an application
+  | 'work-queue:view' // the case workers' queue of their authority
+  | 'statements:view' // the agencies' list of requests
+  | 'overruns:view'; // overrun report for the supervisory authority
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
     case 'account:view':
     case 'api-token:manage':
       return actor.kind === 'user';
+    case 'procedures:use':
+      return actor.kind === 'user';
+    case 'applications:create':
+      return hasRole(actor, 'applicant');
+    case 'work-queue:view':
+      return hasRole(actor, 'case_worker');
+    case 'statements:view':
+      return hasRole(actor, 'agency_member');
+    case 'overruns:view':
+      return hasRole(actor, 'supervisor') || hasRole(actor, 'case_worker');
     case 'admin:users':
     case 'admin:organisations':
     case 'admin:outbox':

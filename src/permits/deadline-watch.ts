@@ -1,0 +1,181 @@
+import { sql } from 'kysely';
+import { appendAuditEvent } from '../procedures/audit.queries.ts';
+import {
+  applyAction,
+  computeCaseDeadlines,
+  dueEffects,
+  type DueEffect,
+} from '../procedures/engine/index.ts';
+import { caseLink, commitAction } from './permit.actions.ts';
+import { notifyDeadline } from './permit.notifications.ts';
+import {
+  berlinDate,
+  deadlineRowKey,
+  findProcedure,
+  loadHistory,
+  saveDeadlines,
+} from './permit.queries.ts';
+import { procedureType, type PermitDeps } from './permit.types.ts';
+
+const AUDIENCE = {
+  applicant: 'applicant',
+  case_worker: 'case_worker',
+  agency_member: 'agency_member',
+  supervisor: 'supervisor',
+  system: 'case_worker',
+} as const;
+
+/**
+ * The deadline watcher (a job, hourly): reminders 7 and 1 days before an end, escalation to the
+ * supervisory authority on overrun, and the automatic effects the law attaches to expiry (an
+ * agency's silence counts as "no comment", § 10 Abs. 5 S. 2 BImSchG). Each procedure is handled
+ * in its own transaction; each effect once (deadline_effects), even with several workers.
+ */
+export async function runDeadlineWatch(
+  deps: PermitDeps,
+): Promise<{ procedures: number; effects: number }> {
+  const now = deps.clock.now();
+  const today = berlinDate(now);
+  const horizon = berlinDate(new Date(now.getTime() + 8 * 86_400_000));
+  const due = await deps.db
+    .selectFrom('procedure_deadlines')
+    .select('procedure_id')
+    .distinct()
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'running'),
+        eb.and([eb('status', '=', 'expired'), eb('escalated_at', 'is', null)]),
+      ]),
+    )
+    .where('end_date', '<=', horizon)
+    .execute();
+  let effects = 0;
+  for (const { procedure_id } of due) {
+    effects += await deps.db.transaction().execute(async (trx) => {
+      const row = await findProcedure(trx, procedure_id, { lock: true });
+      if (!row) return 0;
+      const type = procedureType(row.typeKey, row.typeVersion);
+      const deadlines = computeCaseDeadlines(type, await loadHistory(trx, row.id), today);
+      await saveDeadlines(trx, row, deadlines);
+      const done = new Set(
+        (
+          await trx
+            .selectFrom('deadline_effects')
+            .select('dedupe_key')
+            .where('procedure_id', '=', row.id)
+            .execute()
+        ).map((r) => r.dedupe_key),
+      );
+      let count = 0;
+      let state = row.state;
+      for (const effect of dueEffects(type, deadlines, today)) {
+        if (done.has(effect.dedupeKey)) continue;
+        if (effect.kind === 'no-comment') {
+          const result = applyAction(type, state, { ...effect.command, at: today });
+          if (!result.ok) continue; // already answered meanwhile: nothing to record
+          await commitAction({
+            deps,
+            trx,
+            row: { ...row, state },
+            type,
+            result,
+            actor: { id: null, role: 'system' },
+            now,
+          });
+          state = result.state;
+        } else {
+          await announce(deps, trx, row, effect);
+        }
+        if (effect.kind === 'escalation') {
+          const key =
+            effect.instance === null ? effect.deadline : `${effect.deadline}#${effect.instance}`;
+          await trx
+            .updateTable('procedure_deadlines')
+            .set({ escalated_at: now })
+            .where('procedure_id', '=', row.id)
+            .where('key', '=', key)
+            .execute();
+          await appendAuditEvent(trx, {
+            procedureId: row.id,
+            tenantId: row.tenantId,
+            at: now,
+            actorId: null,
+            actorRole: 'system',
+            type: 'deadline-escalated',
+            data: { deadline: key, end: effect.end },
+          });
+        }
+        await trx
+          .insertInto('deadline_effects')
+          .values({
+            procedure_id: row.id,
+            dedupe_key: effect.dedupeKey,
+            tenant_id: row.tenantId,
+            done_at: now,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        count += 1;
+      }
+      return count;
+    });
+  }
+  return { procedures: due.length, effects };
+}
+
+async function announce(
+  deps: PermitDeps,
+  trx: Parameters<typeof notifyDeadline>[0]['trx'],
+  row: Parameters<typeof notifyDeadline>[0]['row'],
+  effect: Exclude<DueEffect, { kind: 'no-comment' }>,
+) {
+  const audience = AUDIENCE[effect.recipient];
+  const subjects = {
+    reminder: 'Fristerinnerung',
+    escalation: 'Fristüberschreitung',
+    'expiry-notice': 'Frist abgelaufen',
+  } as const;
+  await notifyDeadline({
+    trx,
+    row,
+    audience,
+    organisationIds:
+      audience === 'agency_member' && effect.instance ? [effect.instance] : undefined,
+    subject: subjects[effect.kind],
+    text: effect.message,
+    link: caseLink(deps, row.id),
+  });
+}
+
+/** Overrun report for the supervisory authority: expired deadlines of running procedures. */
+export async function listOverruns(deps: PermitDeps, today: string) {
+  return deps.db
+    .selectFrom('procedure_deadlines as d')
+    .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+    .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
+    .select([
+      'p.id',
+      'p.reference',
+      'p.title',
+      'p.step',
+      'o.name as authority',
+      'd.label',
+      'd.end_date',
+      'd.responsible',
+      'd.escalated_at',
+      'd.key',
+    ])
+    .select(sql<number>`(${today}::date - d.end_date)`.as('daysOver'))
+    .where('p.closed_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('d.status', '=', 'expired'),
+        eb.and([eb('d.status', '=', 'running'), eb('d.end_date', '<', today)]),
+      ]),
+    )
+    .orderBy('d.end_date')
+    .limit(500)
+    .execute();
+}
+
+export { deadlineRowKey };

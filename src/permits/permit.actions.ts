@@ -1,0 +1,220 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../platform/auth/actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { appendAuditEvent } from '../procedures/audit.queries.ts';
+import {
+  applyAction,
+  computeCaseDeadlines,
+  initialState,
+  type ApplyResult,
+  type ProcedureEvent,
+  type ProcedureTypeVersion,
+  type Role,
+} from '../procedures/engine/index.ts';
+import { missingForSubmission } from './application.ts';
+import { classifyApplication } from './application.classify.ts';
+import { deliverDecisionDocument } from './decision.actions.ts';
+import { notify } from './permit.notifications.ts';
+import { procedureRoles } from './procedure-access.ts';
+import {
+  berlinDate,
+  findProcedure,
+  loadHistory,
+  partiesOf,
+  saveDeadlines,
+  type ProcedureRow,
+} from './permit.queries.ts';
+import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
+
+const CODE_TO_ERROR = {
+  'not-allowed': 'conflict',
+  'wrong-role': 'forbidden',
+  'invalid-input': 'validation',
+  'guard-failed': 'conflict',
+} as const;
+
+/** The engine role an actor takes for an action: the first of their roles the transition allows. */
+function roleFor(type: ProcedureTypeVersion, action: string, roles: Role[]): Role | undefined {
+  const transition = type.transitions.find((t) => t.action === action);
+  return roles.find((r) => transition?.roles.includes(r));
+}
+
+export function caseLink(deps: PermitDeps, id: string): string {
+  return `${deps.config.publicUrl}verfahren/${id}`;
+}
+
+/** Writes one applied action: state, audit event, deadlines, side effects, mails (one transaction). */
+export async function commitAction(options: {
+  deps: PermitDeps;
+  trx: Transaction<Database>;
+  row: ProcedureRow;
+  type: ProcedureTypeVersion;
+  result: Extract<ApplyResult, { ok: true }>;
+  actor: { id: string | null; role: Role };
+  now: Date;
+}): Promise<ProcedureEvent> {
+  const { deps, trx, row, type, result, actor, now } = options;
+  const today = berlinDate(now);
+  await trx
+    .updateTable('procedures')
+    .set({
+      step: result.state.step,
+      state: JSON.stringify(result.state),
+      type_key: type.key,
+      type_version: type.version,
+      submitted_at: result.event.type === 'application-submitted' ? now : row.submittedAt,
+      closed_at:
+        type.steps.find((s) => s.key === result.state.step)?.kind === 'terminal' ? now : null,
+    })
+    .where('id', '=', row.id)
+    .execute();
+  await appendAuditEvent(trx, {
+    procedureId: row.id,
+    tenantId: row.tenantId,
+    at: now,
+    actorId: actor.id,
+    actorRole: actor.role,
+    type: result.event.type,
+    data: result.event.data,
+  });
+  const history = await loadHistory(trx, row.id);
+  const deadlines = computeCaseDeadlines(type, history, today);
+  await saveDeadlines(trx, row, deadlines);
+  await recordAgencies(trx, row, result.event, deadlines, now, actor.id);
+  if (result.event.type === 'decision-delivered')
+    await deliverDecisionDocument({ deps, trx, row, state: result.state, now });
+  await notify({ trx, row, event: result.event, link: caseLink(deps, row.id) });
+  return result.event;
+}
+
+async function recordAgencies(
+  trx: Transaction<Database>,
+  row: ProcedureRow,
+  event: ProcedureEvent,
+  deadlines: ReturnType<typeof computeCaseDeadlines>,
+  now: Date,
+  actorId: string | null,
+): Promise<void> {
+  const asked = Array.isArray(event.data.agencies) ? (event.data.agencies as string[]) : [];
+  for (const agency of asked) {
+    const due =
+      deadlines.find((d) => d.key === 'agency-statement' && d.instance === agency)?.end ??
+      berlinDate(now);
+    await trx
+      .insertInto('procedure_agencies')
+      .values({
+        procedure_id: row.id,
+        agency_org_id: agency,
+        tenant_id: row.tenantId,
+        asked_at: now,
+        due_date: due,
+        status: 'asked',
+      })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  const agency = typeof event.data.agency === 'string' ? event.data.agency : undefined;
+  if (
+    agency &&
+    (event.type === 'agency-statement-recorded' || event.type === 'agency-no-comment-recorded')
+  ) {
+    await trx
+      .updateTable('procedure_agencies')
+      .set({
+        status: event.type === 'agency-statement-recorded' ? 'answered' : 'no-comment',
+        statement: typeof event.data.statement === 'string' ? event.data.statement : null,
+        answered_at: now,
+        answered_by: event.type === 'agency-statement-recorded' ? actorId : null,
+      })
+      .where('procedure_id', '=', row.id)
+      .where('agency_org_id', '=', agency)
+      .execute();
+  }
+}
+
+/**
+ * One step of a procedure by a person: load and lock → authorize → check the transition in the
+ * engine → write state, audit event, deadlines and mails in ONE transaction (style.md rule 3).
+ */
+export async function performAction(options: {
+  deps: PermitDeps;
+  actor: Actor;
+  procedureId: string;
+  action: string;
+  input: Record<string, unknown>;
+  expectedVersion?: number;
+}): Promise<ProcedureEvent> {
+  const { deps, actor, procedureId, action } = options;
+  const now = deps.clock.now();
+  const today = berlinDate(now);
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findProcedure(trx, procedureId, { lock: true });
+    const roles = row ? procedureRoles(actor, partiesOf(row)) : [];
+    if (!row || roles.length === 0) {
+      if (actor.kind === 'anonymous')
+        throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+      throw new AppError(
+        'not_found',
+        'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
+      );
+    }
+    if (options.expectedVersion !== undefined && options.expectedVersion !== row.eventCount) {
+      throw new AppError(
+        'conflict',
+        'Das Verfahren wurde inzwischen geändert (jemand anderes hat gehandelt oder das Formular ist veraltet). Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand; es wurde nichts gespeichert.',
+      );
+    }
+    let type = procedureType(row.typeKey, row.typeVersion);
+    let state = row.state;
+    const input: Record<string, unknown> = { ...options.input };
+    if (action === 'submit') {
+      // The procedure type follows from the project (§§ 10, 19 BImSchG) and the rules of the day.
+      const missing = missingForSubmission(row.application);
+      if (missing.length > 0)
+        throw new AppError(
+          'validation',
+          'Der Antrag ist noch nicht vollständig ausgefüllt.',
+          missing,
+        );
+      const { typeKey, facts } = await classifyApplication(deps.db, row.application, today);
+      type = currentType(typeKey, today);
+      state = initialState(type);
+      input.facts = facts;
+    }
+    const role = roleFor(
+      type,
+      action,
+      roles.filter((r) => r !== 'supervisor' || action !== 'submit'),
+    );
+    if (!role)
+      throw new AppError(
+        'forbidden',
+        'Diese Aktion steht Ihrer Rolle in diesem Verfahren nicht zu.',
+      );
+    if (role === 'agency_member') {
+      // An agency speaks only for itself.
+      const own =
+        actor.kind === 'user'
+          ? actor.memberships.filter((m) => m.role === 'agency_member').map((m) => m.organisationId)
+          : [];
+      input.agency = own.find((o) => row.agencyOrgIds.includes(o));
+    }
+    const result = applyAction(type, state, { action, role, at: today, input });
+    if (!result.ok)
+      throw new AppError(
+        CODE_TO_ERROR[result.code],
+        result.message,
+        result.code === 'invalid-input' ? [{ field: 'input', message: result.message }] : [],
+      );
+    return commitAction({
+      deps,
+      trx,
+      row,
+      type,
+      result,
+      actor: { id: actor.kind === 'user' ? actor.userId : null, role },
+      now,
+    });
+  });
+}

@@ -1,0 +1,277 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database, DeadlineStatus } from '../db/schema.ts';
+import type { CaseDeadline, CaseEvent, ProcedureState } from '../procedures/engine/index.ts';
+import type { ApplicationData } from './application.ts';
+import type { ProcedureParties } from './procedure-access.ts';
+
+type Handle = Db | Transaction<Database>;
+
+export interface ProcedureRow {
+  id: string;
+  tenantId: string;
+  applicantOrgId: string | null;
+  reference: string;
+  title: string;
+  typeKey: string;
+  typeVersion: string;
+  step: string;
+  state: ProcedureState;
+  application: ApplicationData;
+  eventCount: number;
+  lastHash: string | null;
+  submittedAt: Date | null;
+  agencyOrgIds: string[];
+}
+
+export function partiesOf(row: ProcedureRow): ProcedureParties {
+  return {
+    tenantId: row.tenantId,
+    applicantOrgId: row.applicantOrgId,
+    agencyOrgIds: row.agencyOrgIds,
+  };
+}
+
+/** Loads a procedure; with `lock` the row stays locked until the caller's transaction ends. */
+export async function findProcedure(
+  db: Handle,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<ProcedureRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  let query = db.selectFrom('procedures').selectAll().where('id', '=', id);
+  if (options.lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const agencies = await db
+    .selectFrom('procedure_agencies')
+    .select('agency_org_id')
+    .where('procedure_id', '=', id)
+    .execute();
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    applicantOrgId: row.applicant_org_id,
+    reference: row.reference,
+    title: row.title,
+    typeKey: row.type_key,
+    typeVersion: row.type_version,
+    step: row.step,
+    state: row.state as ProcedureState,
+    application: row.application as ApplicationData,
+    eventCount: row.event_count,
+    lastHash: row.last_hash,
+    submittedAt: row.submitted_at,
+    agencyOrgIds: agencies.map((a) => a.agency_org_id),
+  };
+}
+
+export function berlinDate(date: Date): string {
+  return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+}
+
+/** The case history as the engine reads it: every audit event with its (Berlin) date. */
+export async function loadHistory(db: Handle, procedureId: string): Promise<CaseEvent[]> {
+  const rows = await db
+    .selectFrom('procedure_events')
+    .select(['type', 'at', 'data'])
+    .where('procedure_id', '=', procedureId)
+    .orderBy('seq')
+    .execute();
+  return rows.map((r) => ({
+    type: r.type,
+    at: berlinDate(r.at),
+    data: r.data as Record<string, unknown>,
+  }));
+}
+
+export function deadlineRowKey(d: CaseDeadline): string {
+  return d.instance === null ? d.key : `${d.key}#${d.instance}`;
+}
+
+/** Replaces the materialised deadlines of a procedure (same transaction as the event). */
+export async function saveDeadlines(
+  trx: Transaction<Database>,
+  row: ProcedureRow,
+  deadlines: readonly CaseDeadline[],
+): Promise<void> {
+  const previous = await trx
+    .selectFrom('procedure_deadlines')
+    .select(['key', 'escalated_at'])
+    .where('procedure_id', '=', row.id)
+    .execute();
+  const escalated = new Map(previous.map((p) => [p.key, p.escalated_at]));
+  await trx.deleteFrom('procedure_deadlines').where('procedure_id', '=', row.id).execute();
+  if (deadlines.length === 0) return;
+  await trx
+    .insertInto('procedure_deadlines')
+    .values(
+      deadlines.map((d) => ({
+        procedure_id: row.id,
+        key: deadlineRowKey(d),
+        tenant_id: row.tenantId,
+        label: d.label,
+        start_date: d.start,
+        end_date: d.end,
+        status: d.status as DeadlineStatus,
+        responsible: d.responsible,
+        effect_on_expiry: d.effectOnExpiry,
+        rationale: d.rationale,
+        citations: JSON.stringify(d.citations),
+        escalated_at: escalated.get(deadlineRowKey(d)) ?? null,
+      })),
+    )
+    .execute();
+}
+
+export async function listDeadlines(db: Handle, procedureId: string) {
+  return db
+    .selectFrom('procedure_deadlines')
+    .selectAll()
+    .where('procedure_id', '=', procedureId)
+    .orderBy('end_date')
+    .execute();
+}
+
+/** Users to notify for a role in a procedure: members of the right organisation with that role. */
+export async function recipients(
+  db: Handle,
+  organisationIds: string[],
+  role: 'applicant' | 'case_worker' | 'agency_member' | 'supervisor',
+): Promise<string[]> {
+  let query = db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select('users.email')
+    .distinct()
+    .where('memberships.role', '=', role)
+    .where('users.disabled', '=', false);
+  if (role === 'supervisor') query = query.where('organisations.kind', '=', 'ministry');
+  else if (organisationIds.length === 0) return [];
+  else query = query.where('memberships.organisation_id', 'in', organisationIds);
+  return (await query.execute()).map((r) => r.email);
+}
+
+export interface ProcedureListItem {
+  id: string;
+  reference: string;
+  title: string;
+  step: string;
+  typeKey: string;
+  authority: string;
+  nextDeadline: string | null;
+  nextDeadlineLabel: string | null;
+  overdue: boolean;
+}
+
+/**
+ * Procedures visible to an actor: of their authority (case workers), their company (applicants),
+ * or asked of their agency. Ordered by the nearest running legal deadline (the work queue).
+ */
+export async function listProcedures(
+  db: Handle,
+  scope: {
+    tenantIds?: string[];
+    applicantOrgIds?: string[];
+    agencyOrgIds?: string[];
+    all?: boolean;
+  },
+  filter: { step?: string; overdueOnly?: boolean; today: string; limit?: number },
+): Promise<ProcedureListItem[]> {
+  let query = db
+    .selectFrom('procedures as p')
+    .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('procedure_deadlines as d')
+          .select(['d.end_date', 'd.label'])
+          .whereRef('d.procedure_id', '=', 'p.id')
+          .where('d.status', 'in', ['running', 'expired'])
+          .orderBy('d.end_date')
+          .limit(1)
+          .as('next'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'p.id',
+      'p.reference',
+      'p.title',
+      'p.step',
+      'p.type_key',
+      'o.name as authority',
+      'next.end_date',
+      'next.label',
+    ])
+    .where('p.closed_at', 'is', null);
+  if (!scope.all) {
+    query = query.where((eb) =>
+      eb.or([
+        ...(scope.tenantIds?.length ? [eb('p.tenant_id', 'in', scope.tenantIds)] : []),
+        ...(scope.applicantOrgIds?.length
+          ? [eb('p.applicant_org_id', 'in', scope.applicantOrgIds)]
+          : []),
+        ...(scope.agencyOrgIds?.length
+          ? [
+              eb.exists(
+                eb
+                  .selectFrom('procedure_agencies as a')
+                  .select('a.procedure_id')
+                  .whereRef('a.procedure_id', '=', 'p.id')
+                  .where('a.agency_org_id', 'in', scope.agencyOrgIds),
+              ),
+            ]
+          : []),
+        eb.val(false),
+      ]),
+    );
+  }
+  if (filter.step) query = query.where('p.step', '=', filter.step);
+  if (filter.overdueOnly) query = query.where('next.end_date', '<', filter.today);
+  const rows = await query
+    .orderBy(sql`next.end_date nulls last`)
+    .orderBy('p.reference')
+    .limit(filter.limit ?? 200)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    title: r.title,
+    step: r.step,
+    typeKey: r.type_key,
+    authority: r.authority,
+    nextDeadline: r.end_date,
+    nextDeadlineLabel: r.label,
+    overdue: r.end_date !== null && r.end_date < filter.today,
+  }));
+}
+
+export async function listDocuments(db: Handle, procedureId: string) {
+  return db
+    .selectFrom('documents')
+    .selectAll()
+    .where('procedure_id', '=', procedureId)
+    .orderBy('uploaded_at')
+    .execute();
+}
+
+export async function listAgencies(db: Handle, procedureId: string) {
+  return db
+    .selectFrom('procedure_agencies as a')
+    .innerJoin('organisations as o', 'o.id', 'a.agency_org_id')
+    .select(['a.agency_org_id', 'o.name', 'a.status', 'a.due_date', 'a.statement', 'a.answered_at'])
+    .where('a.procedure_id', '=', procedureId)
+    .orderBy('o.name')
+    .execute();
+}
+
+export async function listEvents(db: Handle, procedureId: string) {
+  return db
+    .selectFrom('procedure_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.seq', 'e.at', 'e.type', 'e.actor_role', 'e.data', 'u.display_name'])
+    .where('e.procedure_id', '=', procedureId)
+    .orderBy('e.seq', 'desc')
+    .execute();
+}

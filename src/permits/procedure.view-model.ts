@@ -1,0 +1,66 @@
+import type { Actor } from '../platform/auth/actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { availableActions, blockedActions, type Role } from '../procedures/engine/index.ts';
+import { procedureRoles } from './procedure-access.ts';
+import {
+  berlinDate,
+  findProcedure,
+  listAgencies,
+  listDeadlines,
+  listDocuments,
+  listEvents,
+  partiesOf,
+} from './permit.queries.ts';
+import { procedureType, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
+
+/**
+ * Everything the case page and GET /api/v1/procedures/{id} show, filtered by the viewer's role:
+ * an agency sees the application, the documents (trade secrets included: authorities are bound
+ * to secrecy) and its own request, but not other agencies' statements or the internal timeline.
+ */
+export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: string) {
+  const row = await findProcedure(deps.db, procedureId);
+  const roles = row ? procedureRoles(actor, partiesOf(row)) : [];
+  if (!row || roles.length === 0) {
+    if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+    throw new AppError('not_found', 'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.');
+  }
+  const type = procedureType(row.typeKey, row.typeVersion);
+  const today = berlinDate(deps.clock.now());
+  const [deadlines, documents, agencies, events, authority, applicant] = await Promise.all([
+    listDeadlines(deps.db, row.id),
+    listDocuments(deps.db, row.id),
+    listAgencies(deps.db, row.id),
+    listEvents(deps.db, row.id),
+    deps.db.selectFrom('organisations').select('name').where('id', '=', row.tenantId).executeTakeFirstOrThrow(),
+    row.applicantOrgId ? deps.db.selectFrom('organisations').select('name').where('id', '=', row.applicantOrgId).executeTakeFirst() : undefined,
+  ]);
+  const agencyOnly = roles.every((r) => r === 'agency_member');
+  const ownAgencies = actor.kind === 'user' ? actor.memberships.map((m) => m.organisationId) : [];
+  const engineRoles: Role[] = roles;
+  const actions = engineRoles.flatMap((role) =>
+    availableActions(type, row.state, role, today).map((a) => ({ ...a, role })),
+  );
+  const uniqueActions = [...new Map(actions.map((a) => [a.action, a])).values()];
+  const blocked = engineRoles.flatMap((role) => blockedActions(type, row.state, role, today));
+  return {
+    row,
+    roles,
+    type,
+    typeLabel: TYPE_LABELS[row.typeKey] ?? row.typeKey,
+    stepLabel: type.steps.find((s) => s.key === row.step)?.label ?? row.step,
+    stepNote: type.steps.find((s) => s.key === row.step)?.note,
+    authority: authority.name,
+    applicant: applicant?.name ?? '–',
+    deadlines: agencyOnly ? deadlines.filter((d) => d.responsible === 'agency_member' && ownAgencies.some((o) => d.key.endsWith(o))) : deadlines,
+    documents,
+    requiredDocuments: type.requiredDocuments.map((d) => ({ ...d, provided: documents.some((doc) => doc.doc_type === d.key) })),
+    agencies: agencyOnly ? agencies.filter((a) => ownAgencies.includes(a.agency_org_id)) : agencies,
+    events: agencyOnly ? [] : events,
+    actions: uniqueActions,
+    blocked: [...new Map(blocked.map((b) => [b.action, b])).values()],
+    today,
+  };
+}
+
+export type CaseView = Awaited<ReturnType<typeof loadCaseView>>;
