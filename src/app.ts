@@ -4,6 +4,7 @@ import { registerDeadlineRoutes } from './deadlines/deadline.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.tsx';
 import { registerFinderRoutes } from './permits/finder/finder.routes.tsx';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
+import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
 import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
@@ -22,6 +23,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerDeadlineRoutes(app, deps);
     registerFinderRoutes(app, deps);
     registerPermitApiRoutes(app, deps);
+    registerPermitPageRoutes(app, deps);
     await Promise.resolve();
   });
 }

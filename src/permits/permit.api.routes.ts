@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../platform/errors.ts';
 import type { App, Deps } from '../platform/server.ts';
 import { createApplication, saveApplication } from './application.actions.ts';
 import { listOverruns } from './deadline-watch.ts';
@@ -32,13 +31,21 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
-        summary: 'Verfahren, an denen die eigene Organisation beteiligt ist, nach nächster Frist geordnet',
-        querystring: Type.Object({ step: Type.Optional(Type.String()), overdue: Type.Optional(Type.Boolean()) }),
+        summary:
+          'Verfahren, an denen die eigene Organisation beteiligt ist, nach nächster Frist geordnet',
+        querystring: Type.Object({
+          step: Type.Optional(Type.String()),
+          overdue: Type.Optional(Type.Boolean()),
+        }),
       },
     },
     async (request) => {
       const today = berlinDate(deps.clock.now());
-      return listProcedures(deps.db, scopeOf(request), { step: request.query.step, overdueOnly: request.query.overdue, today });
+      return listProcedures(deps.db, scopeOf(request), {
+        step: request.query.step,
+        overdueOnly: request.query.overdue,
+        today,
+      });
     },
   );
 
@@ -61,7 +68,15 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/v1/procedures/:id',
-    { config: { access: 'procedures:use' }, schema: { tags, security, summary: 'Verfahrensakte: Stand, Fristen mit Begründung, Unterlagen, mögliche Aktionen', params: Id } },
+    {
+      config: { access: 'procedures:use' },
+      schema: {
+        tags,
+        security,
+        summary: 'Verfahrensakte: Stand, Fristen mit Begründung, Unterlagen, mögliche Aktionen',
+        params: Id,
+      },
+    },
     async (request) => {
       const view = await loadCaseView(deps, request.actor, request.params.id);
       return {
@@ -86,9 +101,21 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
           rationale: d.rationale,
           citations: d.citations,
         })),
-        documents: view.documents.map((d) => ({ id: d.id, docType: d.doc_type, filename: d.filename, sha256: d.sha256, size: d.size, tradeSecret: d.trade_secret })),
+        documents: view.documents.map((d) => ({
+          id: d.id,
+          docType: d.doc_type,
+          filename: d.filename,
+          sha256: d.sha256,
+          size: d.size,
+          tradeSecret: d.trade_secret,
+        })),
         missingDocuments: view.requiredDocuments.filter((d) => !d.provided).map((d) => d.key),
-        agencies: view.agencies.map((a) => ({ id: a.agency_org_id, name: a.name, status: a.status, due: a.due_date })),
+        agencies: view.agencies.map((a) => ({
+          id: a.agency_org_id,
+          name: a.name,
+          status: a.status,
+          due: a.due_date,
+        })),
         actions: view.actions.map((a) => ({ action: a.action, label: a.label, role: a.role })),
         blockedActions: view.blocked,
       };
@@ -97,10 +124,25 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
 
   app.put(
     '/api/v1/procedures/:id/application',
-    { config: { access: 'procedures:use' }, schema: { tags, security, summary: 'Antragsentwurf speichern', params: Id, body: Type.Record(Type.String(), Type.Unknown()) } },
+    {
+      config: { access: 'procedures:use' },
+      schema: {
+        tags,
+        security,
+        summary: 'Antragsentwurf speichern',
+        params: Id,
+        body: Type.Record(Type.String(), Type.Unknown()),
+      },
+    },
     async (request, reply) => {
       const version = typeof request.body.version === 'number' ? request.body.version : undefined;
-      await saveApplication({ deps, actor: request.actor, procedureId: request.params.id, body: request.body, expectedVersion: version });
+      await saveApplication({
+        deps,
+        actor: request.actor,
+        procedureId: request.params.id,
+        body: request.body,
+        expectedVersion: version,
+      });
       return reply.status(204).send();
     },
   );
@@ -112,15 +154,26 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
-        summary: 'Verfahrensschritt ausführen (z. B. submit, request-documents, confirm-completeness, record-agency-statement, decide)',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), action: Type.String({ pattern: '^[a-z-]{2,60}$' }) }),
+        summary:
+          'Verfahrensschritt ausführen (z. B. submit, request-documents, confirm-completeness, record-agency-statement, decide)',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          action: Type.String({ pattern: '^[a-z-]{2,60}$' }),
+        }),
         body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
       },
     },
     async (request) => {
       const body = request.body ?? {};
       const version = typeof body.version === 'number' ? body.version : undefined;
-      const event = await performAction({ deps, actor: request.actor, procedureId: request.params.id, action: request.params.action, input: body, expectedVersion: version });
+      const event = await performAction({
+        deps,
+        actor: request.actor,
+        procedureId: request.params.id,
+        action: request.params.action,
+        input: body,
+        expectedVersion: version,
+      });
       return { event: event.type, data: event.data };
     },
   );
@@ -129,33 +182,68 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
     '/api/v1/procedures/:id/documents',
     {
       config: { access: 'procedures:use' },
-      schema: { tags, security, summary: 'Unterlage hochladen (multipart: docType, tradeSecret, neutralSummary, file; PDF/PNG/JPEG bis 25 MB)', params: Id },
+      schema: {
+        tags,
+        security,
+        summary:
+          'Unterlage hochladen (multipart: docType, tradeSecret, neutralSummary, file; PDF/PNG/JPEG bis 25 MB)',
+        params: Id,
+      },
     },
     async (request, reply) => {
       const upload = await readUpload(request);
-      const id = await uploadDocument({ deps, actor: request.actor, procedureId: request.params.id, ...upload });
+      const id = await uploadDocument({
+        deps,
+        actor: request.actor,
+        procedureId: request.params.id,
+        ...upload,
+      });
       return reply.status(201).send({ id });
     },
   );
 
   app.get(
     '/api/v1/work-queue',
-    { config: { access: 'work-queue:view' }, schema: { tags, security, summary: 'Arbeitskorb der Behörde, nach nächster gesetzlicher Frist geordnet' } },
-    async (request) => listProcedures(deps.db, { tenantIds: organisationsWithRole(request.actor, 'case_worker') }, { today: berlinDate(deps.clock.now()) }),
+    {
+      config: { access: 'work-queue:view' },
+      schema: {
+        tags,
+        security,
+        summary: 'Arbeitskorb der Behörde, nach nächster gesetzlicher Frist geordnet',
+      },
+    },
+    async (request) =>
+      listProcedures(
+        deps.db,
+        { tenantIds: organisationsWithRole(request.actor, 'case_worker') },
+        { today: berlinDate(deps.clock.now()) },
+      ),
   );
 
   app.get(
     '/api/v1/overruns',
-    { config: { access: 'overruns:view' }, schema: { tags, security, summary: 'Fristüberschreitungen laufender Verfahren (für die Aufsicht)' } },
+    {
+      config: { access: 'overruns:view' },
+      schema: {
+        tags,
+        security,
+        summary: 'Fristüberschreitungen laufender Verfahren (für die Aufsicht)',
+      },
+    },
     async (request) => {
       const rows = await listOverruns(deps, berlinDate(deps.clock.now()));
       const own = organisationsWithRole(request.actor, 'case_worker');
-      const supervisor = request.actor.kind === 'user' && request.actor.memberships.some((m) => m.role === 'supervisor');
+      const supervisor =
+        request.actor.kind === 'user' &&
+        request.actor.memberships.some((m) => m.role === 'supervisor');
       if (supervisor) return rows;
-      const mine = await deps.db.selectFrom('procedures').select('id').where('tenant_id', 'in', own.length ? own : ['00000000-0000-0000-0000-000000000000']).execute();
+      const mine = await deps.db
+        .selectFrom('procedures')
+        .select('id')
+        .where('tenant_id', 'in', own.length ? own : ['00000000-0000-0000-0000-000000000000'])
+        .execute();
       const ids = new Set(mine.map((m) => m.id));
       return rows.filter((r) => ids.has(r.id));
     },
   );
-
 }

@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database, DeadlineStatus } from '../db/schema.ts';
+import type { Database } from '../db/schema.ts';
 import type { CaseDeadline, CaseEvent, ProcedureState } from '../procedures/engine/index.ts';
 import type { ApplicationData } from './application.ts';
 import type { ProcedureParties } from './procedure-access.ts';
@@ -113,7 +113,7 @@ export async function saveDeadlines(
         label: d.label,
         start_date: d.start,
         end_date: d.end,
-        status: d.status as DeadlineStatus,
+        status: d.status,
         responsible: d.responsible,
         effect_on_expiry: d.effectOnExpiry,
         rationale: d.rationale,

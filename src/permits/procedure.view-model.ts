@@ -22,19 +22,40 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
   const row = await findProcedure(deps.db, procedureId);
   const roles = row ? procedureRoles(actor, partiesOf(row)) : [];
   if (!row || roles.length === 0) {
-    if (actor.kind === 'anonymous') throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-    throw new AppError('not_found', 'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.');
+    if (actor.kind === 'anonymous')
+      throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+    throw new AppError(
+      'not_found',
+      'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
+    );
   }
   const type = procedureType(row.typeKey, row.typeVersion);
   const today = berlinDate(deps.clock.now());
-  const [deadlines, documents, agencies, events, authority, applicant] = await Promise.all([
-    listDeadlines(deps.db, row.id),
-    listDocuments(deps.db, row.id),
-    listAgencies(deps.db, row.id),
-    listEvents(deps.db, row.id),
-    deps.db.selectFrom('organisations').select('name').where('id', '=', row.tenantId).executeTakeFirstOrThrow(),
-    row.applicantOrgId ? deps.db.selectFrom('organisations').select('name').where('id', '=', row.applicantOrgId).executeTakeFirst() : undefined,
-  ]);
+  const [deadlines, documents, agencies, events, authority, applicant, agencyChoices] =
+    await Promise.all([
+      listDeadlines(deps.db, row.id),
+      listDocuments(deps.db, row.id),
+      listAgencies(deps.db, row.id),
+      listEvents(deps.db, row.id),
+      deps.db
+        .selectFrom('organisations')
+        .select('name')
+        .where('id', '=', row.tenantId)
+        .executeTakeFirstOrThrow(),
+      row.applicantOrgId
+        ? deps.db
+            .selectFrom('organisations')
+            .select('name')
+            .where('id', '=', row.applicantOrgId)
+            .executeTakeFirst()
+        : undefined,
+      deps.db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('kind', '=', 'agency')
+        .orderBy('name')
+        .execute(),
+    ]);
   const agencyOnly = roles.every((r) => r === 'agency_member');
   const ownAgencies = actor.kind === 'user' ? actor.memberships.map((m) => m.organisationId) : [];
   const engineRoles: Role[] = roles;
@@ -52,13 +73,21 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
     stepNote: type.steps.find((s) => s.key === row.step)?.note,
     authority: authority.name,
     applicant: applicant?.name ?? '–',
-    deadlines: agencyOnly ? deadlines.filter((d) => d.responsible === 'agency_member' && ownAgencies.some((o) => d.key.endsWith(o))) : deadlines,
+    deadlines: agencyOnly
+      ? deadlines.filter(
+          (d) => d.responsible === 'agency_member' && ownAgencies.some((o) => d.key.endsWith(o)),
+        )
+      : deadlines,
     documents,
-    requiredDocuments: type.requiredDocuments.map((d) => ({ ...d, provided: documents.some((doc) => doc.doc_type === d.key) })),
+    requiredDocuments: type.requiredDocuments.map((d) => ({
+      ...d,
+      provided: documents.some((doc) => doc.doc_type === d.key),
+    })),
     agencies: agencyOnly ? agencies.filter((a) => ownAgencies.includes(a.agency_org_id)) : agencies,
     events: agencyOnly ? [] : events,
     actions: uniqueActions,
     blocked: [...new Map(blocked.map((b) => [b.action, b])).values()],
+    agencyChoices: agencyChoices.filter((a) => !row.agencyOrgIds.includes(a.id)),
     today,
   };
 }

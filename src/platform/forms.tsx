@@ -127,6 +127,49 @@ export function TextField(
   );
 }
 
+export function TextArea(
+  props: FieldBase & { value?: string; rows?: number; required?: boolean },
+): VNode {
+  const { id, error, aria } = describeField(props);
+  return (
+    <FieldShell {...props} optional={props.required === false}>
+      <textarea
+        class={`kern-form-input__input textarea${error ? ' kern-form-input__input--error' : ''}`}
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 4}
+        {...aria}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function Checkbox(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  value?: string;
+}): VNode {
+  const id = fieldId(props.name + (props.value ? `-${props.value}` : ''));
+  return (
+    <div class="kern-form-check">
+      <input
+        class="kern-form-check__checkbox"
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value={props.value ?? 'true'}
+        checked={props.checked}
+      />
+      <label class="kern-label" for={id}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
 export function SelectField(
   props: FieldBase & { options: { value: string; label: string }[]; value?: string },
 ): VNode {

@@ -22,6 +22,12 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/verfahrensfinder', label: 'Verfahrensfinder' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
+  if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });
+  if (can(actor, 'work-queue:view')) items.push({ href: '/arbeitskorb', label: 'Arbeitskorb' });
+  if (can(actor, 'statements:view'))
+    items.push({ href: '/stellungnahmen', label: 'Stellungnahmen' });
+  if (can(actor, 'overruns:view'))
+    items.push({ href: '/aufsicht/fristen', label: 'Fristüberschreitungen' });
   if (can(actor, 'account:view')) items.push({ href: '/konto', label: 'Mein Konto' });
   if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
   return items;

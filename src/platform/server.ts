@@ -130,7 +130,9 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
   });
   await app.register(fastifyFormbody);
   // Uploads stream to the file store; the size limit is enforced there too.
-  await app.register(fastifyMultipart, { limits: { fileSize: 25 * 1024 * 1024 + 1, files: 1, fields: 20 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 25 * 1024 * 1024 + 1, files: 1, fields: 20 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',

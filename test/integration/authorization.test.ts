@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listRoutes } from '../../src/platform/server.ts';
+import { createApiToken } from '../../src/platform/auth/auth.queries.ts';
 import type { Access } from '../../src/platform/auth/policy.ts';
 import { Client, createTestApp, csrfTokenFrom, type TestApp } from '../helpers/app.ts';
 
@@ -35,17 +36,26 @@ const EXPECTED: Record<Access, RoleName[]> = {
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
 
 function concreteUrl(url: string): string {
-  return url.replace(/:id/g, SAMPLE_ID);
+  return url.replace(/:action/g, 'submit').replace(/:[A-Za-z]+/g, SAMPLE_ID);
 }
 
 describe('authorization of every route for every role', () => {
   let t: TestApp;
   const clients = new Map<RoleName, Client>();
+  const tokens = new Map<RoleName, string>();
   before(async () => {
     t = await createTestApp();
     for (const [role, email] of Object.entries(ROLES) as [RoleName, string | undefined][]) {
       const client = new Client(t.app);
-      if (email) await client.logIn(email);
+      if (email) {
+        await client.logIn(email);
+        const user = await t.database.db
+          .selectFrom('users')
+          .select('id')
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow();
+        tokens.set(role, (await createApiToken(t.database.db, user.id, 'Berechtigungstest')).token);
+      }
       clients.set(role, client);
     }
   });
@@ -69,6 +79,13 @@ describe('authorization of every route for every role', () => {
         let status: number;
         if (route.method === 'GET') {
           status = (await client.get(url)).statusCode;
+        } else if (url.startsWith('/api/')) {
+          // The JSON API writes only with a token, never with a session cookie.
+          const token = tokens.get(role);
+          const headers = token ? { authorization: `Bearer ${token}` } : {};
+          status = (
+            await t.app.inject({ method: route.method as 'POST', url, headers, payload: {} })
+          ).statusCode;
         } else {
           const page = await client.get(role === 'anonymous' ? '/anmelden' : '/');
           status = (await client.post(url, { _csrf: csrfTokenFrom(page.body) })).statusCode;
