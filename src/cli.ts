@@ -7,6 +7,9 @@ import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
 import { officeClosedCalendar } from './deadlines/deadline.service.ts';
 import { openDatabase, startPortal } from './main.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
+import { seedDemoProcedures } from './seed/demo-procedures.ts';
+import { systemClock } from './platform/clock.ts';
+import { createDirectoryStore } from './platform/storage.ts';
 
 const HELP = `Industrieland – Verfahrensplattform für Nordrhein-Westfalen
 
@@ -124,9 +127,18 @@ export async function main(argv: string[]): Promise<number> {
       await withDatabase(async ({ db, url }) => {
         await migrateToLatest(db, url);
         const seeded = await seedDemo(db);
+        const config = loadConfig();
+        const procedures = seeded
+          ? await seedDemoProcedures({
+              db,
+              config,
+              clock: systemClock,
+              store: createDirectoryStore(config.filesDir),
+            })
+          : { created: 0 };
         console.log(
           seeded
-            ? 'Demodaten angelegt.'
+            ? `Demodaten angelegt (${procedures.created} Genehmigungsverfahren).`
             : 'Die Datenbank enthält bereits Daten; es wurde nichts angelegt.',
         );
         if (seeded) printDemoLogins();

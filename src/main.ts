@@ -5,6 +5,7 @@ import { createDb, ensureDatabase, withDatabaseName, type Db } from './db/databa
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoProcedures } from './seed/demo-procedures.ts';
 import { systemClock } from './platform/clock.ts';
 import { startJobWorker } from './platform/jobs.ts';
 import { createMailer } from './platform/mail.ts';
@@ -72,9 +73,12 @@ export async function startPortal(
       mailer: createMailer(config.smtpUrl, config.mailFrom),
       store: createDirectoryStore(config.filesDir),
     };
-    if (config.seedDemo) {
-      const seeded = await seedDemo(database.db);
-      if (seeded) log('Demodaten angelegt.');
+    if (config.seedDemo && (await seedDemo(database.db))) {
+      // Before the job worker starts, so that its watcher sees only finished histories.
+      const { created } = await seedDemoProcedures(deps);
+      log(
+        `Demodaten angelegt (${created} Genehmigungsverfahren, alle als Beispiele gekennzeichnet).`,
+      );
     }
     app = await buildApp(deps);
     await app.listen({ port: config.port, host: config.host });

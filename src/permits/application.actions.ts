@@ -47,12 +47,21 @@ export async function createApplication(options: {
   const now = deps.clock.now();
   const type = currentType('bimschg-simplified', berlinDate(now));
   return deps.db.transaction().execute(async (trx) => {
+    // Aktenzeichen per authority and year (Berlin time); the authority row lock serialises numbering.
+    const year = berlinDate(now).slice(0, 4);
+    await trx
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', authority!.id)
+      .forUpdate()
+      .execute();
     const count = await trx
       .selectFrom('procedures')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('tenant_id', '=', authority!.id)
+      .where('reference', 'like', `BImSchG-${year}-%`)
       .executeTakeFirstOrThrow();
-    const reference = `BImSchG-${now.getFullYear()}-${String(Number(count.n) + 1).padStart(4, '0')}`;
+    const reference = `BImSchG-${year}-${String(Number(count.n) + 1).padStart(4, '0')}`;
     const row = await trx
       .insertInto('procedures')
       .values({

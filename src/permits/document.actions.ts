@@ -72,7 +72,12 @@ export async function uploadDocument(options: {
       throw new AppError(
         'payload_too_large',
         `Die Datei „${name}“ ist größer als 25 MB und wurde nicht gespeichert.`,
-        [{ field: 'file', message: 'Die Datei ist größer als 25 MB.' }],
+        [
+          {
+            field: 'file',
+            message: `Die Datei „${name}“ ist größer als 25 MB; es wurde nichts gespeichert.`,
+          },
+        ],
       );
     }
     throw error;
@@ -85,7 +90,12 @@ export async function uploadDocument(options: {
     throw new AppError(
       'validation',
       `Die Datei „${name}“ ist kein PDF, PNG oder JPEG und wurde nicht gespeichert.`,
-      [{ field: 'file', message: 'Erlaubt sind PDF, PNG und JPEG (bis 25 MB).' }],
+      [
+        {
+          field: 'file',
+          message: `Die Datei „${name}“ ist kein PDF, PNG oder JPEG; nur diese Formate sind erlaubt (bis 25 MB). Es wurde nichts gespeichert.`,
+        },
+      ],
     );
   }
   const mediaType = MEDIA_TYPES[kind];

@@ -47,7 +47,12 @@ const FINAL_DOCS = ['building-documents', 'short-description'];
 const save = (day: number): Step => ({ day, kind: 'save' });
 const upload = (day: number, docTypes: readonly string[]): Step[] =>
   docTypes.map((docType) => ({ day, kind: 'upload', docType }));
-const act = (day: number, party: Party, action: string, input = {}): Step => ({
+const act = (
+  day: number,
+  party: Party,
+  action: string,
+  input: Record<string, unknown> = {},
+): Step => ({
   day,
   kind: 'act',
   party,
@@ -81,7 +86,10 @@ function requestDocuments(day: number, missing: readonly string[], period: strin
 }
 
 function answerRequest(day: number, missing: readonly string[]): Step[] {
-  return [...upload(day, missing), act(day, 'applicant', 'submit-documents', { documents: missing })];
+  return [
+    ...upload(day, missing),
+    act(day, 'applicant', 'submit-documents', { documents: missing }),
+  ];
 }
 
 /** completenessDate and the agency are filled in when the step runs (see resolveInput). */
@@ -395,7 +403,12 @@ async function memberActor(db: Db, organisation: string, role: Role): Promise<Ac
   const memberships = await db
     .selectFrom('memberships')
     .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select(['memberships.organisation_id', 'memberships.role', 'organisations.name', 'organisations.kind'])
+    .select([
+      'memberships.organisation_id',
+      'memberships.role',
+      'organisations.name',
+      'organisations.kind',
+    ])
     .where('memberships.user_id', '=', user.id)
     .orderBy('organisations.name')
     .execute();
@@ -517,6 +530,16 @@ function berlinTime(date: string, minutes: number): Date {
   return new Date(naive - hours * 3_600_000);
 }
 
+/** Action dates never go backwards within a case, and nothing happens today or later. */
+function checkChronology(scenario: Scenario): void {
+  let last = scenario.created;
+  for (const step of scenario.steps) {
+    if (step.day > last || step.day < 1)
+      throw new Error(`Demoverfahren ${scenario.project}: Schritte nicht in zeitlicher Folge.`);
+    last = step.day;
+  }
+}
+
 interface Run {
   scenario: Scenario;
   project: DemoWindProject;
@@ -560,7 +583,11 @@ async function runStep(deps: PermitDeps, run: Run, step: Step | null, parties: P
         fields: { docType: step.docType, tradeSecret: false, neutralSummary: '' },
         filename: `${step.docType}-${project.key}.pdf`,
         content: Readable.from(
-          demoPdf([label, project.title, 'Beispielunterlage für die Demonstration, kein Original.']),
+          demoPdf([
+            label,
+            project.title,
+            'Beispielunterlage für die Demonstration, kein Original.',
+          ]),
         ),
       });
       return;
@@ -597,6 +624,7 @@ export async function seedDemoProcedures(deps: PermitDeps): Promise<{ created: n
   const runs: Run[] = SCENARIOS.map((scenario) => {
     const project = projects.get(scenario.project);
     if (!project) throw new Error(`Demoprojekt ${scenario.project} fehlt.`);
+    checkChronology(scenario);
     return { scenario, project, id: '', lastArrival: '' };
   });
   // One agenda over all cases, oldest day first; a case's steps keep their order within a day.
@@ -608,11 +636,6 @@ export async function seedDemoProcedures(deps: PermitDeps): Promise<{ created: n
       order: index * 1000 + order,
     })),
   );
-  for (const item of agenda) {
-    const previous = agenda.find((a) => a.run === item.run && a.order === item.order - 1);
-    if (item.day < 1 || (previous && previous.day < item.day))
-      throw new Error(`Demoverfahren ${item.run.project.key}: Schritte nicht in zeitlicher Folge.`);
-  }
   agenda.sort((a, b) => b.day - a.day || a.order - b.order);
   const realNow = deps.clock.now();
   const today = berlinDate(realNow);

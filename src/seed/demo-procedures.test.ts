@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { berlinDate } from '../permits/permit.queries.ts';
+import { verifyCaseFile } from '../procedures/audit.queries.ts';
+import type { ProcedureState } from '../procedures/engine/index.ts';
+import { demoPdf, seedDemoProcedures } from './demo-procedures.ts';
+
+/**
+ * The demo procedures on a fresh demo database: every step of both procedure types, overdue
+ * deadlines relative to the real today, acceleration areas, both authorities, intact audit chains.
+ */
+describe('demo permit procedures', () => {
+  let t: TestApp;
+  let created: number;
+  let seedMs: number;
+  let procedures: {
+    id: string;
+    key: string;
+    type_key: string;
+    step: string;
+    state: ProcedureState;
+    authority: string;
+  }[];
+
+  before(async () => {
+    t = await createTestApp();
+    const started = performance.now();
+    ({ created } = await seedDemoProcedures(t.deps));
+    seedMs = performance.now() - started;
+    const rows = await t.database.db
+      .selectFrom('procedures as p')
+      .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
+      .select(['p.id', 'p.reference', 'p.type_key', 'p.step', 'p.state', 'o.name as authority'])
+      .execute();
+    procedures = rows.map((r) => ({
+      id: r.id,
+      key: r.reference,
+      type_key: r.type_key,
+      step: r.step,
+      state: r.state as ProcedureState,
+      authority: r.authority,
+    }));
+  });
+  after(async () => t.close());
+
+  it('creates at least 18 procedures for both authorities, fast enough for the first start', (ctx) => {
+    ctx.diagnostic(`seedDemoProcedures: ${Math.round(seedMs)} ms`);
+    assert.ok(seedMs < 20_000, `${Math.round(seedMs)} ms`);
+    assert.ok(created >= 18, `created ${created}`);
+    assert.equal(procedures.length, created);
+    for (const authority of ['Kreis Paderborn', 'Bezirksregierung Münster']) {
+      assert.ok(
+        procedures.some((p) => p.authority.startsWith(authority)),
+        `keine Verfahren bei ${authority}`,
+      );
+    }
+  });
+
+  it('covers every step of both procedure types', async () => {
+    const steps = new Set(procedures.map((p) => `${p.type_key}:${p.step}`));
+    for (const step of [
+      'draft',
+      'submitted',
+      'completeness-check',
+      'agency-involvement',
+      'decision-drafting',
+      'decided',
+      'delivered',
+      'withdrawn',
+    ]) {
+      assert.ok(steps.has(`bimschg-simplified:${step}`), `vereinfacht: ${step} fehlt`);
+    }
+    for (const step of [
+      'submitted',
+      'completeness-check',
+      'agency-involvement',
+      'ready-for-participation',
+    ]) {
+      assert.ok(steps.has(`bimschg-formal:${step}`), `förmlich: ${step} fehlt`);
+    }
+    assert.ok(
+      procedures.some(
+        (p) =>
+          p.step === 'completeness-check' &&
+          p.state.documentRequests.some((r) => r.answeredAt === null),
+      ),
+      'keine offene Nachforderung',
+    );
+    const agencies = await t.database.db
+      .selectFrom('procedure_agencies as a')
+      .innerJoin('procedures as p', 'p.id', 'a.procedure_id')
+      .select(['a.status', 'p.step'])
+      .execute();
+    for (const status of ['asked', 'answered', 'no-comment']) {
+      assert.ok(
+        agencies.some((a) => a.status === status && a.step === 'agency-involvement'),
+        `Beteiligung ohne Status ${status}`,
+      );
+    }
+  });
+
+  it('has deadlines overdue relative to the real today', async () => {
+    const today = berlinDate(new Date());
+    const overdue = await t.database.db
+      .selectFrom('procedure_deadlines')
+      .select('procedure_id')
+      .distinct()
+      .where((eb) =>
+        eb.or([
+          eb('status', '=', 'expired'),
+          eb.and([eb('status', '=', 'running'), eb('end_date', '<', today)]),
+        ]),
+      )
+      .execute();
+    assert.ok(overdue.length >= 3, `nur ${overdue.length} überfällig`);
+    const escalated = await t.database.db
+      .selectFrom('procedure_events')
+      .select('procedure_id')
+      .where('type', '=', 'deadline-escalated')
+      .execute();
+    assert.ok(escalated.length >= 2, 'Überschreitungen an die Aufsicht gemeldet');
+  });
+
+  it('places at least three procedures in acceleration areas', () => {
+    const inside = procedures.filter((p) => p.state.facts.inAccelerationArea === true);
+    assert.ok(inside.length >= 3, `nur ${inside.length} im Beschleunigungsgebiet`);
+  });
+
+  it('keeps every audit chain intact, in order and in the past', async () => {
+    const now = new Date();
+    for (const p of procedures) {
+      const result = await verifyCaseFile(t.database.db, p.id);
+      assert.equal(result?.problem, undefined, `${p.key}: ${result?.problem?.message}`);
+      const events = await t.database.db
+        .selectFrom('procedure_events')
+        .select(['at', 'seq'])
+        .where('procedure_id', '=', p.id)
+        .orderBy('seq')
+        .execute();
+      events.forEach((e, i) => {
+        assert.ok(e.at <= now, `${p.key}: Ereignis ${e.seq} liegt in der Zukunft`);
+        if (i > 0) assert.ok(e.at >= events[i - 1]!.at, `${p.key}: Ereignis ${e.seq} rückdatiert`);
+      });
+    }
+  });
+
+  it('sends mails and files generated decisions', async () => {
+    const mails = await t.database.db
+      .selectFrom('mail_outbox')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(mails.n) > 20);
+    const decisions = await t.database.db
+      .selectFrom('documents')
+      .select('id')
+      .where('doc_type', '=', 'decision')
+      .execute();
+    assert.ok(decisions.length >= 2);
+  });
+
+  it('does nothing when procedures exist', async () => {
+    assert.deepEqual(await seedDemoProcedures(t.deps), { created: 0 });
+  });
+
+  it('writes small valid PDFs', () => {
+    const pdf = demoPdf(['Schallimmissionsprognose (Beispiel) – Prüfung']).toString('latin1');
+    assert.ok(pdf.startsWith('%PDF-1.4'));
+    const xref = Number(/startxref\n(\d+)/.exec(pdf)?.[1]);
+    assert.equal(pdf.slice(xref, xref + 4), 'xref');
+    assert.match(pdf, /\\\(Beispiel\\\) - Pr\xfcfung/);
+  });
+});
