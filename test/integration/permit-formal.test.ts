@@ -177,8 +177,8 @@ describe('formal permit procedure, escalation and bad input', () => {
     assert.ok([403, 409].includes(unknown.statusCode));
     assert.equal(
       await count(),
-      before + 2,
-      'nur Upload und Eingangsbestätigung wurden geschrieben',
+      before + 1,
+      'nur die Eingangsbestätigung wurde geschrieben',
     );
   });
 });
