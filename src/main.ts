@@ -98,7 +98,12 @@ export async function startPortal(
     url: config.publicUrl,
     async stop() {
       await running.close();
-      await worker?.stop();
+      try {
+        await worker?.stop();
+      } catch (error) {
+        // An interrupted job stays in the queue and runs again after the next start.
+        log(`Hinweis: Die Job-Verarbeitung wurde unterbrochen (${error instanceof Error ? error.message : String(error)}).`);
+      }
       await database.close();
     },
   };

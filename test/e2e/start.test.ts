@@ -66,7 +66,7 @@ describe('starting and stopping the portal', () => {
     );
 
     first.child.kill('SIGTERM');
-    assert.equal(await first.exited, 0);
+    assert.equal(await first.exited, 0, first.output());
     assert.equal(
       existsSync(path.join(dataDir, 'postgres', 'postmaster.pid')),
       false,
