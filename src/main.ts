@@ -102,7 +102,9 @@ export async function startPortal(
         await worker?.stop();
       } catch (error) {
         // An interrupted job stays in the queue and runs again after the next start.
-        log(`Hinweis: Die Job-Verarbeitung wurde unterbrochen (${error instanceof Error ? error.message : String(error)}).`);
+        log(
+          `Hinweis: Die Job-Verarbeitung wurde unterbrochen (${error instanceof Error ? error.message : String(error)}).`,
+        );
       }
       await database.close();
     },

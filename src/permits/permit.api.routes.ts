@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { AppError } from '../platform/errors.ts';
 import type { App, Deps } from '../platform/server.ts';
 import { createApplication, saveApplication } from './application.actions.ts';
 import { listOverruns } from './deadline-watch.ts';
@@ -199,6 +200,36 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
         ...upload,
       });
       return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/:id/documents/:docId',
+    {
+      config: { access: 'procedures:use' },
+      schema: {
+        tags,
+        security,
+        summary: 'Unterlage herunterladen (Kopfzeile x-content-sha256 mit dem Hash)',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          docId: Type.String({ format: 'uuid' }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const view = await loadCaseView(deps, request.actor, request.params.id);
+      const doc = view.documents.find((d) => d.id === request.params.docId);
+      if (!doc || !deps.store.has(doc.sha256))
+        throw new AppError('not_found', 'Diese Unterlage gibt es nicht.');
+      return reply
+        .header('content-type', doc.media_type)
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+        )
+        .header('x-content-sha256', doc.sha256)
+        .send(deps.store.open(doc.sha256));
     },
   );
 
