@@ -1,6 +1,5 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../platform/errors.ts';
 import type { App, Deps } from '../platform/server.ts';
 import { createApplication, saveApplication } from './application.actions.ts';
 import { listOverruns } from './deadline-watch.ts';
@@ -8,7 +7,7 @@ import { uploadDocument } from './document.actions.ts';
 import { performAction } from './permit.actions.ts';
 import { berlinDate, listProcedures } from './permit.queries.ts';
 import { organisationsWithRole } from './procedure-access.ts';
-import { loadCaseView } from './procedure.view-model.ts';
+import { loadCaseView, sendCaseDocument } from './procedure.view-model.ts';
 import { readUpload } from './upload.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -218,18 +217,7 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const view = await loadCaseView(deps, request.actor, request.params.id);
-      const doc = view.documents.find((d) => d.id === request.params.docId);
-      if (!doc || !deps.store.has(doc.sha256))
-        throw new AppError('not_found', 'Diese Unterlage gibt es nicht.');
-      return reply
-        .header('content-type', doc.media_type)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-        )
-        .header('x-content-sha256', doc.sha256)
-        .send(deps.store.open(doc.sha256));
+      return sendCaseDocument(deps, request, reply, request.params.id, request.params.docId);
     },
   );
 

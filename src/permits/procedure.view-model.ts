@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { availableActions, blockedActions, type Role } from '../procedures/engine/index.ts';
@@ -93,3 +94,25 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
 }
 
 export type CaseView = Awaited<ReturnType<typeof loadCaseView>>;
+
+/** Streams one document of a case to someone who may see the case (page and API share this). */
+export async function sendCaseDocument(
+  deps: PermitDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  procedureId: string,
+  documentId: string,
+): Promise<FastifyReply> {
+  const view = await loadCaseView(deps, request.actor, procedureId);
+  const doc = view.documents.find((d) => d.id === documentId);
+  if (!doc || !deps.store.has(doc.sha256))
+    throw new AppError('not_found', 'Diese Unterlage gibt es nicht.');
+  return reply
+    .header('content-type', doc.media_type)
+    .header(
+      'content-disposition',
+      `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
+    )
+    .header('x-content-sha256', doc.sha256)
+    .send(deps.store.open(doc.sha256));
+}

@@ -8,6 +8,7 @@ import { performAction } from '../permits/permit.actions.ts';
 import { berlinDate } from '../permits/permit.queries.ts';
 import type { PermitDeps } from '../permits/permit.types.ts';
 import type { Actor } from '../platform/auth/actor.ts';
+import { userActor } from '../platform/auth/auth.queries.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { loadDemoWindProjects, type DemoWindProject } from '../registers/geo/demo-data.ts';
 import {
@@ -59,31 +60,7 @@ async function memberActor(db: Db, organisation: string, role: Role): Promise<Ac
     .orderBy('users.email')
     .executeTakeFirst();
   if (!user) throw new Error(`Kein Demo-Zugang mit der Rolle ${role} in ${organisation}.`);
-  const memberships = await db
-    .selectFrom('memberships')
-    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
-    .select([
-      'memberships.organisation_id',
-      'memberships.role',
-      'organisations.name',
-      'organisations.kind',
-    ])
-    .where('memberships.user_id', '=', user.id)
-    .orderBy('organisations.name')
-    .execute();
-  return {
-    kind: 'user',
-    userId: user.id,
-    email: user.email,
-    displayName: user.display_name,
-    memberships: memberships.map((m) => ({
-      organisationId: m.organisation_id,
-      organisationName: m.name,
-      organisationKind: m.kind,
-      role: m.role,
-    })),
-    via: 'session',
-  };
+  return userActor(db, user, 'session');
 }
 
 async function loadParties(db: Db): Promise<Parties> {

@@ -58,7 +58,7 @@ describe('formal permit procedure, escalation and bad input', () => {
       view.deadlines.some((d: { key: string }) => d.key === 'decision'),
       'Entscheidungsfrist läuft',
     );
-    const page = await new Client(t.app);
+    const page = new Client(t.app);
     await page.logIn('sachbearbeitung@kreis-paderborn.example');
     const html = (await page.get(`/verfahren/${formalId}`)).body;
     assert.match(html, /Öffentlichkeitsbeteiligung/);
@@ -175,10 +175,6 @@ describe('formal permit procedure, escalation and bad input', () => {
     assert.match(notAllowed.json().detail, /nicht|Schritt/);
     const unknown = await worker.post(`/api/v1/procedures/${lateId}/actions/zaubern`);
     assert.ok([403, 409].includes(unknown.statusCode));
-    assert.equal(
-      await count(),
-      before + 1,
-      'nur die Eingangsbestätigung wurde geschrieben',
-    );
+    assert.equal(await count(), before + 1, 'nur die Eingangsbestätigung wurde geschrieben');
   });
 });

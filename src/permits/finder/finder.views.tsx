@@ -1,12 +1,13 @@
 import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
 import {
+  Checkbox,
   ErrorSummary,
-  fieldId,
   SelectField,
   SubmitButton,
   TextField,
 } from '../../platform/forms.tsx';
+import { EIA_SCREENING_OPTIONS } from '../pages/application.form.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import type { Classification } from '../classification/index.ts';
 import type { AreaHit } from '../../registers/areas/area.queries.ts';
@@ -20,26 +21,6 @@ export interface FinderForm {
   areaMode: string;
   lon: string;
   lat: string;
-}
-
-function Checkbox(props: { name: string; label: string; checked: boolean; hint?: string }): VNode {
-  const id = fieldId(props.name);
-  return (
-    <div class="kern-form-check">
-      <input
-        class="kern-form-check__checkbox"
-        type="checkbox"
-        id={id}
-        name={props.name}
-        value="true"
-        checked={props.checked}
-      />
-      <label class="kern-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? <div class="kern-hint">{props.hint}</div> : null}
-    </div>
-  );
 }
 
 function Result(props: { result: Classification; areas: AreaHit[] | undefined }): VNode {
@@ -175,11 +156,7 @@ export function FinderPage(props: {
         <SelectField
           name="eiaScreeningOutcome"
           label="Ergebnis einer UVP-Vorprüfung"
-          options={[
-            { value: 'not-done', label: 'noch nicht durchgeführt' },
-            { value: 'eia-required', label: 'UVP-Pflicht festgestellt' },
-            { value: 'no-eia', label: 'keine UVP-Pflicht festgestellt' },
-          ]}
+          options={EIA_SCREENING_OPTIONS}
           value={form.eiaScreeningOutcome}
           errors={errors}
         />

@@ -10,6 +10,12 @@ import {
 } from '../../platform/forms.tsx';
 import type { ApplicationData } from '../application.ts';
 
+export const EIA_SCREENING_OPTIONS = [
+  { value: 'not-done', label: 'noch nicht durchgeführt' },
+  { value: 'eia-required', label: 'UVP-Pflicht festgestellt' },
+  { value: 'no-eia', label: 'keine UVP-Pflicht festgestellt' },
+];
+
 /** The guided application form (§ 3 9. BImSchV); works without JavaScript, including extra turbine rows. */
 export function ApplicationForm(props: {
   action: string;
@@ -74,11 +80,7 @@ export function ApplicationForm(props: {
         <SelectField
           name="eiaScreeningOutcome"
           label="Ergebnis einer UVP-Vorprüfung"
-          options={[
-            { value: 'not-done', label: 'noch nicht durchgeführt' },
-            { value: 'eia-required', label: 'UVP-Pflicht festgestellt' },
-            { value: 'no-eia', label: 'keine UVP-Pflicht festgestellt' },
-          ]}
+          options={EIA_SCREENING_OPTIONS}
           value={data.eiaScreeningOutcome}
           errors={errors}
         />

@@ -12,7 +12,7 @@ import { performAction } from '../permit.actions.ts';
 import { scopeOf } from '../permit.api.routes.ts';
 import { berlinDate, listProcedures } from '../permit.queries.ts';
 import { organisationsWithRole } from '../procedure-access.ts';
-import { loadCaseView } from '../procedure.view-model.ts';
+import { loadCaseView, sendCaseDocument } from '../procedure.view-model.ts';
 import { readUpload } from '../upload.ts';
 import { actionInput } from './action.forms.tsx';
 import { CasePage } from './case.views.tsx';
@@ -344,18 +344,7 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const view = await loadCaseView(deps, request.actor, request.params.id);
-      const doc = view.documents.find((d) => d.id === request.params.docId);
-      if (!doc || !deps.store.has(doc.sha256))
-        throw new AppError('not_found', 'Diese Unterlage gibt es nicht.');
-      return reply
-        .header('content-type', doc.media_type)
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-        )
-        .header('x-content-sha256', doc.sha256)
-        .send(deps.store.open(doc.sha256));
+      return sendCaseDocument(deps, request, reply, request.params.id, request.params.docId);
     },
   );
 }

@@ -57,7 +57,8 @@ async function loadMemberships(db: Db, userId: string): Promise<Membership[]> {
   }));
 }
 
-async function userActor(
+/** The actor of a user with all their memberships (also used to act for demo users in seeds). */
+export async function userActor(
   db: Db,
   user: { id: string; email: string; display_name: string },
   via: 'session' | 'token',
