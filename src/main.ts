@@ -7,7 +7,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoProcedures } from './seed/demo-procedures.ts';
 import { systemClock } from './platform/clock.ts';
-import { startJobWorker } from './platform/jobs.ts';
+import { createJobPool, startJobWorker } from './platform/jobs.ts';
+import type pg from 'pg';
 import { createMailer } from './platform/mail.ts';
 import { createDirectoryStore } from './platform/storage.ts';
 import type { App } from './platform/server.ts';
@@ -62,6 +63,7 @@ export async function startPortal(
 ): Promise<RunningPortal> {
   const database = await openDatabase(config, log);
   let worker: Runner | undefined;
+  let jobPool: pg.Pool | undefined;
   let app: App | undefined;
   try {
     const { applied } = await migrateToLatest(database.db, database.url);
@@ -82,13 +84,13 @@ export async function startPortal(
     }
     app = await buildApp(deps);
     await app.listen({ port: config.port, host: config.host });
-    if (config.startWorker)
-      worker = await startJobWorker({
-        connectionString: database.url,
-        handlers: jobHandlers(deps),
-      });
+    if (config.startWorker) {
+      jobPool = createJobPool(database.url);
+      worker = await startJobWorker({ pgPool: jobPool, handlers: jobHandlers(deps) });
+    }
   } catch (error) {
     await app?.close();
+    await jobPool?.end();
     await database.close();
     throw error;
   }

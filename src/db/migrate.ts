@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import type { Db } from './database.ts';
@@ -20,7 +21,13 @@ export async function migrateToLatest(
   connectionString: string,
 ): Promise<{ applied: string[] }> {
   // The job queue's own schema first: our migrations and use cases enqueue into it.
-  await runWorkerMigrations({ connectionString, logger: new Logger(() => () => undefined) });
+  const pool = new pg.Pool({ connectionString, max: 1 });
+  pool.on('error', () => undefined);
+  try {
+    await runWorkerMigrations({ pgPool: pool, logger: new Logger(() => () => undefined) });
+  } finally {
+    await pool.end();
+  }
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

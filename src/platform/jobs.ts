@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import pg from 'pg';
 import { Logger, run, runOnce, type Runner, type TaskList } from 'graphile-worker';
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
@@ -44,13 +45,23 @@ function toTaskList(handlers: JobHandlers): TaskList {
 
 const quietLogger = new Logger(() => () => undefined);
 
+/**
+ * The queue's own connection pool, owned by us: its idle connections are closed when PostgreSQL
+ * shuts down, and an unhandled 'error' event of a pool would otherwise end the process.
+ */
+export function createJobPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max: 4 });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 export async function startJobWorker(options: {
-  connectionString: string;
+  pgPool: pg.Pool;
   handlers: JobHandlers;
   concurrency?: number;
 }): Promise<Runner> {
   return run({
-    connectionString: options.connectionString,
+    pgPool: options.pgPool,
     taskList: toTaskList(options.handlers),
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,

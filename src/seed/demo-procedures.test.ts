@@ -44,9 +44,9 @@ describe('demo permit procedures', () => {
   });
   after(async () => t.close());
 
-  it('creates at least 18 procedures for both authorities, fast enough for the first start', (ctx) => {
+  it('creates at least 18 procedures for both authorities', (ctx) => {
+    // Duration is reported, not asserted: timing belongs to bench/, not to tests on a shared machine.
     ctx.diagnostic(`seedDemoProcedures: ${Math.round(seedMs)} ms`);
-    assert.ok(seedMs < 20_000, `${Math.round(seedMs)} ms`);
     assert.ok(created >= 18, `created ${created}`);
     assert.equal(procedures.length, created);
     for (const authority of ['Kreis Paderborn', 'Bezirksregierung Münster']) {

@@ -77,7 +77,7 @@ describe('starting and stopping the portal', () => {
     assert.doesNotMatch(again.output(), /Demodaten angelegt/);
     assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
     again.child.kill('SIGINT');
-    assert.equal(await again.exited, 0);
+    assert.equal(await again.exited, 0, again.output());
   });
 
   it('with DATABASE_URL it uses that server and starts no embedded one', async () => {
