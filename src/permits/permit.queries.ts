@@ -103,6 +103,29 @@ export async function saveDeadlines(
   const escalated = new Map(previous.map((p) => [p.key, p.escalated_at]));
   await trx.deleteFrom('procedure_deadlines').where('procedure_id', '=', row.id).execute();
   if (deadlines.length === 0) return;
+  // Per-agency deadlines are keyed by the agency's id; people read its name.
+  const instanceIds = [
+    ...new Set(
+      deadlines
+        .map((d) => d.instance)
+        .filter((i): i is string => i !== null && /^[0-9a-f-]{36}$/.test(i)),
+    ),
+  ];
+  const names = new Map(
+    instanceIds.length === 0
+      ? []
+      : (
+          await trx
+            .selectFrom('organisations')
+            .select(['id', 'name'])
+            .where('id', 'in', instanceIds)
+            .execute()
+        ).map((o) => [o.id, o.name]),
+  );
+  const readable = (d: CaseDeadline) =>
+    d.instance && names.has(d.instance)
+      ? d.label.replace(d.instance, names.get(d.instance)!)
+      : d.label;
   await trx
     .insertInto('procedure_deadlines')
     .values(
@@ -110,13 +133,16 @@ export async function saveDeadlines(
         procedure_id: row.id,
         key: deadlineRowKey(d),
         tenant_id: row.tenantId,
-        label: d.label,
+        label: readable(d),
         start_date: d.start,
         end_date: d.end,
         status: d.status,
         responsible: d.responsible,
         effect_on_expiry: d.effectOnExpiry,
-        rationale: d.rationale,
+        rationale:
+          d.instance && names.has(d.instance)
+            ? d.rationale.split(d.instance).join(names.get(d.instance))
+            : d.rationale,
         citations: JSON.stringify(d.citations),
         escalated_at: escalated.get(deadlineRowKey(d)) ?? null,
       })),
