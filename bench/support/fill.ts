@@ -41,7 +41,9 @@ function apportion(total: number, weights: number[]): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const counts = exact.map(Math.floor);
   let missing = total - counts.reduce((a, b) => a + b, 0);
-  const byRemainder = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
+  const byRemainder = exact
+    .map((e, i) => [e - Math.floor(e), i] as const)
+    .sort((a, b) => b[0] - a[0]);
   for (const [, index] of byRemainder) {
     if (missing-- <= 0) break;
     counts[index]!++;
@@ -141,7 +143,9 @@ export async function fillDatabase(client: ClientBase, options: FillOptions): Pr
     // Awaited in settle(); this only keeps a failure during generation from going unhandled.
     pending.catch(() => undefined);
     if ((start / options.batchSize) % 10 === 0) {
-      options.log(`  … ${start + batches.procedures.rows} / ${options.procedures} Verfahren erzeugt`);
+      options.log(
+        `  … ${start + batches.procedures.rows} / ${options.procedures} Verfahren erzeugt`,
+      );
     }
   }
   await settle();

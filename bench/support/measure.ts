@@ -75,11 +75,5 @@ export async function measure(options: {
     check(reply, i);
     bytes += Buffer.byteLength(reply.body);
   }
-  return summarize(
-    options.name,
-    options.transport,
-    durations,
-    performance.now() - started,
-    bytes,
-  );
+  return summarize(options.name, options.transport, durations, performance.now() - started, bytes);
 }

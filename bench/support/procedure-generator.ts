@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ApplicationData, Turbine } from '../../src/permits/application.ts';
 import {
   PROCEDURE_TYPE_VERSIONS,
   WIND_REQUIRED_DOCUMENTS,
@@ -9,13 +8,13 @@ import {
   initialState,
   selectProcedureVersion,
   type AgencyInvolvement,
+  type ClosureKind,
   type DocumentRequest,
   type ProcedureState,
-  type ProcedureTypeVersion,
-  type TransitionDef,
 } from '../../src/procedures/engine/index.ts';
 import type { Batches } from './bulk-insert.ts';
-import { GEMEINDEN } from './organisations.ts';
+import { application } from './application-data.ts';
+import { pathTo, transitionByEvent } from './procedure-path.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -69,14 +68,10 @@ const STEP_WEIGHTS: Record<TypeKey, Record<string, number>> = {
   },
 };
 
-const TURBINE_TYPES = [
-  'Enercon E-160 EP5',
-  'Vestas V162-6.2',
-  'Nordex N163/6.X',
-  'Siemens Gamesa SG 6.6-170',
-];
+const CLOSURE_KINDS: readonly ClosureKind[] = ['withdrawn', 'rejected', 'refused'];
 
 const DAY = 86_400_000;
+const FIRST_RULES = PROCEDURE_TYPE_VERSIONS.map((t) => t.validFrom).sort()[0] ?? '2024-07-09';
 
 export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -84,70 +79,6 @@ export function addDays(isoDate: string, days: number): string {
 
 function isoDateOf(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-function application(random: Random, turbineCount: number, suffix: string): ApplicationData {
-  const gemeinde = random.pick(GEMEINDEN);
-  const centre = { lon: 6.6 + random.next() * 2.3, lat: 50.8 + random.next() * 1.3 };
-  const type = random.pick(TURBINE_TYPES);
-  const turbines: Turbine[] = Array.from({ length: turbineCount }, () => {
-    const hub = random.int(120, 175);
-    const rotor = random.int(130, 172);
-    return {
-      type,
-      hubHeightM: hub,
-      rotorDiameterM: rotor,
-      totalHeightM: Math.round(hub + rotor / 2),
-      ratedPowerKw: random.pick([4200, 5500, 6200, 6600, 7000]),
-      lon: Math.round((centre.lon + (random.next() - 0.5) * 0.04) * 1e5) / 1e5,
-      lat: Math.round((centre.lat + (random.next() - 0.5) * 0.03) * 1e5) / 1e5,
-    };
-  });
-  return {
-    title: `Windpark ${gemeinde} ${suffix} (${turbineCount} WEA)`,
-    permitWish: turbineCount >= 20 ? 'formal' : 'auto',
-    repowering: random.chance(0.2),
-    eiaScreeningOutcome: random.pick(['not-done', 'no-eia', 'eia-required'] as const),
-    site: {
-      gemeinde,
-      gemarkung: gemeinde,
-      flur: String(random.int(1, 40)),
-      flurstueck: `${random.int(1, 400)}`,
-    },
-    turbines,
-    plannedCommissioning: `20${random.int(27, 31)}-${String(random.int(1, 12)).padStart(2, '0')}`,
-    nonTechnicalSummary:
-      `Errichtung und Betrieb von ${turbineCount} Windenergieanlagen des Typs ${type} in ${gemeinde}. ` +
-      'Die Kurzbeschreibung fasst Schall, Schattenwurf, Artenschutz und Landschaftsbild allgemein verständlich zusammen.',
-  };
-}
-
-/** Transitions from the initial step to `target`, through open steps only (breadth first). */
-function pathTo(type: ProcedureTypeVersion, target: string, random: Random): TransitionDef[] {
-  const terminal = new Set(type.steps.filter((s) => s.kind === 'terminal').map((s) => s.key));
-  if (terminal.has(target)) {
-    const into = type.transitions.filter((t) => t.to === target);
-    const last = random.pick(into);
-    return [...pathTo(type, random.pick(last.from), random), last];
-  }
-  const paths = new Map<string, TransitionDef[]>([[type.initialStep, []]]);
-  const queue = [type.initialStep];
-  while (queue.length > 0) {
-    const step = queue.shift()!;
-    if (step === target) return paths.get(step)!;
-    for (const t of type.transitions) {
-      if (t.to === null || terminal.has(t.to) || paths.has(t.to) || !t.from.includes(step)) continue;
-      paths.set(t.to, [...paths.get(step)!, t]);
-      queue.push(t.to);
-    }
-  }
-  throw new Error(`${type.key} ${type.version}: kein Weg zum Schritt ${target}`);
-}
-
-function transitionByEvent(type: ProcedureTypeVersion, event: string): TransitionDef {
-  const found = type.transitions.find((t) => t.event === event);
-  if (!found) throw new Error(`${type.key} ${type.version}: kein Übergang mit Ereignis ${event}`);
-  return found;
 }
 
 interface Milestone {
@@ -168,7 +99,11 @@ export function generateProcedure(
   const turbineCount = random.chance(0.08) ? random.int(20, 25) : random.int(1, 19);
   const typeKey: TypeKey =
     turbineCount >= 20 || random.chance(0.15) ? 'bimschg-formal' : 'bimschg-simplified';
-  const createdAt = new Date(ctx.now.getTime() - random.int(20, 900) * DAY - random.int(0, DAY));
+  // Created within the last ~2.5 years, but not before the oldest rules (2024-07-09) applied.
+  const oldest = Math.floor((ctx.now.getTime() - Date.parse(FIRST_RULES)) / DAY) - 1;
+  const createdAt = new Date(
+    ctx.now.getTime() - random.int(20, Math.max(21, Math.min(900, oldest))) * DAY,
+  );
   const type = selectProcedureVersion(PROCEDURE_TYPE_VERSIONS, typeKey, isoDateOf(createdAt));
   if (!type) throw new Error(`keine Regeln für ${typeKey} am ${isoDateOf(createdAt)}`);
   const step = random.weighted(STEP_WEIGHTS[typeKey]);
@@ -218,7 +153,8 @@ export function generateProcedure(
           : random.pick(['pending', 'pending', 'statement', 'no-comment'] as const);
         if (answer !== 'pending') {
           milestones.push({
-            type: answer === 'statement' ? 'agency-statement-recorded' : 'agency-no-comment-recorded',
+            type:
+              answer === 'statement' ? 'agency-statement-recorded' : 'agency-no-comment-recorded',
             role: answer === 'statement' ? 'agency_member' : 'system',
             data:
               answer === 'statement'
@@ -226,7 +162,12 @@ export function generateProcedure(
                 : { agency },
           });
         }
-        asked.push({ agency, askedAt: today, answer, answeredAt: answer === 'pending' ? null : today });
+        asked.push({
+          agency,
+          askedAt: today,
+          answer,
+          answeredAt: answer === 'pending' ? null : today,
+        });
       }
     }
   }
@@ -354,10 +295,16 @@ export function generateProcedure(
       spec.tenantId,
       askedAt.toISOString(),
       due,
-      agency.answer === 'pending' ? 'asked' : agency.answer === 'statement' ? 'answered' : 'no-comment',
+      agency.answer === 'pending'
+        ? 'asked'
+        : agency.answer === 'statement'
+          ? 'answered'
+          : 'no-comment',
       agency.answer === 'statement' ? 'Keine Bedenken unter Nebenbestimmungen.' : null,
       answered ? lastAt.toISOString() : null,
-      answered && agency.answer === 'statement' ? (ctx.demoUserOf.get(agency.agency) ?? null) : null,
+      answered && agency.answer === 'statement'
+        ? (ctx.demoUserOf.get(agency.agency) ?? null)
+        : null,
     );
   }
   if (reached.has('completeness-confirmed')) {
@@ -394,10 +341,11 @@ export function generateProcedure(
     return date ? isoDateOf(date) : null;
   };
   const decided = dateOf('decision-issued');
+  const closureKind = CLOSURE_KINDS.find((kind) => kind === step);
   const closure =
-    step === 'withdrawn' || step === 'rejected' || step === 'refused'
+    closureKind !== undefined
       ? {
-          kind: step,
+          kind: closureKind,
           at: isoDateOf(lastAt),
           reasons: 'Begründung siehe Akte.',
         }
@@ -406,13 +354,14 @@ export function generateProcedure(
     ...initialState(type),
     step,
     lastActionAt: milestones.length > 0 ? isoDateOf(lastAt) : null,
-    facts: Object.fromEntries(
-      type.facts.map((fact) => [fact.key, random.chance(0.3)] as const),
-    ),
+    facts: Object.fromEntries(type.facts.map((fact) => [fact.key, random.chance(0.3)] as const)),
     submittedAt: dateOf('application-submitted'),
     documentRequests: requests,
     completeness: reached.has('completeness-confirmed')
-      ? { date: dateOf('completeness-confirmed')!, timetable: 'Entscheidung voraussichtlich in 3 Monaten.' }
+      ? {
+          date: dateOf('completeness-confirmed')!,
+          timetable: 'Entscheidung voraussichtlich in 3 Monaten.',
+        }
       : null,
     agencies: asked,
     decision: decided

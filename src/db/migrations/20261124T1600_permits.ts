@@ -61,6 +61,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index procedure_deadlines_due_idx on procedure_deadlines (end_date) where status = 'running'`.execute(
     db,
   );
+  // The work queue's "next deadline" per procedure, and the open procedures of one authority
+  // (bench/README.md: PostgreSQL execution 3.4 → 0.7 ms for an authority in 20,000 procedures).
+  await sql`create index procedure_deadlines_next_idx on procedure_deadlines (procedure_id, end_date) where status in ('running', 'expired')`.execute(
+    db,
+  );
+  await sql`create index procedures_open_idx on procedures (tenant_id) where closed_at is null`.execute(
+    db,
+  );
 
   // Reminders, escalations and automatic effects already carried out (one row per dedupe key),
   // so that a watcher running twice or on two instances acts once.
