@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { formatGermanDate } from '../law/index.ts';
 import type { ProcedureState } from '../procedures/engine/index.ts';
-import { renderDecisionPdf } from './decision.pdf.ts';
+import { renderDecisionPdf, type DecisionOutcome } from './decision.pdf.ts';
 import { berlinDate, type ProcedureRow } from './permit.queries.ts';
 import { MAX_UPLOAD_BYTES, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
 
@@ -36,6 +36,14 @@ export async function deliverDecisionDocument(options: {
       .executeTakeFirstOrThrow(),
   ]);
   const decision = state.decision;
+  // A decision, a refusal (also for missing documents, § 20 Abs. 2 9. BImSchV) or the confirmation
+  // of a withdrawal: every end of the procedure is a document in the case file.
+  const outcome: DecisionOutcome =
+    state.closure?.kind === 'withdrawn'
+      ? 'withdrawal'
+      : state.closure || decision?.outcome === 'refused'
+        ? 'refusal'
+        : 'grant';
   const app = row.application;
   const pdf = await renderDecisionPdf(
     {
@@ -51,9 +59,9 @@ export async function deliverDecisionDocument(options: {
         totalHeightM: t.totalHeightM,
         ratedPowerKw: t.ratedPowerKw,
       })),
-      outcome: decision?.outcome === 'refused' ? 'refusal' : 'grant',
-      conditions: decision?.conditions ? [...decision.conditions] : [],
-      reasoning: decision?.reasons ?? '',
+      outcome,
+      conditions: outcome === 'grant' && decision ? [...decision.conditions] : [],
+      reasoning: decision?.reasons ?? state.closure?.reasons ?? '',
       auditHash: head.last_hash,
     },
     now,
@@ -65,7 +73,7 @@ export async function deliverDecisionDocument(options: {
       procedure_id: row.id,
       tenant_id: row.tenantId,
       doc_type: 'decision',
-      filename: `Bescheid-${row.reference}.pdf`,
+      filename: `${outcome === 'withdrawal' ? 'Ruecknahmebestaetigung' : 'Bescheid'}-${row.reference}.pdf`,
       media_type: 'application/pdf',
       sha256: stored.sha256,
       size: stored.size,

@@ -9,6 +9,7 @@ import { MAX_UPLOAD_BYTES, procedureType, type PermitDeps } from './permit.types
 
 const MEDIA_TYPES = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' } as const;
 const UPLOAD_STEPS = new Set(['draft', 'completeness-check']);
+export const STATEMENT_ATTACHMENT = 'statement-attachment';
 
 export interface UploadFields {
   docType: string;
@@ -29,17 +30,39 @@ export async function uploadDocument(options: {
   filename: string;
   content: Readable;
 }): Promise<string> {
-  const { deps, actor, procedureId, fields } = options;
+  const { deps, actor, procedureId } = options;
+  let fields = options.fields;
   const before = await findProcedure(deps.db, procedureId);
   if (!before)
     throw new AppError(
       'not_found',
       'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
     );
-  const role = requireProcedureRole(actor, partiesOf(before), ['applicant', 'case_worker']);
+  const role = requireProcedureRole(actor, partiesOf(before), [
+    'applicant',
+    'case_worker',
+    'agency_member',
+  ]);
   const type = procedureType(before.typeKey, before.typeVersion);
   const errors: FieldError[] = [];
-  if (!type.requiredDocuments.some((d) => d.key === fields.docType) && fields.docType !== 'other') {
+  if (role === 'agency_member') {
+    // An agency attaches material to its own statement, while it is asked (§ 11 9. BImSchV).
+    const asked = before.state.agencies.some(
+      (a) =>
+        a.answer === 'pending' &&
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.organisationId === a.agency),
+    );
+    if (!asked)
+      throw new AppError(
+        'conflict',
+        'Ihre Behörde kann in diesem Verfahren keine Anlagen zur Stellungnahme mehr hochladen.',
+      );
+    fields = { ...fields, docType: STATEMENT_ATTACHMENT };
+  } else if (
+    !type.requiredDocuments.some((d) => d.key === fields.docType) &&
+    fields.docType !== 'other'
+  ) {
     errors.push({ field: 'docType', message: 'Bitte wählen Sie die Art der Unterlage.' });
   }
   if (fields.tradeSecret && fields.neutralSummary.trim().length < 20) {
@@ -121,6 +144,7 @@ export async function uploadDocument(options: {
         neutral_summary: fields.tradeSecret ? fields.neutralSummary.trim() : null,
         uploaded_by: actor.kind === 'user' ? actor.userId : null,
         uploaded_at: now,
+        audience: role === 'agency_member' ? 'statement' : 'case',
       })
       .returning('id')
       .executeTakeFirstOrThrow();

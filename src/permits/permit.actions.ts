@@ -27,6 +27,14 @@ import {
 } from './permit.queries.ts';
 import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
 
+/** Events after which the case file holds a generated PDF (decision, refusal, withdrawal). */
+const CLOSING_EVENTS = new Set([
+  'decision-delivered',
+  'application-refused',
+  'application-rejected',
+  'application-withdrawn',
+]);
+
 const CODE_TO_ERROR = {
   'not-allowed': 'conflict',
   'wrong-role': 'forbidden',
@@ -82,8 +90,9 @@ export async function commitAction(options: {
   const deadlines = computeCaseDeadlines(type, history, today);
   await saveDeadlines(trx, row, deadlines);
   await recordAgencies(trx, row, result.event, deadlines, now, actor.id);
-  if (result.event.type === 'decision-delivered')
+  if (CLOSING_EVENTS.has(result.event.type) && row.submittedAt !== null) {
     await deliverDecisionDocument({ deps, trx, row, state: result.state, now });
+  }
   await notify({ trx, row, event: result.event, link: caseLink(deps, row.id) });
   return result.event;
 }

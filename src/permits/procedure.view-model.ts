@@ -79,7 +79,12 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
           (d) => d.responsible === 'agency_member' && ownAgencies.some((o) => d.key.endsWith(o)),
         )
       : deadlines,
-    documents,
+    // Agencies see the application documents and their own attachments, not other agencies' ones.
+    documents: agencyOnly
+      ? documents.filter(
+          (d) => d.audience === 'case' || (actor.kind === 'user' && d.uploaded_by === actor.userId),
+        )
+      : documents,
     requiredDocuments: type.requiredDocuments.map((d) => ({
       ...d,
       provided: documents.some((doc) => doc.doc_type === d.key),

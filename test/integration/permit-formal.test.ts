@@ -64,6 +64,37 @@ describe('formal permit procedure, escalation and bad input', () => {
     assert.match(html, /Öffentlichkeitsbeteiligung/);
   });
 
+  it('the asked agency attaches material to its statement, and a withdrawal leaves a PDF', async () => {
+    const agency = await apiAs(t, 'toeb@lanuk.example');
+    const attached = await agency.upload(`/api/v1/procedures/${formalId}/documents`, {
+      docType: 'site-plans',
+    });
+    assert.equal(attached.statusCode, 201, attached.body);
+    const stated = await agency.post(
+      `/api/v1/procedures/${formalId}/actions/record-agency-statement`,
+      {
+        statement: 'Keine Bedenken; Kartierung anbei.',
+      },
+    );
+    assert.equal(stated.statusCode, 200, stated.body);
+    const again = await agency.upload(`/api/v1/procedures/${formalId}/documents`, {
+      docType: 'site-plans',
+    });
+    assert.equal(again.statusCode, 409);
+    const docs = (await worker.get(`/api/v1/procedures/${formalId}`)).json().documents;
+    assert.ok(docs.some((d: { docType: string }) => d.docType === 'statement-attachment'));
+    const withdrawn = await applicant.post(`/api/v1/procedures/${formalId}/actions/withdraw`, {
+      reason: 'Standort wird aufgegeben.',
+    });
+    assert.equal(withdrawn.statusCode, 200, withdrawn.body);
+    const files = await t.database.db
+      .selectFrom('documents')
+      .select('filename')
+      .where('procedure_id', '=', formalId)
+      .execute();
+    assert.ok(files.some((f) => /^Ruecknahmebestaetigung-/.test(f.filename)));
+  });
+
   it('an overrun of the completeness check escalates to the supervisory authority', async () => {
     const project = DEMO_PROJECTS.find((p) => p.key === 'brilon-nordost')!;
     lateId = (await applicant.post('/api/v1/procedures', applicationBody(project, kreis, 3))).json()

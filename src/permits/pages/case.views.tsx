@@ -16,6 +16,12 @@ import { ActionForm } from './action.forms.tsx';
 import { ApplicationForm } from './application.form.tsx';
 import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
 
+const DOC_TYPE_LABELS: Record<string, string> = {
+  decision: 'Bescheid',
+  'statement-attachment': 'Anlage zur Stellungnahme',
+  other: 'Sonstige Unterlage',
+};
+
 function Summary(props: { view: CaseView }): VNode {
   const { view } = props;
   const items: [string, string][] = [
@@ -68,6 +74,7 @@ function Documents(props: {
   view: CaseView;
   ctx: PageContext;
   canUpload: boolean;
+  agencyUpload: boolean;
   errors: FieldError[];
 }): VNode {
   const { view } = props;
@@ -93,7 +100,8 @@ function Documents(props: {
                 {d.filename}
               </a>,
               view.requiredDocuments.find((r) => r.key === d.doc_type)?.label ??
-                (d.doc_type === 'decision' ? 'Bescheid' : d.doc_type),
+                DOC_TYPE_LABELS[d.doc_type] ??
+                d.doc_type,
               formatTimestamp(d.uploaded_at),
               <code>{d.sha256.slice(0, 16)}…</code>,
               d.trade_secret ? `ja – neutrale Inhaltsangabe: ${d.neutral_summary ?? ''}` : 'nein',
@@ -113,10 +121,14 @@ function Documents(props: {
           <SelectField
             name="docType"
             label="Art der Unterlage"
-            options={[
-              ...view.requiredDocuments.map((d) => ({ value: d.key, label: d.label })),
-              { value: 'other', label: 'Sonstige Unterlage' },
-            ]}
+            options={
+              props.agencyUpload
+                ? [{ value: 'statement-attachment', label: 'Anlage zur Stellungnahme' }]
+                : [
+                    ...view.requiredDocuments.map((d) => ({ value: d.key, label: d.label })),
+                    { value: 'other', label: 'Sonstige Unterlage' },
+                  ]
+            }
             errors={props.errors}
           />
           <Checkbox
@@ -161,8 +173,13 @@ export function CasePage(props: {
   const errors = props.errors ?? [];
   const isApplicant = view.roles.includes('applicant');
   const isWorker = view.roles.includes('case_worker');
+  const isAskedAgency =
+    view.roles.includes('agency_member') &&
+    view.actions.some((a) => a.effect === 'record-agency-statement');
   const canUpload =
-    (isApplicant && ['draft', 'completeness-check'].includes(view.row.step)) || isWorker;
+    (isApplicant && ['draft', 'completeness-check'].includes(view.row.step)) ||
+    isWorker ||
+    isAskedAgency;
   const agencies = view.agencyChoices;
   return (
     <Layout
@@ -222,7 +239,13 @@ export function CasePage(props: {
         <h2 class="kern-heading-medium" id="unterlagen">
           Unterlagen
         </h2>
-        <Documents view={view} ctx={ctx} canUpload={canUpload} errors={errors} />
+        <Documents
+          view={view}
+          ctx={ctx}
+          canUpload={canUpload}
+          agencyUpload={isAskedAgency && !isWorker}
+          errors={errors}
+        />
       </section>
       {isApplicant && view.row.step === 'draft' ? (
         <section class="case-section" aria-labelledby="antrag">
