@@ -37,11 +37,6 @@ export async function createApplication(options: {
       field: 'authorityId',
       message: 'Bitte wählen Sie die zuständige Genehmigungsbehörde.',
     });
-  if (!data.title)
-    errors.unshift({
-      field: 'title',
-      message: 'Bitte geben Sie eine Bezeichnung des Vorhabens an.',
-    });
   if (errors.length > 0)
     throw new AppError('validation', 'Der Antrag enthält fehlerhafte Angaben.', errors);
   const now = deps.clock.now();
@@ -119,11 +114,6 @@ export async function saveApplication(options: {
         'Der Antrag wurde inzwischen an anderer Stelle geändert. Bitte laden Sie die Seite neu; Ihre Eingaben wurden nicht gespeichert.',
       );
     }
-    if (!data.title)
-      errors.unshift({
-        field: 'title',
-        message: 'Bitte geben Sie eine Bezeichnung des Vorhabens an.',
-      });
     if (errors.length > 0)
       throw new AppError('validation', 'Der Antrag enthält fehlerhafte Angaben.', errors);
     await trx

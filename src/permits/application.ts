@@ -136,6 +136,11 @@ export function parseApplication(body: Record<string, unknown>): {
     plannedCommissioning: str(body.plannedCommissioning),
     nonTechnicalSummary: str(body.nonTechnicalSummary),
   };
+  if (!data.title)
+    errors.unshift({
+      field: 'title',
+      message: 'Bitte geben Sie eine Bezeichnung des Vorhabens an.',
+    });
   if (data.title.length > 200)
     errors.push({
       field: 'title',

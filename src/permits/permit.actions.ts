@@ -16,12 +16,10 @@ import { missingForSubmission } from './application.ts';
 import { classifyApplication } from './application.classify.ts';
 import { deliverDecisionDocument } from './decision.actions.ts';
 import { notify } from './permit.notifications.ts';
-import { procedureRoles } from './procedure-access.ts';
 import {
   berlinDate,
-  findProcedure,
+  findProcedureFor,
   loadHistory,
-  partiesOf,
   saveDeadlines,
   type ProcedureRow,
 } from './permit.queries.ts';
@@ -158,16 +156,7 @@ export async function performAction(options: {
   const now = deps.clock.now();
   const today = berlinDate(now);
   return deps.db.transaction().execute(async (trx) => {
-    const row = await findProcedure(trx, procedureId, { lock: true });
-    const roles = row ? procedureRoles(actor, partiesOf(row)) : [];
-    if (!row || roles.length === 0) {
-      if (actor.kind === 'anonymous')
-        throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-      throw new AppError(
-        'not_found',
-        'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
-      );
-    }
+    const { row, roles } = await findProcedureFor(trx, actor, procedureId, { lock: true });
     if (options.expectedVersion !== undefined && options.expectedVersion !== row.eventCount) {
       throw new AppError(
         'conflict',

@@ -3,7 +3,9 @@ import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { CaseDeadline, CaseEvent, ProcedureState } from '../procedures/engine/index.ts';
 import type { ApplicationData } from './application.ts';
-import type { ProcedureParties } from './procedure-access.ts';
+import { procedureRoles, type ProcedureParties, type ProcedureRole } from './procedure-access.ts';
+import type { Actor } from '../platform/auth/actor.ts';
+import { AppError } from '../platform/errors.ts';
 
 type Handle = Db | Transaction<Database>;
 
@@ -300,4 +302,24 @@ export async function listEvents(db: Handle, procedureId: string) {
     .where('e.procedure_id', '=', procedureId)
     .orderBy('e.seq', 'desc')
     .execute();
+}
+
+/** A procedure together with the actor's roles in it; someone not involved learns nothing (404). */
+export async function findProcedureFor(
+  db: Handle,
+  actor: Actor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<{ row: ProcedureRow; roles: ProcedureRole[] }> {
+  const row = await findProcedure(db, id, options);
+  const roles = row ? procedureRoles(actor, partiesOf(row)) : [];
+  if (!row || roles.length === 0) {
+    if (actor.kind === 'anonymous')
+      throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
+    throw new AppError(
+      'not_found',
+      'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
+    );
+  }
+  return { row, roles };
 }

@@ -2,15 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { availableActions, blockedActions, type Role } from '../procedures/engine/index.ts';
-import { procedureRoles } from './procedure-access.ts';
 import {
   berlinDate,
-  findProcedure,
+  findProcedureFor,
   listAgencies,
   listDeadlines,
   listDocuments,
   listEvents,
-  partiesOf,
 } from './permit.queries.ts';
 import { procedureType, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
 
@@ -20,16 +18,7 @@ import { procedureType, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
  * to secrecy) and its own request, but not other agencies' statements or the internal timeline.
  */
 export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: string) {
-  const row = await findProcedure(deps.db, procedureId);
-  const roles = row ? procedureRoles(actor, partiesOf(row)) : [];
-  if (!row || roles.length === 0) {
-    if (actor.kind === 'anonymous')
-      throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
-    throw new AppError(
-      'not_found',
-      'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
-    );
-  }
+  const { row, roles } = await findProcedureFor(deps.db, actor, procedureId);
   const type = procedureType(row.typeKey, row.typeVersion);
   const today = berlinDate(deps.clock.now());
   const [deadlines, documents, agencies, events, authority, applicant, agencyChoices] =

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import type { TestApp } from '../helpers/app.ts';
 import {
   axeViolations,
   browserSkipReason,
   describeViolations,
-  launchBrowser,
+  startBrowserApp,
 } from '../helpers/browser.ts';
 
 const skip = browserSkipReason();
@@ -18,17 +18,13 @@ describe(
     let t: TestApp;
     let browser: Browser;
     let base: string;
+    let stop: (() => Promise<void>) | undefined;
     before(async () => {
-      t = await createTestApp();
-      await t.app.listen({ port: 0, host: '127.0.0.1' });
-      const address = t.app.server.address();
-      base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      browser = await launchBrowser();
+      const env = await startBrowserApp();
+      ({ t, browser, base } = env);
+      stop = () => env.close();
     });
-    after(async () => {
-      await browser?.close();
-      await t?.close();
-    });
+    after(async () => stop?.());
 
     async function logIn(context: BrowserContext, email: string) {
       const page = await context.newPage();

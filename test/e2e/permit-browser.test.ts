@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
 import {
   axeViolations,
   browserSkipReason,
   describeViolations,
-  launchBrowser,
+  startBrowserApp,
 } from '../helpers/browser.ts';
 import { SAMPLE_PDF } from '../helpers/multipart.ts';
 import { DEMO_PROJECTS } from '../helpers/permits.ts';
@@ -18,7 +17,6 @@ const skip = browserSkipReason();
  * applicant, case worker and agency; axe runs on every permit page type on the way.
  */
 describe('permit procedure in the browser without JavaScript', { skip }, () => {
-  let t: TestApp;
   let browser: Browser;
   let base: string;
   const contexts: Record<string, BrowserContext> = {};
@@ -49,17 +47,13 @@ describe('permit procedure in the browser without JavaScript', { skip }, () => {
     await probe.close();
   }
 
+  let stop: (() => Promise<void>) | undefined;
   before(async () => {
-    t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchBrowser();
+    const env = await startBrowserApp();
+    ({ browser, base } = env);
+    stop = () => env.close();
   });
-  after(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  after(async () => stop?.());
 
   it('runs from application to delivered decision by clicking', async () => {
     const project = DEMO_PROJECTS.find((p) => p.key === 'wilnsdorf-ost')!;

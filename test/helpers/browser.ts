@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from './app.ts';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -75,4 +76,27 @@ export function describeViolations(url: string, violations: AxeViolation[]): str
         `${url}: ${v.id} (${v.impact}) ${v.help} → ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     )
     .join('\n');
+}
+
+/** The real app listening on a free loopback port, and Chromium to drive it. */
+export async function startBrowserApp(): Promise<{
+  t: TestApp;
+  browser: Browser;
+  base: string;
+  close(): Promise<void>;
+}> {
+  const t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launchBrowser();
+  return {
+    t,
+    browser,
+    base,
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
 }
