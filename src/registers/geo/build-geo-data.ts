@@ -1,6 +1,7 @@
 /**
- * Builds the geo reference files in data/ from the shared public data set, so the product never
- * reads /work/shared at run time and the derivation stays reproducible:
+ * Builds the geo reference files in data/ from the public source data set (a folder `shared/data`
+ * beside the repository), so the product never reads it at run time and the derivation stays
+ * reproducible:
  *
  *   node --import tsx src/registers/geo/build-geo-data.ts [sharedDataDir]
  *
