@@ -1,6 +1,6 @@
 /**
  * Benchmark: near-duplicate grouping of 100,000 objections built from real German participation
- * texts (/work/shared/data/text, CIMT corpus, CC BY / CC BY-SA). Run:
+ * texts (shared/data/text beside the repository, CIMT corpus, CC BY / CC BY-SA). Run:
  *   node --import tsx bench/grouping.bench.ts
  *
  * Construction (ground truth is known by construction, the corpus itself has no duplicate labels):
@@ -15,6 +15,7 @@
  *   signature (name, address, sometimes without a closing formula) plus 0–3 edits: a sentence
  *   inserted, a sentence removed, 1–3 typos, a personal sentence, umlauts written as ae/oe/ue.
  */
+import { fileURLToPath } from 'node:url';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ import { seededRandom, type Random } from './support/random.ts';
 const TOTAL = 100_000;
 const TEMPLATES = 300;
 const INDIVIDUALS = 3_000;
-const DATA = '/work/shared/data/text';
+const DATA = fileURLToPath(new URL('../../shared/data/text', import.meta.url));
 const random = seededRandom(20_261_124);
 
 function readContributions(): { texts: string[]; pool: string[] } {

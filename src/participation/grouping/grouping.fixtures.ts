@@ -1,6 +1,6 @@
 /**
  * Real contributions from public participation procedures (CIMT PartEval corpus, Raddialog Bonn
- * 2017 and FreiRaum Ottensen 2021, CC BY 4.0, via /work/shared/data/text), shortened; used by the
+ * 2017 and FreiRaum Ottensen 2021, CC BY 4.0, via shared/data/text), shortened; used by the
  * tests as unrelated texts and as form-letter templates.
  */
 export const REAL_TEXTS: readonly string[] = [
