@@ -190,6 +190,8 @@ export interface ProcedureListItem {
   authority: string;
   nextDeadline: string | null;
   nextDeadlineLabel: string | null;
+  /** Every deadline shown carries its rationale (architecture invariant 3). */
+  nextDeadlineRationale: string | null;
   overdue: boolean;
 }
 
@@ -214,7 +216,7 @@ export async function listProcedures(
       (eb) =>
         eb
           .selectFrom('procedure_deadlines as d')
-          .select(['d.end_date', 'd.label'])
+          .select(['d.end_date', 'd.label', 'd.rationale'])
           .whereRef('d.procedure_id', '=', 'p.id')
           .where('d.status', 'in', ['running', 'expired'])
           .orderBy('d.end_date')
@@ -231,6 +233,7 @@ export async function listProcedures(
       'o.name as authority',
       'next.end_date',
       'next.label',
+      'next.rationale',
     ])
     .where('p.closed_at', 'is', null);
   if (!scope.all) {
@@ -271,6 +274,7 @@ export async function listProcedures(
     authority: r.authority,
     nextDeadline: r.end_date,
     nextDeadlineLabel: r.label,
+    nextDeadlineRationale: r.rationale,
     overdue: r.end_date !== null && r.end_date < filter.today,
   }));
 }

@@ -58,6 +58,13 @@ describe('simplified permit procedure through the API', () => {
     assert.match(check.rationale, /Frist/);
   });
 
+  it('the work queue lists it by its nearest deadline, with the rationale', async () => {
+    const queue = (await worker.get('/api/v1/work-queue')).json();
+    const item = queue.find((p: { id: string }) => p.id === id);
+    assert.equal(item.nextDeadline, '2027-01-08');
+    assert.match(item.nextDeadlineRationale, /§/);
+  });
+
   it('nobody outside the procedure sees it', async () => {
     assert.equal((await stranger.get(`/api/v1/procedures/${id}`)).statusCode, 404);
     assert.equal(

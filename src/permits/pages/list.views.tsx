@@ -41,10 +41,18 @@ function ProcedureTable(props: {
           STEP_LABELS[p.step] ?? p.step,
           p.authority,
           p.nextDeadline ? (
-            <span class={p.overdue ? 'status-overdue' : ''}>
-              {p.nextDeadlineLabel}: {formatGermanDate(p.nextDeadline)}
-              {p.overdue ? ' (überschritten)' : ''}
-            </span>
+            <>
+              <span class={p.overdue ? 'status-overdue' : ''}>
+                {p.nextDeadlineLabel}: {formatGermanDate(p.nextDeadline)}
+                {p.overdue ? ' (überschritten)' : ''}
+              </span>
+              {p.nextDeadlineRationale ? (
+                <details>
+                  <summary>Begründung</summary>
+                  <p class="kern-body--small">{p.nextDeadlineRationale}</p>
+                </details>
+              ) : null}
+            </>
           ) : (
             '–'
           ),
