@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import type { Actor } from '../platform/auth/actor.ts';
+import { organisationsWithRole } from './procedure-access.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
 import {
   applyAction,
@@ -44,7 +46,14 @@ export async function runDeadlineWatch(
     .where((eb) =>
       eb.or([
         eb('status', '=', 'running'),
-        eb.and([eb('status', '=', 'expired'), eb('escalated_at', 'is', null)]),
+        // Expired deadlines whose expiry effect may still be due: not yet escalated, and recent
+        // (an expiry notice is never "escalated", so without the bound it would be revisited
+        // every hour forever, acting never again because of deadline_effects).
+        eb.and([
+          eb('status', '=', 'expired'),
+          eb('escalated_at', 'is', null),
+          eb('end_date', '>=', berlinDate(new Date(now.getTime() - 30 * 86_400_000))),
+        ]),
       ]),
     )
     .where('end_date', '<=', horizon)
@@ -147,9 +156,16 @@ async function announce(
   });
 }
 
-/** Overrun report for the supervisory authority: expired deadlines of running procedures. */
-export async function listOverruns(deps: PermitDeps, today: string) {
-  return deps.db
+/**
+ * Overrun report: expired deadlines of running procedures. The supervisory authority sees all;
+ * a case worker only those of their own authorities (filtered in SQL, before the limit).
+ */
+export async function listOverruns(deps: PermitDeps, actor: Actor, today: string) {
+  const supervisor =
+    actor.kind === 'user' && actor.memberships.some((m) => m.role === 'supervisor');
+  const tenants = organisationsWithRole(actor, 'case_worker');
+  if (!supervisor && tenants.length === 0) return [];
+  let query = deps.db
     .selectFrom('procedure_deadlines as d')
     .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
     .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
@@ -174,8 +190,9 @@ export async function listOverruns(deps: PermitDeps, today: string) {
       ]),
     )
     .orderBy('d.end_date')
-    .limit(500)
-    .execute();
+    .limit(500);
+  if (!supervisor) query = query.where('p.tenant_id', 'in', tenants);
+  return query.execute();
 }
 
 export { deadlineRowKey };

@@ -9,7 +9,6 @@ import { createApplication, saveApplication } from '../application.actions.ts';
 import { listOverruns } from '../deadline-watch.ts';
 import { uploadDocument } from '../document.actions.ts';
 import { performAction } from '../permit.actions.ts';
-import { scopeOf } from '../permit.api.routes.ts';
 import { berlinDate, listProcedures } from '../permit.queries.ts';
 import { organisationsWithRole } from '../procedure-access.ts';
 import { loadCaseView, sendCaseDocument } from '../procedure.view-model.ts';
@@ -184,12 +183,8 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
   });
 
   app.get('/aufsicht/fristen', { config: { access: 'overruns:view' } }, async (request, reply) => {
-    const all = await listOverruns(deps, today());
-    const supervisor =
-      request.actor.kind === 'user' &&
-      request.actor.memberships.some((m) => m.role === 'supervisor');
-    const own = supervisor ? all : await filterOwn(deps, all, scopeOf(request).tenantIds);
-    return sendPage(reply, <OverrunPage ctx={pageContext(request, reply)} rows={own} />);
+    const rows = await listOverruns(deps, request.actor, today());
+    return sendPage(reply, <OverrunPage ctx={pageContext(request, reply)} rows={rows} />);
   });
 
   app.get(
@@ -347,19 +342,4 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
       return sendCaseDocument(deps, request, reply, request.params.id, request.params.docId);
     },
   );
-}
-
-async function filterOwn<T extends { id: string }>(
-  deps: Deps,
-  rows: T[],
-  tenantIds: string[],
-): Promise<T[]> {
-  if (tenantIds.length === 0) return [];
-  const mine = await deps.db
-    .selectFrom('procedures')
-    .select('id')
-    .where('tenant_id', 'in', tenantIds)
-    .execute();
-  const ids = new Set(mine.map((m) => m.id));
-  return rows.filter((r) => ids.has(r.id));
 }
