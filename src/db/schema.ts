@@ -120,7 +120,7 @@ export interface DocumentsTable {
   audience: Generated<string>;
 }
 
-export type DeadlineStatus = 'running' | 'met' | 'expired' | 'cancelled';
+export type DeadlineStatus = 'running' | 'met' | 'expired' | 'ended' | 'cancelled';
 
 export interface ProcedureDeadlinesTable {
   procedure_id: string;

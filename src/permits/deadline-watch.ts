@@ -54,6 +54,21 @@ export async function runDeadlineWatch(
           eb('escalated_at', 'is', null),
           eb('end_date', '>=', berlinDate(new Date(now.getTime() - 30 * 86_400_000))),
         ]),
+        // A period whose end triggers an action (the decision's display closes the case).
+        eb.and([
+          eb('status', '=', 'ended'),
+          eb('effect_on_expiry', '=', 'auto-action'),
+          eb('end_date', '>=', berlinDate(new Date(now.getTime() - 30 * 86_400_000))),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('procedures as closed')
+                .select('closed.id')
+                .whereRef('closed.id', '=', 'procedure_deadlines.procedure_id')
+                .where('closed.closed_at', 'is not', null),
+            ),
+          ),
+        ]),
       ]),
     )
     .where('end_date', '<=', horizon)
@@ -79,7 +94,7 @@ export async function runDeadlineWatch(
       let state = row.state;
       for (const effect of dueEffects(type, deadlines, today)) {
         if (done.has(effect.dedupeKey)) continue;
-        if (effect.kind === 'no-comment') {
+        if ('command' in effect) {
           const result = applyAction(type, state, { ...effect.command, at: today });
           if (!result.ok) continue; // already answered meanwhile: nothing to record
           await commitAction({
@@ -136,7 +151,7 @@ async function announce(
   deps: PermitDeps,
   trx: Parameters<typeof notifyDeadline>[0]['trx'],
   row: Parameters<typeof notifyDeadline>[0]['row'],
-  effect: Exclude<DueEffect, { kind: 'no-comment' }>,
+  effect: Exclude<DueEffect, { kind: 'no-comment' | 'auto-action' }>,
 ) {
   const audience = AUDIENCE[effect.recipient];
   const subjects = {
@@ -183,6 +198,8 @@ export async function listOverruns(deps: PermitDeps, actor: Actor, today: string
     ])
     .select(sql<number>`(${today}::date - d.end_date)`.as('daysOver'))
     .where('p.closed_at', 'is', null)
+    // Periods (display, objection period) end; they are nobody's overrun.
+    .where('d.effect_on_expiry', 'not in', ['none', 'auto-action'])
     .where((eb) =>
       eb.or([
         eb('d.status', '=', 'expired'),

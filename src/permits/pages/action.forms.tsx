@@ -194,11 +194,103 @@ function Fields(props: ActionFormProps): VNode | null {
           errors={errors}
         />
       );
+    case 'publish-notice':
+      return (
+        <>
+          <TextField
+            name={f('displayStart')}
+            label="Erster Tag der Auslegung"
+            type="date"
+            hint="Frühestens eine Woche nach dem heutigen Tag der Bekanntmachung. Auslegungs- und Einwendungsfrist berechnet das System (§ 10 Abs. 3 BImSchG)."
+            value={values[f('displayStart')]}
+            errors={errors}
+          />
+          <SelectField
+            name={f('eiaRequired')}
+            label="Wird eine Umweltverträglichkeitsprüfung durchgeführt?"
+            hint="Mit UVP beträgt die Einwendungsfrist einen Monat nach Ende der Auslegung, sonst zwei Wochen."
+            options={[
+              { value: 'ja', label: 'Ja, UVP-pflichtig' },
+              { value: 'nein', label: 'Nein' },
+            ]}
+            value={values[f('eiaRequired')] ?? 'ja'}
+            errors={errors}
+          />
+          <TextArea
+            name={f('hearingNote')}
+            label="Hinweis zum Erörterungstermin (optional)"
+            hint="Zum Beispiel ein vorgesehener Termin und Ort. Ohne Angabe wird der gesetzliche Hinweis verwendet."
+            value={values[f('hearingNote')]}
+            errors={errors}
+            required={false}
+          />
+        </>
+      );
+    case 'skip-hearing':
+      return (
+        <TextArea
+          name={f('reason')}
+          label="Begründung"
+          value={
+            values[f('reason')] ??
+            'Die Antragstellerin hat keinen Erörterungstermin beantragt; bei Windenergieanlagen an Land soll er dann entfallen (§ 10 Abs. 6 BImSchG).'
+          }
+          errors={errors}
+        />
+      );
+    case 'schedule-hearing':
+      return (
+        <>
+          <SelectField
+            name={f('format')}
+            label="Form der Erörterung"
+            options={[
+              { value: 'in-person', label: 'Erörterungstermin vor Ort' },
+              { value: 'online', label: 'Online-Konsultation mit schriftlicher Äußerungsfrist' },
+            ]}
+            value={values[f('format')] ?? 'in-person'}
+            errors={errors}
+          />
+          <TextField
+            name={f('date')}
+            label="Tag des Termins bzw. Ende der Äußerungsfrist"
+            type="date"
+            value={values[f('date')]}
+            errors={errors}
+          />
+          <TextField
+            name={f('place')}
+            label="Ort oder Internetadresse"
+            value={values[f('place')]}
+            errors={errors}
+            required={false}
+          />
+          <TextArea
+            name={f('reason')}
+            label="Begründung (optional)"
+            value={values[f('reason')]}
+            errors={errors}
+            required={false}
+          />
+        </>
+      );
+    case 'record-hearing':
+      return (
+        <TextArea
+          name={f('minutes')}
+          label="Niederschrift (§ 19 9. BImSchV)"
+          value={values[f('minutes')]}
+          errors={errors}
+          rows={8}
+        />
+      );
     case 'submit-application':
     case 'confirm-receipt':
     case 'close-step':
     case 'deliver-decision':
     case 'record-agency-no-comment':
+    case 'publish-decision':
+    case 'deem-delivered':
       return null;
   }
 }

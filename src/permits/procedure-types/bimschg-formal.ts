@@ -1,10 +1,12 @@
 /**
  * Formal permit procedure with public participation (§ 10 BImSchG), for 20 or more wind
- * turbines or where an EIA is required (4. BImSchV Annex 1 No. 1.6, UVPG Annex 1 No. 1.6).
- * Implemented up to the BOUNDARY step 'ready-for-participation': public notice, display,
- * objections, hearing and the decision (§ 10 Abs. 3–8 BImSchG) are built later.
+ * turbines or where an EIA is required (4. BImSchV Annex 1 No. 1.6, UVPG Annex 1 No. 1.6):
+ * intake and agency involvement as in the simplified procedure, then public notice, display,
+ * objection period, the decision on the hearing, the decision and its public notice (§ 10
+ * Abs. 3–8 BImSchG, §§ 8–21a 9. BImSchV).
  */
 import type {
+  FactDef,
   ProcedureTypeVersion,
   StepDef,
   TransitionDef,
@@ -16,6 +18,11 @@ import {
   decisionDeadline,
   documentSubmissionDeadline,
 } from './deadlines.ts';
+import {
+  decisionDisplayPeriod,
+  displayPeriod,
+  objectionPeriod,
+} from './deadlines-participation.ts';
 import { WIND_REQUIRED_DOCUMENTS } from './required-documents.ts';
 import { JULY_2024, procedureFacts, RED_III_2025 } from './rule-sets.ts';
 import type { RuleSet } from './rule-sets.ts';
@@ -26,6 +33,7 @@ import {
   intakeTransitions,
   withdrawalTransition,
 } from './transitions.ts';
+import { participationTransitions } from './transitions-participation.ts';
 
 const steps: readonly StepDef[] = [
   sharedSteps.draft,
@@ -34,10 +42,40 @@ const steps: readonly StepDef[] = [
   sharedSteps.agencyInvolvement,
   {
     key: 'ready-for-participation',
-    label: 'Bereit für die Öffentlichkeitsbeteiligung',
-    kind: 'boundary',
-    citations: [cite.participation, cite.participationDetails],
-    note: 'Grenze des bisher umgesetzten Verfahrens: Bekanntmachung, Auslegung, Einwendungen, Erörterung und Entscheidung folgen in einer späteren Ausbaustufe. Stellungnahmen der Behörden können weiter eingehen.',
+    label: 'Vorbereitung der Öffentlichkeitsbeteiligung',
+    kind: 'active',
+    citations: [cite.participation, cite.notice],
+  },
+  {
+    key: 'participation',
+    label: 'Öffentlichkeitsbeteiligung (Bekanntmachung, Auslegung, Einwendungen)',
+    kind: 'active',
+    citations: [cite.notice, cite.display, cite.objections],
+  },
+  { key: 'hearing', label: 'Erörterung', kind: 'active', citations: [cite.hearing] },
+  {
+    key: 'decision-drafting',
+    label: 'Vorbereitung der Entscheidung',
+    kind: 'active',
+    citations: [cite.formalProcedure, cite.decisionDeadline],
+  },
+  {
+    key: 'decided',
+    label: 'Entschieden, Bekanntgabe ausstehend',
+    kind: 'active',
+    citations: [cite.writtenDecision, cite.conditions],
+  },
+  {
+    key: 'decision-published',
+    label: 'Bescheid öffentlich bekannt gemacht und ausgelegt',
+    kind: 'active',
+    citations: [cite.decisionNotice],
+  },
+  {
+    key: 'delivered',
+    label: 'Bescheid zugestellt, Verfahren abgeschlossen',
+    kind: 'terminal',
+    citations: [cite.writtenDecision, cite.decisionNotice],
   },
   sharedSteps.withdrawn,
   sharedSteps.rejected,
@@ -51,8 +89,22 @@ const steps: readonly StepDef[] = [
 
 const closing = ['application-withdrawn', 'application-rejected', 'application-refused'];
 
-/** Steps after completeness in which agencies answer and the decision deadline runs. */
-const reviewSteps = ['agency-involvement', 'ready-for-participation'];
+/** Steps after completeness in which agencies may still answer and the decision deadline runs. */
+const reviewSteps = [
+  'agency-involvement',
+  'ready-for-participation',
+  'participation',
+  'hearing',
+  'decision-drafting',
+];
+
+/** Recorded with the public notice; decides the length of the objection period. */
+const EIA_FACT: FactDef = {
+  key: 'eiaRequired',
+  label: 'Wird eine Umweltverträglichkeitsprüfung durchgeführt?',
+  required: false,
+  citations: [cite.eia, cite.objections],
+};
 
 const formalOnly: readonly TransitionDef[] = [
   {
@@ -71,7 +123,7 @@ const formalOnly: readonly TransitionDef[] = [
   {
     action: 'refuse',
     label: 'Antrag ablehnen',
-    from: reviewSteps,
+    from: ['agency-involvement', 'ready-for-participation'],
     to: 'refused',
     roles: ['case_worker', 'supervisor'],
     guards: [],
@@ -91,10 +143,11 @@ function formal(rules: RuleSet): ProcedureTypeVersion {
       cite.formalProcedure,
       cite.applicationContent,
       cite.decisionDeadline,
+      cite.participation,
       ...(rules.red ? [cite.redCompleteness] : []),
       cite.transition,
     ],
-    facts: procedureFacts(rules),
+    facts: [...procedureFacts(rules), EIA_FACT],
     steps,
     initialStep: 'draft',
     transitions: [
@@ -102,19 +155,22 @@ function formal(rules: RuleSet): ProcedureTypeVersion {
       ...agencyTransitions(reviewSteps),
       ...decisionDeadlineTransitions(reviewSteps),
       ...formalOnly,
+      ...participationTransitions(),
       withdrawalTransition(openSteps(steps)),
     ],
     deadlines: [
       completenessCheckDeadline(rules, closing),
       documentSubmissionDeadline(closing),
       agencyStatementDeadline(closing),
-      // A refusal decides the application; the grant comes with the participation stage. [open]
       decisionDeadline(rules, {
         months: 7,
         citation: cite.formalProcedure,
-        decidedBy: ['application-refused'],
+        decidedBy: ['application-refused', 'decision-issued'],
         closing: ['application-withdrawn', 'application-rejected'],
       }),
+      displayPeriod(closing),
+      objectionPeriod(closing),
+      decisionDisplayPeriod(closing),
     ],
     requiredDocuments: WIND_REQUIRED_DOCUMENTS,
   };

@@ -29,6 +29,15 @@ export const cite = {
   participation: '§ 10 Abs. 3, 4 und 6 BImSchG',
   participationDetails: '§§ 8 bis 10, 12, 14 bis 19 9. BImSchV',
   concentration: '§ 13 BImSchG',
+  // [open] Sentence numbers of § 10 Abs. 3 BImSchG follow the law notes; check against the text.
+  notice: '§ 10 Abs. 3 S. 1, Abs. 4 BImSchG, §§ 8, 9 9. BImSchV',
+  display: '§ 10 Abs. 3 S. 2 BImSchG, § 10 9. BImSchV',
+  objections: '§ 10 Abs. 3 S. 4 BImSchG, § 12 9. BImSchV',
+  preclusion: '§ 10 Abs. 3 S. 5 BImSchG',
+  hearing: '§ 10 Abs. 6 BImSchG, §§ 12, 14 bis 19 9. BImSchV',
+  minutes: '§ 19 9. BImSchV',
+  decisionNotice: '§ 10 Abs. 8 BImSchG, § 21a 9. BImSchV',
+  eia: '§ 9 Abs. 1a 9. BImSchV, UVPG Anlage 1 Nr. 1.6',
   // [open] Withdrawal ends the procedure because the authority may act only on application.
   withdrawal: '§ 22 S. 2 Nr. 2 VwVfG NRW',
   shift: '§ 31 Abs. 3 VwVfG NRW',

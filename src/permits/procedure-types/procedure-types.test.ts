@@ -74,25 +74,12 @@ describe('PROCEDURE_TYPE_VERSIONS', () => {
       it('RED III versions ask for the acceleration-area fact', () => {
         assert.deepEqual(
           type.facts.map((f) => [f.key, f.required]),
-          type.version === '2025-08' ? [['inAccelerationArea', true]] : [],
+          [
+            ...(type.version === '2025-08' ? [['inAccelerationArea', true]] : []),
+            ...(type.key === 'bimschg-formal' ? [['eiaRequired', false]] : []),
+          ],
         );
       });
-    });
-  }
-});
-
-describe('bimschg-formal: boundary before public participation', () => {
-  for (const type of PROCEDURE_TYPE_VERSIONS.filter((t) => t.key === 'bimschg-formal')) {
-    it(`${type.version}: 'ready-for-participation' is a marked boundary, not terminal`, () => {
-      const boundary = type.steps.find((s) => s.key === 'ready-for-participation');
-      assert.equal(boundary?.kind, 'boundary');
-      assert.match(boundary.note ?? '', /Öffentlichkeitsbeteiligung|Bekanntmachung/);
-      const onward = type.transitions
-        .filter((t) => t.from.includes('ready-for-participation') && t.to !== null)
-        .map((t) => t.to);
-      assert.deepEqual(onward.sort(), ['refused', 'withdrawn']);
-      const c = play(type, pathTo(type, 'ready-for-participation'));
-      assert.equal(c.state.step, 'ready-for-participation');
     });
   }
 });

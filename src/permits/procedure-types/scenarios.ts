@@ -15,7 +15,12 @@ export function pathTo(
   const submitted = [spec.submit(type, options)];
   const checking = [...submitted, spec.confirmReceipt];
   const involving = [...checking, spec.confirmCompleteness()];
-  const drafting = [...involving, ...AGENCIES.map(spec.statement), spec.completeAgencyInvolvement];
+  const formal = type.key === 'bimschg-formal';
+  const participating = [...involving, spec.publishNotice()];
+  const drafting = formal
+    ? [...participating, spec.skipHearing]
+    : [...involving, ...AGENCIES.map(spec.statement), spec.completeAgencyInvolvement];
+  const decided = [...drafting, spec.decide];
   const paths: Record<string, Spec[]> = {
     draft: [],
     submitted,
@@ -23,8 +28,11 @@ export function pathTo(
     'agency-involvement': involving,
     'ready-for-participation': [...involving, spec.prepareParticipation],
     'decision-drafting': drafting,
-    decided: [...drafting, spec.decide],
-    delivered: [...drafting, spec.decide, spec.deliver],
+    participation: participating,
+    hearing: [...participating, spec.scheduleHearing],
+    decided,
+    'decision-published': [...decided, spec.publishDecision],
+    delivered: [...decided, spec.deliver],
     withdrawn: [spec.withdraw],
     rejected: [...checking, spec.requestDocuments(), spec.rejectIncomplete(40)],
     refused: [...involving, spec.refuse],
@@ -81,6 +89,18 @@ export function validScenario(type: ProcedureTypeVersion, action: string): Scena
       return only(spec.deliver);
     case 'withdraw':
       return only(spec.withdraw);
+    case 'publish-notice':
+      return only(spec.publishNotice());
+    case 'skip-hearing':
+      return only(spec.skipHearing);
+    case 'schedule-hearing':
+      return only(spec.scheduleHearing);
+    case 'record-hearing':
+      return only(spec.recordHearing);
+    case 'publish-decision':
+      return only(spec.publishDecision);
+    case 'close-procedure':
+      return only(spec.closeProcedure);
     default:
       throw new Error(`no scenario for action ${action}: add one in scenarios.ts`);
   }
@@ -124,6 +144,14 @@ export function guardViolations(type: ProcedureTypeVersion, action: string): Vio
       ];
     case 'record-applicant-consent':
       return [{ guard: 0, setup: [spec.consent], command: spec.consent }];
+    case 'skip-hearing':
+      return [{ guard: 0, setup: [], command: { ...spec.skipHearing, gap: 5 } }];
+    case 'schedule-hearing':
+      return [{ guard: 0, setup: [], command: { ...spec.scheduleHearing, gap: 5 } }];
+    case 'record-hearing':
+      return [{ guard: 0, setup: [], command: { ...spec.recordHearing, gap: 1 } }];
+    case 'close-procedure':
+      return [{ guard: 0, setup: [], command: { ...spec.closeProcedure, gap: 3 } }];
     case 'complete-agency-involvement':
       return [
         {

@@ -178,6 +178,33 @@ export const spec = {
     }),
   } satisfies Spec,
   deliver: { action: 'deliver-decision', role: 'case_worker' } satisfies Spec,
+  /** Display starts 8 days after the notice; no EIA → objections until 2 weeks after it. */
+  publishNotice: (lead = 8): Spec => ({
+    action: 'publish-notice',
+    role: 'case_worker',
+    input: (c) => ({ displayStart: addDays(c.today, 1 + lead), eiaRequired: false }),
+  }),
+  /** Dated the day after the objection period. */
+  skipHearing: {
+    action: 'skip-hearing',
+    role: 'case_worker',
+    gap: 60,
+    input: text({ reason: 'Kein Antrag der Antragstellerin auf Erörterung.' }),
+  } satisfies Spec,
+  scheduleHearing: {
+    action: 'schedule-hearing',
+    role: 'case_worker',
+    gap: 60,
+    input: (c: Case) => ({ format: 'in-person', date: addDays(c.today, 70), place: 'Rathaus' }),
+  } satisfies Spec,
+  recordHearing: {
+    action: 'record-hearing',
+    role: 'case_worker',
+    gap: 10,
+    input: text({ minutes: 'Die Einwendungen wurden erörtert.' }),
+  } satisfies Spec,
+  publishDecision: { action: 'publish-decision', role: 'case_worker' } satisfies Spec,
+  closeProcedure: { action: 'close-procedure', role: 'system', gap: 20 } satisfies Spec,
   withdraw: {
     action: 'withdraw',
     role: 'applicant',

@@ -4,6 +4,7 @@
  */
 import { computeDeadline, formatGermanDate } from '../../law/index.ts';
 import type { DeadlineResult, IsoDate } from '../../law/index.ts';
+import { isIsoDate } from './dates.ts';
 import type { CaseEvent, DeadlineDef, DurationSpec, StartRule } from './types.ts';
 
 export type Facts = Readonly<Record<string, boolean>>;
@@ -91,6 +92,16 @@ export function resolveStart(rule: StartRule, ctx: StartContext): ResolvedStart 
       const counts = event !== undefined && (limit === undefined || event.at <= limit);
       return resolveStart(counts ? rule.then : rule.otherwise, ctx);
     }
+    case 'event-date': {
+      const index = findEvent(ctx.history, [rule.event], 'last');
+      const value = ctx.history[index]?.data[rule.field];
+      if (typeof value !== 'string' || !isIsoDate(value)) return null;
+      return {
+        date: value,
+        index,
+        explanation: `Fristbeginn: ${rule.label} am ${formatGermanDate(value)} (${rule.citation}).`,
+      };
+    }
     case 'earliest': {
       const starts = rule.of
         .map((candidate) => resolveStart(candidate, ctx))
@@ -110,6 +121,8 @@ export function startEvents(rule: StartRule): string[] {
       return [...rule.events];
     case 'deadline-end':
       return [];
+    case 'event-date':
+      return [rule.event];
     case 'if-event':
       return [rule.event, ...startEvents(rule.then), ...startEvents(rule.otherwise)];
     case 'earliest':
@@ -121,6 +134,7 @@ export function startEvents(rule: StartRule): string[] {
 export function startDependencies(rule: StartRule): string[] {
   switch (rule.kind) {
     case 'event':
+    case 'event-date':
       return [];
     case 'deadline-end':
       return [rule.deadline];

@@ -9,7 +9,8 @@ import { firstPeriod, resolveDuration, resolveStart } from './deadline-rules.ts'
 import type { Facts, ResolvedStart, StartContext } from './deadline-rules.ts';
 import type { CaseEvent, DeadlineDef, ExpiryEffect, ProcedureTypeVersion, Role } from './types.ts';
 
-export type DeadlineStatus = 'running' | 'met' | 'expired' | 'cancelled';
+/** 'ended': a period (effectOnExpiry 'none' or 'auto-action') has run its course. */
+export type DeadlineStatus = 'running' | 'met' | 'expired' | 'ended' | 'cancelled';
 
 export interface CaseDeadline {
   readonly key: string;
@@ -100,7 +101,10 @@ function materialise(m: Materialise): CaseDeadline | null {
     parts.push(`Verlängerung vom ${date(event.at)} (${rule.citation}):`, period.rationale);
     citations.push(rule.citation, ...period.citations);
   }
-  if (status === 'running' && m.asOf !== undefined && m.asOf > period.end) status = 'expired';
+  if (status === 'running' && m.asOf !== undefined && m.asOf > period.end) {
+    status =
+      def.effectOnExpiry === 'none' || def.effectOnExpiry === 'auto-action' ? 'ended' : 'expired';
+  }
   parts.push(statusSentence(status, statusSince, period.end));
   return {
     key: def.key,
@@ -123,6 +127,8 @@ function statusSentence(status: DeadlineStatus, since: IsoDate | null, end: IsoD
   switch (status) {
     case 'running':
       return 'Stand: Die Frist läuft.';
+    case 'ended':
+      return `Stand: Der Zeitraum ist mit Ablauf des ${formatGermanDate(end, { weekday: false })} beendet.`;
     case 'expired':
       return `Stand: Die Frist ist mit Ablauf des ${formatGermanDate(end, { weekday: false })} abgelaufen.`;
     case 'met':

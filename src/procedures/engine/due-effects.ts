@@ -23,8 +23,8 @@ export type DueEffect =
   | (DueBase & { readonly kind: 'escalation'; readonly recipient: Role })
   | (DueBase & { readonly kind: 'expiry-notice'; readonly recipient: Role })
   | (DueBase & {
-      readonly kind: 'no-comment';
-      /** Apply with applyAction as role 'system' to record the silence as "no comment". */
+      readonly kind: 'no-comment' | 'auto-action';
+      /** Apply with applyAction as role 'system' (silence as "no comment", end of a period). */
       readonly command: {
         readonly action: string;
         readonly role: 'system';
@@ -82,6 +82,21 @@ function overrun(type: ProcedureTypeVersion, d: CaseDeadline): DueEffect | null 
         kind: 'escalation',
         recipient: d.escalateTo ?? 'supervisor',
       };
+    case 'none':
+      return null;
+    case 'auto-action': {
+      const def = type.deadlines.find((candidate) => candidate.key === d.key);
+      if (!def?.expiryAction) return null;
+      return {
+        ...base(
+          d,
+          'auto-action',
+          `Der Zeitraum „${d.label}“ ist mit Ablauf des ${formatGermanDate(d.end, { weekday: false })} beendet.`,
+        ),
+        kind: 'auto-action',
+        command: { action: def.expiryAction, role: 'system', input: {} },
+      };
+    }
     case 'no-comment': {
       const def = type.deadlines.find((candidate) => candidate.key === d.key);
       if (!def?.expiryAction || !def.instances || d.instance === null) return null;
@@ -115,6 +130,9 @@ export function dueEffects(
   for (const d of deadlines) {
     if (d.status === 'met' || d.status === 'cancelled') continue;
     const daysLeft = daysBetween(today, d.end);
+    // A period is nobody's task: no reminders before its end.
+    const period = d.effectOnExpiry === 'none' || d.effectOnExpiry === 'auto-action';
+    if (period && daysLeft >= 0) continue;
     const effect = daysLeft < 0 ? overrun(type, d) : reminder(d, daysLeft);
     if (effect) effects.push(effect);
   }

@@ -17,6 +17,14 @@ import {
   recordAgencyAnswer,
   recordApplicantConsent,
 } from './effects-review.ts';
+import {
+  deemDelivered,
+  publishDecision,
+  publishNotice,
+  recordHearing,
+  scheduleHearing,
+  skipHearing,
+} from './effects-participation.ts';
 import type { Effect } from './types.ts';
 
 /** Validates the input for an effect and prepares its change (see effect-types.ts). */
@@ -50,6 +58,18 @@ export function prepareEffect(effect: Effect, ctx: EffectContext): Prepared {
       return decide(ctx);
     case 'deliver-decision':
       return deliverDecision(ctx);
+    case 'publish-notice':
+      return publishNotice(ctx, effect.minDaysBeforeDisplay);
+    case 'skip-hearing':
+      return skipHearing(ctx);
+    case 'schedule-hearing':
+      return scheduleHearing(ctx, effect.minWrittenPeriodDays);
+    case 'record-hearing':
+      return recordHearing(ctx);
+    case 'publish-decision':
+      return publishDecision(ctx);
+    case 'deem-delivered':
+      return deemDelivered(ctx);
     case 'withdraw':
       return close(ctx, 'withdrawn');
     case 'reject-incomplete':

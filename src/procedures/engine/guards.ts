@@ -7,7 +7,7 @@ import type { IsoDate } from '../../law/index.ts';
 import { firstPeriod, resolveDuration } from './deadline-rules.ts';
 import { openDocumentRequests, pendingAgencies } from './state.ts';
 import type { ProcedureState } from './state.ts';
-import type { GuardCheck, ProcedureTypeVersion, TransitionDef } from './types.ts';
+import type { GuardCheck, ProcedureTypeVersion, StateDate, TransitionDef } from './types.ts';
 
 export interface GuardContext {
   readonly type: ProcedureTypeVersion;
@@ -52,6 +52,17 @@ function requestOverdue(ctx: GuardContext, deadline: string, at: IsoDate): boole
   });
 }
 
+function stateDate(state: ProcedureState, which: StateDate): IsoDate | null {
+  switch (which) {
+    case 'objectionEnd':
+      return state.participation?.objectionEnd ?? null;
+    case 'hearingDate':
+      return state.hearing?.date ?? null;
+    case 'decisionDisplayEnd':
+      return state.decisionPublication?.displayEnd ?? null;
+  }
+}
+
 export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
   const { state } = ctx;
   switch (check.kind) {
@@ -73,6 +84,11 @@ export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
       return ctx.at === undefined || agencyExpired(ctx, check.deadline, ctx.at);
     case 'document-request-overdue':
       return ctx.at === undefined || requestOverdue(ctx, check.deadline, ctx.at);
+    case 'date-passed': {
+      const date = stateDate(state, check.date);
+      if (date === null) return false;
+      return ctx.at === undefined || ctx.at > date || (check.inclusive && ctx.at === date);
+    }
   }
 }
 

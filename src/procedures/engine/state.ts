@@ -38,6 +38,32 @@ export interface DecisionRecord {
   readonly deliveredAt: IsoDate | null;
 }
 
+/** Public notice, display and objection period (§ 10 Abs. 3, 4 BImSchG, §§ 8–10 9. BImSchV). */
+export interface ParticipationRecord {
+  readonly noticeDate: IsoDate;
+  readonly displayStart: IsoDate;
+  readonly displayEnd: IsoDate;
+  readonly objectionEnd: IsoDate;
+  readonly eiaRequired: boolean;
+}
+
+/** The decision on the hearing (§ 10 Abs. 6 BImSchG, § 12 Abs. 1 9. BImSchV) and its minutes. */
+export interface HearingRecord {
+  readonly held: boolean;
+  readonly decidedAt: IsoDate;
+  readonly format: 'in-person' | 'online' | null;
+  /** In person: the day of the hearing; online: the last day of the written comment period. */
+  readonly date: IsoDate | null;
+  readonly heldAt: IsoDate | null;
+}
+
+/** Public notice of the decision instead of individual delivery (§ 10 Abs. 8 BImSchG). */
+export interface DecisionPublication {
+  readonly noticeDate: IsoDate;
+  readonly displayStart: IsoDate;
+  readonly displayEnd: IsoDate;
+}
+
 export type ClosureKind = 'withdrawn' | 'rejected' | 'refused';
 
 export interface ProcedureState {
@@ -59,6 +85,10 @@ export interface ProcedureState {
   /** Date of the applicant's consent to a further extension, until an extension uses it. */
   readonly applicantConsentAt: IsoDate | null;
   readonly decision: DecisionRecord | null;
+  /** Absent in states stored before public participation existed: read with `?? null`. */
+  readonly participation?: ParticipationRecord | null;
+  readonly hearing?: HearingRecord | null;
+  readonly decisionPublication?: DecisionPublication | null;
   readonly closure: {
     readonly kind: ClosureKind;
     readonly at: IsoDate;
@@ -82,6 +112,9 @@ export function initialState(type: ProcedureTypeVersion): ProcedureState {
     decisionExtensions: { count: 0, totalMonths: 0 },
     applicantConsentAt: null,
     decision: null,
+    participation: null,
+    hearing: null,
+    decisionPublication: null,
     closure: null,
   };
 }

@@ -52,6 +52,12 @@ export type Effect =
   | { readonly kind: 'record-applicant-consent' }
   | { readonly kind: 'decide' }
   | { readonly kind: 'deliver-decision' }
+  | { readonly kind: 'publish-notice'; readonly minDaysBeforeDisplay: number }
+  | { readonly kind: 'skip-hearing' }
+  | { readonly kind: 'schedule-hearing'; readonly minWrittenPeriodDays: number }
+  | { readonly kind: 'record-hearing' }
+  | { readonly kind: 'publish-decision' }
+  | { readonly kind: 'deem-delivered' }
   | { readonly kind: 'withdraw' }
   | { readonly kind: 'reject-incomplete' }
   | { readonly kind: 'refuse' };
@@ -67,7 +73,12 @@ export type GuardCheck =
   /** Needs input.agency and the action date; the deadline key names the agency deadline. */
   | { readonly kind: 'agency-deadline-expired'; readonly deadline: string }
   /** Needs the action date: some unanswered document request is past its period. */
-  | { readonly kind: 'document-request-overdue'; readonly deadline: string };
+  | { readonly kind: 'document-request-overdue'; readonly deadline: string }
+  /** Needs the action date: a date recorded in the state has passed (the day itself counts). */
+  | { readonly kind: 'date-passed'; readonly date: StateDate; readonly inclusive: boolean };
+
+/** Dates in the state that guards may wait for. */
+export type StateDate = 'objectionEnd' | 'hearingDate' | 'decisionDisplayEnd';
 
 export interface Guard {
   readonly check: GuardCheck;
@@ -125,7 +136,15 @@ export type StartRule =
       readonly then: StartRule;
       readonly otherwise: StartRule;
     }
-  | { readonly kind: 'earliest'; readonly of: readonly StartRule[] };
+  | { readonly kind: 'earliest'; readonly of: readonly StartRule[] }
+  /** A date stored in the (last) trigger event's data, e.g. the first day of the display. */
+  | {
+      readonly kind: 'event-date';
+      readonly event: string;
+      readonly field: string;
+      readonly label: string;
+      readonly citation: string;
+    };
 
 /** A deadline that exists once per value, e.g. per agency asked or per document request. */
 export interface DeadlineInstances {
@@ -141,8 +160,12 @@ export interface ExtensionRule {
   readonly citation: string;
 }
 
-/** 'no-comment': silence of an agency counts as no comment (§ 10 Abs. 5 S. 2 BImSchG). */
-export type ExpiryEffect = 'remind-only' | 'escalate' | 'no-comment';
+/**
+ * 'no-comment': silence of an agency counts as no comment (§ 10 Abs. 5 S. 2 BImSchG).
+ * 'none': a period, not a task (e.g. the display): it simply ends, nobody is reminded or warned.
+ * 'auto-action': the watcher applies `expiryAction` as 'system' once the period has ended.
+ */
+export type ExpiryEffect = 'remind-only' | 'escalate' | 'no-comment' | 'none' | 'auto-action';
 
 export interface DeadlineDef {
   readonly key: string;
@@ -161,7 +184,7 @@ export interface DeadlineDef {
   readonly effectOnExpiry: ExpiryEffect;
   /** Who is told on overrun when effectOnExpiry is 'escalate'. */
   readonly escalateTo?: Role;
-  /** Action the watcher takes as 'system' on expiry when effectOnExpiry is 'no-comment'. */
+  /** Action the watcher takes as 'system' on expiry ('no-comment' or 'auto-action'). */
   readonly expiryAction?: string;
   readonly citations: readonly string[];
 }

@@ -43,6 +43,19 @@ export function checkProcedureType(type: ProcedureTypeVersion): string[] {
       need(steps.has(from), `${t.action}: unknown from-step ${from}`);
       need(steps.get(from)?.kind !== 'terminal', `${t.action}: leaves terminal step ${from}`);
     }
+    if (t.effect.kind === 'publish-notice') {
+      need(
+        type.deadlines.some((d) => d.key === 'display') &&
+          type.deadlines.some((d) => d.key === 'objection-period'),
+        `${t.action}: publish-notice needs the deadlines 'display' and 'objection-period'`,
+      );
+    }
+    if (t.effect.kind === 'publish-decision') {
+      need(
+        type.deadlines.some((d) => d.key === 'decision-display'),
+        `${t.action}: publish-decision needs the deadline 'decision-display'`,
+      );
+    }
     need(t.to === null || steps.has(t.to), `${t.action}: unknown to-step ${String(t.to)}`);
     need(
       t.roles.every((role) => ROLES.includes(role)),
@@ -75,6 +88,10 @@ export function checkProcedureType(type: ProcedureTypeVersion): string[] {
     if (d.effectOnExpiry === 'no-comment') {
       const ok = d.expiryAction !== undefined && actions.has(d.expiryAction) && d.instances;
       need(Boolean(ok), `${d.key}: no-comment needs instances and an existing expiryAction`);
+    }
+    if (d.effectOnExpiry === 'auto-action') {
+      const ok = d.expiryAction !== undefined && actions.has(d.expiryAction) && !d.instances;
+      need(ok, `${d.key}: auto-action needs an existing expiryAction and no instances`);
     }
     if (d.effectOnExpiry === 'escalate') need(d.escalateTo !== undefined, `${d.key}: escalateTo`);
     seen.add(d.key);

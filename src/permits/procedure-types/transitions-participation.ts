@@ -1,0 +1,113 @@
+/**
+ * Transitions of the public part of the formal procedure (§ 10 Abs. 3–8 BImSchG).
+ */
+import type { TransitionDef } from '../../procedures/engine/index.ts';
+import { cite } from './citations.ts';
+
+const afterObjections = {
+  check: { kind: 'date-passed', date: 'objectionEnd', inclusive: false },
+  message: `Über den Erörterungstermin wird nach dem Ende der Einwendungsfrist entschieden; bis dahin können Einwendungen erhoben werden (${cite.objections}).`,
+} as const;
+
+export function participationTransitions(): TransitionDef[] {
+  return [
+    {
+      action: 'publish-notice',
+      label: 'Vorhaben öffentlich bekannt machen',
+      from: ['agency-involvement', 'ready-for-participation'],
+      to: 'participation',
+      roles: ['case_worker'],
+      guards: [],
+      effect: { kind: 'publish-notice', minDaysBeforeDisplay: 7 },
+      event: 'notice-published',
+      citations: [cite.notice, cite.display, cite.objections],
+    },
+    {
+      action: 'skip-hearing',
+      label: 'Kein Erörterungstermin (Entscheidung bekannt machen)',
+      from: ['participation'],
+      to: 'decision-drafting',
+      roles: ['case_worker'],
+      guards: [afterObjections],
+      effect: { kind: 'skip-hearing' },
+      event: 'hearing-skipped',
+      citations: [cite.hearing],
+    },
+    {
+      action: 'schedule-hearing',
+      label: 'Erörterungstermin ansetzen',
+      from: ['participation'],
+      to: 'hearing',
+      roles: ['case_worker'],
+      guards: [afterObjections],
+      effect: { kind: 'schedule-hearing', minWrittenPeriodDays: 7 },
+      event: 'hearing-scheduled',
+      citations: [cite.hearing],
+    },
+    {
+      action: 'record-hearing',
+      label: 'Niederschrift der Erörterung erfassen',
+      from: ['hearing'],
+      to: 'decision-drafting',
+      roles: ['case_worker'],
+      guards: [
+        {
+          check: { kind: 'date-passed', date: 'hearingDate', inclusive: true },
+          message: `Die Niederschrift kann erst am Tag des Erörterungstermins bzw. nach dem Ende der Äußerungsfrist erfasst werden (${cite.minutes}).`,
+        },
+      ],
+      effect: { kind: 'record-hearing' },
+      event: 'hearing-held',
+      citations: [cite.hearing, cite.minutes],
+    },
+    {
+      action: 'decide',
+      label: 'Entscheidung treffen',
+      from: ['decision-drafting'],
+      to: 'decided',
+      roles: ['case_worker', 'supervisor'],
+      guards: [],
+      effect: { kind: 'decide' },
+      event: 'decision-issued',
+      citations: [cite.writtenDecision, cite.conditions, cite.refusal],
+    },
+    {
+      action: 'publish-decision',
+      label: 'Bescheid öffentlich bekannt machen',
+      from: ['decided'],
+      to: 'decision-published',
+      roles: ['case_worker'],
+      guards: [],
+      effect: { kind: 'publish-decision' },
+      event: 'decision-published',
+      citations: [cite.decisionNotice],
+    },
+    {
+      action: 'deliver-decision',
+      label: 'Bescheid einzeln zustellen',
+      from: ['decided'],
+      to: 'delivered',
+      roles: ['case_worker'],
+      guards: [],
+      effect: { kind: 'deliver-decision' },
+      event: 'decision-delivered',
+      citations: [cite.writtenDecision],
+    },
+    {
+      action: 'close-procedure',
+      label: 'Verfahren abschließen (Bescheid gilt als zugestellt)',
+      from: ['decision-published'],
+      to: 'delivered',
+      roles: ['case_worker', 'system'],
+      guards: [
+        {
+          check: { kind: 'date-passed', date: 'decisionDisplayEnd', inclusive: false },
+          message: `Der Bescheid gilt erst mit dem Ende der zweiwöchigen Auslegung als zugestellt (${cite.decisionNotice}).`,
+        },
+      ],
+      effect: { kind: 'deem-delivered' },
+      event: 'decision-deemed-delivered',
+      citations: [cite.decisionNotice],
+    },
+  ];
+}
