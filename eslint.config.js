@@ -34,6 +34,27 @@ export default tseslint.config(
     },
   },
   {
+    // Browser scripts (client islands): plain JavaScript, no type information.
+    files: ['src/web/static/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      sourceType: 'script',
+      parserOptions: { projectService: false, project: null },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        crypto: 'readonly',
+        TextEncoder: 'readonly',
+        setTimeout: 'readonly',
+        HTMLFormElement: 'readonly',
+        HTMLInputElement: 'readonly',
+        HTMLButtonElement: 'readonly',
+        Event: 'readonly',
+        console: 'readonly',
+      },
+    },
+  },
+  {
     files: [
       'src/config.ts',
       'scripts/**',

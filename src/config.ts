@@ -26,6 +26,54 @@ export interface Config {
   /** Embedded PostgreSQL only: fsync off (tests and benchmarks; never for real data). */
   readonly embeddedFsyncOff: boolean;
   readonly filesDir: string;
+  readonly participation: ParticipationConfig;
+}
+
+/** Rules of the public objection intake (§ 10 Abs. 3 BImSchG, § 12 9. BImSchV). */
+export interface ParticipationConfig {
+  /**
+   * OBJECTION_IDENTITY=required|optional: whether name and address are required. § 12 Abs. 2
+   * 9. BImSchV assumes them; whether an anonymous web objection is admissible is open. [open]
+   */
+  readonly identityRequired: boolean;
+  /** OBJECTION_POW_DIFFICULTY: leading zero bits of the proof of work (0 = off, max 24). */
+  readonly powDifficulty: number;
+  /** OBJECTION_FORM_MIN_SECONDS: a form without script is accepted after this waiting time. */
+  readonly formMinSeconds: number;
+  /** OBJECTION_RATE_LIMIT: objections per hour from one address and procedure (0 = off). */
+  readonly ratePerHour: number;
+  /** Easy alternative access to the displayed documents (§ 10 Abs. 3 S. 3 BImSchG). */
+  readonly alternativeAccess: string;
+}
+
+function parseInteger(name: string, value: string | undefined, fallback: number, max: number) {
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > max) {
+    throw new ConfigError(`${name} muss eine ganze Zahl von 0 bis ${max} sein, nicht „${value}“.`);
+  }
+  return number;
+}
+
+function parseParticipation(env: NodeJS.ProcessEnv): ParticipationConfig {
+  const identity = env.OBJECTION_IDENTITY || 'required';
+  if (identity !== 'required' && identity !== 'optional') {
+    throw new ConfigError('OBJECTION_IDENTITY muss „required“ oder „optional“ sein.');
+  }
+  return Object.freeze({
+    identityRequired: identity === 'required',
+    powDifficulty: parseInteger('OBJECTION_POW_DIFFICULTY', env.OBJECTION_POW_DIFFICULTY, 16, 24),
+    formMinSeconds: parseInteger(
+      'OBJECTION_FORM_MIN_SECONDS',
+      env.OBJECTION_FORM_MIN_SECONDS,
+      10,
+      600,
+    ),
+    ratePerHour: parseInteger('OBJECTION_RATE_LIMIT', env.OBJECTION_RATE_LIMIT, 30, 1_000_000),
+    alternativeAccess:
+      env.DISPLAY_ALTERNATIVE_ACCESS ||
+      'Wer die Unterlagen nicht im Internet einsehen kann, erhält auf Anfrage einen anderen leicht zugänglichen Zugang, zum Beispiel Einsicht am Bildschirm oder eine Papierkopie in der Dienststelle der Genehmigungsbehörde. Bitte melden Sie sich telefonisch oder per E-Mail bei der zuständigen Behörde.',
+  });
 }
 
 export class ConfigError extends Error {}
@@ -134,5 +182,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     startWorker: parseBoolean('START_WORKER', env.START_WORKER, true),
     embeddedFsyncOff: parseBoolean('EMBEDDED_PG_FSYNC_OFF', env.EMBEDDED_PG_FSYNC_OFF, false),
     filesDir: path.join(dataDir, 'files'),
+    participation: parseParticipation(env),
   });
 }

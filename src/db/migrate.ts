@@ -5,6 +5,7 @@ import type { Db } from './database.ts';
 import * as identity from './migrations/20261124T0900_identity.ts';
 import * as procedures from './migrations/20261124T1400_procedures.ts';
 import * as permits from './migrations/20261124T1600_permits.ts';
+import * as participation from './migrations/20261125T0900_participation.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '20261124T0900_identity': identity,
   '20261124T1400_procedures': procedures,
   '20261124T1600_permits': permits,
+  '20261125T0900_participation': participation,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

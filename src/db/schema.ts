@@ -184,7 +184,135 @@ export interface ProcedureEventsTable {
   hash: string;
 }
 
+export interface NoticesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  kind: 'application' | 'hearing' | 'decision';
+  published_on: string;
+  published_at: Timestamp;
+  title: string;
+  summary: string;
+  content: ColumnType<unknown, string, never>;
+  body_text: string;
+  pdf_sha256: string;
+  pdf_size: number;
+}
+
+export type ObjectionChannel =
+  'web' | 'api' | 'paper' | 'email' | 'signature-list' | 'fax' | 'other';
+
+export interface ObjectionsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  reference: string;
+  received_at: Timestamp;
+  channel: ObjectionChannel;
+  body: string;
+  name: string | null;
+  address: string | null;
+  email: string | null;
+  redact_identity: Generated<boolean>;
+  late: boolean;
+  sha256: string;
+  submission_key: string | null;
+  external_ref: string | null;
+  signatures: Generated<number>;
+  entered_by: string | null;
+  group_id: string | null;
+  redacted_body: string | null;
+  redaction_spans: ColumnType<unknown, string | null, string | null>;
+  redaction_confirmed_at: NullableTimestamp;
+  redaction_confirmed_by: string | null;
+}
+
+export interface ObjectionAttachmentsTable {
+  objection_id: string;
+  position: number;
+  tenant_id: string;
+  filename: string;
+  media_type: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ObjectionGroupsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  origin: 'auto' | 'manual';
+  representative_id: string | null;
+  confirmed_at: NullableTimestamp;
+  confirmed_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ObjectionGroupEventsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  group_id: string | null;
+  kind: string;
+  actor_id: string | null;
+  at: Timestamp;
+  data: ColumnType<unknown, string, never>;
+}
+
+export interface ConcernsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  key: string;
+  label: string;
+  description: string;
+  position: number;
+  assessment: string | null;
+  assessed_at: NullableTimestamp;
+  assessed_by: string | null;
+}
+
+export interface ObjectionConcernsTable {
+  objection_id: string;
+  concern_id: string;
+  procedure_id: string;
+  tenant_id: string;
+  source: 'suggested' | 'confirmed';
+  score: Generated<number>;
+}
+
+export interface StatementConcernsTable {
+  procedure_id: string;
+  agency_org_id: string;
+  concern_id: string;
+  tenant_id: string;
+  source: 'suggested' | 'confirmed';
+}
+
+export interface HearingNotesTable {
+  procedure_id: string;
+  concern_id: string;
+  tenant_id: string;
+  note: string;
+}
+
+export interface IntakeRateTable {
+  bucket: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 export interface Database {
+  notices: NoticesTable;
+  objections: ObjectionsTable;
+  objection_attachments: ObjectionAttachmentsTable;
+  objection_groups: ObjectionGroupsTable;
+  objection_group_events: ObjectionGroupEventsTable;
+  concerns: ConcernsTable;
+  objection_concerns: ObjectionConcernsTable;
+  statement_concerns: StatementConcernsTable;
+  hearing_notes: HearingNotesTable;
+  intake_rate: IntakeRateTable;
   procedures: ProceduresTable;
   procedure_events: ProcedureEventsTable;
   documents: DocumentsTable;

@@ -42,7 +42,7 @@ function operativePart(doc: DecisionDocument): string {
 
 // [open] Rechtsbehelfsbelehrung: for wind turbines over 50 m the Oberverwaltungsgericht decides
 // at first instance (§ 48 Abs. 1 S. 1 Nr. 3a VwGO); the text needs the authority's legal sign-off.
-const REMEDIES =
+export const REMEDIES =
   'Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage beim Oberverwaltungsgericht für das Land Nordrhein-Westfalen, Aegidiikirchplatz 5, 48143 Münster, erhoben werden (§ 48 Abs. 1 Satz 1 Nr. 3a VwGO). Widerspruch und Anfechtungsklage eines Dritten haben keine aufschiebende Wirkung (§ 63 BImSchG).';
 
 export function renderDecisionPdf(doc: DecisionDocument, now: Date): Promise<Buffer> {

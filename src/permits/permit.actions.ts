@@ -12,6 +12,7 @@ import {
   type ProcedureTypeVersion,
   type Role,
 } from '../procedures/engine/index.ts';
+import { recordParticipationEvent } from '../participation/notice/notice.actions.ts';
 import { missingForSubmission } from './application.ts';
 import { classifyApplication } from './application.classify.ts';
 import { deliverDecisionDocument } from './decision.actions.ts';
@@ -28,6 +29,7 @@ import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
 /** Events after which the case file holds a generated PDF (decision, refusal, withdrawal). */
 const CLOSING_EVENTS = new Set([
   'decision-delivered',
+  'decision-published',
   'application-refused',
   'application-rejected',
   'application-withdrawn',
@@ -91,6 +93,15 @@ export async function commitAction(options: {
   if (CLOSING_EVENTS.has(result.event.type) && row.submittedAt !== null) {
     await deliverDecisionDocument({ deps, trx, row, state: result.state, now });
   }
+  await recordParticipationEvent({
+    deps,
+    trx,
+    row,
+    state: result.state,
+    event: result.event,
+    deadlines,
+    now,
+  });
   await notify({ trx, row, event: result.event, link: caseLink(deps, row.id) });
   return result.event;
 }

@@ -30,8 +30,11 @@ export type {
   AgencyInvolvement,
   ClosureKind,
   DecisionOutcome,
+  DecisionPublication,
   DecisionRecord,
   DocumentRequest,
+  HearingRecord,
+  ParticipationRecord,
   ProcedureState,
 } from './state.ts';
 export { initialState } from './state.ts';

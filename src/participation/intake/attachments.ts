@@ -1,0 +1,93 @@
+import { Readable } from 'node:stream';
+import { AppError } from '../../platform/errors.ts';
+import { FileTooLargeError, sniffFileType, type FileStore } from '../../platform/storage.ts';
+import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from './objection-input.ts';
+import type { ReceivedAttachment } from './objection.actions.ts';
+
+const MEDIA_TYPES = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' } as const;
+
+/** A file name that is safe to show and to put into a download header. */
+export function cleanFilename(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_')
+    .trim()
+    .slice(0, 150);
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'anhang' : cleaned;
+}
+
+/**
+ * Stores one attachment of an objection: PDF, PNG or JPEG by their first bytes (not by name),
+ * at most 10 MB. Stored by SHA-256 before the objection's transaction; a file without an
+ * objection is harmless (content-addressed, never served).
+ */
+export async function storeAttachment(
+  store: FileStore,
+  filename: string,
+  content: Readable,
+  index: number,
+): Promise<ReceivedAttachment> {
+  if (index >= MAX_ATTACHMENTS) {
+    content.resume();
+    throw new AppError('validation', `Höchstens ${MAX_ATTACHMENTS} Anhänge sind möglich.`, [
+      {
+        field: 'attachments',
+        message: `Bitte hängen Sie höchstens ${MAX_ATTACHMENTS} Dateien an.`,
+      },
+    ]);
+  }
+  let kind: ReturnType<typeof sniffFileType>;
+  let stored;
+  try {
+    stored = await store.put(content, {
+      maxBytes: MAX_ATTACHMENT_BYTES,
+      firstBytes: (head) => {
+        kind = sniffFileType(head);
+      },
+    });
+  } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      throw new AppError(
+        'payload_too_large',
+        `Der Anhang „${cleanFilename(filename)}“ ist größer als 10 MB.`,
+        [{ field: 'attachments', message: `„${cleanFilename(filename)}“ ist größer als 10 MB.` }],
+      );
+    }
+    throw error;
+  }
+  if (stored.size === 0) {
+    throw new AppError('validation', `Der Anhang „${cleanFilename(filename)}“ ist leer.`, [
+      { field: 'attachments', message: `„${cleanFilename(filename)}“ ist leer.` },
+    ]);
+  }
+  const mediaType = kind === 'pdf' || kind === 'png' || kind === 'jpeg' ? MEDIA_TYPES[kind] : null;
+  if (!mediaType) {
+    throw new AppError(
+      'validation',
+      `Der Anhang „${cleanFilename(filename)}“ ist kein PDF-, PNG- oder JPEG-Dokument.`,
+      [{ field: 'attachments', message: 'Erlaubt sind PDF, PNG und JPEG.' }],
+    );
+  }
+  return { filename: cleanFilename(filename), mediaType, sha256: stored.sha256, size: stored.size };
+}
+
+/** Attachments sent as base64 in the JSON API. */
+export async function storeBase64Attachments(
+  store: FileStore,
+  items: readonly { filename: string; contentBase64: string }[],
+): Promise<ReceivedAttachment[]> {
+  const result: ReceivedAttachment[] = [];
+  for (const [index, item] of items.entries()) {
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(item.contentBase64)) {
+      throw new AppError(
+        'validation',
+        `Der Anhang „${cleanFilename(item.filename)}“ ist kein gültiges Base64.`,
+        [{ field: `attachments.${index}.contentBase64`, message: 'Kein gültiges Base64.' }],
+      );
+    }
+    const bytes = Buffer.from(item.contentBase64, 'base64');
+    result.push(await storeAttachment(store, item.filename, Readable.from([bytes]), index));
+  }
+  return result;
+}

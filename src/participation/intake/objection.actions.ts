@@ -1,0 +1,213 @@
+/**
+ * Receiving an objection (§ 10 Abs. 3 S. 4 BImSchG, § 12 9. BImSchV) from the public, by form or
+ * API. Durable before acknowledged: the 201 is sent only after the commit, so a crash right after
+ * it loses nothing. One INSERT in the common case keeps intake fast under load; late objections
+ * are stored and marked (formal preclusion, § 10 Abs. 3 S. 5 BImSchG), never refused.
+ */
+import { sql } from 'kysely';
+import { formatGermanDate } from '../../law/index.ts';
+import { AppError } from '../../platform/errors.ts';
+import { queueMail } from '../../platform/mail.ts';
+import { berlinDate } from '../../permits/permit.queries.ts';
+import { purposeKey, type ParticipationDeps } from '../participation.types.ts';
+import { findPublicProcedure, type PublicProcedure } from '../public-procedure.queries.ts';
+import { objectionSha256 } from './objection-hash.ts';
+import type { ObjectionFields } from './objection-input.ts';
+import { statusToken } from './status-token.ts';
+import type { ObjectionChannel } from '../../db/schema.ts';
+
+export interface ReceivedAttachment {
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+export interface Receipt {
+  readonly id: string;
+  readonly reference: string;
+  readonly receivedAt: Date;
+  readonly sha256: string;
+  readonly late: boolean;
+  readonly statusToken: string;
+  /** True when a retried submission found the objection stored before. */
+  readonly replay: boolean;
+}
+
+/** The procedure must be public and not closed; otherwise nothing can be objected to. */
+export async function procedureOpenForObjections(
+  deps: ParticipationDeps,
+  procedureId: string,
+): Promise<PublicProcedure> {
+  const procedure = await findPublicProcedure(deps.db, procedureId);
+  if (!procedure) {
+    throw new AppError(
+      'not_found',
+      'Zu diesem Verfahren gibt es keine öffentliche Bekanntmachung.',
+    );
+  }
+  if (procedure.closed) {
+    throw new AppError(
+      'conflict',
+      'Das Verfahren ist abgeschlossen; Einwendungen können nicht mehr erhoben werden.',
+    );
+  }
+  return procedure;
+}
+
+/** After the objection period (end of its last day, Europe/Berlin) an objection is late. */
+export function isLate(procedure: PublicProcedure, receivedAt: Date): boolean {
+  return berlinDate(receivedAt) > procedure.participation.objectionEnd;
+}
+
+export async function submitObjection(options: {
+  deps: ParticipationDeps;
+  procedure: PublicProcedure;
+  fields: ObjectionFields;
+  attachments: readonly ReceivedAttachment[];
+  channel: Extract<ObjectionChannel, 'web' | 'api'>;
+  submissionKey: string | null;
+}): Promise<Receipt> {
+  const { deps, procedure, fields, attachments } = options;
+  const receivedAt = deps.clock.now();
+  const sha256 = objectionSha256(fields.text, attachments);
+  const late = isLate(procedure, receivedAt);
+  const key = purposeKey(deps, 'objection-status');
+  const insert = async (db: typeof deps.db) =>
+    db
+      .insertInto('objections')
+      .values({
+        procedure_id: procedure.id,
+        tenant_id: procedure.tenantId,
+        reference: sql<string>`'EW-' || to_char(${receivedAt}::timestamptz at time zone 'Europe/Berlin', 'YYYY') || '-' || lpad(nextval('objection_number_seq')::text, 7, '0')`,
+        received_at: receivedAt,
+        channel: options.channel,
+        body: fields.text,
+        name: fields.name,
+        address: fields.address,
+        email: fields.email,
+        redact_identity: fields.redactIdentity,
+        late,
+        sha256,
+        submission_key: options.submissionKey,
+        entered_by: null,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['procedure_id', 'submission_key'])
+          .where('submission_key', 'is not', null)
+          .doNothing(),
+      )
+      .returning(['id', 'reference'])
+      .executeTakeFirst();
+  const needsTransaction = attachments.length > 0 || fields.email !== null;
+  const inserted = needsTransaction
+    ? await deps.db.transaction().execute(async (trx) => {
+        const row = await insert(trx);
+        if (!row) return undefined;
+        if (attachments.length > 0) {
+          await trx
+            .insertInto('objection_attachments')
+            .values(
+              attachments.map((a, position) => ({
+                objection_id: row.id,
+                position,
+                tenant_id: procedure.tenantId,
+                filename: a.filename,
+                media_type: a.mediaType,
+                sha256: a.sha256,
+                size: a.size,
+              })),
+            )
+            .execute();
+        }
+        if (fields.email !== null) {
+          const receipt = {
+            ...row,
+            receivedAt,
+            sha256,
+            late,
+            statusToken: statusToken(key, row.id),
+          };
+          await queueMail(trx, receiptMail(deps, procedure, receipt, fields.email));
+        }
+        return row;
+      })
+    : await insert(deps.db);
+  if (inserted) {
+    return {
+      ...inserted,
+      receivedAt,
+      sha256,
+      late,
+      statusToken: statusToken(key, inserted.id),
+      replay: false,
+    };
+  }
+  return replayed(deps, procedure, options.submissionKey, sha256);
+}
+
+/** A retried submission: the same content gets the first receipt, other content is refused. */
+async function replayed(
+  deps: ParticipationDeps,
+  procedure: PublicProcedure,
+  submissionKey: string | null,
+  sha256: string,
+): Promise<Receipt> {
+  const existing = await deps.db
+    .selectFrom('objections')
+    .select(['id', 'reference', 'received_at', 'sha256', 'late'])
+    .where('procedure_id', '=', procedure.id)
+    .where('submission_key', '=', submissionKey)
+    .executeTakeFirstOrThrow();
+  if (existing.sha256 !== sha256) {
+    throw new AppError(
+      'conflict',
+      'Mit diesem Formular wurde bereits eine andere Einwendung eingereicht. Bitte öffnen Sie das Formular neu, um eine weitere Einwendung zu erheben.',
+    );
+  }
+  return {
+    id: existing.id,
+    reference: existing.reference,
+    receivedAt: existing.received_at,
+    sha256: existing.sha256,
+    late: existing.late,
+    statusToken: statusToken(purposeKey(deps, 'objection-status'), existing.id),
+    replay: true,
+  };
+}
+
+export function statusUrl(deps: ParticipationDeps, token: string): string {
+  return `${deps.config.publicUrl}eingang/${token}`;
+}
+
+function receiptMail(
+  deps: ParticipationDeps,
+  procedure: PublicProcedure,
+  receipt: Omit<Receipt, 'replay'>,
+  to: string,
+) {
+  const when = receipt.receivedAt.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' });
+  const lines = [
+    'Guten Tag,',
+    '',
+    `Ihre Einwendung zum Verfahren „${procedure.title}“ (Az. ${procedure.reference}) ist bei der Behörde ${procedure.authorityName} eingegangen.`,
+    '',
+    `Eingangsnummer: ${receipt.reference}`,
+    `Eingang: ${when} Uhr`,
+    `Prüfsumme (SHA-256): ${receipt.sha256}`,
+    '',
+    receipt.late
+      ? `Hinweis: Die Einwendungsfrist endete am ${formatGermanDate(procedure.participation.objectionEnd)}. Ihre Einwendung ist gespeichert, im Genehmigungsverfahren aber ausgeschlossen (§ 10 Abs. 3 S. 5 BImSchG).`
+      : `Die Einwendungsfrist endet am ${formatGermanDate(procedure.participation.objectionEnd)}.`,
+    '',
+    'Den Stand der Bearbeitung und die Eingangsbestätigung als PDF finden Sie unter Ihrem persönlichen Link. Geben Sie ihn nicht weiter:',
+    statusUrl(deps, receipt.statusToken),
+  ];
+  return {
+    to,
+    subject: `Eingangsbestätigung ${receipt.reference}`,
+    text: lines.join('\n'),
+    link: statusUrl(deps, receipt.statusToken),
+  };
+}

@@ -1,0 +1,138 @@
+import { Type } from '@sinclair/typebox';
+import { AppError } from '../../platform/errors.ts';
+import type { App, Deps } from '../../platform/server.ts';
+import { checkChallenge, issueChallenge } from './anti-abuse.ts';
+import { storeBase64Attachments } from './attachments.ts';
+import { parseObjectionFields, MAX_ATTACHMENTS } from './objection-input.ts';
+import { procedureOpenForObjections, submitObjection } from './objection.actions.ts';
+import { findReceiptByReference } from './receipt.queries.ts';
+import { checkIntakeRate } from './rate-limit.ts';
+
+const Id = Type.Object({ id: Type.String() });
+const tags = ['Öffentlichkeitsbeteiligung'];
+
+const ObjectionBody = Type.Object(
+  {
+    text: Type.String({ description: 'Text der Einwendung (höchstens 50.000 Zeichen)' }),
+    name: Type.Optional(Type.String()),
+    address: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String({ description: 'für die Eingangsbestätigung per E-Mail' })),
+    redactIdentity: Type.Optional(
+      Type.Boolean({
+        description: 'Name und Anschrift vor Weitergabe an die Antragstellerin unkenntlich machen',
+      }),
+    ),
+    attachments: Type.Optional(
+      Type.Array(
+        Type.Object({
+          filename: Type.String({ maxLength: 200 }),
+          contentBase64: Type.String(),
+        }),
+        { maxItems: MAX_ATTACHMENTS },
+      ),
+    ),
+    challenge: Type.Optional(Type.String({ maxLength: 1000 })),
+    nonce: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+
+export function registerObjectionApiRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/v1/procedures/:id/objections/challenge',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        params: Id,
+        summary:
+          'Rechenaufgabe gegen massenhafte automatische Einsendungen: eine Zahl „nonce“ finden, so dass SHA-256(challenge + ":" + nonce) mindestens „difficulty“ führende Null-Bits hat',
+      },
+    },
+    async (request) => {
+      await procedureOpenForObjections(deps, request.params.id);
+      const challenge = issueChallenge(deps, request.params.id);
+      return { challenge: challenge.token, difficulty: challenge.difficulty };
+    },
+  );
+
+  app.post(
+    '/api/v1/procedures/:id/objections',
+    {
+      config: { access: 'public' },
+      bodyLimit: 80 * 1024 * 1024,
+      schema: {
+        tags,
+        params: Id,
+        body: ObjectionBody,
+        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        summary:
+          'Einwendung erheben (ohne Konto). Antwort 201 mit Eingangsnummer, Eingangszeit und SHA-256 über Text und Anhänge; eine wiederholte Einsendung mit derselben Aufgabe oder demselben Idempotency-Key liefert dieselbe Bestätigung (200).',
+      },
+    },
+    async (request, reply) => {
+      const procedure = await procedureOpenForObjections(deps, request.params.id);
+      const body = request.body;
+      const fields = parseObjectionFields(body, deps.config.participation.identityRequired);
+      if (!fields.ok) {
+        throw new AppError(
+          'validation',
+          'Die Einwendung ist unvollständig oder ungültig.',
+          fields.errors,
+        );
+      }
+      const challengeKey = checkChallenge(deps, {
+        procedureId: procedure.id,
+        challenge: body.challenge ?? '',
+        nonce: body.nonce ?? '',
+        viaForm: false,
+      });
+      const idempotencyKey = request.headers['idempotency-key'];
+      await checkIntakeRate({
+        db: deps.db,
+        clientAddress: request.ip,
+        procedureId: procedure.id,
+        perHour: deps.config.participation.ratePerHour,
+        now: deps.clock.now(),
+      });
+      const attachments = await storeBase64Attachments(deps.store, body.attachments ?? []);
+      const receipt = await submitObjection({
+        deps,
+        procedure,
+        fields: fields.value,
+        attachments,
+        channel: 'api',
+        submissionKey: challengeKey ?? (idempotencyKey ? `key:${idempotencyKey}` : null),
+      });
+      return reply.status(receipt.replay ? 200 : 201).send({
+        reference: receipt.reference,
+        receivedAt: receipt.receivedAt.toISOString(),
+        sha256: receipt.sha256,
+        late: receipt.late,
+        statusUrl: `${deps.config.publicUrl}eingang/${receipt.statusToken}`,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/receipts/:reference',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        params: Type.Object({ reference: Type.String({ maxLength: 40 }) }),
+        summary:
+          'Eingangsbestätigung prüfen: Eingangsnummer, Eingangszeit und SHA-256 einer Einwendung (ohne personenbezogene Daten)',
+      },
+    },
+    async (request) => {
+      const receipt = await findReceiptByReference(deps.db, request.params.reference);
+      if (!receipt)
+        throw new AppError(
+          'not_found',
+          'Zu dieser Eingangsnummer ist keine Einwendung gespeichert.',
+        );
+      return receipt;
+    },
+  );
+}

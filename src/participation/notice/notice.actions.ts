@@ -1,0 +1,272 @@
+/**
+ * Public notices and mails that follow from steps of the formal procedure, written in the same
+ * transaction as the step (architecture invariant 1): the notice of the application with its
+ * display and objection periods, the decision on the hearing, and the notice of the decision.
+ */
+import { Readable } from 'node:stream';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { formatGermanDate } from '../../law/index.ts';
+import { queueMail } from '../../platform/mail.ts';
+import { REMEDIES } from '../../permits/decision.pdf.ts';
+import { berlinDate, type ProcedureRow } from '../../permits/permit.queries.ts';
+import { WIND_REQUIRED_DOCUMENTS } from '../../permits/procedure-types/required-documents.ts';
+import { MAX_UPLOAD_BYTES } from '../../permits/permit.types.ts';
+import type {
+  CaseDeadline,
+  ProcedureEvent,
+  ProcedureState,
+} from '../../procedures/engine/index.ts';
+import type { ParticipationDeps } from '../participation.types.ts';
+import { applicationNotice, decisionNotice, hearingNotice } from './notice-content.ts';
+import type { NoticeContent } from './notice-content.ts';
+import { renderNoticePdf } from './notice.pdf.ts';
+
+type Trx = Transaction<Database>;
+
+interface EventContext {
+  deps: ParticipationDeps;
+  trx: Trx;
+  row: ProcedureRow;
+  state: ProcedureState;
+  event: ProcedureEvent;
+  deadlines: readonly CaseDeadline[];
+  now: Date;
+}
+
+const DOC_LABELS = new Map(WIND_REQUIRED_DOCUMENTS.map((d) => [d.key, d.label]));
+
+async function parties(trx: Trx, row: ProcedureRow) {
+  const [authority, applicant] = await Promise.all([
+    trx
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', row.tenantId)
+      .executeTakeFirstOrThrow(),
+    row.applicantOrgId
+      ? trx
+          .selectFrom('organisations')
+          .select('name')
+          .where('id', '=', row.applicantOrgId)
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  return { authorityName: authority.name, applicantName: applicant?.name ?? '–' };
+}
+
+function siteOf(row: ProcedureRow): string {
+  const site = row.application.site;
+  return `${site.gemeinde}, Gemarkung ${site.gemarkung}, Flur ${site.flur}, Flurstück ${site.flurstueck}`;
+}
+
+/** Page, PDF and feed entry of one notice; the search index is built by the database. */
+async function storeNotice(ctx: EventContext, content: NoticeContent, authorityName: string) {
+  const { deps, trx, row, now } = ctx;
+  const publishedOn = berlinDate(now);
+  const id = crypto.randomUUID();
+  const url = `${deps.config.publicUrl}bekanntmachungen/${id}`;
+  const pdf = await renderNoticePdf(
+    content,
+    { authorityName, reference: row.reference, noticeDate: publishedOn, url },
+    now,
+  );
+  const stored = await deps.store.put(Readable.from([pdf]), { maxBytes: MAX_UPLOAD_BYTES });
+  const bodyText = content.sections.flatMap((s) => [s.heading, ...s.paragraphs]).join('\n');
+  await trx
+    .insertInto('notices')
+    .values({
+      id,
+      procedure_id: row.id,
+      tenant_id: row.tenantId,
+      kind: content.kind,
+      published_on: publishedOn,
+      published_at: now,
+      title: content.title,
+      summary: content.summary,
+      content: JSON.stringify(content),
+      body_text: bodyText,
+      pdf_sha256: stored.sha256,
+      pdf_size: stored.size,
+    })
+    .execute();
+}
+
+async function publishApplicationNotice(ctx: EventContext) {
+  const { deps, trx, row, state, deadlines } = ctx;
+  const p = state.participation;
+  if (!p) return;
+  const { authorityName, applicantName } = await parties(trx, row);
+  const documents = await trx
+    .selectFrom('documents')
+    .select(['doc_type', 'filename', 'trade_secret'])
+    .where('procedure_id', '=', row.id)
+    .where('audience', '=', 'case')
+    .where('doc_type', '!=', 'decision')
+    .orderBy('uploaded_at')
+    .execute();
+  const rationale = (key: string) => deadlines.find((d) => d.key === key)?.rationale ?? '';
+  const base = `${deps.config.publicUrl}beteiligung/${row.id}`;
+  const note = typeof ctx.event.data.hearingNote === 'string' ? ctx.event.data.hearingNote : '';
+  const content = applicationNotice({
+    authorityName,
+    authorityAddress: null,
+    reference: row.reference,
+    applicantName,
+    projectTitle: row.title,
+    site: siteOf(row),
+    turbines: row.application.turbines.map((t) => ({
+      type: t.type,
+      totalHeightM: t.totalHeightM,
+      ratedPowerKw: t.ratedPowerKw,
+    })),
+    procedureLabel: 'förmliches Genehmigungsverfahren nach § 10 BImSchG',
+    eiaRequired: p.eiaRequired,
+    noticeDate: p.noticeDate,
+    displayStart: p.displayStart,
+    displayEnd: p.displayEnd,
+    objectionEnd: p.objectionEnd,
+    displayRationale: rationale('display'),
+    objectionRationale: rationale('objection-period'),
+    displayUrl: base,
+    objectionUrl: `${base}/einwendung`,
+    documents: documents.map((d) => ({
+      title: `${DOC_LABELS.get(d.doc_type) ?? d.doc_type} (${d.filename})`,
+      tradeSecret: d.trade_secret,
+    })),
+    hearing: { date: null, place: null, note: note || null },
+    alternativeAccess: deps.config.participation.alternativeAccess,
+    identityRequired: deps.config.participation.identityRequired,
+  });
+  await storeNotice(ctx, content, authorityName);
+}
+
+/** Objectors who gave an e-mail address (for invitations and the decision). */
+async function objectorMails(trx: Trx, procedureId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('objections')
+    .select('email')
+    .distinct()
+    .where('procedure_id', '=', procedureId)
+    .where('email', 'is not', null)
+    .execute();
+  return rows.map((r) => r.email).filter((e): e is string => e !== null);
+}
+
+async function agenda(trx: Trx, procedureId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('concerns as c')
+    .innerJoin('objection_concerns as oc', 'oc.concern_id', 'c.id')
+    .select(['c.label', (eb) => eb.fn.countAll<string>().as('count')])
+    .where('c.procedure_id', '=', procedureId)
+    .where('oc.source', '=', 'confirmed')
+    .groupBy(['c.label', 'c.position'])
+    .orderBy('count', 'desc')
+    .orderBy('c.position')
+    .execute();
+  return rows.map((r) => `${r.label} (${Number(r.count).toLocaleString('de-DE')} Einwendungen)`);
+}
+
+async function publishHearingNotice(ctx: EventContext) {
+  const { trx, row, state, event } = ctx;
+  const hearing = state.hearing;
+  if (!hearing) return;
+  const { authorityName } = await parties(trx, row);
+  const items = await agenda(trx, row.id);
+  const place =
+    typeof event.data.place === 'string' && event.data.place !== '' ? event.data.place : null;
+  const content = hearingNotice({
+    authorityName,
+    reference: row.reference,
+    projectTitle: row.title,
+    noticeDate: berlinDate(ctx.now),
+    held: hearing.held,
+    format: hearing.format,
+    date: hearing.format === 'in-person' ? hearing.date : null,
+    place,
+    commentsUntil: hearing.format === 'online' ? hearing.date : null,
+    reason: typeof event.data.reason === 'string' ? event.data.reason : '',
+    agenda: items,
+  });
+  await storeNotice(ctx, content, authorityName);
+  if (!hearing.held || !hearing.date) return;
+  const when =
+    hearing.format === 'online'
+      ? `als Online-Konsultation; schriftliche Äußerungen bis zum ${formatGermanDate(hearing.date)}${place ? ` unter ${place}` : ''}`
+      : `am ${formatGermanDate(hearing.date)} in ${place ?? 'dem in der Bekanntmachung genannten Ort'}`;
+  for (const to of await objectorMails(trx, row.id)) {
+    await queueMail(trx, {
+      to,
+      subject: `Einladung zur Erörterung: ${row.title}`,
+      text: `Guten Tag,\n\nSie haben im Verfahren „${row.title}“ (Az. ${row.reference}) Einwendungen erhoben. Die Behörde ${authorityName} erörtert die Einwendungen ${when}.\n\nTagesordnung:\n${items.map((i) => `– ${i}`).join('\n') || '– alle erhobenen Einwendungen'}\n\nDie Bekanntmachung finden Sie im Portal unter „Bekanntmachungen“.`,
+    });
+  }
+}
+
+async function publishDecisionNotice(ctx: EventContext) {
+  const { deps, trx, row, state } = ctx;
+  const decision = state.decision;
+  const pub = state.decisionPublication;
+  if (!decision || !pub) return;
+  const { authorityName, applicantName } = await parties(trx, row);
+  const count = row.application.turbines.length;
+  const subject = `${count} Windenergieanlage${count === 1 ? '' : 'n'} (${row.title})`;
+  const operativePart =
+    decision.outcome === 'granted'
+      ? `Der Antragstellerin ${applicantName} wird die Genehmigung nach § 4 BImSchG für die Errichtung und den Betrieb von ${subject} erteilt.`
+      : `Der Antrag der ${applicantName} auf Genehmigung nach § 4 BImSchG für ${subject} wird abgelehnt.`;
+  const displayUrl = `${deps.config.publicUrl}beteiligung/${row.id}`;
+  const content = decisionNotice({
+    authorityName,
+    reference: row.reference,
+    applicantName,
+    projectTitle: row.title,
+    site: siteOf(row),
+    noticeDate: pub.noticeDate,
+    decidedOn: decision.decidedAt,
+    outcome: decision.outcome,
+    operativePart,
+    conditionsSummary: [...decision.conditions],
+    remedies: REMEDIES,
+    displayStart: pub.displayStart,
+    displayEnd: pub.displayEnd,
+    displayUrl,
+  });
+  await storeNotice(ctx, content, authorityName);
+  for (const to of await objectorMails(trx, row.id)) {
+    await queueMail(trx, {
+      to,
+      subject: `Entscheidung bekannt gemacht: ${row.title}`,
+      text: `Guten Tag,\n\nüber den Antrag „${row.title}“ (Az. ${row.reference}), zu dem Sie Einwendungen erhoben haben, hat die Behörde ${authorityName} entschieden. ${operativePart}\n\nDer Bescheid mit Begründung liegt vom ${formatGermanDate(pub.displayStart)} bis zum ${formatGermanDate(pub.displayEnd)} unter ${displayUrl} aus. Mit dem Ende der Auslegung gilt er Ihnen gegenüber als zugestellt (§ 10 Abs. 8 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.`,
+    });
+  }
+}
+
+async function mailIndividualDecision(ctx: EventContext) {
+  const { trx, row, state } = ctx;
+  if (row.typeKey !== 'bimschg-formal' || !state.decision) return;
+  const { authorityName } = await parties(trx, row);
+  for (const to of await objectorMails(trx, row.id)) {
+    await queueMail(trx, {
+      to,
+      subject: `Bescheid zugestellt: ${row.title}`,
+      text: `Guten Tag,\n\ndie Behörde ${authorityName} hat über den Antrag „${row.title}“ (Az. ${row.reference}) entschieden (${state.decision.outcome === 'granted' ? 'Genehmigung erteilt' : 'Antrag abgelehnt'}). Der Bescheid wird Ihnen zugestellt (§ 10 Abs. 7 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.`,
+    });
+  }
+}
+
+/** Called by the permit use case for every committed event of a procedure. */
+export async function recordParticipationEvent(ctx: EventContext): Promise<void> {
+  switch (ctx.event.type) {
+    case 'notice-published':
+      return publishApplicationNotice(ctx);
+    case 'hearing-skipped':
+    case 'hearing-scheduled':
+      return publishHearingNotice(ctx);
+    case 'decision-published':
+      return publishDecisionNotice(ctx);
+    case 'decision-delivered':
+      return mailIndividualDecision(ctx);
+    default:
+      return undefined;
+  }
+}

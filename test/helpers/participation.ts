@@ -1,0 +1,93 @@
+import { sql } from 'kysely';
+import type { TestApp } from './app.ts';
+import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from './permits.ts';
+
+export const WORKER = 'sachbearbeitung@kreis-paderborn.example';
+export const APPLICANT = 'antrag@windpark-sintfeld.example';
+
+/**
+ * A formal procedure (25 turbines, Kreis Paderborn) brought through the real API up to the
+ * public notice: display starts `leadDays` after the clock's today. Returns its id.
+ */
+export async function createPublishedProcedure(
+  t: TestApp,
+  options: { leadDays?: number; eiaRequired?: boolean; projectKey?: string } = {},
+): Promise<{ id: string; tenantId: string }> {
+  const applicant = await apiAs(t, APPLICANT);
+  const worker = await apiAs(t, WORKER);
+  const kreis = await orgId(t, 'Kreis Paderborn');
+  const project = DEMO_PROJECTS.find((p) => p.key === (options.projectKey ?? 'lichtenau-nordost'))!;
+  const created = await applicant.post('/api/v1/procedures', applicationBody(project, kreis));
+  if (created.statusCode !== 201) throw new Error(created.body);
+  const id = (created.json() as { id: string }).id;
+  const today = t.deps.clock.now().toISOString().slice(0, 10);
+  const displayStart = new Date(
+    Date.parse(`${today}T00:00:00Z`) + (options.leadDays ?? 7) * 86_400_000,
+  )
+    .toISOString()
+    .slice(0, 10);
+  const lanuk = await orgId(t, 'Landesamt für Natur');
+  const steps: [typeof applicant, string, object][] = [
+    [applicant, 'submit', {}],
+    [worker, 'confirm-receipt', {}],
+    [
+      worker,
+      'confirm-completeness',
+      { completenessDate: today, agencies: [lanuk], timetable: 'Auslegung in Kürze.' },
+    ],
+    [worker, 'prepare-participation', {}],
+    [worker, 'publish-notice', { displayStart, eiaRequired: options.eiaRequired ?? true }],
+  ];
+  for (const [client, action, body] of steps) {
+    const response = await client.post(`/api/v1/procedures/${id}/actions/${action}`, body);
+    if (response.statusCode !== 200) throw new Error(`${action}: ${response.body}`);
+  }
+  return { id, tenantId: kreis };
+}
+
+export interface SeedObjection {
+  text: string;
+  name?: string | null;
+  address?: string | null;
+  email?: string | null;
+  redactIdentity?: boolean;
+  signatures?: number;
+  externalRef?: string | null;
+  channel?: 'web' | 'api' | 'paper' | 'email' | 'signature-list';
+  late?: boolean;
+}
+
+/** Objections written straight into the table (fixtures for staff-side tests). */
+export async function seedObjections(
+  t: TestApp,
+  procedure: { id: string; tenantId: string },
+  rows: readonly SeedObjection[],
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const row of rows) {
+    const inserted = await t.database.db
+      .insertInto('objections')
+      .values({
+        procedure_id: procedure.id,
+        tenant_id: procedure.tenantId,
+        reference: sql<string>`'EW-2026-' || lpad(nextval('objection_number_seq')::text, 7, '0')`,
+        received_at: t.deps.clock.now(),
+        channel: row.channel ?? 'web',
+        body: row.text,
+        name: row.name ?? null,
+        address: row.address ?? null,
+        email: row.email ?? null,
+        redact_identity: row.redactIdentity ?? false,
+        late: row.late ?? false,
+        sha256: '0'.repeat(64),
+        submission_key: null,
+        external_ref: row.externalRef ?? null,
+        signatures: row.signatures ?? 1,
+        entered_by: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    ids.push(inserted.id);
+  }
+  return ids;
+}
