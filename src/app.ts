@@ -3,6 +3,9 @@ import { registerAdminRoutes } from './admin/admin.routes.tsx';
 import { registerDeadlineRoutes } from './deadlines/deadline.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.tsx';
 import { registerFinderRoutes } from './permits/finder/finder.routes.tsx';
+import { registerObjectionApiRoutes } from './participation/intake/objection.api.routes.ts';
+import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
+import { registerParticipationPublicRoutes } from './participation/public/public.routes.tsx';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
@@ -24,6 +27,9 @@ export function buildApp(deps: Deps): Promise<App> {
     registerFinderRoutes(app, deps);
     registerPermitApiRoutes(app, deps);
     registerPermitPageRoutes(app, deps);
+    registerObjectionApiRoutes(app, deps);
+    registerParticipationPublicRoutes(app, deps);
+    registerNoticeRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -18,6 +18,8 @@ interface NavItem {
 function navItems(actor: Actor): NavItem[] {
   const items: NavItem[] = [
     { href: '/', label: 'Start' },
+    { href: '/beteiligung', label: 'Beteiligung' },
+    { href: '/bekanntmachungen', label: 'Bekanntmachungen' },
     { href: '/fristenrechner', label: 'Fristenrechner' },
     { href: '/verfahrensfinder', label: 'Verfahrensfinder' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
@@ -37,6 +39,10 @@ export function Layout(props: {
   ctx: PageContext;
   title: string;
   hasErrors?: boolean;
+  /** Client islands (scripts under /static/) that enhance the page; it works without them. */
+  scripts?: readonly string[];
+  /** Alternate representations, e.g. the Atom feed of the notices. */
+  feeds?: readonly { href: string; title: string }[];
   children: ComponentChildren;
 }): VNode {
   const { ctx } = props;
@@ -51,6 +57,16 @@ export function Layout(props: {
         <link rel="stylesheet" href="/static/kern/kern.min.css" />
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        {props.feeds?.map((feed) => (
+          <link
+            key={feed.href}
+            rel="alternate"
+            type="application/atom+xml"
+            href={feed.href}
+            title={feed.title}
+          />
+        ))}
+        {props.scripts?.map((src) => <script key={src} src={src} defer />)}
       </head>
       <body>
         <a class="skip-link" href="#inhalt">

@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import type { TestApp } from './app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from './permits.ts';
 
+/** A PDF whose bytes are recognisable, to prove trade secrets are never served. */
+export const SECRET_PDF = Buffer.from(
+  '%PDF-1.4\n% GEHEIM-HERSTELLER-4711\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+
 export const WORKER = 'sachbearbeitung@kreis-paderborn.example';
 export const APPLICANT = 'antrag@windpark-sintfeld.example';
 
@@ -11,7 +16,13 @@ export const APPLICANT = 'antrag@windpark-sintfeld.example';
  */
 export async function createPublishedProcedure(
   t: TestApp,
-  options: { leadDays?: number; eiaRequired?: boolean; projectKey?: string } = {},
+  options: {
+    leadDays?: number;
+    eiaRequired?: boolean;
+    projectKey?: string;
+    /** Upload a plain document and one marked as a trade secret while in draft. */
+    documents?: boolean;
+  } = {},
 ): Promise<{ id: string; tenantId: string }> {
   const applicant = await apiAs(t, APPLICANT);
   const worker = await apiAs(t, WORKER);
@@ -20,6 +31,23 @@ export async function createPublishedProcedure(
   const created = await applicant.post('/api/v1/procedures', applicationBody(project, kreis));
   if (created.statusCode !== 201) throw new Error(created.body);
   const id = (created.json() as { id: string }).id;
+  if (options.documents) {
+    const plain = await applicant.upload(`/api/v1/procedures/${id}/documents`, {
+      docType: 'site-plans',
+    });
+    if (plain.statusCode !== 201) throw new Error(plain.body);
+    const secret = await applicant.upload(
+      `/api/v1/procedures/${id}/documents`,
+      {
+        docType: 'installation-description',
+        tradeSecret: 'true',
+        neutralSummary:
+          'Technische Daten des Herstellers, zusammengefasst: Nabenhöhe und Leistung.',
+      },
+      { name: 'geheim-herstellerdaten.pdf', content: SECRET_PDF },
+    );
+    if (secret.statusCode !== 201) throw new Error(secret.body);
+  }
   const today = t.deps.clock.now().toISOString().slice(0, 10);
   const displayStart = new Date(
     Date.parse(`${today}T00:00:00Z`) + (options.leadDays ?? 7) * 86_400_000,
