@@ -4,6 +4,7 @@ import { registerDeadlineRoutes } from './deadlines/deadline.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.tsx';
 import { registerFinderRoutes } from './permits/finder/finder.routes.tsx';
 import { registerObjectionApiRoutes } from './participation/intake/objection.api.routes.ts';
+import { registerManualEntryRoutes } from './participation/intake/manual-entry.routes.tsx';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
 import { registerParticipationPublicRoutes } from './participation/public/public.routes.tsx';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
@@ -30,6 +31,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerObjectionApiRoutes(app, deps);
     registerParticipationPublicRoutes(app, deps);
     registerNoticeRoutes(app, deps);
+    registerManualEntryRoutes(app, deps);
     await Promise.resolve();
   });
 }
