@@ -76,7 +76,7 @@ describe('formal procedure: notice → display → objections → groups → hea
     assert.equal(pdf.statusCode, 200);
     assert.match(compressedPdfText(pdf.rawPayload), /Einwendung/);
     const feed = await t.app.inject({ method: 'GET', url: '/bekanntmachungen/feed.atom' });
-    assert.match(feed.headers['content-type'] ?? '', /application\/atom\+xml/);
+    assert.match(String(feed.headers['content-type']), /application\/atom\+xml/);
     assert.ok(feed.body.includes(`/bekanntmachungen/${id}`));
     const found = await t.app.inject({ method: 'GET', url: '/beteiligung?q=Windenergieanlagen' });
     assert.ok(
