@@ -45,6 +45,8 @@ export async function deliverDecisionDocument(options: {
         ? 'refusal'
         : 'grant';
   const app = row.application;
+  const assessments =
+    row.typeKey === 'bimschg-formal' ? await catalogueAssessments(trx, row.id) : [];
   const pdf = await renderDecisionPdf(
     {
       authorityName: authority.name,
@@ -62,6 +64,7 @@ export async function deliverDecisionDocument(options: {
       outcome,
       conditions: outcome === 'grant' && decision ? [...decision.conditions] : [],
       reasoning: decision?.reasons ?? state.closure?.reasons ?? '',
+      assessments,
       auditHash: head.last_hash,
     },
     now,
@@ -84,4 +87,48 @@ export async function deliverDecisionDocument(options: {
     .returning('id')
     .executeTakeFirstOrThrow();
   return document.id;
+}
+
+/** Concerns with an assessment, weighted by the objections and statements linked to them. */
+async function catalogueAssessments(trx: Transaction<Database>, procedureId: string) {
+  const rows = await trx
+    .selectFrom('concerns as c')
+    .select([
+      'c.label',
+      'c.assessment',
+      (eb) =>
+        eb
+          .selectFrom('objection_concerns as oc')
+          .innerJoin('objections as o', 'o.id', 'oc.objection_id')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('oc.concern_id', '=', 'c.id')
+          .where('oc.source', '=', 'confirmed')
+          .as('objections'),
+      (eb) =>
+        eb
+          .selectFrom('objection_concerns as oc')
+          .innerJoin('objections as o', 'o.id', 'oc.objection_id')
+          .select((e) => e.fn.coalesce(e.fn.sum<string>('o.signatures'), e.lit(0)).as('s'))
+          .whereRef('oc.concern_id', '=', 'c.id')
+          .where('oc.source', '=', 'confirmed')
+          .as('signatures'),
+      (eb) =>
+        eb
+          .selectFrom('statement_concerns as sc')
+          .select((e) => e.fn.countAll<string>().as('n'))
+          .whereRef('sc.concern_id', '=', 'c.id')
+          .where('sc.source', '=', 'confirmed')
+          .as('statements'),
+    ])
+    .where('c.procedure_id', '=', procedureId)
+    .where('c.assessment', 'is not', null)
+    .orderBy('c.position')
+    .execute();
+  return rows.map((r) => ({
+    label: r.label,
+    assessment: r.assessment ?? '',
+    objections: Number(r.objections ?? 0),
+    signatures: Number(r.signatures ?? 0),
+    statements: Number(r.statements ?? 0),
+  }));
 }

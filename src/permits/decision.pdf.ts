@@ -18,6 +18,14 @@ export interface DecisionDocument {
   outcome: DecisionOutcome;
   conditions: string[];
   reasoning: string;
+  /** The catalogue's assessments (formal procedure): one text per concern, with its weight. */
+  assessments?: {
+    label: string;
+    objections: number;
+    signatures: number;
+    statements: number;
+    assessment: string;
+  }[];
   auditHash: string | null;
 }
 
@@ -92,6 +100,21 @@ export function renderDecisionPdf(doc: DecisionDocument, now: Date): Promise<Buf
       pdf.font('Helvetica-Bold').text('Begründung');
       pdf.font('Helvetica').text(doc.reasoning || '–');
       pdf.moveDown();
+      if (doc.assessments && doc.assessments.length > 0) {
+        pdf.font('Helvetica-Bold').text('Würdigung der Einwendungen und Stellungnahmen');
+        for (const a of doc.assessments) {
+          pdf.font('Helvetica-Bold').text(a.label);
+          pdf
+            .font('Helvetica')
+            .fontSize(9)
+            .text(
+              `${a.objections.toLocaleString('de-DE')} Einwendungen mit ${a.signatures.toLocaleString('de-DE')} Unterschriften, ${a.statements} Stellungnahmen von Behörden`,
+            );
+          pdf.fontSize(11).text(a.assessment);
+          pdf.moveDown(0.5);
+        }
+        pdf.moveDown();
+      }
       pdf.font('Helvetica-Bold').text('Rechtsbehelfsbelehrung');
       pdf.font('Helvetica').text(REMEDIES);
       pdf.moveDown();

@@ -235,6 +235,63 @@ export function CasePage(props: {
           ) : null}
         </section>
       ) : null}
+      {view.row.state.participation && (isWorker || isApplicant) ? (
+        <section class="case-section" aria-labelledby="beteiligung">
+          <h2 class="kern-heading-medium" id="beteiligung">
+            Öffentlichkeitsbeteiligung
+          </h2>
+          <ul class="kern-list">
+            <li>
+              <a class="kern-link" href={`/beteiligung/${view.row.id}`}>
+                Öffentliche Auslegung und Bekanntmachungen
+              </a>
+            </li>
+            {isWorker ? (
+              <>
+                <li>
+                  <a class="kern-link" href={`/verfahren/${view.row.id}/einwendungen`}>
+                    Einwendungen prüfen und schwärzen
+                  </a>
+                </li>
+                <li>
+                  <a class="kern-link" href={`/verfahren/${view.row.id}/einwendungen/neu`}>
+                    Einwendung erfassen (Papier, E-Mail, Unterschriftenliste)
+                  </a>
+                </li>
+                <li>
+                  <a class="kern-link" href={`/verfahren/${view.row.id}/einwendungen/gruppen`}>
+                    Gleichförmige Einwendungen
+                  </a>
+                </li>
+                <li>
+                  <a class="kern-link" href={`/verfahren/${view.row.id}/belange`}>
+                    Belange und Würdigung
+                  </a>
+                </li>
+                <li>
+                  <a class="kern-link" href={`/verfahren/${view.row.id}/export/einwendungen.csv`}>
+                    Einwendungen als CSV (ohne personenbezogene Daten)
+                  </a>
+                </li>
+                <li>
+                  <a class="kern-link" href={`/verfahren/${view.row.id}/export/akte.zip`}>
+                    Verfahrensakte als ZIP
+                  </a>
+                </li>
+              </>
+            ) : (
+              <li>
+                <a
+                  class="kern-link"
+                  href={`/verfahren/${view.row.id}/einwendungen-antragstellerin`}
+                >
+                  Einwendungen (§ 12 Abs. 2 9. BImSchV)
+                </a>
+              </li>
+            )}
+          </ul>
+        </section>
+      ) : null}
       <section class="case-section" aria-labelledby="unterlagen">
         <h2 class="kern-heading-medium" id="unterlagen">
           Unterlagen

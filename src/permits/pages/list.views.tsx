@@ -17,7 +17,13 @@ const STEP_LABELS: Record<string, string> = {
   'decision-drafting': 'Entscheidungsentwurf',
   decided: 'entschieden',
   delivered: 'Bescheid zugestellt',
-  'ready-for-participation': 'bereit für Öffentlichkeitsbeteiligung',
+  'ready-for-participation': 'Vorbereitung der Öffentlichkeitsbeteiligung',
+  participation: 'Öffentlichkeitsbeteiligung',
+  hearing: 'Erörterung',
+  'decision-published': 'Bescheid öffentlich ausgelegt',
+  refused: 'abgelehnt',
+  withdrawn: 'zurückgenommen',
+  rejected: 'abgelehnt (unvollständig)',
 };
 
 function ProcedureTable(props: {
