@@ -71,14 +71,25 @@ describe('demo permit procedures', () => {
     ]) {
       assert.ok(steps.has(`bimschg-simplified:${step}`), `vereinfacht: ${step} fehlt`);
     }
-    for (const step of [
-      'submitted',
-      'completeness-check',
-      'agency-involvement',
-      'ready-for-participation',
-    ]) {
+    for (const step of ['submitted', 'completeness-check', 'agency-involvement', 'participation']) {
       assert.ok(steps.has(`bimschg-formal:${step}`), `förmlich: ${step} fehlt`);
     }
+    const objections = await t.database.db
+      .selectFrom('objections')
+      .select(['channel', 'signatures', 'late'])
+      .execute();
+    assert.ok(objections.length > 80, 'Demo-Einwendungen fehlen');
+    assert.ok(objections.some((o) => o.channel === 'signature-list' && o.signatures > 50));
+    assert.ok(objections.some((o) => o.channel === 'web'));
+    assert.ok(
+      objections.every((o) => !o.late),
+      'die Einwendungsfrist läuft noch',
+    );
+    const notices = await t.database.db.selectFrom('notices').select('kind').execute();
+    assert.deepEqual(
+      notices.map((n) => n.kind),
+      ['application'],
+    );
     assert.ok(
       procedures.some(
         (p) =>

@@ -11,6 +11,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { userActor } from '../platform/auth/auth.queries.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { loadDemoWindProjects, type DemoWindProject } from '../registers/geo/demo-data.ts';
+import { DEMO_PARTICIPATION_PROJECT, seedDemoObjections } from './demo-objections.ts';
 import {
   DAY_MS,
   docLabel,
@@ -184,7 +185,12 @@ interface Run {
   lastArrival: string;
 }
 
-function resolveInput(run: Run, step: Step & { kind: 'act' }, parties: Parties) {
+function resolveInput(run: Run, step: Step & { kind: 'act' }, parties: Parties, today: string) {
+  // The display starts a number of days after the notice (at least one week, § 10 Abs. 3 BImSchG).
+  if (step.action === 'publish-notice') {
+    const { leadDays, ...rest } = step.input;
+    return { ...rest, displayStart: addDays(today, Number(leadDays ?? 8)) };
+  }
   if (step.action !== 'confirm-completeness') return step.input;
   return { ...step.input, completenessDate: run.lastArrival, agencies: [parties.agencyId] };
 }
@@ -240,7 +246,7 @@ async function runStep(deps: PermitDeps, run: Run, step: Step | null, parties: P
         actor,
         procedureId: run.id,
         action: step.action,
-        input: resolveInput(run, step, parties),
+        input: resolveInput(run, step, parties, today),
       });
       if (step.action === 'submit' || step.action === 'submit-documents') run.lastArrival = today;
       return;
@@ -298,5 +304,7 @@ export async function seedDemoProcedures(deps: PermitDeps): Promise<{ created: n
   }
   clock.set(realNow);
   await runDeadlineWatch(replay);
+  const participating = runs.find((r) => r.scenario.project === DEMO_PARTICIPATION_PROJECT);
+  if (participating) await seedDemoObjections(deps, participating.id);
   return { created: runs.length };
 }

@@ -136,6 +136,12 @@ export const SCENARIOS: readonly Scenario[] = [
       complete(135, TIMETABLE_FORMAL),
       statement(110, STATEMENT_OK),
       act(100, 'worker', 'prepare-participation'),
+      act(20, 'worker', 'publish-notice', {
+        leadDays: 8,
+        eiaRequired: 'ja',
+        hearingNote:
+          'Ein Erörterungstermin ist nicht vorgesehen; er findet nur statt, wenn die Antragstellerin ihn beantragt.',
+      }),
     ],
   },
   {
