@@ -79,13 +79,13 @@ export function describeViolations(url: string, violations: AxeViolation[]): str
 }
 
 /** The real app listening on a free loopback port, and Chromium to drive it. */
-export async function startBrowserApp(): Promise<{
+export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<{
   t: TestApp;
   browser: Browser;
   base: string;
   close(): Promise<void>;
 }> {
-  const t = await createTestApp();
+  const t = await createTestApp({ env: options.env });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
