@@ -5,6 +5,10 @@ import { registerHomeRoutes } from './home/home.routes.tsx';
 import { registerFinderRoutes } from './permits/finder/finder.routes.tsx';
 import { registerObjectionApiRoutes } from './participation/intake/objection.api.routes.ts';
 import { registerManualEntryRoutes } from './participation/intake/manual-entry.routes.tsx';
+import { registerHearingRoutes } from './participation/hearing/hearing.routes.tsx';
+import { registerObjectionGroupRoutes } from './participation/groups/group.routes.tsx';
+import { registerReviewRoutes } from './participation/review/review.routes.tsx';
+import { registerCatalogueRoutes } from './participation/catalogue/catalogue.routes.tsx';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
 import { registerParticipationPublicRoutes } from './participation/public/public.routes.tsx';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
@@ -32,6 +36,10 @@ export function buildApp(deps: Deps): Promise<App> {
     registerParticipationPublicRoutes(app, deps);
     registerNoticeRoutes(app, deps);
     registerManualEntryRoutes(app, deps);
+    registerHearingRoutes(app, deps);
+    registerObjectionGroupRoutes(app, deps);
+    registerReviewRoutes(app, deps);
+    registerCatalogueRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -3,6 +3,8 @@ import { DataDirLockedError } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { verifyCaseFile } from './procedures/audit.queries.ts';
 import { runAreaImport } from './registers/areas/area.cli.ts';
+import { runObjectionGroupsCli } from './participation/groups/group.cli.ts';
+import { runObjectionImport } from './participation/intake/import.cli.ts';
 import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
 import { officeClosedCalendar } from './deadlines/deadline.service.ts';
 import { openDatabase, startPortal } from './main.ts';
@@ -20,6 +22,11 @@ Befehle:
   migrate               Datenbank auf den neuesten Stand bringen
   seed-demo             Demodaten anlegen (nur in eine leere Datenbank)
   areas import <datei>  Wind- und Beschleunigungsgebiete aus GeoJSON importieren (--example: als Beispiel)
+  objections import --procedure <id> <datei.jsonl|datei.csv>
+                        Einwendungen (Papier, E-Mail, Unterschriftenlisten) importieren;
+                        fehlerhafte Zeilen werden mit Zeilennummer gemeldet
+  objections groups --procedure <id> [--json] [--compute]
+                        Gruppen gleichförmiger Einwendungen ausgeben (--compute: neu erkennen)
   verify-case <id>      Hash-Kette einer Verfahrensakte prüfen (meldet das erste gebrochene Glied)
   deadline              Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW)
                           --start JJJJ-MM-TT  --duration P1M  --counting event|day-start
@@ -101,6 +108,28 @@ async function verifyCase(args: string[]): Promise<number> {
   return code;
 }
 
+async function objectionsCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  let code = 0;
+  switch (sub ?? '') {
+    case 'import':
+      await withDatabase(async ({ db }) => {
+        code = await runObjectionImport(db, rest, { now: new Date() });
+      });
+      return code;
+    case 'groups':
+      await withDatabase(async ({ db }) => {
+        code = await runObjectionGroupsCli(db, rest, (line) => console.log(line));
+      });
+      return code;
+    default:
+      console.error(
+        'Aufruf: npx industrieland objections import --procedure <id> <datei> | objections groups --procedure <id> [--json] [--compute]',
+      );
+      return 2;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -156,6 +185,8 @@ export async function main(argv: string[]): Promise<number> {
       });
       return code;
     }
+    case 'objections':
+      return objectionsCommand(rest);
     case 'verify-case':
       return verifyCase(rest);
     case 'deadline':

@@ -89,7 +89,7 @@ describe('objection intake: form without script, API, receipts, late objections,
     });
     assert.equal(receipt.statusCode, 200);
     assert.deepEqual(
-      { ...(receipt.json() as object), procedure: undefined },
+      { ...receipt.json<object>(), procedure: undefined },
       {
         reference: body.reference,
         receivedAt: body.receivedAt,

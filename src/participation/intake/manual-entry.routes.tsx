@@ -148,10 +148,7 @@ export function registerManualEntryRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const row = await load(request.actor, request.params.id);
       const values = Object.fromEntries(
-        FIELDS.map((f) => [
-          f,
-          typeof request.body[f] === 'string' ? (request.body[f] as string) : '',
-        ]),
+        FIELDS.map((f) => [f, String(typeof request.body[f] === 'string' ? request.body[f] : '')]),
       );
       const record = Object.fromEntries(
         Object.entries(values)

@@ -17,6 +17,7 @@ import type {
   ProcedureEvent,
   ProcedureState,
 } from '../../procedures/engine/index.ts';
+import { ensureCatalogue } from '../catalogue/catalogue.actions.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
 import { applicationNotice, decisionNotice, hearingNotice } from './notice-content.ts';
 import type { NoticeContent } from './notice-content.ts';
@@ -258,6 +259,7 @@ async function mailIndividualDecision(ctx: EventContext) {
 export async function recordParticipationEvent(ctx: EventContext): Promise<void> {
   switch (ctx.event.type) {
     case 'notice-published':
+      await ensureCatalogue(ctx.trx, { id: ctx.row.id, tenantId: ctx.row.tenantId });
       return publishApplicationNotice(ctx);
     case 'hearing-skipped':
     case 'hearing-scheduled':

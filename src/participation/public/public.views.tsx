@@ -4,6 +4,7 @@ import { Notice, SubmitButton, TextField } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
 import { NrwMap } from '../../registers/map/nrw-map.tsx';
+import type { ParticipationRecord } from '../../procedures/engine/index.ts';
 import type { OpenProcedure } from './public.queries.ts';
 import { phaseLabel, phaseOf } from './phase.ts';
 
@@ -101,7 +102,7 @@ export interface DisplayView {
   title: string;
   authority: string;
   closed: boolean;
-  participation: import('../../procedures/engine/index.ts').ParticipationRecord;
+  participation: ParticipationRecord;
   displayRationale: string;
   objectionRationale: string;
   documents: {

@@ -269,6 +269,11 @@ export function CasePage(props: {
                   </a>
                 </li>
                 <li>
+                  <a class="kern-link" href={`/verfahren/${view.row.id}/eroerterung`}>
+                    Erörterung: Tagesordnung und Niederschrift je Belang
+                  </a>
+                </li>
+                <li>
                   <a class="kern-link" href={`/verfahren/${view.row.id}/export/einwendungen.csv`}>
                     Einwendungen als CSV (ohne personenbezogene Daten)
                   </a>

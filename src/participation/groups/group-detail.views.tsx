@@ -1,0 +1,408 @@
+import type { VNode } from 'preact';
+import type { FieldError } from '../../platform/errors.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldId,
+  Notice,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../../platform/forms.tsx';
+import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { formatTimestamp } from '../../platform/table.tsx';
+import type { GroupDetail, GroupEventView, GroupListItem, GroupMember } from './group.queries.ts';
+import {
+  GROUP_EVENT_LABELS,
+  missingRepresentativeReason,
+  REPRESENTATIVE_MIN_SIGNATURES,
+} from './group.rules.ts';
+import {
+  Facts,
+  groupsPath,
+  Pagination,
+  type Paging,
+  type ProcedureHeading,
+} from './group.views.tsx';
+
+const CHANNEL_LABELS: Record<string, string> = {
+  web: 'Formular',
+  api: 'Schnittstelle',
+  paper: 'Brief',
+  email: 'E-Mail',
+  'signature-list': 'Unterschriftenliste',
+  fax: 'Fax',
+  other: 'Sonstiges',
+};
+
+export interface DetailValues {
+  memberIds?: string[];
+  into?: string;
+  representative?: string;
+  sourceGroupId?: string;
+}
+
+const num = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('de-DE') : '–');
+
+function describeEvent(e: GroupEventView): string {
+  const d = e.data;
+  switch (e.kind) {
+    case 'auto-grouped':
+      return `${num(d.members)} Einwendungen, ${num(d.signatures)} Unterschriften`;
+    case 'auto-dissolved':
+      return `${num(d.members)} Einwendungen wieder einzeln`;
+    case 'confirmed':
+      return `${num(d.members)} Einwendungen, ${num(d.signatures)} Unterschriften`;
+    case 'split':
+      if (typeof d.fromGroupId === 'string') return `${num(d.moved)} Einwendungen abgetrennt`;
+      return `${num(d.moved)} Einwendungen ${d.into === 'group' ? 'in eine neue Gruppe verschoben' : 'wieder einzeln gestellt'}`;
+    case 'merged':
+      return typeof d.intoGroupId === 'string'
+        ? `in eine andere Gruppe übernommen (${num(d.moved)} Einwendungen)`
+        : `${num(d.moved)} Einwendungen aus einer anderen Gruppe übernommen`;
+    case 'representative-set':
+      return `Vertreter: ${typeof d.reference === 'string' ? d.reference : '–'}`;
+    default:
+      return '';
+  }
+}
+
+function MembersForm(props: {
+  ctx: PageContext;
+  base: string;
+  members: GroupMember[];
+  representativeId: string | null;
+  values: DetailValues;
+  error?: string;
+}): VNode {
+  const chosen = new Set(props.values.memberIds ?? []);
+  const into = props.values.into === 'einzeln' ? 'einzeln' : 'gruppe';
+  return (
+    <form method="post" action={`${props.base}/aufteilen`} class="kern-stack">
+      <CsrfField token={props.ctx.csrfToken} />
+      <fieldset
+        class={`kern-fieldset${props.error ? ' kern-fieldset--error' : ''}`}
+        id={fieldId('memberIds')}
+      >
+        <legend class="kern-label">Einwendungen auswählen, die abgetrennt werden sollen</legend>
+        <div class="kern-fieldset__body">
+          {props.error ? (
+            <p class="kern-error">
+              <span class="kern-sr-only">Fehler: </span>
+              {props.error}
+            </p>
+          ) : null}
+          <div class="kern-table-responsive">
+            <table class="kern-table kern-table--small">
+              <caption class="kern-sr-only">Einwendungen dieser Gruppe</caption>
+              <thead class="kern-table__header">
+                <tr class="kern-table__row">
+                  {['Auswahl', 'Eingangsnummer', 'Eingang', 'Weg', 'Unterschriften', 'Text'].map(
+                    (label) => (
+                      <th scope="col" class="kern-table__header" key={label}>
+                        {label}
+                      </th>
+                    ),
+                  )}
+                </tr>
+              </thead>
+              <tbody class="kern-table__body">
+                {props.members.map((m) => (
+                  <tr class="kern-table__row" key={m.id}>
+                    <td class="kern-table__cell">
+                      <div class="kern-form-check">
+                        <input
+                          class="kern-form-check__checkbox"
+                          type="checkbox"
+                          id={`auswahl-${m.id}`}
+                          name="memberIds"
+                          value={m.id}
+                          checked={chosen.has(m.id)}
+                        />
+                        <label class="kern-label" for={`auswahl-${m.id}`}>
+                          <span class="kern-sr-only">{m.reference} auswählen</span>
+                        </label>
+                      </div>
+                    </td>
+                    <th scope="row" class="kern-table__cell">
+                      {m.reference}
+                      {m.id === props.representativeId ? ' (Vertreter)' : ''}
+                    </th>
+                    <td class="kern-table__cell">
+                      {formatTimestamp(m.receivedAt)}
+                      {m.late ? ' (verspätet)' : ''}
+                    </td>
+                    <td class="kern-table__cell">{CHANNEL_LABELS[m.channel] ?? m.channel}</td>
+                    <td class="kern-table__cell kern-table__cell--numeric">{num(m.signatures)}</td>
+                    <td class="kern-table__cell">{m.excerpt}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </fieldset>
+      <fieldset class="kern-fieldset" id={fieldId('into')}>
+        <legend class="kern-label">Ausgewählte Einwendungen …</legend>
+        <div class="kern-fieldset__body">
+          {[
+            ['gruppe', 'in eine neue Gruppe verschieben'],
+            ['einzeln', 'wieder als einzelne Einwendungen führen'],
+          ].map(([value, label]) => (
+            <div class="kern-form-check" key={value}>
+              <input
+                class="kern-form-check__radio"
+                type="radio"
+                id={`ziel-${value}`}
+                name="into"
+                value={value}
+                checked={into === value}
+              />
+              <label class="kern-label" for={`ziel-${value}`}>
+                {label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <SubmitButton variant="secondary">Ausgewählte abtrennen</SubmitButton>
+    </form>
+  );
+}
+
+function RepresentativeForm(props: {
+  ctx: PageContext;
+  base: string;
+  group: GroupDetail;
+  values: DetailValues;
+  errors: FieldError[];
+}): VNode {
+  const { group } = props;
+  if (group.signatures < REPRESENTATIVE_MIN_SIGNATURES) {
+    return (
+      <p class="kern-body" id={fieldId('representative')}>
+        Diese Gruppe hat {num(group.signatures)} Unterschriften. Einen Vertreter gibt es erst bei
+        mehr als 50 Unterzeichnenden (§ 17 Abs. 1 VwVfG).
+      </p>
+    );
+  }
+  return (
+    <form method="post" action={`${props.base}/vertreter`} class="kern-stack form-narrow">
+      <CsrfField token={props.ctx.csrfToken} />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">Vertreter bestimmen</legend>
+        <div class="kern-fieldset__body">
+          <TextField
+            name="representative"
+            label="Eingangsnummer der Einwendung"
+            hint="Zum Beispiel EW-2026-0000123. Ohne Ihre Wahl gilt die zuerst eingegangene Einwendung mit Namen."
+            value={props.values.representative}
+            errors={props.errors}
+          />
+        </div>
+      </fieldset>
+      <SubmitButton variant="secondary">Als Vertreter bestimmen</SubmitButton>
+    </form>
+  );
+}
+
+function MergeForm(props: {
+  ctx: PageContext;
+  base: string;
+  others: GroupListItem[];
+  manyOthers: boolean;
+  values: DetailValues;
+  errors: FieldError[];
+}): VNode {
+  if (props.others.length === 0 && !props.manyOthers) {
+    return <p class="kern-body">Es gibt keine andere Gruppe in diesem Verfahren.</p>;
+  }
+  return (
+    <form method="post" action={`${props.base}/zusammenfuehren`} class="kern-stack form-narrow">
+      <CsrfField token={props.ctx.csrfToken} />
+      <fieldset class="kern-fieldset">
+        <legend class="kern-label">Andere Gruppe in diese Gruppe übernehmen</legend>
+        <div class="kern-fieldset__body">
+          {props.manyOthers ? (
+            <TextField
+              name="sourceGroupId"
+              label="Kennung der anderen Gruppe"
+              hint="Die Kennung steht auf der Seite der anderen Gruppe unter „Kennung“."
+              value={props.values.sourceGroupId}
+              errors={props.errors}
+            />
+          ) : (
+            <SelectField
+              name="sourceGroupId"
+              label="Gruppe"
+              value={props.values.sourceGroupId}
+              errors={props.errors}
+              options={[
+                { value: '', label: 'Bitte wählen' },
+                ...props.others.map((g) => ({
+                  value: g.id,
+                  label: `${g.size} Einwendungen, ab ${g.firstReference}`,
+                })),
+              ]}
+            />
+          )}
+        </div>
+      </fieldset>
+      <SubmitButton variant="secondary">Zusammenführen</SubmitButton>
+    </form>
+  );
+}
+
+function History(props: { events: GroupEventView[] }): VNode {
+  if (props.events.length === 0) return <p class="kern-body">Noch keine Einträge.</p>;
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-sr-only">Verlauf der Gruppe, neueste zuerst</caption>
+        <thead class="kern-table__header">
+          <tr class="kern-table__row">
+            {['Zeit', 'Ereignis', 'Durch', 'Einzelheiten'].map((label) => (
+              <th scope="col" class="kern-table__header" key={label}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {props.events.map((e) => (
+            <tr class="kern-table__row" key={e.id}>
+              <td class="kern-table__cell">{formatTimestamp(e.at)}</td>
+              <th scope="row" class="kern-table__cell">
+                {GROUP_EVENT_LABELS[e.kind] ?? e.kind}
+              </th>
+              <td class="kern-table__cell">{e.actorName ?? 'System (automatische Erkennung)'}</td>
+              <td class="kern-table__cell">{describeEvent(e)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function GroupDetailPage(props: {
+  ctx: PageContext;
+  procedure: ProcedureHeading;
+  group: GroupDetail;
+  members: GroupMember[];
+  paging: Paging;
+  events: GroupEventView[];
+  others: GroupListItem[];
+  manyOthers: boolean;
+  message?: string;
+  errors?: FieldError[];
+  values?: DetailValues;
+}): VNode {
+  const { ctx, procedure, group } = props;
+  const errors = props.errors ?? [];
+  const values = props.values ?? {};
+  const base = `${groupsPath(procedure.id)}/${group.id}`;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`Gruppe gleichförmiger Einwendungen – ${procedure.reference}`}
+      hasErrors={errors.length > 0}
+    >
+      <p class="kern-body">
+        <a class="kern-link" href={groupsPath(procedure.id)}>
+          Zurück zur Übersicht der gleichförmigen Einwendungen
+        </a>
+      </p>
+      <h1 class="kern-heading-large">Gruppe gleichförmiger Einwendungen</h1>
+      <p class="kern-body">
+        {procedure.reference} – {procedure.title}
+      </p>
+      {props.message ? <Notice kind="success" title={props.message} /> : null}
+      <ErrorSummary errors={errors} />
+      <Facts
+        items={[
+          ['Einwendungen', num(group.members)],
+          [
+            'Unterschriften',
+            num(group.signatures),
+            'Unterschriftenlisten zählen jede Unterschrift',
+          ],
+          [
+            'Herkunft',
+            group.origin === 'auto' ? 'automatisch erkannt' : 'von der Sachbearbeitung geändert',
+          ],
+          [
+            'Bestätigt',
+            group.confirmedAt
+              ? `ja, ${formatTimestamp(group.confirmedAt)}${group.confirmedByName ? ` von ${group.confirmedByName}` : ''}`
+              : 'nein',
+          ],
+          [
+            'Vertreter (§ 17 Abs. 1 VwVfG)',
+            group.representative?.reference ??
+              missingRepresentativeReason(group.signatures, null) ??
+              '–',
+          ],
+          ['Kennung', group.id],
+        ]}
+      />
+      {group.confirmedAt ? (
+        <p class="kern-body" id={fieldId('confirm')}>
+          Diese Gruppe ist bestätigt; eine erneute automatische Erkennung ändert sie nicht.
+        </p>
+      ) : (
+        <form
+          method="post"
+          action={`${base}/bestaetigen`}
+          id={fieldId('confirm')}
+          class="kern-stack"
+        >
+          <CsrfField token={ctx.csrfToken} />
+          <p class="kern-body">
+            Bestätigte Gruppen bleiben bei einer erneuten automatischen Erkennung unverändert.
+          </p>
+          <SubmitButton>Gruppe bestätigen</SubmitButton>
+        </form>
+      )}
+      <section aria-labelledby="mitglieder">
+        <h2 class="kern-heading-medium" id="mitglieder">
+          Einwendungen der Gruppe
+        </h2>
+        <MembersForm
+          ctx={ctx}
+          base={base}
+          members={props.members}
+          representativeId={group.representative?.id ?? null}
+          values={values}
+          error={errors.find((e) => e.field === 'memberIds')?.message}
+        />
+        <Pagination paging={props.paging} label="Seiten der Einwendungsliste" />
+      </section>
+      <section aria-labelledby="vertreter">
+        <h2 class="kern-heading-medium" id="vertreter">
+          Vertreter
+        </h2>
+        <RepresentativeForm ctx={ctx} base={base} group={group} values={values} errors={errors} />
+      </section>
+      <section aria-labelledby="zusammenfuehren">
+        <h2 class="kern-heading-medium" id="zusammenfuehren">
+          Zusammenführen
+        </h2>
+        <MergeForm
+          ctx={ctx}
+          base={base}
+          others={props.others}
+          manyOthers={props.manyOthers}
+          values={values}
+          errors={errors}
+        />
+      </section>
+      <section aria-labelledby="verlauf">
+        <h2 class="kern-heading-medium" id="verlauf">
+          Verlauf
+        </h2>
+        <History events={props.events} />
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import type { Db } from '../../db/database.ts';
+import { systemClock } from '../../platform/clock.ts';
+import { AppError } from '../../platform/errors.ts';
+import { findProcedure } from '../../permits/permit.queries.ts';
+import { computeGroups } from './group.compute.ts';
+import { isUuid, listGroupsForCli, type CliGroup } from './group.queries.ts';
+
+const USAGE = `Aufruf: npx industrieland objections groups --procedure <Verfahrens-ID> [--json] [--compute]
+
+  --procedure  ID des Verfahrens (UUID)
+  --compute    gleichförmige Einwendungen vorher neu erkennen (bestätigte und von der
+               Sachbearbeitung geänderte Gruppen bleiben unverändert)
+  --json       Ausgabe als JSON (wie GET /api/v1/procedures/<id>/objection-groups)`;
+
+function printTable(groups: CliGroup[], out: (line: string) => void): void {
+  if (groups.length === 0) {
+    out('Keine Gruppen gleichförmiger Einwendungen.');
+    return;
+  }
+  const members = groups.reduce((sum, g) => sum + g.members.length, 0);
+  out(`${groups.length} Gruppen gleichförmiger Einwendungen mit zusammen ${members} Einwendungen.`);
+  groups.forEach((group, index) => {
+    const representative = group.representative
+      ? `${group.representative.id}${group.representative.externalRef ? ` (${group.representative.externalRef})` : ''}`
+      : 'keiner';
+    out('');
+    out(
+      `Gruppe ${index + 1}: ${group.groupId} – ${group.members.length} Einwendungen, ` +
+        `bestätigt: ${group.confirmed ? 'ja' : 'nein'}, Vertreter: ${representative}`,
+    );
+    out(`  ${'ID'.padEnd(36)}  ${'Eingangsnummer'.padEnd(16)}  Externe Kennung`);
+    for (const m of group.members) {
+      out(`  ${m.id}  ${m.reference.padEnd(16)}  ${m.externalRef ?? '–'}`);
+    }
+  });
+}
+
+/**
+ * `industrieland objections groups --procedure <id> [--json] [--compute]`: lists the groups of
+ * uniform submissions with each member's id and external reference. `--compute` recomputes them
+ * first as the system (history rows without actor). Exit codes: 0 ok, 1 unknown procedure,
+ * 2 bad usage.
+ */
+export async function runObjectionGroupsCli(
+  db: Db,
+  args: string[],
+  out: (line: string) => void,
+  err: (line: string) => void = out,
+): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        procedure: { type: 'string' },
+        json: { type: 'boolean' },
+        compute: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch {
+    err('Fehler: Die Angaben konnten nicht gelesen werden.');
+    err(USAGE);
+    return 2;
+  }
+  if (values.help) {
+    out(USAGE);
+    return 0;
+  }
+  const procedureId = values.procedure?.trim() ?? '';
+  if (!isUuid(procedureId)) {
+    err('Fehler: --procedure braucht die ID eines Verfahrens (UUID).');
+    err(USAGE);
+    return 2;
+  }
+  if (!(await findProcedure(db, procedureId))) {
+    err(`Fehler: Es gibt kein Verfahren mit der ID ${procedureId}.`);
+    return 1;
+  }
+  if (values.compute) {
+    try {
+      const result = await computeGroups({
+        deps: { db, clock: systemClock },
+        actor: null,
+        procedureId,
+      });
+      if (!values.json) {
+        out(
+          `Neu berechnet in ${(result.durationMs / 1000).toFixed(1)} s: ${result.considered} Einwendungen geprüft, ` +
+            `${result.created} Gruppen neu, ${result.dissolved} aufgelöst, ${result.unchanged} unverändert.`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') {
+        err(`Fehler: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+  }
+  const groups = await listGroupsForCli(db, procedureId);
+  if (values.json) out(JSON.stringify(groups, null, 2));
+  else printTable(groups, out);
+  return 0;
+}

@@ -1,0 +1,392 @@
+/**
+ * Reading groups of uniform submissions (§ 17 VwVfG) for the use cases, pages, API and CLI. Query
+ * functions take the database handle first; the caller owns the transaction. Procedures can have
+ * 100,000 objections, so everything that touches all of them is set-based and reads only the
+ * columns it needs.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../../db/database.ts';
+import type { Database, ObjectionChannel } from '../../db/schema.ts';
+import { chunks } from './group.bulk.ts';
+import { excerpt, missingRepresentativeReason } from './group.rules.ts';
+
+export type Handle = Db | Transaction<Database>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+export interface GroupStats {
+  members: number;
+  signatures: number;
+  /** The member with a name received first (§ 17 Abs. 1 VwVfG as applied here). */
+  firstNamedId: string | null;
+}
+
+/** Size, signature sum and first named member of each given group, set-based. */
+export async function groupStats(db: Handle, groupIds: readonly string[]) {
+  const stats = new Map<string, GroupStats>();
+  for (const part of chunks(groupIds)) {
+    const { rows } = await sql<{
+      group_id: string;
+      members: number;
+      signatures: number;
+      first_named: string | null;
+    }>`
+      select o.group_id, count(*)::int as members, sum(o.signatures)::int as signatures,
+        (array_agg(o.id order by o.received_at, o.reference)
+          filter (where nullif(btrim(o.name), '') is not null))[1] as first_named
+      from objections o
+      where o.group_id = any(${part}::uuid[])
+      group by o.group_id`.execute(db);
+    for (const r of rows) {
+      stats.set(r.group_id, {
+        members: r.members,
+        signatures: r.signatures,
+        firstNamedId: r.first_named,
+      });
+    }
+  }
+  return stats;
+}
+
+export interface GroupRow {
+  id: string;
+  origin: 'auto' | 'manual';
+  representativeId: string | null;
+  confirmedAt: Date | null;
+}
+
+export async function findGroup(
+  db: Handle,
+  procedureId: string,
+  groupId: string,
+): Promise<GroupRow | undefined> {
+  if (!isUuid(groupId)) return undefined;
+  const row = await db
+    .selectFrom('objection_groups')
+    .select(['id', 'origin', 'representative_id', 'confirmed_at'])
+    .where('id', '=', groupId)
+    .where('procedure_id', '=', procedureId)
+    .executeTakeFirst();
+  return row
+    ? {
+        id: row.id,
+        origin: row.origin,
+        representativeId: row.representative_id,
+        confirmedAt: row.confirmed_at,
+      }
+    : undefined;
+}
+
+/** Did staff choose this representative (rather than the automatic rule)? */
+export async function chosenByStaff(
+  db: Handle,
+  groupId: string,
+  representativeId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('objection_group_events')
+    .select('id')
+    .where('group_id', '=', groupId)
+    .where('kind', '=', 'representative-set')
+    .where('actor_id', 'is not', null)
+    .where(sql<boolean>`data->>'objectionId' = ${representativeId}`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface SummaryCounts {
+  /** Every objection received, each copy of a form letter counted. */
+  objections: number;
+  /** Received after the objection period (§ 10 Abs. 3 S. 5 BImSchG). */
+  late: number;
+  /** Groups plus ungrouped objections: each group of uniform submissions counts once. */
+  distinct: number;
+  /** Sum of signatures: signature lists count every signer. */
+  objectors: number;
+  signatureLists: number;
+  signaturesOnLists: number;
+  groups: number;
+  groupedObjections: number;
+}
+
+export interface GroupListItem {
+  id: string;
+  origin: 'auto' | 'manual';
+  size: number;
+  signatures: number;
+  confirmed: boolean;
+  representative: { id: string; reference: string } | null;
+  /** Why there is no representative (§ 17 Abs. 1 VwVfG), null when there is one. */
+  representativeNote: string | null;
+  firstReference: string;
+  /** Staff pages only: the text may contain personal data. */
+  excerpt: string;
+}
+
+export interface GroupSummary extends SummaryCounts {
+  items: GroupListItem[];
+}
+
+export async function summaryCounts(db: Handle, procedureId: string): Promise<SummaryCounts> {
+  const { rows } = await sql<{
+    objections: number;
+    late: number;
+    objectors: number;
+    lists: number;
+    on_lists: number;
+    ungrouped: number;
+    groups: number;
+  }>`
+    select count(*)::int as objections,
+      count(*) filter (where late)::int as late,
+      coalesce(sum(signatures), 0)::int as objectors,
+      count(*) filter (where channel = 'signature-list')::int as lists,
+      coalesce(sum(signatures) filter (where channel = 'signature-list'), 0)::int as on_lists,
+      count(*) filter (where group_id is null)::int as ungrouped,
+      count(distinct group_id)::int as groups
+    from objections where procedure_id = ${procedureId}`.execute(db);
+  const r = rows[0]!;
+  return {
+    objections: r.objections,
+    late: r.late,
+    distinct: r.groups + r.ungrouped,
+    objectors: r.objectors,
+    signatureLists: r.lists,
+    signaturesOnLists: r.on_lists,
+    groups: r.groups,
+    groupedObjections: r.objections - r.ungrouped,
+  };
+}
+
+/** Groups of a procedure, largest first, then by their first reference (a stable order). */
+export async function listGroups(
+  db: Handle,
+  procedureId: string,
+  page: { offset: number; limit: number },
+): Promise<GroupListItem[]> {
+  const { rows } = await sql<{
+    id: string;
+    origin: 'auto' | 'manual';
+    confirmed_at: Date | null;
+    representative_id: string | null;
+    representative_reference: string | null;
+    size: number;
+    signatures: number;
+    first_reference: string;
+    first_body: string | null;
+  }>`
+    select p.*,
+      (select left(f.body, 600) from objections f where f.group_id = p.id
+        order by f.received_at, f.reference limit 1) as first_body
+    from (
+      select g.id, g.origin, g.confirmed_at, g.representative_id,
+        r.reference as representative_reference, s.size, s.signatures, s.first_reference
+      from objection_groups g
+      join (
+        select group_id, count(*)::int as size, sum(signatures)::int as signatures,
+          min(reference) as first_reference
+        from objections where procedure_id = ${procedureId} and group_id is not null
+        group by group_id
+      ) s on s.group_id = g.id
+      left join objections r on r.id = g.representative_id
+      where g.procedure_id = ${procedureId}
+      order by s.size desc, s.first_reference, g.id
+      limit ${page.limit} offset ${page.offset}
+    ) p
+    order by p.size desc, p.first_reference, p.id`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    origin: r.origin,
+    size: r.size,
+    signatures: r.signatures,
+    confirmed: r.confirmed_at !== null,
+    representative:
+      r.representative_id && r.representative_reference
+        ? { id: r.representative_id, reference: r.representative_reference }
+        : null,
+    representativeNote: missingRepresentativeReason(r.signatures, r.representative_id),
+    firstReference: r.first_reference,
+    excerpt: excerpt(r.first_body),
+  }));
+}
+
+/**
+ * The case worker's overview: counts and the groups (all of them, or one page with `page`).
+ * Excerpts contain original text and are for staff pages only.
+ */
+export async function groupSummary(
+  db: Handle,
+  procedureId: string,
+  page: { offset: number; limit: number } = { offset: 0, limit: 100_000 },
+): Promise<GroupSummary> {
+  const counts = await summaryCounts(db, procedureId);
+  return { ...counts, items: await listGroups(db, procedureId, page) };
+}
+
+export interface CliGroup {
+  groupId: string;
+  confirmed: boolean;
+  representative: { id: string; externalRef: string | null } | null;
+  members: { id: string; reference: string; externalRef: string | null }[];
+}
+
+/** Every group with its members' ids and external references (CLI and API). */
+export async function listGroupsForCli(db: Handle, procedureId: string): Promise<CliGroup[]> {
+  const groups = await db
+    .selectFrom('objection_groups as g')
+    .leftJoin('objections as r', 'r.id', 'g.representative_id')
+    .select(['g.id', 'g.confirmed_at', 'g.representative_id', 'r.external_ref'])
+    .where('g.procedure_id', '=', procedureId)
+    .execute();
+  const byId = new Map<string, CliGroup>(
+    groups.map((g) => [
+      g.id,
+      {
+        groupId: g.id,
+        confirmed: g.confirmed_at !== null,
+        representative: g.representative_id
+          ? { id: g.representative_id, externalRef: g.external_ref }
+          : null,
+        members: [],
+      },
+    ]),
+  );
+  const members = await db
+    .selectFrom('objections')
+    .select(['id', 'reference', 'external_ref', 'group_id'])
+    .where('procedure_id', '=', procedureId)
+    .where('group_id', 'is not', null)
+    .orderBy('reference')
+    .execute();
+  for (const m of members) {
+    byId
+      .get(m.group_id!)
+      ?.members.push({ id: m.id, reference: m.reference, externalRef: m.external_ref });
+  }
+  return [...byId.values()]
+    .filter((g) => g.members.length > 0)
+    .sort(
+      (a, b) =>
+        b.members.length - a.members.length ||
+        (a.members[0]!.reference < b.members[0]!.reference ? -1 : 1),
+    );
+}
+
+export interface GroupMember {
+  id: string;
+  reference: string;
+  receivedAt: Date;
+  channel: ObjectionChannel;
+  signatures: number;
+  late: boolean;
+  excerpt: string;
+}
+
+export async function listGroupMembers(
+  db: Handle,
+  groupId: string,
+  page: { offset: number; limit: number },
+): Promise<GroupMember[]> {
+  const rows = await db
+    .selectFrom('objections')
+    .select([
+      'id',
+      'reference',
+      'received_at',
+      'channel',
+      'signatures',
+      'late',
+      sql<string>`left(body, 600)`.as('body'),
+    ])
+    .where('group_id', '=', groupId)
+    .orderBy('received_at')
+    .orderBy('reference')
+    .offset(page.offset)
+    .limit(page.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    receivedAt: r.received_at,
+    channel: r.channel,
+    signatures: r.signatures,
+    late: r.late,
+    excerpt: excerpt(r.body),
+  }));
+}
+
+export interface GroupEventView {
+  id: number;
+  kind: string;
+  at: Date;
+  actorName: string | null;
+  data: Record<string, unknown>;
+}
+
+export async function listGroupEvents(
+  db: Handle,
+  procedureId: string,
+  groupId: string,
+): Promise<GroupEventView[]> {
+  const rows = await db
+    .selectFrom('objection_group_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.id', 'e.kind', 'e.at', 'u.display_name'])
+    // Moved member ids can be many thousands; the history shows counts.
+    .select(sql<unknown>`e.data - 'memberIds'`.as('data'))
+    .where('e.procedure_id', '=', procedureId)
+    .where('e.group_id', '=', groupId)
+    .orderBy('e.id', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    at: r.at,
+    actorName: r.display_name,
+    data: (r.data ?? {}) as Record<string, unknown>,
+  }));
+}
+
+export interface GroupDetail {
+  id: string;
+  origin: 'auto' | 'manual';
+  confirmedAt: Date | null;
+  confirmedByName: string | null;
+  representative: { id: string; reference: string } | null;
+  members: number;
+  signatures: number;
+}
+
+export async function findGroupDetail(
+  db: Handle,
+  procedureId: string,
+  groupId: string,
+): Promise<GroupDetail | undefined> {
+  if (!isUuid(groupId)) return undefined;
+  const row = await db
+    .selectFrom('objection_groups as g')
+    .leftJoin('users as u', 'u.id', 'g.confirmed_by')
+    .leftJoin('objections as r', 'r.id', 'g.representative_id')
+    .select(['g.id', 'g.origin', 'g.confirmed_at', 'u.display_name', 'g.representative_id'])
+    .select('r.reference as representative_reference')
+    .where('g.id', '=', groupId)
+    .where('g.procedure_id', '=', procedureId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const stats = (await groupStats(db, [groupId])).get(groupId);
+  return {
+    id: row.id,
+    origin: row.origin,
+    confirmedAt: row.confirmed_at,
+    confirmedByName: row.display_name,
+    representative:
+      row.representative_id && row.representative_reference
+        ? { id: row.representative_id, reference: row.representative_reference }
+        : null,
+    members: stats?.members ?? 0,
+    signatures: stats?.signatures ?? 0,
+  };
+}

@@ -1,0 +1,232 @@
+/**
+ * Staff pages for groups of uniform submissions (§ 17 VwVfG). They show objection texts and are
+ * served to case workers of the responsible authority only (group.access.ts).
+ */
+import type { VNode } from 'preact';
+import type { FieldError } from '../../platform/errors.ts';
+import { CsrfField, ErrorSummary, Notice, SubmitButton } from '../../platform/forms.tsx';
+import { Layout, type PageContext } from '../../platform/layout.tsx';
+import type { GroupListItem, GroupSummary } from './group.queries.ts';
+
+export interface ProcedureHeading {
+  id: string;
+  reference: string;
+  title: string;
+}
+
+export interface Paging {
+  page: number;
+  pageCount: number;
+  /** Base address; `seite=n` is appended. */
+  href: string;
+}
+
+export const groupsPath = (procedureId: string) => `/verfahren/${procedureId}/einwendungen/gruppen`;
+
+const number = (value: number) => value.toLocaleString('de-DE');
+
+export function Pagination(props: { paging: Paging; label: string }): VNode | null {
+  const { page, pageCount, href } = props.paging;
+  if (pageCount <= 1) return null;
+  const link = (n: number) => `${href}${href.includes('?') ? '&' : '?'}seite=${n}`;
+  return (
+    <nav aria-label={props.label} class="pagination">
+      <ul class="kern-list kern-list--horizontal">
+        {page > 1 ? (
+          <li>
+            <a class="kern-link" href={link(page - 1)} rel="prev">
+              Vorherige Seite
+            </a>
+          </li>
+        ) : null}
+        <li aria-current="page">
+          Seite {page} von {pageCount}
+        </li>
+        {page < pageCount ? (
+          <li>
+            <a class="kern-link" href={link(page + 1)} rel="next">
+              Nächste Seite
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+export function Facts(props: { items: [string, VNode | string, string?][] }): VNode {
+  return (
+    <dl class="kern-description-list">
+      {props.items.map(([key, value, explanation]) => (
+        <div class="kern-description-list-item" key={key}>
+          <dt class="kern-description-list-item__key">{key}</dt>
+          <dd class="kern-description-list-item__value">
+            <strong>{value}</strong>
+            {explanation ? <span class="kern-body--small"> – {explanation}</span> : null}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function SummaryFacts(props: { summary: GroupSummary }): VNode {
+  const s = props.summary;
+  return (
+    <Facts
+      items={[
+        [
+          'Einwendungen',
+          number(s.objections),
+          'alle eingegangenen Einwendungen; jede Kopie eines Formbriefs zählt einzeln',
+        ],
+        [
+          'davon verspätet',
+          number(s.late),
+          'nach Ablauf der Einwendungsfrist eingegangen (§ 10 Abs. 3 S. 5 BImSchG); sie sind gespeichert und gekennzeichnet',
+        ],
+        [
+          'Inhaltlich verschiedene Einwendungen',
+          number(s.distinct),
+          'jede Gruppe gleichförmiger Einwendungen zählt einmal, dazu jede Einwendung ohne Gruppe',
+        ],
+        [
+          'Einwendende',
+          number(s.objectors),
+          'Summe der Unterschriften: wer auf einer Unterschriftenliste unterschrieben hat, zählt einzeln',
+        ],
+        [
+          'Unterschriften auf Unterschriftenlisten',
+          number(s.signaturesOnLists),
+          `auf ${number(s.signatureLists)} Unterschriftenlisten`,
+        ],
+        [
+          'Gruppen gleichförmiger Einwendungen',
+          number(s.groups),
+          `mit zusammen ${number(s.groupedObjections)} Einwendungen (§ 17 VwVfG)`,
+        ],
+      ]}
+    />
+  );
+}
+
+function GroupsTable(props: { procedureId: string; items: GroupListItem[]; offset: number }) {
+  return (
+    <div class="kern-table-responsive">
+      <table class="kern-table kern-table--small">
+        <caption class="kern-title">Gruppen, größte zuerst</caption>
+        <thead class="kern-table__header">
+          <tr class="kern-table__row">
+            <th scope="col" class="kern-table__header">
+              Gruppe
+            </th>
+            <th scope="col" class="kern-table__header kern-table__header--numeric">
+              Einwendungen
+            </th>
+            <th scope="col" class="kern-table__header kern-table__header--numeric">
+              Unterschriften
+            </th>
+            <th scope="col" class="kern-table__header">
+              Bestätigt
+            </th>
+            <th scope="col" class="kern-table__header">
+              Vertreter
+            </th>
+            <th scope="col" class="kern-table__header">
+              Textauszug (erste Einwendung)
+            </th>
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {props.items.map((g, i) => (
+            <tr class="kern-table__row" key={g.id}>
+              <th scope="row" class="kern-table__cell">
+                <a class="kern-link" href={`${groupsPath(props.procedureId)}/${g.id}`}>
+                  Gruppe {props.offset + i + 1} (ab {g.firstReference})
+                </a>
+              </th>
+              <td class="kern-table__cell kern-table__cell--numeric">{number(g.size)}</td>
+              <td class="kern-table__cell kern-table__cell--numeric">{number(g.signatures)}</td>
+              <td class="kern-table__cell">
+                {g.confirmed ? 'ja' : g.origin === 'manual' ? 'nein (geändert)' : 'nein'}
+              </td>
+              <td class="kern-table__cell">
+                {g.representative ? g.representative.reference : g.representativeNote}
+              </td>
+              <td class="kern-table__cell">{g.excerpt}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function GroupOverviewPage(props: {
+  ctx: PageContext;
+  procedure: ProcedureHeading;
+  summary: GroupSummary;
+  paging: Paging;
+  offset: number;
+  message?: string;
+  errors?: FieldError[];
+}): VNode {
+  const { ctx, procedure, summary } = props;
+  const errors = props.errors ?? [];
+  return (
+    <Layout
+      ctx={ctx}
+      title={`Gleichförmige Einwendungen – ${procedure.reference}`}
+      hasErrors={errors.length > 0}
+    >
+      <p class="kern-body">
+        <a class="kern-link" href={`/verfahren/${procedure.id}`}>
+          Zurück zum Verfahren {procedure.reference}
+        </a>
+      </p>
+      <h1 class="kern-heading-large">Gleichförmige Einwendungen</h1>
+      <p class="kern-body">
+        {procedure.reference} – {procedure.title}
+      </p>
+      {props.message ? <Notice kind="success" title={props.message} /> : null}
+      <ErrorSummary errors={errors} />
+      <section aria-labelledby="zahlen">
+        <h2 class="kern-heading-medium" id="zahlen">
+          Zahlen für die Auswertung
+        </h2>
+        <SummaryFacts summary={summary} />
+      </section>
+      <section aria-labelledby="erkennen">
+        <h2 class="kern-heading-medium" id="erkennen">
+          Erkennen
+        </h2>
+        <p class="kern-body">
+          Die Erkennung vergleicht die Texte aller Einwendungen und fasst fast gleiche zu Gruppen
+          zusammen. Bestätigte und von Ihnen geänderte Gruppen bleiben dabei unverändert. Gruppen
+          mit mehr als 50 Unterschriften erhalten als Vertreter die zuerst eingegangene Einwendung
+          mit Namen (§ 17 Abs. 1 VwVfG).
+        </p>
+        <form method="post" action={`${groupsPath(procedure.id)}/berechnen`} id="feld-berechnen">
+          <CsrfField token={ctx.csrfToken} />
+          <SubmitButton>Gleichförmige Einwendungen erkennen</SubmitButton>
+        </form>
+      </section>
+      <section aria-labelledby="gruppen">
+        <h2 class="kern-heading-medium" id="gruppen">
+          Gruppen
+        </h2>
+        {summary.items.length === 0 ? (
+          <p class="kern-body">
+            Es gibt noch keine Gruppen. Starten Sie die Erkennung, sobald Einwendungen eingegangen
+            sind.
+          </p>
+        ) : (
+          <>
+            <GroupsTable procedureId={procedure.id} items={summary.items} offset={props.offset} />
+            <Pagination paging={props.paging} label="Seiten der Gruppenliste" />
+          </>
+        )}
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,291 @@
+/** Pages of the objection review: the case workers' list and the applicant's view. */
+import type { VNode } from 'preact';
+import type { ObjectionChannel } from '../../db/schema.ts';
+import { Notice, SubmitButton, TextField } from '../../platform/forms.tsx';
+import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { DataTable, formatTimestamp } from '../../platform/table.tsx';
+import type { ApplicantView } from './redaction.actions.ts';
+import { PAGE_SIZE, type ObjectionFilter, type ObjectionListItem } from './review.queries.ts';
+
+export interface ProcedureHeading {
+  readonly id: string;
+  readonly reference: string;
+  readonly title: string;
+}
+
+export const CHANNEL_LABELS: Record<ObjectionChannel, string> = {
+  web: 'Online-Formular',
+  api: 'Schnittstelle',
+  paper: 'Papier',
+  email: 'E-Mail',
+  'signature-list': 'Unterschriftenliste',
+  fax: 'Fax',
+  other: 'Sonstiges',
+};
+
+/** Text as typed by its author: paragraphs and line breaks kept, everything escaped. */
+export function TextBlock(props: { text: string }): VNode {
+  const paragraphs = props.text.replace(/\r\n/g, '\n').split(/\n{2,}/);
+  return (
+    <div class="objection-text">
+      {paragraphs.map((paragraph, index) => (
+        <p class="kern-body" key={index}>
+          {paragraph.split('\n').map((line, i) => (
+            <>
+              {i > 0 ? <br /> : null}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+export function Pagination(props: {
+  path: string;
+  query: Record<string, string>;
+  page: number;
+  total: number;
+}): VNode | null {
+  const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
+  if (pages <= 1) return null;
+  const link = (page: number) =>
+    `${props.path}?${new URLSearchParams({ ...props.query, seite: String(page) }).toString()}`;
+  return (
+    <nav aria-label="Seiten" class="inline-form">
+      {props.page > 1 ? (
+        <a class="kern-link" href={link(props.page - 1)} rel="prev">
+          Vorherige Seite
+        </a>
+      ) : null}
+      <span class="kern-body">
+        Seite {props.page} von {pages}
+      </span>
+      {props.page < pages ? (
+        <a class="kern-link" href={link(props.page + 1)} rel="next">
+          Nächste Seite
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
+export function ProcedureLinks(props: { procedure: ProcedureHeading }): VNode {
+  const id = props.procedure.id;
+  return (
+    <ul class="kern-list kern-list--horizontal">
+      <li>
+        <a class="kern-link" href={`/verfahren/${id}`}>
+          Zum Verfahren
+        </a>
+      </li>
+      <li>
+        <a class="kern-link" href={`/verfahren/${id}/einwendungen`}>
+          Einwendungen
+        </a>
+      </li>
+      <li>
+        <a class="kern-link" href={`/verfahren/${id}/belange`}>
+          Belange-Katalog
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+function FilterCheckbox(props: { name: string; label: string; checked: boolean }): VNode {
+  const id = `filter-${props.name}`;
+  return (
+    <div class="kern-form-check">
+      <input
+        class="kern-form-check__checkbox"
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value="ja"
+        checked={props.checked}
+      />
+      <label class="kern-label" for={id}>
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
+export function filterQuery(filter: ObjectionFilter): Record<string, string> {
+  const query: Record<string, string> = {};
+  if (filter.lateOnly) query.spaet = 'ja';
+  if (filter.withoutConfirmedConcerns) query.ohneBelange = 'ja';
+  if (filter.redactionOpen) query.schwaerzungOffen = 'ja';
+  if (filter.search.trim() !== '') query.q = filter.search.trim();
+  return query;
+}
+
+function GroupCell(props: { group: ObjectionListItem['group'] }): VNode | string {
+  if (props.group === null) return '–';
+  return `${props.group.size} gleichförmige${props.group.representative ? ` (Vertreter: ${props.group.representative})` : ''}`;
+}
+
+export function ObjectionListPage(props: {
+  ctx: PageContext;
+  procedure: ProcedureHeading;
+  filter: ObjectionFilter;
+  page: number;
+  total: number;
+  items: ObjectionListItem[];
+  message?: string;
+}): VNode {
+  const { procedure, filter } = props;
+  const path = `/verfahren/${procedure.id}/einwendungen`;
+  return (
+    <Layout ctx={props.ctx} title={`Einwendungen – ${procedure.reference}`}>
+      <h1 class="kern-heading-large">Einwendungen</h1>
+      <p class="kern-body">
+        {procedure.reference} – {procedure.title}
+      </p>
+      <ProcedureLinks procedure={procedure} />
+      {props.message ? <Notice kind="success" title={props.message} /> : null}
+      <form method="get" action={path} class="kern-stack form-narrow">
+        <TextField
+          name="q"
+          label="Suche im Text, Aktenzeichen oder Namen"
+          type="search"
+          value={filter.search}
+        />
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">Nur zeigen</legend>
+          <FilterCheckbox name="spaet" label="verspätete Einwendungen" checked={filter.lateOnly} />
+          <FilterCheckbox
+            name="ohneBelange"
+            label="ohne bestätigte Belange"
+            checked={filter.withoutConfirmedConcerns}
+          />
+          <FilterCheckbox
+            name="schwaerzungOffen"
+            label="Schwärzung noch nicht bestätigt"
+            checked={filter.redactionOpen}
+          />
+        </fieldset>
+        <SubmitButton variant="secondary">Filtern</SubmitButton>
+      </form>
+      {props.items.length === 0 ? (
+        <p class="kern-body">Keine Einwendungen gefunden.</p>
+      ) : (
+        <DataTable
+          caption={`${props.total} Einwendungen`}
+          columns={[
+            'Aktenzeichen',
+            'Eingang',
+            'Eingangsweg',
+            { label: 'Unterschriften', numeric: true },
+            'Verspätet',
+            'Gruppe',
+            'Belange',
+            'Schwärzung',
+          ]}
+          rows={props.items.map((o) => ({
+            key: o.id,
+            cells: [
+              <a class="kern-link" href={`${path}/${o.id}`}>
+                {o.reference}
+              </a>,
+              formatTimestamp(o.receivedAt),
+              CHANNEL_LABELS[o.channel],
+              o.signatures.toLocaleString('de-DE'),
+              o.late ? 'ja – verspätet' : 'nein',
+              <GroupCell group={o.group} />,
+              o.concerns.length === 0
+                ? '–'
+                : o.concerns
+                    .map((c) => (c.confirmed ? c.label : `${c.label} (Vorschlag)`))
+                    .join(', '),
+              o.redactionConfirmed ? 'bestätigt' : 'offen',
+            ],
+          }))}
+        />
+      )}
+      <Pagination path={path} query={filterQuery(filter)} page={props.page} total={props.total} />
+    </Layout>
+  );
+}
+
+export interface ApplicantItem {
+  readonly id: string;
+  readonly reference: string;
+  readonly receivedAt: Date;
+  readonly view: ApplicantView;
+}
+
+function ApplicantObjection(props: { item: ApplicantItem }): VNode {
+  const { item } = props;
+  const { view } = item;
+  return (
+    <section class="kern-stack applicant-objection" aria-labelledby={`ew-${item.id}`}>
+      <h2 class="kern-heading-medium" id={`ew-${item.id}`}>
+        {item.reference}
+      </h2>
+      <p class="kern-body--small">Eingang: {formatTimestamp(item.receivedAt)}</p>
+      {view.identityWithheld ? (
+        <p class="kern-body">
+          Name und Anschrift wurden auf Wunsch der Person unkenntlich gemacht (§ 12 Abs. 2 Satz 3 9.
+          BImSchV).
+        </p>
+      ) : (
+        <dl class="kern-description-list">
+          <div class="kern-description-list-item">
+            <dt class="kern-description-list-item__key">Name</dt>
+            <dd class="kern-description-list-item__value">{view.name ?? 'nicht angegeben'}</dd>
+          </div>
+          <div class="kern-description-list-item">
+            <dt class="kern-description-list-item__key">Anschrift</dt>
+            <dd class="kern-description-list-item__value">{view.address ?? 'nicht angegeben'}</dd>
+          </div>
+        </dl>
+      )}
+      {view.text === null ? (
+        <p class="kern-body">
+          Der Text wird noch geschwärzt und erscheint hier, sobald die Behörde die Schwärzung
+          bestätigt hat.
+        </p>
+      ) : (
+        <TextBlock text={view.text} />
+      )}
+    </section>
+  );
+}
+
+export function ApplicantObjectionsPage(props: {
+  ctx: PageContext;
+  procedure: ProcedureHeading;
+  page: number;
+  total: number;
+  items: ApplicantItem[];
+}): VNode {
+  const { procedure } = props;
+  return (
+    <Layout ctx={props.ctx} title={`Einwendungen – ${procedure.reference}`}>
+      <h1 class="kern-heading-large">Einwendungen zu Ihrem Antrag</h1>
+      <p class="kern-body">
+        {procedure.reference} – {procedure.title}. Die Genehmigungsbehörde gibt Ihnen die
+        Einwendungen nach § 12 Abs. 2 der 9. BImSchV bekannt. Wer es verlangt hat, dessen Name und
+        Anschrift sind unkenntlich gemacht.
+      </p>
+      <p class="kern-body">
+        <a class="kern-link" href={`/verfahren/${procedure.id}`}>
+          Zum Verfahren
+        </a>
+      </p>
+      <p class="kern-body">{props.total.toLocaleString('de-DE')} Einwendungen</p>
+      {props.items.map((item) => (
+        <ApplicantObjection item={item} key={item.id} />
+      ))}
+      <Pagination
+        path={`/verfahren/${procedure.id}/einwendungen-antragstellerin`}
+        query={{}}
+        page={props.page}
+        total={props.total}
+      />
+    </Layout>
+  );
+}
