@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runObjectionImport } from '../../src/participation/intake/import.cli.ts';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
-import { Client, createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
+import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '../helpers/app.ts';
 import { apiAs } from '../helpers/permits.ts';
 import { createPublishedProcedure, SECRET_PDF, WORKER } from '../helpers/participation.ts';
 import { compressedPdfText } from '../helpers/pdf-text.ts';
@@ -30,6 +30,8 @@ describe('formal procedure: notice → display → objections → groups → hea
   let procedure: { id: string; tenantId: string };
   let worker: Awaited<ReturnType<typeof apiAs>>;
   const secrets: string[] = [];
+  let statusUrl = '';
+  let publishedDecision = '';
 
   before(async () => {
     t = await createTestApp({
@@ -130,6 +132,7 @@ describe('formal procedure: notice → display → objections → groups → hea
         },
       });
       assert.equal(response.statusCode, 201, response.body);
+      statusUrl ||= (response.json() as { statusUrl: string }).statusUrl;
     }
     clock.set(new Date('2026-12-15T09:00:00Z'));
     const dir = mkdtempSync(path.join(tmpdir(), 'einwendungen-'));
@@ -178,6 +181,53 @@ describe('formal procedure: notice → display → objections → groups → hea
       .execute();
     assert.equal(stored.length, 62);
     assert.equal(stored.find((s) => s.channel === 'signature-list')?.signatures, 240);
+  });
+
+  it('uniform submissions are grouped; the catalogue suggests concerns and takes one assessment each', async () => {
+    const computed = await worker.post(
+      `/api/v1/procedures/${procedure.id}/objection-groups/compute`,
+    );
+    assert.equal(computed.statusCode, 200, computed.body);
+    const groups = (
+      await worker.get(`/api/v1/procedures/${procedure.id}/objection-groups`)
+    ).json() as {
+      members: unknown[];
+      representative: unknown;
+    }[];
+    assert.equal(groups.length, 1, 'the 60 form letters with small edits form one group');
+    assert.equal(groups[0]!.members.length, 60);
+    assert.ok(groups[0]!.representative, 'more than 50 signers: the group gets its representative');
+    const page = new Client(t.app);
+    await page.logIn(WORKER);
+    const catalogue = await page.get(`/verfahren/${procedure.id}/belange`);
+    assert.equal(catalogue.statusCode, 200);
+    const suggested = await page.post(`/verfahren/${procedure.id}/belange/vorschlaege`, {
+      _csrf: csrfTokenFrom(catalogue.body),
+    });
+    assert.equal(suggested.statusCode, 303);
+    const noise = await t.database.db
+      .selectFrom('concerns')
+      .select('id')
+      .where('procedure_id', '=', procedure.id)
+      .where('key', '=', 'noise')
+      .executeTakeFirstOrThrow();
+    const links = await t.database.db
+      .selectFrom('objection_concerns')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('concern_id', '=', noise.id)
+      .executeTakeFirstOrThrow();
+    assert.ok(Number(links.n) >= 60, 'noise is suggested for every form letter');
+    await t.database.db
+      .updateTable('objection_concerns')
+      .set({ source: 'confirmed' })
+      .where('concern_id', '=', noise.id)
+      .execute();
+    const saved = await page.post(`/verfahren/${procedure.id}/belange/${noise.id}`, {
+      _csrf: csrfTokenFrom((await page.get(`/verfahren/${procedure.id}/belange`)).body),
+      [`bewertung-${noise.id}`]:
+        'Die Richtwerte der TA Lärm werden nachts durch schallreduzierten Betrieb eingehalten.',
+    });
+    assert.equal(saved.statusCode, 303, saved.body);
   });
 
   it('the hearing decision waits for the end of the objection period, then the decision is published and the case closes', async () => {
@@ -268,6 +318,8 @@ describe('formal procedure: notice → display → objections → groups → hea
     for (const { reference } of refs.slice(0, 10)) {
       outputs.push((await anonymous.get(`/api/v1/receipts/${reference}`)).body);
     }
+    outputs.push(publishedDecision);
+    assert.ok(publishedDecision.length > 100, 'the published decision was read');
     const all = outputs.join('\n');
     for (const secret of secrets)
       assert.ok(!all.includes(secret), `public output contains ${secret}`);
