@@ -262,6 +262,12 @@ describe('formal procedure: notice → display → objections → groups → hea
       url: `/beteiligung/${procedure.id}/bescheid`,
     });
     assert.equal(decisionPdf.statusCode, 200);
+    publishedDecision = compressedPdfText(decisionPdf.rawPayload);
+    assert.match(publishedDecision, /Würdigung der Einwendungen/);
+    assert.match(publishedDecision, /schallreduzierten Betrieb/);
+    const status = await t.app.inject({ method: 'GET', url: new URL(statusUrl).pathname });
+    assert.match(status.body, /Gewürdigt \(aktueller Stand\)/);
+    assert.match(status.body, /schallreduzierten Betrieb/);
     clock.set(new Date('2027-02-16T09:00:00Z'));
     await runDeadlineWatch(t.deps);
     assert.equal(
@@ -274,6 +280,8 @@ describe('formal procedure: notice → display → objections → groups → hea
     const closed = await state();
     assert.equal(closed.step, 'delivered');
     assert.ok(closed.closed_at);
+    const delivered = await t.app.inject({ method: 'GET', url: new URL(statusUrl).pathname });
+    assert.match(delivered.body, /Entscheidung zugestellt \(aktueller Stand\)/);
     const gone = await t.app.inject({
       method: 'GET',
       url: `/beteiligung/${procedure.id}/bescheid`,
