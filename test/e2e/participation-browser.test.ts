@@ -8,7 +8,7 @@ import {
   startBrowserApp,
 } from '../helpers/browser.ts';
 import type { TestApp } from '../helpers/app.ts';
-import { createPublishedProcedure } from '../helpers/participation.ts';
+import { createPublishedProcedure, seedObjections, WORKER } from '../helpers/participation.ts';
 
 const skip = browserSkipReason();
 
@@ -105,7 +105,57 @@ describe('public participation in the browser', { skip }, () => {
     assert.ok(stored.submission_key, 'the challenge id is the idempotency key');
   });
 
-  it('axe finds no violations on the public participation pages', () => {
+  it('case worker pages: objections, detail with redaction, groups, catalogue, manual entry, hearing', async () => {
+    const tenant = await t.database.db
+      .selectFrom('procedures')
+      .select('tenant_id')
+      .where('id', '=', procedureId)
+      .executeTakeFirstOrThrow();
+    const letter =
+      'Wir erheben Einwendungen gegen den Windpark. Der Lärm der Anlagen in der Nacht überschreitet die Richtwerte, der Schattenwurf trifft unsere Häuser am Nachmittag, und im Wald nebenan brütet der Rotmilan. Die Unterlagen sind unvollständig, die Prüfung des Artenschutzes fehlt. Wir bitten, den Antrag abzulehnen. Mit freundlichen Grüßen';
+    await seedObjections(
+      t,
+      { id: procedureId, tenantId: tenant.tenant_id },
+      Array.from({ length: 6 }, (_, i) => ({
+        text: `${letter} Familie Beispiel${i}, Tel. 0171 1234${i}`,
+        name: `Person ${i}`,
+        address: `Weg ${i}`,
+        signatures: i === 0 ? 60 : 1,
+      })),
+    );
+    const page = await plain.newPage();
+    await page.goto(`${base}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(WORKER);
+    await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(/\/konto$/);
+    await page.goto(`${base}/verfahren/${procedureId}`);
+    await page.getByRole('link', { name: 'Gleichförmige Einwendungen' }).click();
+    await page.getByRole('button', { name: /erkennen/ }).click();
+    await axe(page, '/verfahren/:id/einwendungen/gruppen');
+    const group = page.locator('a[href*="/einwendungen/gruppen/"]').first();
+    await group.click();
+    await axe(page, '/verfahren/:id/einwendungen/gruppen/:gid');
+    await page.goto(`${base}/verfahren/${procedureId}/einwendungen`);
+    await axe(page, '/verfahren/:id/einwendungen');
+    await page
+      .locator('a[href*="/einwendungen/"][href$="0"], main a[href*="/einwendungen/"]')
+      .first()
+      .click();
+    await axe(page, '/verfahren/:id/einwendungen/:oid');
+    await page.goto(`${base}/verfahren/${procedureId}/belange`);
+    await page.getByRole('button', { name: /Vorschläge berechnen/ }).click();
+    await axe(page, '/verfahren/:id/belange');
+    await page.goto(`${base}/verfahren/${procedureId}/einwendungen/neu`);
+    await axe(page, '/verfahren/:id/einwendungen/neu');
+    await page.getByRole('button', { name: 'Einwendung speichern' }).click();
+    await page.locator('.error-summary').waitFor();
+    await axe(page, '/verfahren/:id/einwendungen/neu (Fehler)');
+    await page.goto(`${base}/verfahren/${procedureId}/eroerterung`);
+    await axe(page, '/verfahren/:id/eroerterung');
+  });
+
+  it('axe finds no violations on the participation pages', () => {
     assert.deepEqual(problems, [], problems.join('\n\n'));
   });
 });
