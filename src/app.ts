@@ -9,6 +9,7 @@ import { registerHearingRoutes } from './participation/hearing/hearing.routes.ts
 import { registerObjectionGroupRoutes } from './participation/groups/group.routes.tsx';
 import { registerReviewRoutes } from './participation/review/review.routes.tsx';
 import { registerCatalogueRoutes } from './participation/catalogue/catalogue.routes.tsx';
+import { registerExportRoutes } from './participation/export/export.routes.ts';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
 import { registerParticipationPublicRoutes } from './participation/public/public.routes.tsx';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
@@ -40,6 +41,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerObjectionGroupRoutes(app, deps);
     registerReviewRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
+    registerExportRoutes(app, deps);
     await Promise.resolve();
   });
 }
