@@ -66,7 +66,9 @@ export function Layout(props: {
             title={feed.title}
           />
         ))}
-        {props.scripts?.map((src) => <script key={src} src={src} defer />)}
+        {props.scripts?.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#inhalt">

@@ -30,7 +30,7 @@ export async function createPublishedProcedure(
   const project = DEMO_PROJECTS.find((p) => p.key === (options.projectKey ?? 'lichtenau-nordost'))!;
   const created = await applicant.post('/api/v1/procedures', applicationBody(project, kreis));
   if (created.statusCode !== 201) throw new Error(created.body);
-  const id = (created.json() as { id: string }).id;
+  const id = created.json<{ id: string }>().id;
   if (options.documents) {
     const plain = await applicant.upload(`/api/v1/procedures/${id}/documents`, {
       docType: 'site-plans',

@@ -132,7 +132,7 @@ describe('formal procedure: notice → display → objections → groups → hea
         },
       });
       assert.equal(response.statusCode, 201, response.body);
-      statusUrl ||= (response.json() as { statusUrl: string }).statusUrl;
+      statusUrl ||= response.json<{ statusUrl: string }>().statusUrl;
     }
     clock.set(new Date('2026-12-15T09:00:00Z'));
     const dir = mkdtempSync(path.join(tmpdir(), 'einwendungen-'));
@@ -188,12 +188,9 @@ describe('formal procedure: notice → display → objections → groups → hea
       `/api/v1/procedures/${procedure.id}/objection-groups/compute`,
     );
     assert.equal(computed.statusCode, 200, computed.body);
-    const groups = (
-      await worker.get(`/api/v1/procedures/${procedure.id}/objection-groups`)
-    ).json() as {
-      members: unknown[];
-      representative: unknown;
-    }[];
+    const groups = (await worker.get(`/api/v1/procedures/${procedure.id}/objection-groups`)).json<
+      { members: unknown[]; representative: unknown }[]
+    >();
     assert.equal(groups.length, 1, 'the 60 form letters with small edits form one group');
     assert.equal(groups[0]!.members.length, 60);
     assert.ok(groups[0]!.representative, 'more than 50 signers: the group gets its representative');

@@ -6,7 +6,6 @@ import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '
 import { SAMPLE_PDF } from '../helpers/multipart.ts';
 import { createPublishedProcedure } from '../helpers/participation.ts';
 
-
 function objectionMultipart(
   fields: Record<string, string>,
   files: { name: string; content: Buffer }[],
