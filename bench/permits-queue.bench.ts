@@ -24,6 +24,7 @@ import { createDirectoryStore } from '../src/platform/storage.ts';
 import { verifyCaseFile } from '../src/procedures/audit.queries.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { Client } from '../test/helpers/app.ts';
+import { runBench, type Cleanup } from './support/lifecycle.ts';
 import { captureQueries, explainAnalyze } from './support/explain.ts';
 import { fillDatabase, type TenantSample } from './support/fill.ts';
 import { measure, summarize, type Reply, type Stats } from './support/measure.ts';
@@ -60,27 +61,6 @@ const CASE_WORKERS = {
 type Tenant = keyof typeof CASE_WORKERS;
 
 const log = (line: string) => console.log(line);
-
-/** Everything to stop and delete, in reverse order of creation; runs once, also on failure. */
-class Cleanup {
-  private readonly steps: (() => Promise<void> | void)[] = [];
-  private done: Promise<void> | undefined;
-  add(step: () => Promise<void> | void): void {
-    this.steps.push(step);
-  }
-  run(): Promise<void> {
-    this.done ??= (async () => {
-      for (const step of this.steps.reverse()) {
-        try {
-          await step();
-        } catch (error) {
-          console.error('Aufräumen:', error);
-        }
-      }
-    })();
-    return this.done;
-  }
-}
 
 async function loggedInClient(app: App, email: string): Promise<Client> {
   const client = new Client(app);
@@ -378,23 +358,4 @@ async function main(cleanup: Cleanup): Promise<void> {
   if (result && !result.met) process.exitCode = 1;
 }
 
-const cleanup = new Cleanup();
-const abort = (code: number, reason: string) => {
-  console.error(reason);
-  void cleanup.run().finally(() => process.exit(code));
-};
-process.once('SIGINT', () => abort(130, 'Abgebrochen (SIGINT); räume auf …'));
-process.once('SIGTERM', () => abort(143, 'Abgebrochen (SIGTERM); räume auf …'));
-const watchdog = setTimeout(
-  () => abort(2, `Zeitlimit von ${options.timeoutMinutes} Minuten überschritten; räume auf …`),
-  options.timeoutMinutes * 60_000,
-);
-try {
-  await main(cleanup);
-} catch (error) {
-  console.error(error);
-  process.exitCode = 1;
-} finally {
-  clearTimeout(watchdog);
-  await cleanup.run();
-}
+await runBench(main, options.timeoutMinutes);

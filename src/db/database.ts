@@ -1,4 +1,5 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -13,7 +14,25 @@ export function createDb(connectionString: string, options: { max?: number } = {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle client that loses its server (e.g. during shutdown) must not crash the process.
   pool.on('error', () => undefined);
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * Runs a query as a named prepared statement, parsed and planned once per connection instead of
+ * on every call; for the few statements on hot paths (objection intake under load). The name is
+ * derived from the SQL text, so one text always has one name. Outside a plain handle from
+ * createDb (e.g. in a transaction) it runs as an ordinary query.
+ */
+export async function executePrepared<R>(db: Db, query: CompiledQuery<R>): Promise<R[]> {
+  const pool = pools.get(db);
+  if (!pool) return (await db.executeQuery(query)).rows;
+  const name = `il_${createHash('sha256').update(query.sql).digest('base64url').slice(0, 24)}`;
+  const result = await pool.query({ name, text: query.sql, values: [...query.parameters] });
+  return result.rows as R[];
 }
 
 export async function pingDatabase(db: Db): Promise<boolean> {

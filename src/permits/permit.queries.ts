@@ -68,8 +68,11 @@ export async function findProcedure(
   };
 }
 
+// One formatter for all calls: toLocaleDateString with options builds a new one every time.
+const BERLIN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
+
 export function berlinDate(date: Date): string {
-  return date.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+  return BERLIN_DAY.format(date);
 }
 
 /** The case history as the engine reads it: every audit event with its (Berlin) date. */

@@ -11,9 +11,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import helmet from 'helmet';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,7 +94,8 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     }
   });
 
-  await app.register(fastifyHelmet, {
+  // Security headers, built once (the Fastify plugin would rebuild them on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -110,6 +111,11 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
       },
     },
     strictTransportSecurity: deps.config.secureCookies,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => {
+      done(error instanceof Error ? error : undefined);
+    });
   });
   await app.register(fastifyCookie, { secret: resolveCookieSecret(deps.config) });
   await app.register(fastifyCsrf, {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { freePort } from '../../src/db/embedded.ts';
 import { createTestDatabase } from '../helpers/db.ts';
-import { runCli, waitFor, type Started } from '../helpers/process.ts';
+import { runCli, startPortal, waitFor, type Started } from '../helpers/process.ts';
 
 /** `npm start` as a user runs it: embedded PostgreSQL, demo data, second instance, SIGTERM, restart. */
 describe('starting and stopping the portal', () => {
@@ -16,25 +16,7 @@ describe('starting and stopping the portal', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function start(port: number): Promise<Started> {
-    const started = runCli(['start'], {
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-    });
-    running.push(started);
-    await waitFor(
-      () => started.output().includes('Industrieland läuft') || started.child.exitCode !== null,
-      'Start',
-    );
-    assert.match(
-      started.output(),
-      /Industrieland läuft: http:\/\/localhost:\d+\//,
-      started.output(),
-    );
-    return started;
-  }
+  const start = (port: number) => startPortal(running, dataDir, port);
 
   it('starts with an embedded PostgreSQL, seeds demo data once, refuses a second instance, stops cleanly, restarts', async () => {
     const port = await freePort();

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -34,4 +35,30 @@ export async function waitFor(
       throw new Error(`Zeitüberschreitung beim Warten auf: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * `industrieland start` on a data dir and port; resolves once the portal says it is running. The
+ * process is added to `running` at once, so that the caller stops it even when the start fails.
+ */
+export async function startPortal(
+  running: Started[],
+  dataDir: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<Started> {
+  const started = runCli(['start'], {
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    ...env,
+  });
+  running.push(started);
+  await waitFor(
+    () => started.output().includes('Industrieland läuft') || started.child.exitCode !== null,
+    'Start',
+  );
+  assert.match(started.output(), /Industrieland läuft: http:\/\/localhost:\d+\//, started.output());
+  return started;
 }

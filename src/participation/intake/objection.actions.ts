@@ -5,6 +5,7 @@
  * are stored and marked (formal preclusion, § 10 Abs. 3 S. 5 BImSchG), never refused.
  */
 import { sql } from 'kysely';
+import { executePrepared } from '../../db/database.ts';
 import { formatGermanDate } from '../../law/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { queueMail } from '../../platform/mail.ts';
@@ -13,6 +14,7 @@ import { purposeKey, type ParticipationDeps } from '../participation.types.ts';
 import { findPublicProcedure, type PublicProcedure } from '../public-procedure.queries.ts';
 import { objectionSha256 } from './objection-hash.ts';
 import type { ObjectionFields } from './objection-input.ts';
+import { countSubmission, settleCount, type RateBucket } from './rate-limit.ts';
 import { statusToken } from './status-token.ts';
 import type { ObjectionChannel } from '../../db/schema.ts';
 
@@ -79,7 +81,7 @@ export async function submitObjection(options: {
       .values({
         procedure_id: procedure.id,
         tenant_id: procedure.tenantId,
-        reference: sql<string>`'EW-' || to_char(${receivedAt}::timestamptz at time zone 'Europe/Berlin', 'YYYY') || '-' || lpad(nextval('objection_number_seq')::text, 7, '0')`,
+        reference: nextReference(receivedAt),
         received_at: receivedAt,
         channel: options.channel,
         body: fields.text,
@@ -145,6 +147,69 @@ export async function submitObjection(options: {
     };
   }
   return replayed(deps, procedure, options.submissionKey, sha256);
+}
+
+/** The next reference number, EW-<year of receipt>-<7 digits>, drawn in the inserting statement. */
+function nextReference(receivedAt: Date) {
+  return sql<string>`'EW-' || to_char(${receivedAt}::timestamptz at time zone 'Europe/Berlin', 'YYYY') || '-' || lpad(nextval('objection_number_seq')::text, 7, '0')`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The common case under load — text and identity only, no attachments, no receipt mail — in a
+ * single statement and commit: it counts the submission for the rate limit, checks that the
+ * procedure is public and open (as procedureOpenForObjections does), decides lateness from the
+ * stored objection period and stores the objection, all against the same snapshot. Returns
+ * undefined when it stored nothing because the procedure is unknown, not public or closed, or
+ * the submission key was used before; the caller then takes the full path, which gives the
+ * precise answer (404, 409 or the first receipt). Above the rate limit it refuses (429).
+ */
+export async function submitPlainObjection(options: {
+  deps: ParticipationDeps;
+  procedureId: string;
+  fields: ObjectionFields;
+  channel: Extract<ObjectionChannel, 'web' | 'api'>;
+  submissionKey: string | null;
+  rate: RateBucket | undefined;
+}): Promise<Receipt | undefined> {
+  const { deps, procedureId, fields, rate } = options;
+  if (fields.email !== null || !UUID.test(procedureId)) return undefined;
+  const receivedAt = deps.clock.now();
+  const sha256 = objectionSha256(fields.text, []);
+  const statement = sql<{ id: string | null; reference: string; late: boolean; count: number }>`
+    with counted as (${rate ? countSubmission(rate) : sql`select 0 as count`}),
+    stored as (
+      insert into objections (procedure_id, tenant_id, reference, received_at, channel, body,
+        name, address, email, redact_identity, late, sha256, submission_key, entered_by)
+      select p.id, p.tenant_id, ${nextReference(receivedAt)}, ${receivedAt}, ${options.channel},
+        ${fields.text}, ${fields.name}, ${fields.address}, null, ${fields.redactIdentity},
+        ${berlinDate(receivedAt)} > p.state->'participation'->>'objectionEnd', ${sha256},
+        ${options.submissionKey}, null
+      from procedures p
+      where p.id = ${procedureId} and p.closed_at is null
+        and jsonb_typeof(p.state->'participation') = 'object'
+        and coalesce((select count from counted), 0) <= ${rate?.perHour ?? 0}
+      on conflict (procedure_id, submission_key) where submission_key is not null do nothing
+      returning id, reference, late
+    )
+    select stored.id, stored.reference, stored.late, coalesce((select count from counted), 0) as count
+    from (values (1)) as one left join stored on true`;
+  // Prepared: under load, planning this statement anew each time would cost more than running it.
+  const [row] = await executePrepared(deps.db, statement.compile(deps.db));
+  if (!row) throw new Error('objection intake statement returned no row');
+  if (rate && row.count > rate.perHour) await procedureOpenForObjections(deps, procedureId);
+  if (rate) await settleCount(deps.db, rate, row.count);
+  if (row.id === null) return undefined;
+  return {
+    id: row.id,
+    reference: row.reference,
+    receivedAt,
+    sha256,
+    late: row.late,
+    statusToken: statusToken(purposeKey(deps, 'objection-status'), row.id),
+    replay: false,
+  };
 }
 
 /** A retried submission: the same content gets the first receipt, other content is refused. */

@@ -4,9 +4,13 @@ import type { App, Deps } from '../../platform/server.ts';
 import { checkChallenge, issueChallenge } from './anti-abuse.ts';
 import { storeBase64Attachments } from './attachments.ts';
 import { parseObjectionFields, MAX_ATTACHMENTS } from './objection-input.ts';
-import { procedureOpenForObjections, submitObjection } from './objection.actions.ts';
+import {
+  procedureOpenForObjections,
+  submitObjection,
+  submitPlainObjection,
+} from './objection.actions.ts';
 import { findReceiptByReference } from './receipt.queries.ts';
-import { checkIntakeRate } from './rate-limit.ts';
+import { checkIntakeRate, rateBucket } from './rate-limit.ts';
 
 const Id = Type.Object({ id: Type.String() });
 const tags = ['Öffentlichkeitsbeteiligung'];
@@ -71,39 +75,63 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const procedure = await procedureOpenForObjections(deps, request.params.id);
+      const procedureId = request.params.id;
       const body = request.body;
-      const fields = parseObjectionFields(body, deps.config.participation.identityRequired);
-      if (!fields.ok) {
-        throw new AppError(
-          'validation',
-          'Die Einwendung ist unvollständig oder ungültig.',
-          fields.errors,
-        );
-      }
-      const challengeKey = checkChallenge(deps, {
-        procedureId: procedure.id,
-        challenge: body.challenge ?? '',
-        nonce: body.nonce ?? '',
-        viaForm: false,
-      });
-      const idempotencyKey = request.headers['idempotency-key'];
-      await checkIntakeRate({
-        db: deps.db,
-        clientAddress: request.ip,
-        procedureId: procedure.id,
-        perHour: deps.config.participation.ratePerHour,
-        now: deps.clock.now(),
-      });
-      const attachments = await storeBase64Attachments(deps.store, body.attachments ?? []);
-      const receipt = await submitObjection({
-        deps,
-        procedure,
-        fields: fields.value,
-        attachments,
-        channel: 'api',
-        submissionKey: challengeKey ?? (idempotencyKey ? `key:${idempotencyKey}` : null),
-      });
+      const accepted = await (async () => {
+        try {
+          const fields = parseObjectionFields(body, deps.config.participation.identityRequired);
+          if (!fields.ok) {
+            throw new AppError(
+              'validation',
+              'Die Einwendung ist unvollständig oder ungültig.',
+              fields.errors,
+            );
+          }
+          const challengeKey = checkChallenge(deps, {
+            procedureId,
+            challenge: body.challenge ?? '',
+            nonce: body.nonce ?? '',
+            viaForm: false,
+          });
+          const idempotencyKey = request.headers['idempotency-key'];
+          return {
+            fields: fields.value,
+            key: challengeKey ?? (idempotencyKey ? `key:${idempotencyKey}` : null),
+          };
+        } catch (error) {
+          // For a procedure that is not open for objections, that is the answer (404/409).
+          await procedureOpenForObjections(deps, procedureId);
+          throw error;
+        }
+      })();
+      const { fields, key } = accepted;
+      const attachmentItems = body.attachments ?? [];
+      const rate = rateBucket(deps, { clientAddress: request.ip, procedureId });
+      // The common case in one statement; anything else (and every refusal) takes the full path.
+      const plain = attachmentItems.length === 0 && fields.email === null;
+      const receipt =
+        (plain
+          ? await submitPlainObjection({
+              deps,
+              procedureId,
+              fields,
+              channel: 'api',
+              submissionKey: key,
+              rate,
+            })
+          : undefined) ??
+        (await (async () => {
+          const procedure = await procedureOpenForObjections(deps, procedureId);
+          if (!plain) await checkIntakeRate(deps, { clientAddress: request.ip, procedureId });
+          return submitObjection({
+            deps,
+            procedure,
+            fields,
+            attachments: await storeBase64Attachments(deps.store, attachmentItems),
+            channel: 'api',
+            submissionKey: key,
+          });
+        })());
       return reply.status(receipt.replay ? 200 : 201).send({
         reference: receipt.reference,
         receivedAt: receipt.receivedAt.toISOString(),

@@ -264,13 +264,7 @@ export function registerParticipationPublicRoutes(app: App, deps: Deps): void {
           nonce: values.nonce ?? '',
           viaForm: true,
         });
-        await checkIntakeRate({
-          db: deps.db,
-          clientAddress: request.ip,
-          procedureId: procedure.id,
-          perHour: deps.config.participation.ratePerHour,
-          now: deps.clock.now(),
-        });
+        await checkIntakeRate(deps, { clientAddress: request.ip, procedureId: procedure.id });
       } catch (error) {
         if (
           error instanceof AppError &&
