@@ -345,3 +345,69 @@ describe('objection intake: proof of work and rate limit', () => {
     assert.equal(accepted.statusCode, 303, accepted.body);
   });
 });
+
+describe('objection intake in one statement: rate limit, unknown and closed procedures', () => {
+  let t: TestApp;
+  let procedure: { id: string; tenantId: string };
+  before(async () => {
+    t = await createTestApp({
+      clock: fixedClock(new Date('2026-11-24T09:00:00Z')),
+      env: { OBJECTION_POW_DIFFICULTY: '0', OBJECTION_RATE_LIMIT: '2' },
+    });
+    procedure = await createPublishedProcedure(t);
+  });
+  after(async () => t.close());
+
+  const post = (procedureId: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/procedures/${procedureId}/objections`, payload });
+  const stored = async (procedureId: string) =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('objections')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('procedure_id', '=', procedureId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const buckets = async () =>
+    (await t.database.db.selectFrom('intake_rate').select(['bucket', 'count']).execute()).map(
+      (r) => `${r.bucket}:${r.count}`,
+    );
+  const objection = { text: 'Der Schall stört meine Nachtruhe.', name: 'N. N.', address: 'Weg 1' };
+
+  it('counts per address and refuses above the limit without storing', async () => {
+    assert.equal((await post(procedure.id, objection)).statusCode, 201);
+    assert.equal((await post(procedure.id, objection)).statusCode, 201);
+    const limited = await post(procedure.id, objection);
+    assert.equal(limited.statusCode, 429);
+    assert.match(limited.json().detail ?? limited.body, /in dieser Stunde bereits 2/);
+    assert.equal(await stored(procedure.id), 2);
+    const [bucket] = await buckets();
+    // A keyed hash: neither the address nor its plain SHA-256 is stored.
+    assert.doesNotMatch(bucket ?? '', /127\.0\.0\.1/);
+    assert.equal(bucket?.split(':')[1], '3');
+  });
+
+  it('an unknown procedure is 404, also with bad input, and is not counted', async () => {
+    const before = await buckets();
+    const unknown = '00000000-0000-4000-8000-000000000001';
+    assert.equal((await post(unknown, objection)).statusCode, 404);
+    assert.equal((await post(unknown, { text: '' })).statusCode, 404);
+    assert.equal((await post('kein-verfahren', objection)).statusCode, 404);
+    assert.deepEqual(await buckets(), before);
+  });
+
+  it('a closed procedure takes no objection (409)', async () => {
+    const closed = await createPublishedProcedure(t);
+    await t.database.db
+      .updateTable('procedures')
+      .set({ closed_at: new Date('2026-11-24T08:00:00Z') })
+      .where('id', '=', closed.id)
+      .execute();
+    const response = await post(closed.id, objection);
+    assert.equal(response.statusCode, 409);
+    assert.match(response.json().detail ?? response.body, /abgeschlossen/);
+    assert.equal(await stored(closed.id), 0);
+  });
+});
