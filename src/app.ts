@@ -11,6 +11,7 @@ import { registerReviewRoutes } from './participation/review/review.routes.tsx';
 import { registerCatalogueRoutes } from './participation/catalogue/catalogue.routes.tsx';
 import { registerExportRoutes } from './participation/export/export.routes.ts';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
+import { registerObjectionPublicRoutes } from './participation/public/objection.routes.tsx';
 import { registerParticipationPublicRoutes } from './participation/public/public.routes.tsx';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
@@ -35,6 +36,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerPermitPageRoutes(app, deps);
     registerObjectionApiRoutes(app, deps);
     registerParticipationPublicRoutes(app, deps);
+    registerObjectionPublicRoutes(app, deps);
     registerNoticeRoutes(app, deps);
     registerManualEntryRoutes(app, deps);
     registerHearingRoutes(app, deps);
