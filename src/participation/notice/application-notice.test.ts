@@ -20,15 +20,29 @@ const has = (s: NoticeSection, needle: string): void =>
   assert.ok(textOf(s).includes(needle), `"${s.heading}" lacks: ${needle}`);
 
 describe('application notice: the items of § 10 Abs. 4 BImSchG and § 9 Abs. 1 9. BImSchV', () => {
-  it('project: applicant, site, type and scale of the turbines (§ 3 9. BImSchV)', () => {
+  it('project: applicant, kind of decision, site, type and scale, commissioning (§ 3 9. BImSchV)', () => {
     const s = sectionOf(plain, 'Vorhaben');
     has(s, 'Antragsteller: Windpark Südfeld GmbH & Co. KG.');
+    has(
+      s,
+      'Art der beantragten Entscheidung: Genehmigung nach § 4 BImSchG für die Errichtung und den Betrieb.',
+    );
+    has(s, 'Geplante Inbetriebnahme laut Antrag: Juni 2028.');
     has(s, '„Windpark Südfeld“');
     has(s, 'Standort: Gemeinde Heiden, Gemarkung Heiden, Flur 7.');
     has(s, '2 Windenergieanlagen mit einer Nennleistung von insgesamt 11.120 kW');
     has(s, 'Anlage 2: Enercon E-160 EP5, Gesamthöhe 246,5 m, Nennleistung 5.560 kW.');
     has(s, 'förmliches Verfahren nach § 10 BImSchG');
     assert.ok(s.citations.includes('§ 3 9. BImSchV'));
+  });
+
+  it('a repowering says so; without a stated commissioning the notice says that too', () => {
+    const s = sectionOf(
+      applicationNotice(applicationInput({ repowering: true, plannedCommissioning: null })),
+      'Vorhaben',
+    );
+    has(s, 'Repowering, § 16b BImSchG');
+    has(s, 'Eine geplante Inbetriebnahme nennt der Antrag nicht.');
   });
 
   it('competent authority with address and reference', () => {

@@ -43,17 +43,33 @@ export function applicationNotice(input: ApplicationNoticeInput): NoticeContent 
   };
 }
 
-// [open] § 3 9. BImSchV also names the kind of permit applied for (full, partial, preliminary
-// decision, change) and the planned date of commissioning; the input carries neither, so the
-// notice cannot state them and the input must be extended before the first real notice.
+const MONTHS = new Intl.DateTimeFormat('de-DE', {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** 'YYYY-MM' → 'Juni 2028'. */
+function germanMonth(yearMonth: string): string {
+  return MONTHS.format(new Date(`${yearMonth}-01T00:00:00Z`));
+}
+
+// The items of § 3 9. BImSchV that § 9 Abs. 1 requires in the notice: applicant (Nr. 1), kind of
+// decision applied for (Nr. 2), site (Nr. 3), kind and scale (Nr. 4), commissioning (Nr. 5). The
+// portal takes applications for a full permit only; a partial permit, a preliminary decision or
+// an early start (§§ 8, 8a, 9 BImSchG) cannot be applied for, so the notice never states one.
 function project(input: ApplicationNoticeInput): NoticeSection {
   return section(
     'Vorhaben',
     [
       `Antragsteller: ${input.applicantName}.`,
       `Beantragt ist die immissionsschutzrechtliche Genehmigung für das Vorhaben „${input.projectTitle}“.`,
+      `Art der beantragten Entscheidung: Genehmigung nach § 4 BImSchG für die Errichtung und den Betrieb${input.repowering ? '; die Anlagen sollen bestehende Windenergieanlagen ersetzen (Repowering, § 16b BImSchG)' : ''}.`,
       `Standort: ${input.site}.`,
       ...describeTurbines(input.turbines),
+      input.plannedCommissioning
+        ? `Geplante Inbetriebnahme laut Antrag: ${germanMonth(input.plannedCommissioning)}.`
+        : 'Eine geplante Inbetriebnahme nennt der Antrag nicht.',
       `Verfahrensart: ${input.procedureLabel}.`,
     ],
     [c.noticeContent, c.applicationContent, ...(input.eiaRequired ? [c.eiaPublicInformation] : [])],

@@ -121,6 +121,8 @@ async function publishApplicationNotice(ctx: EventContext) {
       ratedPowerKw: t.ratedPowerKw,
     })),
     procedureLabel: 'förmliches Genehmigungsverfahren nach § 10 BImSchG',
+    repowering: row.application.repowering,
+    plannedCommissioning: row.application.plannedCommissioning || null,
     eiaRequired: p.eiaRequired,
     noticeDate: p.noticeDate,
     displayStart: p.displayStart,

@@ -16,6 +16,8 @@ export function applicationInput(
       { type: 'Enercon E-160 EP5', totalHeightM: 246.5, ratedPowerKw: 5560 },
     ],
     procedureLabel: 'förmliches Verfahren nach § 10 BImSchG',
+    repowering: false,
+    plannedCommissioning: '2028-06',
     eiaRequired: false,
     noticeDate: '2027-01-20',
     displayStart: '2027-02-01',

@@ -20,6 +20,8 @@ export interface ApplicationNoticeInput {
   site: string; // Gemeinde/Gemarkung text
   turbines: Turbine[];
   procedureLabel: string; // e.g. 'förmliches Verfahren nach § 10 BImSchG'
+  repowering: boolean; // the turbines replace existing ones (§ 16b BImSchG)
+  plannedCommissioning: string | null; // 'YYYY-MM' as stated in the application (§ 3 Nr. 5)
   eiaRequired: boolean; // UVP-Pflicht: objection period 1 month, UVP-Bericht is displayed
   noticeDate: string;
   displayStart: string;
