@@ -42,6 +42,7 @@ import { listRoutes, type Deps } from '../src/platform/server.ts';
 import { createDirectoryStore } from '../src/platform/storage.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createPublishedProcedure, WORKER } from '../test/helpers/participation.ts';
+import { HEAP_GROWING_PERCENT, limitHeapGrowth } from '../src/platform/heap.ts';
 import { runBench, type Cleanup } from './support/lifecycle.ts';
 import { seededRandom } from './support/random.ts';
 
@@ -53,6 +54,10 @@ const env = (name: string, fallback: number): number => {
 const OBJECTIONS = env('BENCH_OBJECTIONS', 100_000);
 const RUNS = env('BENCH_RUNS', 3);
 const TIMEOUT_MINUTES = env('BENCH_TIMEOUT_MINUTES', 20);
+/** BENCH_NODE_DEFAULTS=1: measure without the portal's heap setting, with Node's defaults. */
+const NODE_DEFAULTS = process.env.BENCH_NODE_DEFAULTS === '1';
+// The portal process limits heap growth (src/cli.ts); this process runs the app the same way.
+if (!NODE_DEFAULTS) limitHeapGrowth();
 const TARGET_MB = env('BENCH_TARGET_MB', 300);
 const TEXTS = 2_000;
 const DATA = fileURLToPath(new URL('../../shared/data/text/cimt_argument_mining', import.meta.url));
@@ -356,7 +361,7 @@ Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model.trim() ?? '
     .map((l) => l.toFixed(1))
     .join(' / ')}. Node ${process.version}, ${version.rows[0]?.version.split(' on ')[0] ?? '?'}.
 Data: ${Number(stats.rows[0]?.rows).toLocaleString('en')} objections in one procedure (body ${stats.rows[0]?.body} bytes on average, table with indexes ${stats.rows[0]?.size}), 60 % with a confirmed redaction, 30 % in 300 groups, about 2 confirmed or suggested concerns each; 9 documents (18 MB, one trade secret). Filled set-based in ${fillSeconds.toFixed(1)} s.
-Node flags: ${process.execArgv.join(' ') || '(none)'}; V8 heap limit ${mb(v8.getHeapStatistics().heap_size_limit)} MB.
+Node flags: ${process.execArgv.join(' ') || '(none)'}; V8 heap limit ${mb(v8.getHeapStatistics().heap_size_limit)} MB; heap growth ${NODE_DEFAULTS ? "Node's default (BENCH_NODE_DEFAULTS=1)" : `limited to ${HEAP_GROWING_PERCENT} % as in \`industrieland start\` (limitHeapGrowth)`}.
 Runs: ${RUNS} per measurement, one after the other; output to /dev/null, counted. RSS sampled every 50 ms. Client and server share this process.
 
 | export | path | time s (median) | runs s | MB | MB/s | RSS at start MB | peak RSS MB (median) | peak RSS MB (max) | peak heap used MB |
@@ -370,7 +375,7 @@ Target peak RSS < ${TARGET_MB} MB: ${met ? 'met ✅' : 'missed ❌'}.
   console.log(`\n${report}`);
   const heapCap = /--max-old-space-size=(\d+)/.exec(process.execArgv.join(' '))?.[1];
   const custom = OBJECTIONS !== 100_000 || RUNS !== 3 || process.env.BENCH_ONLY !== undefined;
-  const suffix = `${heapCap ? `-heap${heapCap}` : ''}${custom ? '-custom' : ''}`;
+  const suffix = `${heapCap ? `-heap${heapCap}` : ''}${NODE_DEFAULTS ? '-node-defaults' : ''}${custom ? '-custom' : ''}`;
   const file = path.join(import.meta.dirname, 'results', `export-${date}${suffix}.md`);
   writeFileSync(file, report);
   log(`Ergebnis geschrieben: ${path.relative(process.cwd(), file)}`);

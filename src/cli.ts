@@ -11,6 +11,7 @@ import { openDatabase, startPortal } from './main.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { seedDemoProcedures } from './seed/demo-procedures.ts';
 import { systemClock } from './platform/clock.ts';
+import { limitHeapGrowth } from './platform/heap.ts';
 import { createDirectoryStore } from './platform/storage.ts';
 
 const HELP = `Industrieland – Verfahrensplattform für Nordrhein-Westfalen
@@ -201,6 +202,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+limitHeapGrowth();
 // Configuration and lock errors reach the user as a plain German sentence, not a stack trace.
 main(process.argv.slice(2)).then(
   (code) => {
