@@ -50,6 +50,7 @@ import { createMailer } from '../src/platform/mail.ts';
 import { createDirectoryStore } from '../src/platform/storage.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createPublishedProcedure } from '../test/helpers/participation.ts';
+import { limitHeapGrowth } from '../src/platform/heap.ts';
 import { runBench, type Cleanup } from './support/lifecycle.ts';
 import { percentile } from './support/measure.ts';
 import { readContributions } from './support/texts.ts';
@@ -668,5 +669,6 @@ async function main(cleanup: Cleanup): Promise<void> {
 if (process.argv.includes('--load-generator')) {
   loadGenerator();
 } else {
+  limitHeapGrowth(); // the app runs with the heap setting of the portal process (src/cli.ts)
   await runBench(main, numberFrom('BENCH_TIMEOUT_MINUTES', 25));
 }

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { groupNearDuplicates } from '../grouping/index.ts';
+import { groupInWorker } from '../grouping/group.worker.ts';
 import { procedureForGroups, type GroupDeps } from './group.access.ts';
 import {
   chunks,
@@ -141,7 +141,7 @@ export async function computeGroups(options: {
     const items = candidates.ids
       .map((id, i) => ({ id, text: candidates.bodies[i]! }))
       .filter((item) => !singles.has(item.id));
-    const { groups } = groupNearDuplicates(
+    const { groups } = await groupInWorker(
       items,
       options.threshold === undefined ? {} : { threshold: options.threshold },
     );

@@ -1,0 +1,49 @@
+/**
+ * Grouping off the main thread: groupNearDuplicates is pure CPU work (about 7 s for 100,000
+ * objections), and on the portal's event loop it would stall every other request meanwhile,
+ * objection intake included. The worker loads the TypeScript sources through tsx like the
+ * portal itself.
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { groupNearDuplicates, type GroupingItem, type GroupingOptions } from './group.ts';
+import type { GroupingResult } from './group.ts';
+
+interface Job {
+  items: readonly GroupingItem[];
+  options: GroupingOptions;
+}
+
+export function groupInWorker(
+  items: readonly GroupingItem[],
+  options: GroupingOptions = {},
+): Promise<GroupingResult> {
+  return new Promise((resolve, reject) => {
+    // The portal runs TypeScript through tsx. Loader hooks given to a worker by --import do not
+    // reach its entry module (Node 20), so a small script registers tsx first, then loads this
+    // module, whose code below does the work.
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(
+      ({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(bootstrap, {
+      eval: true,
+      execArgv: [],
+      workerData: { items, options } satisfies Job,
+    });
+    let settled = false;
+    worker.once('message', (result: GroupingResult) => {
+      settled = true;
+      resolve(result);
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`Gruppierung abgebrochen (Worker endete mit ${code})`));
+    });
+  });
+}
+
+if (!isMainThread && parentPort) {
+  const job = workerData as Job;
+  parentPort.postMessage(groupNearDuplicates(job.items, job.options));
+}
