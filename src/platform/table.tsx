@@ -10,13 +10,17 @@ export interface Row {
   cells: ComponentChildren[];
 }
 
-/** A KERN table with a caption (visible or for screen readers only) and column headers. */
+/**
+ * A KERN table with a caption (visible or for screen readers only) and column headers; the cell
+ * at `rowHeader` (a column index) names its row for screen readers (`th scope="row"`).
+ */
 export function DataTable(props: {
   caption: string;
   hideCaption?: boolean;
   columns: (string | Column)[];
   rows: Row[];
   small?: boolean;
+  rowHeader?: number;
 }): VNode {
   const columns = props.columns.map((c) => (typeof c === 'string' ? { label: c } : c));
   return (
@@ -39,14 +43,18 @@ export function DataTable(props: {
         <tbody class="kern-table__body">
           {props.rows.map((row) => (
             <tr class="kern-table__row" key={row.key}>
-              {row.cells.map((cell, index) => (
-                <td
-                  key={index}
-                  class={`kern-table__cell${columns[index]?.numeric ? ' kern-table__cell--numeric' : ''}`}
-                >
-                  {cell}
-                </td>
-              ))}
+              {row.cells.map((cell, index) => {
+                const cellClass = `kern-table__cell${columns[index]?.numeric ? ' kern-table__cell--numeric' : ''}`;
+                return index === props.rowHeader ? (
+                  <th key={index} scope="row" class={cellClass}>
+                    {cell}
+                  </th>
+                ) : (
+                  <td key={index} class={cellClass}>
+                    {cell}
+                  </td>
+                );
+              })}
             </tr>
           ))}
         </tbody>

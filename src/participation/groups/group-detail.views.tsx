@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
-import { formatTimestamp } from '../../platform/table.tsx';
+import { DataTable, formatTimestamp } from '../../platform/table.tsx';
 import type { GroupDetail, GroupEventView, GroupListItem, GroupMember } from './group.queries.ts';
 import {
   GROUP_EVENT_LABELS,
@@ -92,54 +92,43 @@ function MembersForm(props: {
               {props.error}
             </p>
           ) : null}
-          <div class="kern-table-responsive">
-            <table class="kern-table kern-table--small">
-              <caption class="kern-sr-only">Einwendungen dieser Gruppe</caption>
-              <thead class="kern-table__header">
-                <tr class="kern-table__row">
-                  {['Auswahl', 'Eingangsnummer', 'Eingang', 'Weg', 'Unterschriften', 'Text'].map(
-                    (label) => (
-                      <th scope="col" class="kern-table__header" key={label}>
-                        {label}
-                      </th>
-                    ),
-                  )}
-                </tr>
-              </thead>
-              <tbody class="kern-table__body">
-                {props.members.map((m) => (
-                  <tr class="kern-table__row" key={m.id}>
-                    <td class="kern-table__cell">
-                      <div class="kern-form-check">
-                        <input
-                          class="kern-form-check__checkbox"
-                          type="checkbox"
-                          id={`auswahl-${m.id}`}
-                          name="memberIds"
-                          value={m.id}
-                          checked={chosen.has(m.id)}
-                        />
-                        <label class="kern-label" for={`auswahl-${m.id}`}>
-                          <span class="kern-sr-only">{m.reference} auswählen</span>
-                        </label>
-                      </div>
-                    </td>
-                    <th scope="row" class="kern-table__cell">
-                      {m.reference}
-                      {m.id === props.representativeId ? ' (Vertreter)' : ''}
-                    </th>
-                    <td class="kern-table__cell">
-                      {formatTimestamp(m.receivedAt)}
-                      {m.late ? ' (verspätet)' : ''}
-                    </td>
-                    <td class="kern-table__cell">{CHANNEL_LABELS[m.channel] ?? m.channel}</td>
-                    <td class="kern-table__cell kern-table__cell--numeric">{num(m.signatures)}</td>
-                    <td class="kern-table__cell">{m.excerpt}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Einwendungen dieser Gruppe"
+            hideCaption
+            small
+            rowHeader={1}
+            columns={[
+              'Auswahl',
+              'Eingangsnummer',
+              'Eingang',
+              'Weg',
+              { label: 'Unterschriften', numeric: true },
+              'Text',
+            ]}
+            rows={props.members.map((m) => ({
+              key: m.id,
+              cells: [
+                <div class="kern-form-check">
+                  <input
+                    class="kern-form-check__checkbox"
+                    type="checkbox"
+                    id={`auswahl-${m.id}`}
+                    name="memberIds"
+                    value={m.id}
+                    checked={chosen.has(m.id)}
+                  />
+                  <label class="kern-label" for={`auswahl-${m.id}`}>
+                    <span class="kern-sr-only">{m.reference} auswählen</span>
+                  </label>
+                </div>,
+                `${m.reference}${m.id === props.representativeId ? ' (Vertreter)' : ''}`,
+                `${formatTimestamp(m.receivedAt)}${m.late ? ' (verspätet)' : ''}`,
+                CHANNEL_LABELS[m.channel] ?? m.channel,
+                num(m.signatures),
+                m.excerpt,
+              ],
+            }))}
+          />
         </div>
       </fieldset>
       <fieldset class="kern-fieldset" id={fieldId('into')}>
@@ -256,32 +245,22 @@ function MergeForm(props: {
 function History(props: { events: GroupEventView[] }): VNode {
   if (props.events.length === 0) return <p class="kern-body">Noch keine Einträge.</p>;
   return (
-    <div class="kern-table-responsive">
-      <table class="kern-table kern-table--small">
-        <caption class="kern-sr-only">Verlauf der Gruppe, neueste zuerst</caption>
-        <thead class="kern-table__header">
-          <tr class="kern-table__row">
-            {['Zeit', 'Ereignis', 'Durch', 'Einzelheiten'].map((label) => (
-              <th scope="col" class="kern-table__header" key={label}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody class="kern-table__body">
-          {props.events.map((e) => (
-            <tr class="kern-table__row" key={e.id}>
-              <td class="kern-table__cell">{formatTimestamp(e.at)}</td>
-              <th scope="row" class="kern-table__cell">
-                {GROUP_EVENT_LABELS[e.kind] ?? e.kind}
-              </th>
-              <td class="kern-table__cell">{e.actorName ?? 'System (automatische Erkennung)'}</td>
-              <td class="kern-table__cell">{describeEvent(e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Verlauf der Gruppe, neueste zuerst"
+      hideCaption
+      small
+      rowHeader={1}
+      columns={['Zeit', 'Ereignis', 'Durch', 'Einzelheiten']}
+      rows={props.events.map((e) => ({
+        key: String(e.id),
+        cells: [
+          formatTimestamp(e.at),
+          GROUP_EVENT_LABELS[e.kind] ?? e.kind,
+          e.actorName ?? 'System (automatische Erkennung)',
+          describeEvent(e),
+        ],
+      }))}
+    />
   );
 }
 
