@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { formatGermanDate } from '../law/index.ts';
 import type { ProcedureState } from '../procedures/engine/index.ts';
 import { renderDecisionPdf, type DecisionOutcome } from './decision.pdf.ts';
-import { berlinDate, type ProcedureRow } from './permit.queries.ts';
+import { berlinDate, procedureParties, type ProcedureRow } from './permit.queries.ts';
 import { MAX_UPLOAD_BYTES, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
 
 /** Generates the decision PDF from the case data and files it in the case as document 'decision'. */
@@ -16,19 +16,8 @@ export async function deliverDecisionDocument(options: {
   now: Date;
 }): Promise<string> {
   const { deps, trx, row, state, now } = options;
-  const [authority, applicant, head] = await Promise.all([
-    trx
-      .selectFrom('organisations')
-      .select('name')
-      .where('id', '=', row.tenantId)
-      .executeTakeFirstOrThrow(),
-    row.applicantOrgId
-      ? trx
-          .selectFrom('organisations')
-          .select('name')
-          .where('id', '=', row.applicantOrgId)
-          .executeTakeFirst()
-      : undefined,
+  const [{ authorityName, applicantName }, head] = await Promise.all([
+    procedureParties(trx, row),
     trx
       .selectFrom('procedures')
       .select('last_hash')
@@ -49,10 +38,10 @@ export async function deliverDecisionDocument(options: {
     row.typeKey === 'bimschg-formal' ? await catalogueAssessments(trx, row.id) : [];
   const pdf = await renderDecisionPdf(
     {
-      authorityName: authority.name,
+      authorityName,
       reference: row.reference,
       issuedOn: formatGermanDate(berlinDate(now)),
-      applicantName: applicant?.name ?? '–',
+      applicantName,
       projectTitle: row.title,
       procedureLabel: TYPE_LABELS[row.typeKey] ?? row.typeKey,
       site: `Gemarkung ${app.site.gemarkung}, Flur ${app.site.flur}, Flurstück ${app.site.flurstueck}`,

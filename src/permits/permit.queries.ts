@@ -330,3 +330,25 @@ export async function findProcedureFor(
   }
   return { row, roles };
 }
+
+/** The authority's and the applicant's names as documents and notices print them. */
+export async function procedureParties(
+  db: Handle,
+  row: Pick<ProcedureRow, 'tenantId' | 'applicantOrgId'>,
+): Promise<{ authorityName: string; applicantName: string }> {
+  const [authority, applicant] = await Promise.all([
+    db
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', row.tenantId)
+      .executeTakeFirstOrThrow(),
+    row.applicantOrgId
+      ? db
+          .selectFrom('organisations')
+          .select('name')
+          .where('id', '=', row.applicantOrgId)
+          .executeTakeFirst()
+      : undefined,
+  ]);
+  return { authorityName: authority.name, applicantName: applicant?.name ?? '–' };
+}

@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import { formatGermanDate } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { REMEDIES } from '../../permits/decision.pdf.ts';
-import { berlinDate, type ProcedureRow } from '../../permits/permit.queries.ts';
+import { berlinDate, procedureParties, type ProcedureRow } from '../../permits/permit.queries.ts';
 import { WIND_REQUIRED_DOCUMENTS } from '../../permits/procedure-types/required-documents.ts';
 import { MAX_UPLOAD_BYTES } from '../../permits/permit.types.ts';
 import type {
@@ -36,24 +36,6 @@ interface EventContext {
 }
 
 const DOC_LABELS = new Map(WIND_REQUIRED_DOCUMENTS.map((d) => [d.key, d.label]));
-
-async function parties(trx: Trx, row: ProcedureRow) {
-  const [authority, applicant] = await Promise.all([
-    trx
-      .selectFrom('organisations')
-      .select('name')
-      .where('id', '=', row.tenantId)
-      .executeTakeFirstOrThrow(),
-    row.applicantOrgId
-      ? trx
-          .selectFrom('organisations')
-          .select('name')
-          .where('id', '=', row.applicantOrgId)
-          .executeTakeFirst()
-      : undefined,
-  ]);
-  return { authorityName: authority.name, applicantName: applicant?.name ?? '–' };
-}
 
 function siteOf(row: ProcedureRow): string {
   const site = row.application.site;
@@ -96,7 +78,7 @@ async function publishApplicationNotice(ctx: EventContext) {
   const { deps, trx, row, state, deadlines } = ctx;
   const p = state.participation;
   if (!p) return;
-  const { authorityName, applicantName } = await parties(trx, row);
+  const { authorityName, applicantName } = await procedureParties(trx, row);
   const documents = await trx
     .selectFrom('documents')
     .select(['doc_type', 'filename', 'trade_secret'])
@@ -173,7 +155,7 @@ async function publishHearingNotice(ctx: EventContext) {
   const { trx, row, state, event } = ctx;
   const hearing = state.hearing;
   if (!hearing) return;
-  const { authorityName } = await parties(trx, row);
+  const { authorityName } = await procedureParties(trx, row);
   const items = await agenda(trx, row.id);
   const place =
     typeof event.data.place === 'string' && event.data.place !== '' ? event.data.place : null;
@@ -210,7 +192,7 @@ async function publishDecisionNotice(ctx: EventContext) {
   const decision = state.decision;
   const pub = state.decisionPublication;
   if (!decision || !pub) return;
-  const { authorityName, applicantName } = await parties(trx, row);
+  const { authorityName, applicantName } = await procedureParties(trx, row);
   const count = row.application.turbines.length;
   const subject = `${count} Windenergieanlage${count === 1 ? '' : 'n'} (${row.title})`;
   const operativePart =
@@ -247,7 +229,7 @@ async function publishDecisionNotice(ctx: EventContext) {
 async function mailIndividualDecision(ctx: EventContext) {
   const { trx, row, state } = ctx;
   if (row.typeKey !== 'bimschg-formal' || !state.decision) return;
-  const { authorityName } = await parties(trx, row);
+  const { authorityName } = await procedureParties(trx, row);
   for (const to of await objectorMails(trx, row.id)) {
     await queueMail(trx, {
       to,
