@@ -204,7 +204,9 @@ export function GroupOverviewPage(props: {
           Die Erkennung vergleicht die Texte aller Einwendungen und fasst fast gleiche zu Gruppen
           zusammen. Bestätigte und von Ihnen geänderte Gruppen bleiben dabei unverändert. Gruppen
           mit mehr als 50 Unterschriften erhalten als Vertreter die zuerst eingegangene Einwendung
-          mit Namen (§ 17 Abs. 1 VwVfG).
+          mit Namen (§ 17 Abs. 1 VwVfG). Bei vielen tausend Einwendungen dauert die Erkennung bis zu
+          einer Minute; die Seite lädt so lange und zeigt danach das Ergebnis. Das Portal nimmt
+          währenddessen weiter Einwendungen an.
         </p>
         <form method="post" action={`${groupsPath(procedure.id)}/berechnen`} id="feld-berechnen">
           <CsrfField token={ctx.csrfToken} />
