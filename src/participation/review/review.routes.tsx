@@ -1,5 +1,6 @@
 /** Pages of the objection review (case workers) and the applicant's view of the objections. */
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
@@ -63,6 +64,23 @@ function extraKind(value: string): PersonalDataKind {
 }
 
 export function registerReviewRoutes(app: App, deps: Deps): void {
+  /** A validation error shows the objection page again with the choices made and status 400. */
+  const rerenderObjection = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { id, oid }: { id: string; oid: string },
+    error: unknown,
+    submitted: SubmittedChoices,
+  ) => {
+    if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+    const view = await loadObjectionView(deps, request.actor, id, oid, submitted);
+    return sendPage(
+      reply,
+      <ObjectionPage ctx={pageContext(request, reply)} view={view} errors={error.fieldErrors} />,
+      400,
+    );
+  };
+
   app.get(
     '/verfahren/:id/einwendungen',
     {
@@ -157,17 +175,7 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
         });
         return reply.redirect(`/verfahren/${id}/einwendungen/${oid}?ok=schwaerzung`, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-        const view = await loadObjectionView(deps, request.actor, id, oid, submitted);
-        return sendPage(
-          reply,
-          <ObjectionPage
-            ctx={pageContext(request, reply)}
-            view={view}
-            errors={error.fieldErrors}
-          />,
-          400,
-        );
+        return rerenderObjection(request, reply, { id, oid }, error, submitted);
       }
     },
   );
@@ -193,20 +201,10 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
           303,
         );
       } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-        const view = await loadObjectionView(deps, request.actor, id, oid, {
+        return rerenderObjection(request, reply, { id, oid }, error, {
           concernIds,
           applyToGroup,
         });
-        return sendPage(
-          reply,
-          <ObjectionPage
-            ctx={pageContext(request, reply)}
-            view={view}
-            errors={error.fieldErrors}
-          />,
-          400,
-        );
       }
     },
   );
