@@ -10,14 +10,7 @@
  *
  * Smaller trial runs: BENCH_OBJECTIONS=20000 BENCH_RUNS=1 node --import tsx bench/export.bench.ts
  */
-import {
-  createWriteStream,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-} from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import v8 from 'node:v8';
@@ -28,21 +21,17 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { createDb, ensureDatabase } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { streamCaseFileZip } from '../src/participation/export/case-file.zip.ts';
-import { registerExportRoutes } from '../src/participation/export/export.routes.ts';
 import { streamObjectionsCsv } from '../src/participation/export/objections.csv.ts';
 import { createApiToken } from '../src/platform/auth/auth.queries.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { createMailer } from '../src/platform/mail.ts';
-import { listRoutes, type Deps } from '../src/platform/server.ts';
-import { createDirectoryStore } from '../src/platform/storage.ts';
+import type { Deps } from '../src/platform/server.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createPublishedProcedure, WORKER } from '../test/helpers/participation.ts';
 import { HEAP_GROWING_PERCENT, limitHeapGrowth } from '../src/platform/heap.ts';
+import { benchDeps } from './support/app.ts';
 import { runBench, type Cleanup } from './support/lifecycle.ts';
 import { seededRandom } from './support/random.ts';
 
@@ -275,23 +264,8 @@ async function main(cleanup: Cleanup) {
   await admin.connect();
   cleanup.add(() => admin.end());
 
-  const config = loadConfig({
-    DATA_DIR: path.join(tmp, 'app'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-  });
-  mkdirSync(config.dataDir, { recursive: true });
-  const deps: Deps = {
-    config,
-    db,
-    clock: systemClock,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
-    store: createDirectoryStore(config.filesDir),
-  };
+  const deps = benchDeps(db, tmp);
   const app = await buildApp(deps);
-  // Until src/app.ts registers the export routes, the benchmark adds them itself.
-  if (!listRoutes(app).some((r) => r.url === '/api/v1/procedures/:id/exports/objections.csv'))
-    registerExportRoutes(app, deps);
   cleanup.add(() => app.close());
   await app.ready();
   const rssAfterStart = process.memoryUsage().rss;

@@ -34,23 +34,20 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { createDb, ensureDatabase } from '../src/db/database.ts';
+import { createDb, ensureDatabase, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { systemClock } from '../src/platform/clock.ts';
-import { createMailer } from '../src/platform/mail.ts';
-import { createDirectoryStore } from '../src/platform/storage.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { createPublishedProcedure } from '../test/helpers/participation.ts';
 import { limitHeapGrowth } from '../src/platform/heap.ts';
+import { benchDeps } from './support/app.ts';
 import { runBench, type Cleanup } from './support/lifecycle.ts';
 import { percentile } from './support/measure.ts';
 import { readContributions } from './support/texts.ts';
@@ -464,29 +461,12 @@ async function main(cleanup: Cleanup): Promise<void> {
   await migrateToLatest(setupDb, url);
   await seedDemo(setupDb);
 
-  const appConfig = (logLevel: Variant['logLevel'], rate = false) =>
-    loadConfig({
-      DATA_DIR: path.join(tmp, 'app'),
+  const depsFor = (db: Db, logLevel: Variant['logLevel'], rate = false) =>
+    benchDeps(db, tmp, {
       LOG_LEVEL: logLevel,
-      SEED_DEMO: 'false',
       OBJECTION_POW_DIFFICULTY: '0',
       OBJECTION_RATE_LIMIT: rate ? '1000000' : '0',
     });
-  mkdirSync(path.join(tmp, 'app'), { recursive: true });
-  const depsFor = (
-    db: ReturnType<typeof createDb>,
-    logLevel: Variant['logLevel'],
-    rate = false,
-  ) => {
-    const config = appConfig(logLevel, rate);
-    return {
-      config,
-      db,
-      clock: systemClock,
-      mailer: createMailer(config.smtpUrl, config.mailFrom),
-      store: createDirectoryStore(config.filesDir),
-    };
-  };
 
   // A formal procedure in public participation, brought there through the real API.
   const setupDeps = depsFor(setupDb, 'silent');

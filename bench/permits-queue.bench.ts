@@ -12,18 +12,16 @@ import path from 'node:path';
 import type { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
 import { createDb, ensureDatabase, type Db } from '../src/db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { berlinDate, listProcedures } from '../src/permits/permit.queries.ts';
 import { systemClock } from '../src/platform/clock.ts';
-import { createMailer } from '../src/platform/mail.ts';
-import { listRoutes, type App, type Deps } from '../src/platform/server.ts';
-import { createDirectoryStore } from '../src/platform/storage.ts';
+import { listRoutes, type App } from '../src/platform/server.ts';
 import { verifyCaseFile } from '../src/procedures/audit.queries.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { Client } from '../test/helpers/app.ts';
+import { benchDeps } from './support/app.ts';
 import { runBench, type Cleanup } from './support/lifecycle.ts';
 import { captureQueries, explainAnalyze } from './support/explain.ts';
 import { fillDatabase, type TenantSample } from './support/fill.ts';
@@ -284,19 +282,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   }
   log(`  ${verified.length} Hash-Ketten mit verifyCaseFile geprüft: intakt`);
 
-  const config = loadConfig({
-    DATA_DIR: path.join(tmp, 'app'),
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-  });
-  mkdirSync(config.dataDir, { recursive: true });
-  const deps: Deps = {
-    config,
-    db,
-    clock: systemClock,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
-    store: createDirectoryStore(config.filesDir),
-  };
+  const deps = benchDeps(db, tmp);
   const app = await buildApp(deps);
   cleanup.add(() => app.close());
   await app.ready();
