@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isUuid } from '../db/ids.ts';
 import type { Db } from '../db/database.ts';
 import type { ParticipationRecord } from '../procedures/engine/index.ts';
 
@@ -14,8 +15,6 @@ export interface PublicProcedure {
   readonly participation: ParticipationRecord;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * A procedure whose public notice has been published, else undefined: before the notice nothing
  * about a procedure is public, and the simplified procedure never has one (§ 19 Abs. 2 BImSchG).
@@ -24,7 +23,7 @@ export async function findPublicProcedure(
   db: Db,
   id: string,
 ): Promise<PublicProcedure | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const row = await db
     .selectFrom('procedures as p')
     .innerJoin('organisations as o', 'o.id', 'p.tenant_id')

@@ -8,7 +8,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../platform/errors.ts';
-import { UUID_PATTERN as UUID } from '../review/staff-access.ts';
+import { isUuid } from '../../db/ids.ts';
 
 type Handle = Db | Transaction<Database>;
 
@@ -229,7 +229,7 @@ export async function checkConcernIds(
   if (wanted.length === 0) return [];
   const message =
     'Mindestens ein gewählter Belang gehört nicht zum Katalog dieses Verfahrens. Bitte laden Sie die Seite neu.';
-  if (wanted.some((id) => !UUID.test(id)))
+  if (wanted.some((id) => !isUuid(id)))
     throw new AppError('validation', message, [{ field: 'concerns', message }]);
   const found = await db
     .selectFrom('concerns')

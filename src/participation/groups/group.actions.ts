@@ -12,7 +12,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { ProcedureRow } from '../../permits/permit.queries.ts';
 import { actorIdOf, procedureForGroups, type GroupDeps } from './group.access.ts';
 import { insertGroupEvents, lockProcedureGroups, type GroupEventInput } from './group.bulk.ts';
-import { chosenByStaff, findGroup, groupStats, isUuid, type GroupRow } from './group.queries.ts';
+import { isUuid } from '../../db/ids.ts';
+import { chosenByStaff, findGroup, groupStats, type GroupRow } from './group.queries.ts';
 import { chooseRepresentative, REPRESENTATIVE_MIN_SIGNATURES } from './group.rules.ts';
 
 export { computeGroups, type ComputeResult } from './group.compute.ts';

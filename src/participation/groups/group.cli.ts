@@ -4,7 +4,8 @@ import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findProcedure } from '../../permits/permit.queries.ts';
 import { computeGroups } from './group.compute.ts';
-import { isUuid, listGroupsForCli, type CliGroup } from './group.queries.ts';
+import { isUuid } from '../../db/ids.ts';
+import { listGroupsForCli, type CliGroup } from './group.queries.ts';
 
 const USAGE = `Aufruf: npx industrieland objections groups --procedure <Verfahrens-ID> [--json] [--compute]
 

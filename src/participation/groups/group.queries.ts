@@ -5,15 +5,13 @@
  * columns it needs.
  */
 import { sql, type Transaction } from 'kysely';
+import { isUuid } from '../../db/ids.ts';
 import type { Db } from '../../db/database.ts';
 import type { Database, ObjectionChannel } from '../../db/schema.ts';
 import { chunks } from './group.bulk.ts';
 import { excerpt, missingRepresentativeReason } from './group.rules.ts';
 
 export type Handle = Db | Transaction<Database>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 export interface GroupStats {
   members: number;

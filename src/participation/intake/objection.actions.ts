@@ -5,6 +5,7 @@
  * are stored and marked (formal preclusion, § 10 Abs. 3 S. 5 BImSchG), never refused.
  */
 import { sql } from 'kysely';
+import { isUuid } from '../../db/ids.ts';
 import { executePrepared } from '../../db/database.ts';
 import { formatGermanDate } from '../../law/index.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -154,8 +155,6 @@ function nextReference(receivedAt: Date) {
   return sql<string>`'EW-' || to_char(${receivedAt}::timestamptz at time zone 'Europe/Berlin', 'YYYY') || '-' || lpad(nextval('objection_number_seq')::text, 7, '0')`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * The common case under load — text and identity only, no attachments, no receipt mail — in a
  * single statement and commit: it counts the submission for the rate limit, checks that the
@@ -174,7 +173,7 @@ export async function submitPlainObjection(options: {
   rate: RateBucket | undefined;
 }): Promise<Receipt | undefined> {
   const { deps, procedureId, fields, rate } = options;
-  if (fields.email !== null || !UUID.test(procedureId)) return undefined;
+  if (fields.email !== null || !isUuid(procedureId)) return undefined;
   const receivedAt = deps.clock.now();
   const sha256 = objectionSha256(fields.text, []);
   const statement = sql<{ id: string | null; reference: string; late: boolean; count: number }>`

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { isUuid } from '../../db/ids.ts';
 import { AppError } from '../../platform/errors.ts';
 import { purposeKey, type ParticipationDeps } from '../participation.types.ts';
 
@@ -17,8 +18,6 @@ export interface RateBucket {
   readonly procedureId: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The bucket to count in, or undefined when the limit is off or the procedure id is malformed. */
 export function rateBucket(
   deps: Pick<ParticipationDeps, 'config' | 'clock'>,
@@ -26,7 +25,7 @@ export function rateBucket(
 ): RateBucket | undefined {
   const perHour = deps.config.participation.ratePerHour;
   // An unknown procedure is never counted (no rows for made-up ids); the caller refuses it.
-  if (perHour === 0 || !UUID.test(options.procedureId)) return undefined;
+  if (perHour === 0 || !isUuid(options.procedureId)) return undefined;
   const bucket = createHmac('sha256', purposeKey(deps, 'intake-rate'))
     .update(`${options.procedureId}|${options.clientAddress}`)
     .digest('base64url');

@@ -52,5 +52,3 @@ export function requireApplicant(
 ): Promise<ProcedureRow & { actorId: string }> {
   return requireRole(db, actor, procedureId, 'applicant', false);
 }
-
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
