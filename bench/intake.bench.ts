@@ -48,17 +48,9 @@ import { seedDemo } from '../src/seed/demo.ts';
 import { createPublishedProcedure } from '../test/helpers/participation.ts';
 import { limitHeapGrowth } from '../src/platform/heap.ts';
 import { benchDeps } from './support/app.ts';
-import { runBench, type Cleanup } from './support/lifecycle.ts';
+import { numberFrom, runBench, type Cleanup } from './support/lifecycle.ts';
 import { percentile } from './support/measure.ts';
 import { readContributions } from './support/texts.ts';
-
-function numberFrom(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} muss eine Zahl sein: ${raw}`);
-  return value;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Shared between the two processes

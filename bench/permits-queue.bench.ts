@@ -22,7 +22,7 @@ import { verifyCaseFile } from '../src/procedures/audit.queries.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { Client } from '../test/helpers/app.ts';
 import { benchDeps } from './support/app.ts';
-import { runBench, type Cleanup } from './support/lifecycle.ts';
+import { numberFrom, runBench, type Cleanup } from './support/lifecycle.ts';
 import { captureQueries, explainAnalyze } from './support/explain.ts';
 import { fillDatabase, type TenantSample } from './support/fill.ts';
 import { measure, summarize, type Reply, type Stats } from './support/measure.ts';
@@ -30,14 +30,6 @@ import { seededRandom } from './support/random.ts';
 import { renderReport, verdict, type BenchReport } from './support/report.ts';
 
 const DEFAULTS = { procedures: 20_000, events: 1_000_000, requests: 1_000 };
-
-function numberFrom(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} muss eine Zahl sein: ${raw}`);
-  return value;
-}
 
 const options = {
   procedures: numberFrom('BENCH_PROCEDURES', DEFAULTS.procedures),

@@ -52,3 +52,12 @@ export async function runBench(
   // and swallow the exit code of a missed target: exit explicitly.
   process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
 }
+
+/** A non-negative number from the environment, or the fallback when the variable is not set. */
+export function numberFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} muss eine Zahl sein: ${raw}`);
+  return value;
+}
