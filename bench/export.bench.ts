@@ -10,7 +10,7 @@
  *
  * Smaller trial runs: BENCH_OBJECTIONS=20000 BENCH_RUNS=1 node --import tsx bench/export.bench.ts
  */
-import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import v8 from 'node:v8';
@@ -251,7 +251,7 @@ async function main(cleanup: Cleanup) {
   const startedAt = new Date();
   const loadBefore = loadavg();
   const tmp = mkdtempSync(path.join(tmpdir(), 'industrieland-bench-'));
-  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
+  cleanup.removeDir(tmp);
   log(`Temporäres Verzeichnis ${tmp}; starte eingebettetes PostgreSQL (fsync aus) …`);
   const server = await startEmbeddedPostgres({ dataDir: tmp, fsyncOff: true });
   cleanup.add(() => server.stop());

@@ -34,7 +34,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
@@ -438,7 +438,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const startedAt = new Date();
   const loadBefore = loadavg();
   const tmp = mkdtempSync(path.join(tmpdir(), 'industrieland-bench-intake-'));
-  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
+  cleanup.removeDir(tmp);
   console.log(`Temporäres Verzeichnis ${tmp}; starte eingebettetes PostgreSQL (fsync AN) …`);
   const server = await startEmbeddedPostgres({ dataDir: tmp, fsyncOff: false });
   cleanup.add(() => server.stop());

