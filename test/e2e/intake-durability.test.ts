@@ -9,6 +9,7 @@ import { createDb } from '../../src/db/database.ts';
 import { freePort } from '../../src/db/embedded.ts';
 import { createApiToken } from '../../src/platform/auth/auth.queries.ts';
 import { startPortal, type Started } from '../helpers/process.ts';
+import { berlinDate } from '../../src/permits/permit.queries.ts';
 
 /**
  * "Durable before acknowledged" (objection.actions.ts), tested the hard way: the portal runs as a
@@ -110,7 +111,7 @@ describe('objection intake after a hard kill of the portal', () => {
         .where('memberships.role', '=', 'case_worker')
         .executeTakeFirstOrThrow();
       const { token } = await createApiToken(db, worker.id, 'Test: Einwendungseingang');
-      const today = new Date().toISOString().slice(0, 10);
+      const today = berlinDate(new Date());
       const displayStart = new Date(Date.parse(`${today}T00:00:00Z`) + 8 * 86_400_000)
         .toISOString()
         .slice(0, 10);

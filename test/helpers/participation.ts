@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TestApp } from './app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from './permits.ts';
+import { berlinDate } from '../../src/permits/permit.queries.ts';
 
 /** A PDF whose bytes are recognisable, to prove trade secrets are never served. */
 export const SECRET_PDF = Buffer.from(
@@ -48,7 +49,8 @@ export async function createPublishedProcedure(
     );
     if (secret.statusCode !== 201) throw new Error(secret.body);
   }
-  const today = t.deps.clock.now().toISOString().slice(0, 10);
+  // The engine counts days in Berlin time; around midnight the UTC date is another day.
+  const today = berlinDate(t.deps.clock.now());
   const displayStart = new Date(
     Date.parse(`${today}T00:00:00Z`) + (options.leadDays ?? 7) * 86_400_000,
   )
