@@ -1,9 +1,9 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { AppError } from '../../platform/errors.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { checkChallenge, issueChallenge } from './anti-abuse.ts';
 import { storeBase64Attachments } from './attachments.ts';
-import { parseObjectionFields, MAX_ATTACHMENTS } from './objection-input.ts';
+import { parseObjectionFields, MAX_ATTACHMENTS, type ObjectionFields } from './objection-input.ts';
 import {
   procedureOpenForObjections,
   submitObjection,
@@ -41,6 +41,64 @@ const ObjectionBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Checks the fields and the proof of work and derives the submission key (challenge or
+ * Idempotency-Key). For a procedure that is not open for objections the answer is that (404/409),
+ * not the input's faults.
+ */
+async function acceptSubmission(
+  deps: Deps,
+  procedureId: string,
+  body: Static<typeof ObjectionBody> & { idempotencyKey: string | undefined },
+): Promise<{ fields: ObjectionFields; key: string | null }> {
+  try {
+    const fields = parseObjectionFields(body, deps.config.participation.identityRequired);
+    if (!fields.ok) {
+      throw new AppError(
+        'validation',
+        'Die Einwendung ist unvollständig oder ungültig.',
+        fields.errors,
+      );
+    }
+    const challengeKey = checkChallenge(deps, {
+      procedureId,
+      challenge: body.challenge ?? '',
+      nonce: body.nonce ?? '',
+      viaForm: false,
+    });
+    const idempotencyKey = body.idempotencyKey ? `key:${body.idempotencyKey}` : null;
+    return { fields: fields.value, key: challengeKey ?? idempotencyKey };
+  } catch (error) {
+    await procedureOpenForObjections(deps, procedureId);
+    throw error;
+  }
+}
+
+/** Attachments, a receipt by mail, and every case the one statement did not store. */
+async function submitInFull(
+  deps: Deps,
+  options: {
+    procedureId: string;
+    fields: ObjectionFields;
+    attachments: readonly { filename: string; contentBase64: string }[];
+    submissionKey: string | null;
+    countRate: boolean;
+    clientAddress: string;
+  },
+) {
+  const { procedureId, clientAddress } = options;
+  const procedure = await procedureOpenForObjections(deps, procedureId);
+  if (options.countRate) await checkIntakeRate(deps, { clientAddress, procedureId });
+  return submitObjection({
+    deps,
+    procedure,
+    fields: options.fields,
+    attachments: await storeBase64Attachments(deps.store, options.attachments),
+    channel: 'api',
+    submissionKey: options.submissionKey,
+  });
+}
+
 export function registerObjectionApiRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/v1/procedures/:id/objections/challenge',
@@ -77,38 +135,13 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const procedureId = request.params.id;
       const body = request.body;
-      const accepted = await (async () => {
-        try {
-          const fields = parseObjectionFields(body, deps.config.participation.identityRequired);
-          if (!fields.ok) {
-            throw new AppError(
-              'validation',
-              'Die Einwendung ist unvollständig oder ungültig.',
-              fields.errors,
-            );
-          }
-          const challengeKey = checkChallenge(deps, {
-            procedureId,
-            challenge: body.challenge ?? '',
-            nonce: body.nonce ?? '',
-            viaForm: false,
-          });
-          const idempotencyKey = request.headers['idempotency-key'];
-          return {
-            fields: fields.value,
-            key: challengeKey ?? (idempotencyKey ? `key:${idempotencyKey}` : null),
-          };
-        } catch (error) {
-          // For a procedure that is not open for objections, that is the answer (404/409).
-          await procedureOpenForObjections(deps, procedureId);
-          throw error;
-        }
-      })();
-      const { fields, key } = accepted;
-      const attachmentItems = body.attachments ?? [];
-      const rate = rateBucket(deps, { clientAddress: request.ip, procedureId });
+      const { fields, key } = await acceptSubmission(deps, procedureId, {
+        ...body,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      const attachments = body.attachments ?? [];
       // The common case in one statement; anything else (and every refusal) takes the full path.
-      const plain = attachmentItems.length === 0 && fields.email === null;
+      const plain = attachments.length === 0 && fields.email === null;
       const receipt =
         (plain
           ? await submitPlainObjection({
@@ -117,21 +150,18 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
               fields,
               channel: 'api',
               submissionKey: key,
-              rate,
+              rate: rateBucket(deps, { clientAddress: request.ip, procedureId }),
             })
           : undefined) ??
-        (await (async () => {
-          const procedure = await procedureOpenForObjections(deps, procedureId);
-          if (!plain) await checkIntakeRate(deps, { clientAddress: request.ip, procedureId });
-          return submitObjection({
-            deps,
-            procedure,
-            fields,
-            attachments: await storeBase64Attachments(deps.store, attachmentItems),
-            channel: 'api',
-            submissionKey: key,
-          });
-        })());
+        (await submitInFull(deps, {
+          procedureId,
+          fields,
+          attachments,
+          submissionKey: key,
+          // The one statement has counted this submission already.
+          countRate: !plain,
+          clientAddress: request.ip,
+        }));
       return reply.status(receipt.replay ? 200 : 201).send({
         reference: receipt.reference,
         receivedAt: receipt.receivedAt.toISOString(),
