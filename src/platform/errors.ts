@@ -29,6 +29,13 @@ export class AppError extends Error {
     this.code = code;
     this.fieldErrors = fieldErrors;
   }
+
+  /** The errors to show on a form: the field errors, or the message at `fallbackField`. */
+  formErrors(fallbackField: string): FieldError[] {
+    return this.fieldErrors.length > 0
+      ? this.fieldErrors
+      : [{ field: fallbackField, message: this.message }];
+  }
 }
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {

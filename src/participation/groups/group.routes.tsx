@@ -181,10 +181,7 @@ export function registerObjectionGroupRoutes(app: App, deps: Deps): void {
             error instanceof AppError &&
             (error.code === 'validation' || error.code === 'conflict')
           ) {
-            const errors =
-              error.fieldErrors.length > 0
-                ? error.fieldErrors
-                : [{ field: 'confirm', message: error.message }];
+            const errors = error.formErrors('confirm');
             return renderDetail(
               request,
               reply,

@@ -127,9 +127,7 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
           (error.code === 'validation' || error.code === 'rate_limited')
         ) {
           return rerender(
-            error.fieldErrors.length > 0
-              ? error.fieldErrors.map((e) => ({ ...e, field: 'text' }))
-              : [{ field: 'text', message: error.message }],
+            error.formErrors('text').map((e) => ({ ...e, field: 'text' })),
             error.code === 'rate_limited' ? 429 : 400,
           );
         }

@@ -221,10 +221,7 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
           error instanceof AppError &&
           (error.code === 'validation' || error.code === 'conflict')
         ) {
-          const errors =
-            error.fieldErrors.length > 0
-              ? error.fieldErrors
-              : [{ field: 'title', message: error.message }];
+          const errors = error.formErrors('title');
           return renderCase(
             deps,
             request,
@@ -268,13 +265,9 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
           error instanceof AppError &&
           (error.code === 'validation' || error.code === 'conflict' || error.code === 'forbidden')
         ) {
-          const errors =
-            error.fieldErrors.length > 0
-              ? error.fieldErrors.map((e) => ({
-                  ...e,
-                  field: e.field === 'input' ? action : e.field,
-                }))
-              : [{ field: action, message: error.message }];
+          const errors = error
+            .formErrors(action)
+            .map((e) => ({ ...e, field: e.field === 'input' ? action : e.field }));
           return renderCase(
             deps,
             request,
@@ -309,10 +302,7 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
             error.code === 'conflict' ||
             error.code === 'payload_too_large')
         ) {
-          const errors =
-            error.fieldErrors.length > 0
-              ? error.fieldErrors
-              : [{ field: 'file', message: error.message }];
+          const errors = error.formErrors('file');
           return renderCase(
             deps,
             request,
