@@ -15,6 +15,20 @@ describe('configuration', () => {
     assert.ok(Object.isFrozen(config));
   });
 
+  it('listens only on the loopback interface unless HOST says otherwise', () => {
+    assert.equal(loadConfig({}).host, '127.0.0.1');
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.equal(loadConfig({ HOST: '::1' }).host, '::1');
+  });
+
+  it('trusts no proxy by default and reads TRUSTED_PROXIES as addresses or ranges', () => {
+    assert.deepEqual(loadConfig({}).trustedProxies, []);
+    assert.deepEqual(
+      loadConfig({ TRUSTED_PROXIES: '10.0.0.5, 192.168.0.0/16,::1' }).trustedProxies,
+      ['10.0.0.5', '192.168.0.0/16', '::1'],
+    );
+  });
+
   it('reads office-closed days, annual and dated', () => {
     const config = loadConfig({
       OFFICE_CLOSED_DAYS: '12-24=Heiligabend, 2026-05-15=Betriebsausflug',
@@ -37,6 +51,10 @@ describe('configuration', () => {
       [{ COOKIE_SECRET: 'kurz' }, /COOKIE_SECRET/],
       [{ OFFICE_CLOSED_DAYS: '24.12.' }, /OFFICE_CLOSED_DAYS/],
       [{ OFFICE_CLOSED_DAYS: '13-01' }, /OFFICE_CLOSED_DAYS/],
+      [{ HOST: 'alle Schnittstellen' }, /HOST/],
+      [{ TRUSTED_PROXIES: 'loopback' }, /TRUSTED_PROXIES/],
+      [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /TRUSTED_PROXIES/],
+      [{ TRUSTED_PROXIES: '*' }, /TRUSTED_PROXIES/],
     ];
     for (const [env, message] of cases) {
       assert.throws(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -7,9 +8,16 @@ import path from 'node:path';
  * nothing else in the application looks at the environment.
  */
 export interface Config {
+  /** HOST: the interface the portal listens on; loopback unless a reverse proxy needs more. */
   readonly host: string;
   readonly port: number;
   readonly publicUrl: string;
+  /**
+   * TRUSTED_PROXIES: addresses or CIDR ranges of reverse proxies whose X-Forwarded-For header
+   * names the client. Empty (the default): the header is ignored and the peer address counts, so
+   * nobody can pick the address that login throttling and rate limits see.
+   */
+  readonly trustedProxies: readonly string[];
   readonly dataDir: string;
   /** External PostgreSQL; when undefined the embedded server in dataDir/postgres is used. */
   readonly databaseUrl: string | undefined;
@@ -134,6 +142,35 @@ function parseUrl(name: string, value: string | undefined): string | undefined {
   }
 }
 
+function parseHost(value: string | undefined): string {
+  if (value === undefined || value === '') return '127.0.0.1';
+  if (
+    isIP(value) === 0 &&
+    !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(value)
+  ) {
+    throw new ConfigError(`HOST muss eine IP-Adresse oder ein Rechnername sein, nicht „${value}“.`);
+  }
+  return value;
+}
+
+/** TRUSTED_PROXIES="10.0.0.5,192.168.10.0/24,::1": addresses or CIDR ranges, comma-separated. */
+function parseTrustedProxies(value: string | undefined): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((entry) => {
+    const item = entry.trim();
+    const [address = '', bits, ...rest] = item.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (family === 0 || !bitsOk || rest.length > 0) {
+      throw new ConfigError(
+        `TRUSTED_PROXIES: „${item}“ ist keine IP-Adresse und kein Adressbereich (z. B. 10.0.0.5 oder 10.0.0.0/8).`,
+      );
+    }
+    return item;
+  });
+}
+
 /** A cookie-signing secret that survives restarts: COOKIE_SECRET, or one kept in the data dir. */
 export function resolveCookieSecret(config: Config): string {
   if (config.cookieSecret) return config.cookieSecret;
@@ -148,7 +185,7 @@ export function resolveCookieSecret(config: Config): string {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort('PORT', env.PORT, 3000);
-  const host = env.HOST || '0.0.0.0';
+  const host = parseHost(env.HOST);
   const dataDir = path.resolve(env.DATA_DIR || 'var');
   const publicUrl = parseUrl('PUBLIC_URL', env.PUBLIC_URL) ?? `http://localhost:${port}/`;
   const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
@@ -166,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     port,
     publicUrl: publicUrl.replace(/\/?$/, '/'),
+    trustedProxies: Object.freeze(parseTrustedProxies(env.TRUSTED_PROXIES)),
     dataDir,
     databaseUrl,
     smtpUrl: parseUrl('SMTP_URL', env.SMTP_URL),
