@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { DataDirLockedError } from './db/embedded.ts';
+import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { verifyCaseFile } from './procedures/audit.queries.ts';
 import { runAreaImport } from './registers/areas/area.cli.ts';
@@ -210,7 +210,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
       console.error(`Fehler: ${error.message}`);
     } else {
       console.error('Unerwarteter Fehler:', error);

