@@ -4,21 +4,13 @@ import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { buildApp } from '../../src/app.ts';
 import { streamCaseFileZip } from '../../src/participation/export/case-file.zip.ts';
-import { registerExportRoutes } from '../../src/participation/export/export.routes.ts';
 import {
   NOT_YET_REDACTED,
   streamObjectionsCsv,
 } from '../../src/participation/export/objections.csv.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { createMailer } from '../../src/platform/mail.ts';
-import { listRoutes, type Deps } from '../../src/platform/server.ts';
-import { createDirectoryStore } from '../../src/platform/storage.ts';
 import { hashAuditEvent } from '../../src/procedures/audit-hash.ts';
-import { seedDemo } from '../../src/seed/demo.ts';
-import { Client, testConfig, type TestApp } from '../helpers/app.ts';
-import { createTestDatabase } from '../helpers/db.ts';
+import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import {
   APPLICANT,
   createPublishedProcedure,
@@ -31,7 +23,6 @@ import { apiAs } from '../helpers/permits.ts';
 const OBJECTIONS = 2_500; // more than one page of 2,000
 const AGENCY = 'toeb@lanuk.example';
 const OTHER_AUTHORITY = 'sachbearbeitung@brms.example';
-const CSV_ROUTE = '/api/v1/procedures/:id/exports/objections.csv';
 const FORMULA = '=HYPERLINK("http://x")';
 const QUOTED = 'Er sagte: "So nicht",\r\nund ging.\nZeile drei; Ende';
 const PUBLIC_HEADER = [
@@ -45,32 +36,6 @@ const PUBLIC_HEADER = [
   'Belange',
   'Text',
 ];
-
-/** The real application; the export routes are added here until src/app.ts registers them. */
-async function createExportTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase();
-  await seedDemo(database.db);
-  const config = testConfig();
-  const deps: Deps = {
-    config,
-    db: database.db,
-    clock: systemClock,
-    mailer: createMailer(config.smtpUrl, config.mailFrom),
-    store: createDirectoryStore(config.filesDir),
-  };
-  const app = await buildApp(deps);
-  if (!listRoutes(app).some((r) => r.url === CSV_ROUTE)) registerExportRoutes(app, deps);
-  await app.ready();
-  return {
-    app,
-    deps,
-    database,
-    async close() {
-      await app.close();
-      await database.drop();
-    },
-  };
-}
 
 /** RFC 4180 reader for a whole file (quoted fields may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -184,7 +149,7 @@ describe('streamed exports of objections and the case file', () => {
   let publicCsv = '';
 
   before(async () => {
-    t = await createExportTestApp();
+    t = await createTestApp();
     procedure = await createPublishedProcedure(t);
     for (let i = 0; i < OBJECTIONS; i++) {
       const id = token();

@@ -15,10 +15,7 @@ import {
   listGroupsForCli,
   type CliGroup,
 } from '../../src/participation/groups/group.queries.ts';
-import { registerObjectionGroupRoutes } from '../../src/participation/groups/group.routes.tsx';
 import type { Actor } from '../../src/platform/auth/actor.ts';
-import { registerLoginRoutes } from '../../src/platform/auth/login.routes.tsx';
-import { buildServer, type App } from '../../src/platform/server.ts';
 import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '../helpers/app.ts';
 import {
   APPLICANT,
@@ -164,8 +161,6 @@ const AGENCY = 'toeb@lanuk.example';
 describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => {
   const clock = fixedClock(new Date('2026-12-01T09:00:00Z'));
   let t: TestApp;
-  let app: App;
-  let ownApp: App | null = null;
   let procedure: { id: string; tenantId: string };
   let foreign: { id: string; tenantId: string };
   const ids: Record<LetterKey, string[]> = { noise: [], birds: [], landscape: [] };
@@ -223,7 +218,7 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
   const postForm = async (formPage: string, action: string, pairs: [string, string][]) => {
     const html = (await page.get(formPage)).body;
     const body = new URLSearchParams([['_csrf', csrfTokenFrom(html)], ...pairs]);
-    return app.inject({
+    return t.app.inject({
       method: 'POST',
       url: action,
       headers: {
@@ -236,19 +231,6 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
 
   before(async () => {
     t = await createTestApp({ clock });
-    // Until the lead wires registerObjectionGroupRoutes into src/app.ts, the test mounts it on a
-    // second server over the same database (sessions live in PostgreSQL, so logins carry over).
-    if (t.app.hasRoute({ method: 'GET', url: '/verfahren/:id/einwendungen/gruppen' })) {
-      app = t.app;
-    } else {
-      ownApp = await buildServer(t.deps, async (server) => {
-        registerLoginRoutes(server, t.deps);
-        registerObjectionGroupRoutes(server, t.deps);
-        await Promise.resolve();
-      });
-      await ownApp.ready();
-      app = ownApp;
-    }
     procedure = await createPublishedProcedure(t);
     foreign = await createPublishedProcedure(t, { projectKey: 'bedburg-nordwest' });
 
@@ -285,7 +267,7 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
       foreign,
       Array.from({ length: 3 }, (_, i) => letterCopy('birds', i)),
     );
-    page = new Client(app);
+    page = new Client(t.app);
     await page.logIn(WORKER);
     const user = await t.database.db
       .selectFrom('users')
@@ -311,7 +293,6 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
     await computeGroups({ deps: t.deps, actor: workerActor, procedureId: foreign.id });
   });
   after(async () => {
-    await ownApp?.close();
     await t.close();
   });
 
@@ -319,7 +300,7 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
     groups.find((g) => g.members.some((m) => m.id === memberId));
 
   it('finds exactly the three form letters and names representatives above 50 signatures', async () => {
-    const worker = await apiAs({ ...t, app }, WORKER);
+    const worker = await apiAs(t, WORKER);
     const response = await worker.post(
       `/api/v1/procedures/${procedure.id}/objection-groups/compute`,
     );
@@ -556,7 +537,7 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
     assert.equal(code, 0);
     const groups = JSON.parse(lines.join('\n')) as CliGroup[];
     const api = await (
-      await apiAs({ ...t, app }, WORKER)
+      await apiAs(t, WORKER)
     ).get(`/api/v1/procedures/${procedure.id}/objection-groups`);
     assert.equal(api.statusCode, 200);
     assert.deepEqual(api.json(), groups, 'the API returns the same data');
@@ -716,7 +697,7 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
     const noiseGroup = (await groupOf(ids.noise[10]!))!;
     const before = await snapshot();
     for (const email of [APPLICANT, AGENCY, WORKER_OTHER_AUTHORITY]) {
-      const client = new Client(app);
+      const client = new Client(t.app);
       await client.logIn(email);
       for (const url of [base(), `${base()}/${noiseGroup}`]) {
         const response = await client.get(url);
@@ -726,23 +707,23 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
       const home = await client.get(base());
       const posted = await client.post(`${base()}/berechnen`, { _csrf: csrfTokenFrom(home.body) });
       assert.equal(posted.statusCode, 404, `${email} compute`);
-      const api = await apiAs({ ...t, app }, email);
+      const api = await apiAs(t, email);
       const listed = await api.get(`/api/v1/procedures/${procedure.id}/objection-groups`);
       assert.equal(listed.statusCode, 404, `${email} API`);
       assert.equal(listed.headers['content-type'], 'application/problem+json; charset=utf-8');
       const compute = await api.post(`/api/v1/procedures/${procedure.id}/objection-groups/compute`);
       assert.equal(compute.statusCode, 404, `${email} API compute`);
     }
-    const anonymous = await app.inject({ method: 'GET', url: base() });
+    const anonymous = await t.app.inject({ method: 'GET', url: base() });
     assert.equal(anonymous.statusCode, 303);
     assert.match(anonymous.headers.location ?? '', /^\/anmelden/);
-    const anonymousApi = await app.inject({
+    const anonymousApi = await t.app.inject({
       method: 'GET',
       url: `/api/v1/procedures/${procedure.id}/objection-groups`,
     });
     assert.equal(anonymousApi.statusCode, 401);
     // The JSON API never writes on a session cookie.
-    const cookieWrite = await app.inject({
+    const cookieWrite = await t.app.inject({
       method: 'POST',
       url: `/api/v1/procedures/${procedure.id}/objection-groups/compute`,
       headers: { cookie: page.jar.header() },

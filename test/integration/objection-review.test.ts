@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { registerLoginRoutes } from '../../src/platform/auth/login.routes.tsx';
 import { userActor } from '../../src/platform/auth/auth.queries.ts';
 import type { Actor } from '../../src/platform/auth/actor.ts';
-import { buildServer, listRoutes, type App } from '../../src/platform/server.ts';
 import {
   addConcern,
   confirmConcerns,
@@ -18,7 +16,6 @@ import {
   catalogueSummary,
   concernsOfObjection,
 } from '../../src/participation/catalogue/catalogue.queries.ts';
-import { registerCatalogueRoutes } from '../../src/participation/catalogue/catalogue.routes.tsx';
 import { DEFAULT_CONCERNS } from '../../src/participation/catalogue/suggest.ts';
 import {
   confirmAllProposals,
@@ -27,7 +24,6 @@ import {
   publicText,
 } from '../../src/participation/review/redaction.actions.ts';
 import { findObjection } from '../../src/participation/review/review.queries.ts';
-import { registerReviewRoutes } from '../../src/participation/review/review.routes.tsx';
 import { Client, createTestApp, csrfTokenFrom, type TestApp } from '../helpers/app.ts';
 import {
   APPLICANT,
@@ -86,22 +82,8 @@ async function concernId(t: TestApp, procedureId: string, key: string): Promise<
   return row.id;
 }
 
-/** The review pages on the real app once the lead has wired them; until then on a twin server. */
-async function pagesApp(t: TestApp): Promise<App> {
-  if (listRoutes(t.app).some((r) => r.url === '/verfahren/:id/einwendungen')) return t.app;
-  const app = await buildServer(t.deps, async (server) => {
-    registerLoginRoutes(server, t.deps);
-    registerReviewRoutes(server, t.deps);
-    registerCatalogueRoutes(server, t.deps);
-    await Promise.resolve();
-  });
-  await app.ready();
-  return app;
-}
-
 describe('objection review: catalogue of concerns and redaction', () => {
   let t: TestApp;
-  let pages: App;
   let procedure: { id: string; tenantId: string };
   let worker: Actor;
   let ids: Record<string, string>;
@@ -109,7 +91,6 @@ describe('objection review: catalogue of concerns and redaction', () => {
 
   before(async () => {
     t = await createTestApp();
-    pages = await pagesApp(t);
     procedure = await createPublishedProcedure(t);
     worker = await actorFor(t, WORKER);
     lanuk = await orgId(t, 'Landesamt für Natur');
@@ -158,7 +139,6 @@ describe('objection review: catalogue of concerns and redaction', () => {
       .execute();
   });
   after(async () => {
-    if (pages !== t.app) await pages.close();
     await t.close();
   });
 
@@ -448,7 +428,7 @@ describe('objection review: catalogue of concerns and redaction', () => {
         'sachbearbeitung@brms.example',
         'admin@industrieland.example',
       ]) {
-        const client = new Client(pages);
+        const client = new Client(t.app);
         await client.logIn(email);
         staff.set(email, client);
       }
@@ -512,7 +492,7 @@ describe('objection review: catalogue of concerns and redaction', () => {
       const fields = new URLSearchParams({ _csrf: csrfTokenFrom(form.body) });
       fields.append('concerns', infrasound);
       fields.append('concerns', iceThrow);
-      const belange = await pages.inject({
+      const belange = await t.app.inject({
         method: 'POST',
         url: `${url}/belange`,
         headers: {
@@ -704,7 +684,7 @@ describe('objection review: catalogue of concerns and redaction', () => {
         const response = await as(email).get(`${base()}/einwendungen-antragstellerin`);
         assert.equal(response.statusCode, 404, email);
       }
-      const anonymous = await new Client(pages).get(`${base()}/einwendungen`);
+      const anonymous = await new Client(t.app).get(`${base()}/einwendungen`);
       assert.equal(anonymous.statusCode, 303);
       assert.match(anonymous.headers.location as string, /^\/anmelden/);
     });
