@@ -5,8 +5,9 @@ import { AppError } from '../platform/errors.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
 import {
   applyAction,
+  chooseRole,
   computeCaseDeadlines,
-  initialState,
+  reclassifyDraft,
   type ApplyResult,
   type ProcedureEvent,
   type ProcedureTypeVersion,
@@ -41,12 +42,6 @@ const CODE_TO_ERROR = {
   'invalid-input': 'validation',
   'guard-failed': 'conflict',
 } as const;
-
-/** The engine role an actor takes for an action: the first of their roles the transition allows. */
-function roleFor(type: ProcedureTypeVersion, action: string, roles: Role[]): Role | undefined {
-  const transition = type.transitions.find((t) => t.action === action);
-  return roles.find((r) => transition?.roles.includes(r));
-}
 
 export function caseLink(deps: PermitDeps, id: string): string {
   return `${deps.config.publicUrl}verfahren/${id}`;
@@ -152,6 +147,23 @@ async function recordAgencies(
 }
 
 /**
+ * The procedure type a submitted application runs in and the facts its rules depend on, derived
+ * from the application and the area register (§§ 10, 19 BImSchG), never from the applicant's
+ * input, under the rules valid on the day of submission.
+ */
+async function classifySubmission(
+  deps: PermitDeps,
+  row: ProcedureRow,
+  today: string,
+): Promise<{ type: ProcedureTypeVersion; facts: Record<string, boolean> }> {
+  const missing = missingForSubmission(row.application);
+  if (missing.length > 0)
+    throw new AppError('validation', 'Der Antrag ist noch nicht vollständig ausgefüllt.', missing);
+  const { typeKey, facts } = await classifyApplication(deps.db, row.application, today);
+  return { type: currentType(typeKey, today), facts };
+}
+
+/**
  * One step of a procedure by a person: load and lock → authorize → check the transition in the
  * engine → write state, audit event, deadlines and mails in ONE transaction (style.md rule 3).
  */
@@ -174,33 +186,23 @@ export async function performAction(options: {
         'Das Verfahren wurde inzwischen geändert (jemand anderes hat gehandelt oder das Formular ist veraltet). Bitte laden Sie die Seite neu und prüfen Sie den aktuellen Stand; es wurde nichts gespeichert.',
       );
     }
+    // Every rule about which action is possible in which state is the type's data, checked by
+    // the engine on the procedure's REAL current state; nothing here replaces that state.
     let type = procedureType(row.typeKey, row.typeVersion);
     let state = row.state;
+    const chosen = chooseRole(type, state, action, roles);
+    if (!chosen.ok) throw new AppError(CODE_TO_ERROR[chosen.code], chosen.message);
+    const { role, transition } = chosen;
     const input: Record<string, unknown> = { ...options.input };
-    if (action === 'submit') {
-      // The procedure type follows from the project (§§ 10, 19 BImSchG) and the rules of the day.
-      const missing = missingForSubmission(row.application);
-      if (missing.length > 0)
-        throw new AppError(
-          'validation',
-          'Der Antrag ist noch nicht vollständig ausgefüllt.',
-          missing,
-        );
-      const { typeKey, facts } = await classifyApplication(deps.db, row.application, today);
-      type = currentType(typeKey, today);
-      state = initialState(type);
-      input.facts = facts;
+    if (transition.effect.kind === 'submit-application') {
+      const classified = await classifySubmission(deps, row, today);
+      // Only a draft may change its type (engine rule); any other step is refused above.
+      const draft = reclassifyDraft(type, state, classified.type);
+      if (!draft.ok) throw new AppError(CODE_TO_ERROR[draft.code], draft.message);
+      type = classified.type;
+      state = draft.state;
+      input.facts = classified.facts;
     }
-    const role = roleFor(
-      type,
-      action,
-      roles.filter((r) => r !== 'supervisor' || action !== 'submit'),
-    );
-    if (!role)
-      throw new AppError(
-        'forbidden',
-        'Diese Aktion steht Ihrer Rolle in diesem Verfahren nicht zu.',
-      );
     if (role === 'agency_member') {
       // An agency speaks only for itself.
       const own =

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyAction, initialState, ROLE_LABELS } from './index.ts';
+import { applyAction, chooseRole, initialState, reclassifyDraft, ROLE_LABELS } from './index.ts';
 import type { ActionCommand, ApplyResult } from './index.ts';
 import { runCommands, SAMPLE_TYPE } from './testing.ts';
 
@@ -192,5 +192,51 @@ describe('applyAction: failures are values with German messages', () => {
       const f = failure(applyAction(type, initialState(type), { ...submit, input: { facts } }));
       assert.equal(f.code, 'invalid-input');
     }
+  });
+});
+
+describe('chooseRole: the role an actor acts in, decided on the current state', () => {
+  it('picks the first of the actor’s roles the step’s transition allows', () => {
+    const choice = chooseRole(type, opened.state, 'ask', ['applicant', 'case_worker']);
+    assert.ok(choice.ok);
+    assert.equal(choice.role, 'case_worker');
+    assert.equal(choice.transition.event, 'asked');
+  });
+
+  it('refuses an action the current step does not have, whatever the roles', () => {
+    for (const roles of [['applicant'], ['case_worker', 'supervisor'], []] as const) {
+      const choice = chooseRole(type, opened.state, 'submit', roles);
+      assert.equal(choice.ok, false);
+      assert.equal(choice.ok ? '' : choice.code, 'not-allowed');
+    }
+  });
+
+  it('refuses a role the step does not allow with wrong-role', () => {
+    const choice = chooseRole(type, opened.state, 'ask', ['applicant', 'agency_member']);
+    assert.equal(choice.ok ? '' : choice.code, 'wrong-role');
+    assert.equal(chooseRole(type, opened.state, 'ask', []).ok, false);
+  });
+});
+
+describe('reclassifyDraft: only a draft may change its procedure type', () => {
+  const other: typeof type = { ...type, key: 'sample-other', version: '2' };
+
+  it('gives the initial state of the new type for an untouched draft', () => {
+    const result = reclassifyDraft(type, initialState(type), other);
+    assert.ok(result.ok);
+    assert.deepEqual(result.state, initialState(other));
+  });
+
+  it('refuses every state that left the initial step, so nothing recorded is lost', () => {
+    const closed = runCommands(type, [submit, { ...submit, action: 'withdraw', at: '2026-03-03' }]);
+    for (const state of [opened.state, closed.state]) {
+      const result = reclassifyDraft(type, state, other);
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.message, /nur im Schritt „Entwurf“/);
+    }
+  });
+
+  it('refuses a state of another type', () => {
+    assert.equal(reclassifyDraft(other, initialState(type), type).ok, false);
   });
 });

@@ -12,6 +12,7 @@ import { prepareEffect } from './effects.ts';
 import { firstFailingGuard } from './guards.ts';
 import { asRecord } from './input.ts';
 import { roleList } from './roles.ts';
+import { initialState } from './state.ts';
 import type { ProcedureState } from './state.ts';
 import type { EffectKind, ProcedureTypeVersion, Role, TransitionDef } from './types.ts';
 
@@ -147,6 +148,67 @@ function selectTransition(
   if (allowed) return allowed;
   const roles = [...new Set(inStep.flatMap((t) => t.roles))];
   return failure('wrong-role', `„${first.label}“ darf nur vornehmen: ${roleList(roles)}.`);
+}
+
+/** The role an actor acts in, or why none of its roles may take the action in this state. */
+export type RoleChoice =
+  | { readonly ok: true; readonly role: Role; readonly transition: TransitionDef }
+  | { readonly ok: false; readonly code: ActionErrorCode; readonly message: string };
+
+/**
+ * Which of the actor's roles takes `action` in the CURRENT state: the first role the step's
+ * transition allows. Refuses with the same codes and order as applyAction (`not-allowed` before
+ * `wrong-role`), so a caller learns from the type's data alone whether the action exists now.
+ */
+export function chooseRole(
+  type: ProcedureTypeVersion,
+  state: ProcedureState,
+  action: string,
+  roles: readonly Role[],
+): RoleChoice {
+  let refusal: RoleChoice | null = null;
+  for (const role of roles) {
+    const transition = selectTransition(type, state, { action, role, at: '' });
+    if (!('ok' in transition)) return { ok: true, role, transition };
+    if (!transition.ok) refusal ??= transition;
+  }
+  if (refusal) return refusal;
+  // No role at all: the step still says first whether the action exists now.
+  const probe = selectTransition(type, state, { action, role: 'system', at: '' });
+  if ('ok' in probe && !probe.ok && probe.code === 'not-allowed') return probe;
+  return { ok: false, code: 'wrong-role', message: 'Diese Aktion steht Ihrer Rolle nicht zu.' };
+}
+
+export type ReclassifyResult =
+  | { readonly ok: true; readonly state: ProcedureState }
+  | { readonly ok: false; readonly code: 'not-allowed'; readonly message: string };
+
+/**
+ * Moves a draft to another procedure type or version, e.g. when the application shows that the
+ * formal instead of the simplified procedure applies (§§ 10, 19 BImSchG) or newer rules apply on
+ * the day of submission. Only the initial step may change its type: once a procedure has left
+ * it, it runs under its type and version to the end (§ 67 Abs. 4 BImSchG), and nothing recorded
+ * since may be discarded.
+ */
+export function reclassifyDraft(
+  from: ProcedureTypeVersion,
+  state: ProcedureState,
+  to: ProcedureTypeVersion,
+): ReclassifyResult {
+  const initial = from.steps.find((step) => step.key === from.initialStep);
+  if (
+    !belongsTo(from, state) ||
+    state.step !== from.initialStep ||
+    initial?.kind !== 'initial' ||
+    state.lastActionAt !== null
+  ) {
+    return {
+      ok: false,
+      code: 'not-allowed',
+      message: `Die Verfahrensart kann nur im Schritt „${stepLabel(from, from.initialStep)}“ bestimmt werden; das Verfahren ist im Schritt „${stepLabel(from, state.step)}“.`,
+    };
+  }
+  return { ok: true, state: initialState(to) };
 }
 
 export function applyAction(

@@ -45,8 +45,16 @@ export type {
   AvailableAction,
   BlockedAction,
   ProcedureEvent,
+  ReclassifyResult,
+  RoleChoice,
 } from './actions.ts';
-export { applyAction, availableActions, blockedActions } from './actions.ts';
+export {
+  applyAction,
+  availableActions,
+  blockedActions,
+  chooseRole,
+  reclassifyDraft,
+} from './actions.ts';
 export type { DeadlineChange, DeadlineChangeKind } from './deadline-changes.ts';
 export type { CaseDeadline, DeadlineStatus } from './deadlines.ts';
 export { computeCaseDeadlines } from './deadlines.ts';
