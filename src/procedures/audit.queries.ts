@@ -28,6 +28,9 @@ export async function appendAuditEvent(
     .forUpdate()
     .executeTakeFirstOrThrow();
   const seq = head.event_count + 1;
+  // The hash covers the data as jsonb stores it and `verifyCaseFile` reads it back (a Date becomes
+  // its ISO string, an undefined member disappears), so a freshly written chain always verifies.
+  const storedData = JSON.stringify(event.data);
   const content = {
     procedureId: event.procedureId,
     seq,
@@ -35,7 +38,7 @@ export async function appendAuditEvent(
     actorId: event.actorId,
     actorRole: event.actorRole,
     type: event.type,
-    data: event.data,
+    data: JSON.parse(storedData) as unknown,
     prevHash: head.last_hash,
   };
   const hash = hashAuditEvent(content);
@@ -49,7 +52,7 @@ export async function appendAuditEvent(
       actor_id: event.actorId,
       actor_role: event.actorRole,
       type: event.type,
-      data: JSON.stringify(event.data),
+      data: storedData,
       prev_hash: head.last_hash,
       hash,
     })

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts'
 import { runCli } from '../../test/helpers/process.ts';
 import { appendAuditEvent, verifyCaseFile } from './audit.queries.ts';
 import { canonicalJson } from './audit-hash.ts';
+import { AUDIT_HASH_VECTORS, PROCEDURE_ID } from './audit-hash.vectors.ts';
 
 describe('hash-chained audit log', () => {
   let database: TestDatabase;
@@ -126,5 +127,69 @@ describe('hash-chained audit log', () => {
       await verifyCaseFile(database.db, '00000000-0000-4000-8000-000000000000'),
       undefined,
     );
+  });
+});
+
+describe('audit chain as stored: the known-answer vectors survive PostgreSQL', () => {
+  let database: TestDatabase;
+
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => database.drop());
+
+  it('appending the vector events stores exactly the recorded hashes, and the chain verifies', async () => {
+    const org = await database.db
+      .insertInto('organisations')
+      .values({ name: 'Bezirksregierung Münster', kind: 'authority' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto('procedures')
+      .values({
+        id: PROCEDURE_ID,
+        tenant_id: org.id,
+        reference: '53.0002/26',
+        title: 'Windpark Prüfvektoren',
+        type_key: 'bimschg-simplified',
+        type_version: '2024-07',
+        step: 'draft',
+        state: JSON.stringify({}),
+      })
+      .execute();
+    for (const { event } of AUDIT_HASH_VECTORS) {
+      const data = { ...(event.data as Record<string, unknown>) };
+      // A caller may hand over a Date inside the data; jsonb stores its ISO string, and the hash
+      // must cover what is stored, or the chain would not verify when read back.
+      if (typeof data.deliveredAt === 'string') data.deliveredAt = new Date(data.deliveredAt);
+      await database.db.transaction().execute((trx) =>
+        appendAuditEvent(trx, {
+          procedureId: event.procedureId,
+          tenantId: org.id,
+          at: event.at,
+          actorId: event.actorId,
+          actorRole: event.actorRole,
+          type: event.type,
+          data,
+        }),
+      );
+    }
+    const stored = await database.db
+      .selectFrom('procedure_events')
+      .select(['seq', 'prev_hash', 'hash'])
+      .where('procedure_id', '=', PROCEDURE_ID)
+      .orderBy('seq')
+      .execute();
+    assert.deepEqual(
+      stored,
+      AUDIT_HASH_VECTORS.map((v) => ({
+        seq: v.event.seq,
+        prev_hash: v.event.prevHash,
+        hash: v.hash,
+      })),
+    );
+    const result = await verifyCaseFile(database.db, PROCEDURE_ID);
+    assert.equal(result?.events, 3);
+    assert.equal(result?.problem, undefined);
   });
 });
