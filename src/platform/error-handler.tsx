@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Layout } from './layout.tsx';
 import { AppError, HTTP_STATUS, STATUS_TITLES, type FieldError } from './errors.ts';
-import { isApiRequest, pageContext, sendPage } from './http.ts';
+import { isApiRequest, localRedirectTarget, pageContext, sendPage } from './http.ts';
 import { translateValidation } from './validation-messages.ts';
 
 interface Problem {
@@ -131,8 +131,9 @@ export function handleError(
   if (problem.status >= 500) request.log.error({ err: error }, 'unhandled error');
   if (isApiRequest(request)) return sendProblem(reply, problem);
   if (problem.status === 401) {
-    const next = encodeURIComponent(request.url);
-    return reply.redirect(`/anmelden?weiter=${next}`, 303);
+    const next = localRedirectTarget(request.url);
+    const query = next === undefined ? '' : `?weiter=${encodeURIComponent(next)}`;
+    return reply.redirect(`/anmelden${query}`, 303);
   }
   return sendPage(
     reply,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../errors.ts';
-import { pageContext, sendPage } from '../http.ts';
+import { localRedirectTarget, pageContext, sendPage } from '../http.ts';
 import type { App, Deps } from '../server.ts';
 import { deleteSession, SESSION_COOKIE } from './auth.queries.ts';
 import { logIn, validateLoginInput } from './login.actions.ts';
@@ -24,7 +24,7 @@ export function registerLoginRoutes(app: App, deps: Deps): void {
       schema: { querystring: Type.Object({ weiter: Type.Optional(Type.String()) }) },
     },
     async (request, reply) => {
-      const next = safeNext(request.query.weiter);
+      const next = localRedirectTarget(request.query.weiter);
       if (request.actor.kind === 'user') return reply.redirect(next ?? '/konto', 303);
       return sendPage(reply, <LoginPage ctx={pageContext(request, reply)} next={next} />);
     },
@@ -34,7 +34,7 @@ export function registerLoginRoutes(app: App, deps: Deps): void {
     '/anmelden',
     { config: { access: 'public' }, schema: { body: FormBody } },
     async (request, reply) => {
-      const next = safeNext(request.body.weiter);
+      const next = localRedirectTarget(request.body.weiter);
       const email = typeof request.body.email === 'string' ? request.body.email.trim() : '';
       try {
         const input = validateLoginInput(request.body);
