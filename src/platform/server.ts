@@ -25,8 +25,10 @@ import { authorize, type Access } from './auth/policy.ts';
 import type { Clock } from './clock.ts';
 import { handleError, handleNotFound } from './error-handler.tsx';
 import { SAFE_METHODS } from './http.ts';
+import { guardMultipart, rejectNulInput } from './input-guard.ts';
 import type { Mailer } from './mail.ts';
 import type { FileStore } from './storage.ts';
+import { schemaController } from './validator.ts';
 
 export interface Deps {
   config: Config;
@@ -75,6 +77,7 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -169,6 +172,18 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     if (request.url.startsWith('/api/') && !SAFE_METHODS.has(request.method)) return;
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.actor = (await findSessionActor(deps.db, cookie, now)) ?? ANONYMOUS;
+  });
+
+  // After parsing, before schema validation and before any route code: one check of all input.
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      rejectNulInput(request);
+      if (request.isMultipart()) guardMultipart(request);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
   });
 
   app.addHook('preHandler', (request, reply, done) => {

@@ -7,12 +7,20 @@ interface AjvLikeError {
   message?: string;
 }
 
+/** The parts of a request that are validated, as Fastify names them. */
+export type InputPlace = 'querystring' | 'body' | 'params' | 'headers';
+
 const PLACES: Record<string, string> = {
   querystring: 'Parameter',
   body: 'Feld',
   params: 'Pfadteil',
   headers: 'Kopfzeile',
-};
+} satisfies Record<InputPlace, string>;
+
+/** The message for a NUL character in an input (see input-guard.ts). */
+export function nulMessage(place: InputPlace, field: string): string {
+  return `${PLACES[place]!} „${field}“ enthält ein unzulässiges Steuerzeichen (NUL-Zeichen). Bitte entfernen Sie es und senden Sie die Eingabe erneut.`;
+}
 
 /** Schema validation errors in German, each naming its field (architecture invariant 6). */
 export function translateValidation(
