@@ -6,14 +6,6 @@ import { deleteSession, SESSION_COOKIE } from './auth.queries.ts';
 import { logIn, validateLoginInput } from './login.actions.ts';
 import { LoginPage } from './login.views.tsx';
 
-/** Only local paths are accepted as a return target: no open redirect after login. */
-export function safeNext(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//'))
-    return undefined;
-  if (value.includes('\\') || value.length > 500) return undefined;
-  return value;
-}
-
 const FormBody = Type.Record(Type.String(), Type.Unknown());
 
 export function registerLoginRoutes(app: App, deps: Deps): void {
