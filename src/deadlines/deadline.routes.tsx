@@ -56,15 +56,22 @@ const Problem = Type.Object({
   errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
 
-function parseYear(value: string | undefined, fallback: number): { year: number; error?: string } {
-  if (value === undefined || value.trim() === '') return { year: fallback };
-  const year = Number(value.trim());
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
-    return {
-      year: fallback,
-      error: 'Bitte geben Sie ein Jahr zwischen 1900 und 2200 an, z. B. 2026.',
-    };
-  }
+const YEAR_MESSAGE = 'Bitte geben Sie ein Jahr zwischen 1900 und 2200 an, z. B. 2026.';
+
+/**
+ * A calendar year from a query parameter: four digits in 1900–2200, nothing else ("1e3",
+ * "0x7e9" and " " are no years). The holiday calendar throws outside the Gregorian range, so no
+ * other value may reach it. `fallback` applies only when the parameter is absent or empty and the
+ * caller has a year of its own.
+ */
+export function parseYear(
+  value: string | undefined,
+  fallback?: number,
+): { year: number; error?: undefined } | { year?: number; error: string } {
+  const text = value?.trim() ?? '';
+  if (text === '') return fallback === undefined ? { error: YEAR_MESSAGE } : { year: fallback };
+  const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
+  if (!(year >= 1900 && year <= 2200)) return { year: fallback, error: YEAR_MESSAGE };
   return { year };
 }
 
@@ -114,9 +121,11 @@ export function registerDeadlineRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const { year, error } = parseYear(request.query.year, 0);
-      if (error) throw new AppError('validation', error, [{ field: 'year', message: error }]);
-      return { year, holidays: nrwHolidays.holidaysInYear(year) };
+      const parsed = parseYear(request.query.year);
+      if (parsed.error !== undefined) {
+        throw new AppError('validation', parsed.error, [{ field: 'year', message: parsed.error }]);
+      }
+      return { year: parsed.year, holidays: nrwHolidays.holidaysInYear(parsed.year) };
     },
   );
 
@@ -160,8 +169,12 @@ export function registerDeadlineRoutes(app: App, deps: Deps): void {
           errors.push({ field: error.field, message: error.message });
         }
       }
-      const fallbackYear = Number((result?.end ?? deps.clock.now().toISOString()).slice(0, 4));
-      const { year, error: yearError } = parseYear(q.jahr, fallbackYear);
+      // The holiday table shows the year of the result, or this year if that lies outside the
+      // calendar's range (a deadline may end after 2200).
+      const thisYear = Number(deps.clock.now().toISOString().slice(0, 4));
+      const resultYear = parseYear(result?.end.slice(0, 4), thisYear);
+      const fallbackYear = resultYear.error === undefined ? resultYear.year : thisYear;
+      const { year = fallbackYear, error: yearError } = parseYear(q.jahr, fallbackYear);
       const page = (
         <DeadlinePage
           ctx={pageContext(request, reply)}

@@ -15,6 +15,16 @@ interface Problem {
 const CSRF_MESSAGE =
   'Das Formular ist abgelaufen oder wurde nicht von dieser Seite gesendet. Bitte laden Sie die Seite neu und senden Sie das Formular erneut. Es wurde nichts gespeichert.';
 
+const MULTIPART_MESSAGE =
+  'Das Formular kam unvollständig oder beschädigt an (die Übertragung brach ab oder die Trennmarke der Formularteile fehlt). Bitte senden Sie es erneut. Es wurde nichts gespeichert.';
+
+/**
+ * The multipart parser (busboy) reports a truncated body, a missing or empty boundary and a broken
+ * part header as plain errors without a code or status; they are the client's fault, not ours.
+ */
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of (form|multipart data)|.* terminated early due to unexpected end of multipart data|Malformed part header|Multipart: Boundary not found|Boundary required)$/;
+
 function toProblem(error: FastifyError | AppError | Error): Problem {
   if (error instanceof AppError) {
     const status = HTTP_STATUS[error.code];
@@ -46,6 +56,15 @@ function toProblem(error: FastifyError | AppError | Error): Problem {
       title: 'Formular abgelaufen',
       detail: CSRF_MESSAGE,
       code: 'csrf',
+      errors: [],
+    };
+  }
+  if (fastifyError.statusCode === undefined && MALFORMED_MULTIPART.test(error.message)) {
+    return {
+      status: 400,
+      title: STATUS_TITLES[400]!,
+      detail: MULTIPART_MESSAGE,
+      code: 'malformed_multipart',
       errors: [],
     };
   }
