@@ -17,6 +17,34 @@ describe('normalizeText', () => {
   it('keeps an ordinary first sentence', () => {
     assert.equal(normalizeText('Lärm stört.'), 'laerm stoert');
   });
+  it('drops "Sehr geehrter Herr …", a subject line and an address header', () => {
+    const text =
+      'An die Bezirksregierung Münster\nDomplatz 1\n\nBetreff: Einwendung\nSehr geehrter Herr Dr. Weber,\nDer Lärm stört.';
+    assert.equal(normalizeText(text), 'der laerm stoert');
+    assert.equal(
+      normalizeText('Sehr geehrte Damen und Herren Der Lärm stört.'),
+      'der laerm stoert',
+    );
+  });
+  it('drops the signature of a letter that arrives as one line', () => {
+    assert.equal(
+      normalizeText('Hallo, der Lärm stört. Mit freundlichem Gruß Olga Nowak, Lindenweg 3, Marl'),
+      'der laerm stoert',
+    );
+    assert.equal(normalizeText('Der Lärm stört. Danke! Anna Müller'), 'der laerm stoert');
+  });
+  it('drops name, address and date lines after the last sentence without a closing formula', () => {
+    const text = 'Der Lärm stört.\n\nJonas Becker\nAm Kanal 7\n45127 Essen\nEssen, den 3.5.2026';
+    assert.equal(normalizeText(text), 'der laerm stoert');
+  });
+  it('keeps a closing formula inside the text when more than a signature follows', () => {
+    const inner =
+      'Vielen Dank, dass Sie fragen. Mit freundlichen Grüßen an die Verwaltung möchte ich sagen, dass der Lärm an der Straße seit Jahren zunimmt und die Anwohnerinnen und Anwohner nachts nicht mehr schlafen können, weil Lastwagen bis zwei Uhr fahren.';
+    assert.match(
+      normalizeText(inner),
+      /^vielen dank dass .* gruessen an die verwaltung .* zwei uhr fahren$/,
+    );
+  });
 });
 
 describe('shingles and minhash', () => {
