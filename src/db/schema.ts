@@ -329,3 +329,19 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   admin_events: AdminEventsTable;
 }
+
+/** Receipt hash version and what version 2 covers beyond the shown values (decision 0006). */
+export type ReceiptHashVersionColumn = ColumnType<1 | 2, 1 | 2 | undefined, 1 | 2>;
+type OptionalText = ColumnType<string | null, string | null | undefined, string | null>;
+
+// Declaration merging: these columns belong to the tables declared above.
+export interface ObjectionsTable {
+  receipt_hash_version: ReceiptHashVersionColumn;
+  /** The text exactly as received, where it differs from `body` (which is trimmed). */
+  received_text: OptionalText;
+}
+
+export interface ObjectionAttachmentsTable {
+  /** The file name exactly as sent, where it differs from the cleaned `filename`. */
+  name_as_sent: OptionalText;
+}
