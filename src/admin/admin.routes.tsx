@@ -3,8 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../platform/errors.ts';
 import { pageContext, sendPage } from '../platform/http.ts';
 import type { App, Deps } from '../platform/server.ts';
+import { listAccountThrottle } from '../platform/auth/throttle.ts';
 import {
   addMembership,
+  clearLoginThrottle,
   createOrganisation,
   createUser,
   setUserDisabled,
@@ -39,12 +41,15 @@ async function userPage(
   ]);
   const user = users.find((u) => u.id === id);
   if (!user) throw new AppError('not_found', 'Dieses Benutzerkonto gibt es nicht.');
+  const throttled = await listAccountThrottle(deps.db, user.email.toLowerCase());
   return sendPage(
     reply,
     <UserPage
       ctx={pageContext(request, reply)}
       user={user}
       organisations={organisations}
+      throttled={throttled}
+      now={deps.clock.now()}
       {...extra}
     />,
     status,
@@ -148,6 +153,15 @@ export function registerAdminRoutes(app: App, deps: Deps): void {
         userId: request.params.id,
         disabled,
       });
+      return reply.redirect(`/admin/benutzer/${request.params.id}?ok=1`, 303);
+    },
+  );
+
+  app.post(
+    '/admin/benutzer/:id/anmeldeversuche',
+    { config: { access: 'admin:users' }, schema: { params: UserParams } },
+    async (request, reply) => {
+      await clearLoginThrottle({ db: deps.db, actor: request.actor, userId: request.params.id });
       return reply.redirect(`/admin/benutzer/${request.params.id}?ok=1`, 303);
     },
   );

@@ -13,6 +13,7 @@ import {
 import { Layout, type PageContext } from '../platform/layout.tsx';
 import { ORGANISATION_KINDS, ROLES } from './identity.actions.ts';
 import type { UserRow } from './identity.queries.ts';
+import type { ThrottledPair } from '../platform/auth/throttle.ts';
 import { DataTable, formatTimestamp } from '../platform/table.tsx';
 
 type Organisation = { id: string; name: string; kind: OrganisationKind; members: number };
@@ -138,9 +139,12 @@ export function UserPage(props: {
   organisations: Organisation[];
   form?: FormState;
   message?: string;
+  throttled?: ThrottledPair[];
+  now?: Date;
 }): VNode {
   const form = props.form ?? EMPTY;
   const { user } = props;
+  const throttled = props.throttled ?? [];
   return (
     <Layout
       ctx={props.ctx}
@@ -200,6 +204,42 @@ export function UserPage(props: {
           {user.disabled ? 'Konto entsperren' : 'Konto sperren'}
         </SubmitButton>
       </form>
+      <h2 class="kern-heading-medium">Fehlgeschlagene Anmeldungen</h2>
+      {throttled.length === 0 ? (
+        <p class="kern-body">Keine fehlgeschlagenen Anmeldeversuche in den letzten 24 Stunden.</p>
+      ) : (
+        <>
+          <p class="kern-body">
+            Falsche Passwörter verzögern weitere Versuche von derselben Adresse; das Konto selbst
+            bleibt nutzbar. Heben Sie die Verzögerung auf, wenn die Person sich von einer dieser
+            Adressen aus anmelden muss.
+          </p>
+          <DataTable
+            caption="Anmeldeversuche je Adresse"
+            columns={[
+              'Adresse',
+              { label: 'Fehlversuche', numeric: true },
+              'Zuletzt',
+              'Verzögert bis',
+            ]}
+            rows={throttled.map((t) => ({
+              key: t.ip,
+              cells: [
+                t.ip,
+                t.failures,
+                formatTimestamp(t.lastFailureAt),
+                t.blockedUntil && props.now && t.blockedUntil > props.now
+                  ? formatTimestamp(t.blockedUntil)
+                  : 'nicht verzögert',
+              ],
+            }))}
+          />
+          <form method="post" action={`/admin/benutzer/${user.id}/anmeldeversuche`}>
+            <CsrfField token={props.ctx.csrfToken} />
+            <SubmitButton variant="secondary">Verzögerung der Anmeldung aufheben</SubmitButton>
+          </form>
+        </>
+      )}
     </Layout>
   );
 }

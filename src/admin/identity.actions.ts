@@ -3,6 +3,7 @@ import type { OrganisationKind, Role } from '../db/schema.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { hashPassword, passwordProblem } from '../platform/auth/passwords.ts';
 import { authorize } from '../platform/auth/policy.ts';
+import { clearAccountThrottle } from '../platform/auth/throttle.ts';
 import { AppError, type FieldError } from '../platform/errors.ts';
 
 export const ORGANISATION_KINDS: OrganisationKind[] = [
@@ -191,5 +192,28 @@ export async function setUserDisabled(options: {
     // A locked account loses its sessions at once, not when they expire.
     if (disabled) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await recordAdminEvent(trx, actor, disabled ? 'user.disabled' : 'user.enabled', { userId });
+  });
+}
+
+/**
+ * Lifts the login delays of every (account, address) pair of a user, e.g. after the user called
+ * from a network an attacker shares. Audited like every administrators' change.
+ */
+export async function clearLoginThrottle(options: {
+  db: Db;
+  actor: Actor;
+  userId: string;
+}): Promise<void> {
+  const { db, actor, userId } = options;
+  authorize(actor, 'admin:users');
+  await db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    if (!user) throw new AppError('not_found', 'Dieses Benutzerkonto gibt es nicht.');
+    const pairs = await clearAccountThrottle(trx, user.email.toLowerCase());
+    await recordAdminEvent(trx, actor, 'user.login-throttle-cleared', { userId, pairs });
   });
 }

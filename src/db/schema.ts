@@ -55,11 +55,20 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
-export interface LoginFailuresTable {
-  id: Generated<number>;
+export interface LoginThrottleTable {
+  kind: 'pair' | 'address';
+  /** Lower-cased e-mail as typed; '' on address rows. */
   email_key: string;
   ip: string;
-  at: Timestamp;
+  failures: number;
+  window_started_at: Timestamp;
+  last_failure_at: Timestamp;
+  blocked_until: NullableTimestamp;
+}
+
+export interface LoginNoticesTable {
+  user_id: string;
+  sent_at: Timestamp;
 }
 
 export interface MailOutboxTable {
@@ -325,7 +334,8 @@ export interface Database {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_failures: LoginFailuresTable;
+  login_throttle: LoginThrottleTable;
+  login_notices: LoginNoticesTable;
   mail_outbox: MailOutboxTable;
   admin_events: AdminEventsTable;
 }

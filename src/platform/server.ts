@@ -76,6 +76,8 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     bodyLimit: 1024 * 1024,
+    // request.ip: X-Forwarded-For counts only from the configured proxies (TRUSTED_PROXIES).
+    trustProxy: deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false,
     routerOptions: { ignoreTrailingSlash: true },
     schemaController,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),

@@ -5,6 +5,8 @@ import type { App, Deps } from '../server.ts';
 import { deleteSession, SESSION_COOKIE } from './auth.queries.ts';
 import { logIn, validateLoginInput } from './login.actions.ts';
 import { LoginPage } from './login.views.tsx';
+import { startSession } from './session.http.ts';
+import { LoginThrottledError } from './throttle.ts';
 
 const FormBody = Type.Record(Type.String(), Type.Unknown());
 
@@ -30,17 +32,20 @@ export function registerLoginRoutes(app: App, deps: Deps): void {
       const email = typeof request.body.email === 'string' ? request.body.email.trim() : '';
       try {
         const input = validateLoginInput(request.body);
-        const token = await logIn({ db: deps.db, input, ip: request.ip, now: deps.clock.now() });
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.config.secureCookies,
-          maxAge: 12 * 60 * 60,
+        const token = await logIn({
+          db: deps.db,
+          input,
+          ip: request.ip,
+          now: deps.clock.now(),
+          publicUrl: deps.config.publicUrl,
         });
+        await startSession(deps, request, reply, token);
         return reply.redirect(next ?? '/konto', 303);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
+        if (error instanceof LoginThrottledError) {
+          reply.header('retry-after', String(error.retryAfterSeconds));
+        }
         const status = error.code === 'rate_limited' ? 429 : 400;
         const page = (
           <LoginPage
