@@ -21,6 +21,7 @@ import { registerSystemRoutes } from './platform/system.routes.tsx';
 import { deliverMail } from './platform/mail.ts';
 import { runDeadlineWatch } from './permits/deadline-watch.ts';
 import type { JobHandlers } from './platform/jobs.ts';
+import { removeOrphanFiles } from './platform/file-orphans.ts';
 
 /** The whole portal: every feature registers its routes here. */
 export function buildApp(deps: Deps): Promise<App> {
@@ -54,6 +55,9 @@ export function jobHandlers(deps: Deps): JobHandlers {
     'mail:send': ({ mailId }) => deliverMail(deps.db, deps.mailer, mailId),
     'deadlines:watch': async () => {
       await runDeadlineWatch(deps);
+    },
+    'files:sweep': async () => {
+      await removeOrphanFiles({ db: deps.db, store: deps.store, now: deps.clock.now() });
     },
   };
 }

@@ -1,9 +1,16 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError, type FieldError } from '../platform/errors.ts';
-import { FileTooLargeError, sniffFileType } from '../platform/storage.ts';
+import { promoteFiles } from '../platform/file-orphans.ts';
+import {
+  FileTooLargeError,
+  sniffFileType,
+  withStaging,
+  type FileStore,
+  type StagedFile,
+} from '../platform/storage.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
-import { requireProcedureRole } from './procedure-access.ts';
+import { requireProcedureRole, type ProcedureRole } from './procedure-access.ts';
 import { findProcedure, partiesOf } from './permit.queries.ts';
 import { MAX_UPLOAD_BYTES, procedureType, type PermitDeps } from './permit.types.ts';
 
@@ -83,13 +90,24 @@ export async function uploadDocument(options: {
     options.content.resume();
     throw new AppError('validation', 'Die Unterlage wurde nicht gespeichert.', errors);
   }
-  let kind: ReturnType<typeof sniffFileType>;
-  let stored;
+  return withStaging(deps.store, async (stage) => {
+    const file = await stageUpload(stage, options.content, name);
+    return recordDocument({ deps, actor, procedureId, before, role, fields, name, file });
+  });
+}
+
+/**
+ * Receives the file into the staging area and checks it: PDF, PNG or JPEG by its first bytes,
+ * not empty, at most 25 MB. A refused file is discarded by the caller's withStaging.
+ */
+async function stageUpload(
+  stage: FileStore['stage'],
+  content: Readable,
+  name: string,
+): Promise<StagedFile & { mediaType: string }> {
+  let file: StagedFile;
   try {
-    stored = await deps.store.put(options.content, {
-      maxBytes: MAX_UPLOAD_BYTES,
-      firstBytes: (head) => (kind = sniffFileType(head)),
-    });
+    file = await stage(content, { maxBytes: MAX_UPLOAD_BYTES });
   } catch (error) {
     if (error instanceof FileTooLargeError) {
       throw new AppError(
@@ -105,10 +123,11 @@ export async function uploadDocument(options: {
     }
     throw error;
   }
-  if (stored.size === 0)
+  if (file.size === 0)
     throw new AppError('validation', 'Die Datei ist leer.', [
       { field: 'file', message: 'Bitte wählen Sie eine Datei aus.' },
     ]);
+  const kind = sniffFileType(file.head);
   if (kind === undefined || kind === 'zip') {
     throw new AppError(
       'validation',
@@ -121,7 +140,23 @@ export async function uploadDocument(options: {
       ],
     );
   }
-  const mediaType = MEDIA_TYPES[kind];
+  return Object.assign(file, { mediaType: MEDIA_TYPES[kind] });
+}
+
+/** The document's row and audit event in one transaction; the file is promoted before the commit. */
+async function recordDocument(options: {
+  deps: PermitDeps;
+  actor: Actor;
+  procedureId: string;
+  before: NonNullable<Awaited<ReturnType<typeof findProcedure>>>;
+  role: ProcedureRole;
+  fields: UploadFields;
+  name: string;
+  file: StagedFile & { mediaType: string };
+}): Promise<string> {
+  const { deps, actor, procedureId, before, role, fields, name, file } = options;
+  const stored = file;
+  const mediaType = file.mediaType;
   return deps.db.transaction().execute(async (trx) => {
     const row = await findProcedure(trx, procedureId, { lock: true });
     if (!row || row.step !== before.step)
@@ -163,6 +198,7 @@ export async function uploadDocument(options: {
         tradeSecret: fields.tradeSecret,
       },
     });
+    await promoteFiles(trx, deps.store, [file]);
     return document.id;
   });
 }

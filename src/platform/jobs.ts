@@ -13,6 +13,8 @@ export interface JobPayloads {
   'mail:send': { mailId: string };
   /** Hourly (crontab below): reminders, escalations and expiry effects of legal deadlines. */
   'deadlines:watch': Record<string, never>;
+  /** Hourly: temporary files of aborted uploads and stored files no row refers to (file-orphans.ts). */
+  'files:sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -67,8 +69,8 @@ export async function startJobWorker(options: {
     noHandleSignals: true,
     pollInterval: 2000,
     logger: quietLogger,
-    // Postgres-backed schedule: with several instances exactly one runs each hour's watch.
-    crontab: '5 * * * * deadlines:watch ?max=1',
+    // Postgres-backed schedule: with several instances exactly one runs each hour's jobs.
+    crontab: ['5 * * * * deadlines:watch ?max=1', '35 * * * * files:sweep ?max=1'].join('\n'),
   });
 }
 

@@ -1,6 +1,11 @@
 import { Readable } from 'node:stream';
 import { AppError } from '../../platform/errors.ts';
-import { FileTooLargeError, sniffFileType, type FileStore } from '../../platform/storage.ts';
+import {
+  FileTooLargeError,
+  sniffFileType,
+  type FileStore,
+  type StagedFile,
+} from '../../platform/storage.ts';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from './objection-input.ts';
 import type { ReceivedAttachment } from './objection.actions.ts';
 
@@ -17,17 +22,22 @@ export function cleanFilename(name: string): string {
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'anhang' : cleaned;
 }
 
+/** An attachment received and checked, waiting in the staging area for its objection's commit. */
+export interface StagedAttachment extends ReceivedAttachment {
+  readonly file: StagedFile;
+}
+
 /**
- * Stores one attachment of an objection: PDF, PNG or JPEG by their first bytes (not by name),
- * at most 10 MB. Stored by SHA-256 before the objection's transaction; a file without an
- * objection is harmless (content-addressed, never served).
+ * Receives one attachment of an objection into the staging area: PDF, PNG or JPEG by their first
+ * bytes (not by name), at most 10 MB. Nothing is stored here; the objection's transaction
+ * promotes the file, and withStaging discards it when the objection is refused.
  */
-export async function storeAttachment(
-  store: FileStore,
+export async function stageAttachment(
+  stage: FileStore['stage'],
   filename: string,
   content: Readable,
   index: number,
-): Promise<ReceivedAttachment> {
+): Promise<StagedAttachment> {
   if (index >= MAX_ATTACHMENTS) {
     content.resume();
     throw new AppError('validation', `Höchstens ${MAX_ATTACHMENTS} Anhänge sind möglich.`, [
@@ -37,15 +47,9 @@ export async function storeAttachment(
       },
     ]);
   }
-  let kind: ReturnType<typeof sniffFileType>;
-  let stored;
+  let file: StagedFile;
   try {
-    stored = await store.put(content, {
-      maxBytes: MAX_ATTACHMENT_BYTES,
-      firstBytes: (head) => {
-        kind = sniffFileType(head);
-      },
-    });
+    file = await stage(content, { maxBytes: MAX_ATTACHMENT_BYTES });
   } catch (error) {
     if (error instanceof FileTooLargeError) {
       throw new AppError(
@@ -56,11 +60,12 @@ export async function storeAttachment(
     }
     throw error;
   }
-  if (stored.size === 0) {
+  if (file.size === 0) {
     throw new AppError('validation', `Der Anhang „${cleanFilename(filename)}“ ist leer.`, [
       { field: 'attachments', message: `„${cleanFilename(filename)}“ ist leer.` },
     ]);
   }
+  const kind = sniffFileType(file.head);
   const mediaType = kind === 'pdf' || kind === 'png' || kind === 'jpeg' ? MEDIA_TYPES[kind] : null;
   if (!mediaType) {
     throw new AppError(
@@ -69,15 +74,21 @@ export async function storeAttachment(
       [{ field: 'attachments', message: 'Erlaubt sind PDF, PNG und JPEG.' }],
     );
   }
-  return { filename: cleanFilename(filename), mediaType, sha256: stored.sha256, size: stored.size };
+  return {
+    filename: cleanFilename(filename),
+    mediaType,
+    sha256: file.sha256,
+    size: file.size,
+    file,
+  };
 }
 
 /** Attachments sent as base64 in the JSON API. */
-export async function storeBase64Attachments(
-  store: FileStore,
+export async function stageBase64Attachments(
+  stage: FileStore['stage'],
   items: readonly { filename: string; contentBase64: string }[],
-): Promise<ReceivedAttachment[]> {
-  const result: ReceivedAttachment[] = [];
+): Promise<StagedAttachment[]> {
+  const result: StagedAttachment[] = [];
   for (const [index, item] of items.entries()) {
     if (!/^[A-Za-z0-9+/=\s]*$/.test(item.contentBase64)) {
       throw new AppError(
@@ -87,7 +98,7 @@ export async function storeBase64Attachments(
       );
     }
     const bytes = Buffer.from(item.contentBase64, 'base64');
-    result.push(await storeAttachment(store, item.filename, Readable.from([bytes]), index));
+    result.push(await stageAttachment(stage, item.filename, Readable.from([bytes]), index));
   }
   return result;
 }

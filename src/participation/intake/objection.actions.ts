@@ -9,10 +9,12 @@ import { isUuid } from '../../db/ids.ts';
 import { executePrepared } from '../../db/database.ts';
 import { formatGermanDate } from '../../law/index.ts';
 import { AppError } from '../../platform/errors.ts';
+import { promoteFiles } from '../../platform/file-orphans.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { berlinDate } from '../../permits/permit.queries.ts';
 import { purposeKey, type ParticipationDeps } from '../participation.types.ts';
 import { findPublicProcedure, type PublicProcedure } from '../public-procedure.queries.ts';
+import type { StagedAttachment } from './attachments.ts';
 import { objectionSha256 } from './objection-hash.ts';
 import type { ObjectionFields } from './objection-input.ts';
 import { countSubmission, settleCount, type RateBucket } from './rate-limit.ts';
@@ -67,7 +69,8 @@ export async function submitObjection(options: {
   deps: ParticipationDeps;
   procedure: PublicProcedure;
   fields: ObjectionFields;
-  attachments: readonly ReceivedAttachment[];
+  /** Checked attachments in the staging area; promoted to the store only when the row commits. */
+  attachments: readonly StagedAttachment[];
   channel: Extract<ObjectionChannel, 'web' | 'api'>;
   submissionKey: string | null;
 }): Promise<Receipt> {
@@ -123,6 +126,12 @@ export async function submitObjection(options: {
               })),
             )
             .execute();
+          // Last step before the commit: a stored file always has its row (file-orphans.ts).
+          await promoteFiles(
+            trx,
+            deps.store,
+            attachments.map((a) => a.file),
+          );
         }
         if (fields.email !== null) {
           const receipt = {

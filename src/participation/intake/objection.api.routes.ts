@@ -2,7 +2,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { AppError } from '../../platform/errors.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { checkChallenge, issueChallenge } from './anti-abuse.ts';
-import { storeBase64Attachments } from './attachments.ts';
+import { withStaging } from '../../platform/storage.ts';
+import { stageBase64Attachments } from './attachments.ts';
 import { parseObjectionFields, MAX_ATTACHMENTS, type ObjectionFields } from './objection-input.ts';
 import {
   procedureOpenForObjections,
@@ -89,14 +90,17 @@ async function submitInFull(
   const { procedureId, clientAddress } = options;
   const procedure = await procedureOpenForObjections(deps, procedureId);
   if (options.countRate) await checkIntakeRate(deps, { clientAddress, procedureId });
-  return submitObjection({
-    deps,
-    procedure,
-    fields: options.fields,
-    attachments: await storeBase64Attachments(deps.store, options.attachments),
-    channel: 'api',
-    submissionKey: options.submissionKey,
-  });
+  // Files are only staged here; the objection's transaction stores them, refusals leave nothing.
+  return withStaging(deps.store, async (stage) =>
+    submitObjection({
+      deps,
+      procedure,
+      fields: options.fields,
+      attachments: await stageBase64Attachments(stage, options.attachments),
+      channel: 'api',
+      submissionKey: options.submissionKey,
+    }),
+  );
 }
 
 export function registerObjectionApiRoutes(app: App, deps: Deps): void {

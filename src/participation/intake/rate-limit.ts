@@ -76,3 +76,22 @@ export async function checkIntakeRate(
   const row = await countSubmission(rate).execute(deps.db);
   await settleCount(deps.db, rate, row.rows[0]?.count ?? 0);
 }
+
+/**
+ * Whether the address has used up its submissions for the procedure this hour, without counting:
+ * asked before an upload's body is read, so that a client over the limit costs no disk space.
+ */
+export async function intakeRateExhausted(
+  deps: Pick<ParticipationDeps, 'config' | 'clock' | 'db'>,
+  options: { clientAddress: string; procedureId: string },
+): Promise<boolean> {
+  const rate = rateBucket(deps, options);
+  if (!rate) return false;
+  const row = await deps.db
+    .selectFrom('intake_rate')
+    .select('count')
+    .where('bucket', '=', rate.bucket)
+    .where('window_start', '=', rate.window)
+    .executeTakeFirst();
+  return (row?.count ?? 0) >= rate.perHour;
+}

@@ -3,21 +3,23 @@ import type { FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
+import { withStaging, type FileStore } from '../../platform/storage.ts';
 import { berlinDate } from '../../permits/permit.queries.ts';
 import type { ProcedureState } from '../../procedures/engine/index.ts';
 import { checkChallenge, issueChallenge } from '../intake/anti-abuse.ts';
-import { storeAttachment } from '../intake/attachments.ts';
-import { parseObjectionFields } from '../intake/objection-input.ts';
+import { stageAttachment, type StagedAttachment } from '../intake/attachments.ts';
 import {
-  procedureOpenForObjections,
-  submitObjection,
-  type ReceivedAttachment,
-} from '../intake/objection.actions.ts';
-import { checkIntakeRate } from '../intake/rate-limit.ts';
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  parseObjectionFields,
+} from '../intake/objection-input.ts';
+import { procedureOpenForObjections, submitObjection } from '../intake/objection.actions.ts';
+import { checkIntakeRate, intakeRateExhausted } from '../intake/rate-limit.ts';
 import { findObjectionForStatus, listAttachmentsOf } from '../intake/receipt.queries.ts';
 import { parseStatusToken } from '../intake/status-token.ts';
 import { purposeKey } from '../participation.types.ts';
 import { renderReceiptPdf } from '../receipt/receipt.pdf.ts';
+import type { PublicProcedure } from '../public-procedure.queries.ts';
 import { ObjectionFormPage, type ObjectionFormValues } from './objection-form.views.tsx';
 import { concernsOfObjection, objectionStatus } from './objection-status.ts';
 import { StatusPage } from './status.views.tsx';
@@ -28,17 +30,32 @@ import { StatusPage } from './status.views.tsx';
  */
 const Id = Type.Object({ id: Type.String() });
 
-/** The multipart objection form: fields first (form order), files streamed into the store. */
-async function readObjectionForm(deps: Deps, request: FastifyRequest) {
+/**
+ * Reads the multipart objection form. Fields may come in any order; files are streamed into the
+ * staging area, but only while nothing seen so far refuses the submission (`refused`), so that a
+ * refused form costs no disk space. A file that cannot be accepted (type, size, number) becomes a
+ * form error; reading goes on, so that the form can be shown again with the values kept.
+ */
+async function readObjectionForm(
+  request: FastifyRequest,
+  stage: FileStore['stage'],
+  refused: (values: Record<string, string>) => boolean,
+) {
   const values: Record<string, string> = {};
-  const attachments: ReceivedAttachment[] = [];
+  const attachments: StagedAttachment[] = [];
+  const errors: FieldError[] = [];
+  let skipped = 0;
   if (!request.isMultipart()) {
     Object.assign(values, request.body ?? {});
-    return { values, attachments };
+    return { values, attachments, errors, skipped };
   }
-  for await (const part of request.parts({
-    limits: { files: 6, fileSize: 10 * 1024 * 1024 + 1, fields: 20 },
-  })) {
+  // The size is checked while staging, with a German message; busboy only stops reading (the
+  // option exists at runtime, @fastify/multipart's types omit it for parts()).
+  const options = {
+    throwFileSizeLimit: false,
+    limits: { files: MAX_ATTACHMENTS + 1, fileSize: MAX_ATTACHMENT_BYTES + 1, fields: 20 },
+  };
+  for await (const part of request.parts(options)) {
     if (part.type === 'field') {
       values[part.fieldname] = String(part.value);
       continue;
@@ -47,11 +64,118 @@ async function readObjectionForm(deps: Deps, request: FastifyRequest) {
       part.file.resume();
       continue;
     }
-    attachments.push(
-      await storeAttachment(deps.store, part.filename, part.file, attachments.length),
-    );
+    if (errors.length > 0 || refused(values)) {
+      skipped += 1;
+      part.file.resume();
+      continue;
+    }
+    try {
+      attachments.push(await stageAttachment(stage, part.filename, part.file, attachments.length));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      errors.push(...error.formErrors('attachments'));
+      part.file.resume();
+    }
   }
-  return { values, attachments };
+  return { values, attachments, errors, skipped };
+}
+
+const ATTACHMENTS_NOT_READ =
+  'Die Anhänge konnten nicht angenommen werden. Bitte wählen Sie die Dateien erneut aus und senden Sie das Formular noch einmal.';
+
+/**
+ * Multipart body limit of the form: the text fields and five attachments of 10 MB, with room for
+ * the multipart framing. Each file's own limit is enforced while it is staged.
+ */
+const FORM_BODY_LIMIT = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
+
+/** The faults of the fields received so far (an absent field is not judged yet). */
+function checkForm(
+  deps: Deps,
+  procedureId: string,
+  values: Record<string, string>,
+  identityRequired: boolean,
+): FieldError[] {
+  const parsed = parseObjectionFields(values, identityRequired);
+  const errors = parsed.ok ? [] : parsed.errors.filter((e) => e.field in values);
+  if (values.challenge !== undefined && values.nonce !== undefined) {
+    try {
+      checkChallenge(deps, {
+        procedureId,
+        challenge: values.challenge,
+        nonce: values.nonce,
+        viaForm: true,
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      errors.push(...error.formErrors('text'));
+    }
+  }
+  return errors;
+}
+
+type FormOutcome =
+  { redirect: string } | { values: Record<string, string>; errors: FieldError[]; status: number };
+
+/**
+ * Reads and checks the form, then stores the objection: the fields, the proof of work and the
+ * rate limit before anything is stored; attachments wait in the staging area until the
+ * objection's transaction promotes them.
+ */
+async function receiveObjectionForm(
+  deps: Deps,
+  request: FastifyRequest,
+  procedure: PublicProcedure,
+  stage: FileStore['stage'],
+  rateUsedUp: boolean,
+): Promise<FormOutcome> {
+  const identityRequired = deps.config.participation.identityRequired;
+  const form = await readObjectionForm(
+    request,
+    stage,
+    (values) => rateUsedUp || checkForm(deps, procedure.id, values, identityRequired).length > 0,
+  );
+  const { values } = form;
+  const refuse = (errors: FieldError[], status = 400): FormOutcome => ({ values, errors, status });
+  const fields = parseObjectionFields(values, identityRequired);
+  const errors = [...(fields.ok ? [] : fields.errors), ...form.errors];
+  if (!fields.ok || errors.length > 0) return refuse(errors);
+  let submissionKey: string | null;
+  try {
+    submissionKey = checkChallenge(deps, {
+      procedureId: procedure.id,
+      challenge: values.challenge ?? '',
+      nonce: values.nonce ?? '',
+      viaForm: true,
+    });
+    await checkIntakeRate(deps, { clientAddress: request.ip, procedureId: procedure.id });
+  } catch (error) {
+    if (
+      error instanceof AppError &&
+      (error.code === 'validation' || error.code === 'rate_limited')
+    ) {
+      return refuse(
+        error.formErrors('text').map((e) => ({ ...e, field: 'text' })),
+        error.code === 'rate_limited' ? 429 : 400,
+      );
+    }
+    throw error;
+  }
+  if (form.skipped > 0) {
+    // Only a form whose fields changed after a file (e.g. a field sent twice) gets here.
+    return refuse([{ field: 'attachments', message: ATTACHMENTS_NOT_READ }]);
+  }
+  const receipt = await submitObjection({
+    deps,
+    procedure,
+    fields: fields.value,
+    attachments: form.attachments,
+    channel: 'web',
+    submissionKey,
+  });
+  return {
+    redirect: `/eingang/${receipt.statusToken}?${receipt.replay ? 'wiederholt' : 'neu'}=1`,
+  };
 }
 
 function formValues(values: Record<string, string>): ObjectionFormValues {
@@ -89,61 +213,32 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/beteiligung/:id/einwendung',
-    { config: { access: 'public' }, bodyLimit: 60 * 1024 * 1024, schema: { params: Id } },
+    { config: { access: 'public' }, bodyLimit: FORM_BODY_LIMIT, schema: { params: Id } },
     async (request, reply) => {
+      // Cheap checks first: a closed procedure or a used-up rate limit refuses before any file.
       const procedure = await procedureOpenForObjections(deps, request.params.id);
-      const { values, attachments } = await readObjectionForm(deps, request);
-      const rerender = (errors: FieldError[], status = 400) =>
-        sendPage(
-          reply,
-          <ObjectionFormPage
-            ctx={pageContext(request, reply)}
-            procedure={procedure}
-            today={today()}
-            challenge={{
-              token: values.challenge ?? '',
-              difficulty: deps.config.participation.powDifficulty,
-            }}
-            identityRequired={deps.config.participation.identityRequired}
-            values={formValues(values)}
-            errors={errors}
-          />,
-          status,
-        );
-      const fields = parseObjectionFields(values, deps.config.participation.identityRequired);
-      if (!fields.ok) return rerender(fields.errors);
-      let submissionKey: string | null;
-      try {
-        submissionKey = checkChallenge(deps, {
-          procedureId: procedure.id,
-          challenge: values.challenge ?? '',
-          nonce: values.nonce ?? '',
-          viaForm: true,
-        });
-        await checkIntakeRate(deps, { clientAddress: request.ip, procedureId: procedure.id });
-      } catch (error) {
-        if (
-          error instanceof AppError &&
-          (error.code === 'validation' || error.code === 'rate_limited')
-        ) {
-          return rerender(
-            error.formErrors('text').map((e) => ({ ...e, field: 'text' })),
-            error.code === 'rate_limited' ? 429 : 400,
-          );
-        }
-        throw error;
-      }
-      const receipt = await submitObjection({
-        deps,
-        procedure,
-        fields: fields.value,
-        attachments,
-        channel: 'web',
-        submissionKey,
-      });
-      return reply.redirect(
-        `/eingang/${receipt.statusToken}?${receipt.replay ? 'wiederholt' : 'neu'}=1`,
-        303,
+      const address = { clientAddress: request.ip, procedureId: procedure.id };
+      const rateUsedUp = await intakeRateExhausted(deps, address);
+      // The response is sent only after withStaging has removed every file not stored.
+      const outcome = await withStaging(deps.store, (stage) =>
+        receiveObjectionForm(deps, request, procedure, stage, rateUsedUp),
+      );
+      if ('redirect' in outcome) return reply.redirect(outcome.redirect, 303);
+      return sendPage(
+        reply,
+        <ObjectionFormPage
+          ctx={pageContext(request, reply)}
+          procedure={procedure}
+          today={today()}
+          challenge={{
+            token: outcome.values.challenge ?? '',
+            difficulty: deps.config.participation.powDifficulty,
+          }}
+          identityRequired={deps.config.participation.identityRequired}
+          values={formValues(outcome.values)}
+          errors={outcome.errors}
+        />,
+        outcome.status,
       );
     },
   );
@@ -231,6 +326,7 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
           authorityName: o.authorityName,
           late: o.late,
           statusUrl: `${deps.config.publicUrl}eingang/${request.params.token}`,
+          publicUrl: deps.config.publicUrl,
           attachments: attachments.map((a) => ({
             name: a.filename,
             sha256: a.sha256,
