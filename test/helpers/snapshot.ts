@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Db } from '../../src/db/database.ts';
+
+/**
+ * Tables a refused request may legitimately write: the session's sliding expiry, a token's last use,
+ * the record of a failed login (throttling needs it) and the intake rate buckets.
+ */
+const BOOKKEEPING = /^(sessions|api_tokens|login_|intake_rate)/;
+
+let tableList: Promise<string[]> | undefined;
+
+async function tables(db: Db): Promise<string[]> {
+  const rows = await sql<{ name: string }>`
+    select quote_ident(table_schema) || '.' || quote_ident(table_name) as name
+    from information_schema.tables
+    where table_type = 'BASE TABLE'
+      and table_schema not in ('pg_catalog', 'information_schema')
+    order by 1`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+/**
+ * Row count and a content hash of every table (a refused request must neither insert, delete nor
+ * update a row), in one statement.
+ */
+export async function snapshotTables(db: Db): Promise<Record<string, string>> {
+  tableList ??= tables(db);
+  const names = (await tableList).filter((name) => !BOOKKEEPING.test(name.replace(/^.*\./, '')));
+  const parts = names.map(
+    (name) =>
+      sql`select ${name} as name, count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as state from ${sql.raw(name)} t`,
+  );
+  const rows = await sql<{
+    name: string;
+    state: string;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
+  return Object.fromEntries(rows.rows.map((r) => [r.name, r.state]));
+}
+
+/** Every file under `dir` with its size and SHA-256 (a missing directory is empty). */
+export async function snapshotFiles(dir: string): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return result;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const content = await readFile(full);
+    result[path.relative(dir, full)] =
+      `${content.length}:${createHash('sha256').update(content).digest('hex')}`;
+  }
+  return result;
+}
