@@ -17,7 +17,7 @@ export function candidateProbability(similarity: number, banding: Banding): numb
  * Picks the most selective banding (most rows per band, hence fewest false candidates to verify)
  * that still makes a pair exactly at the threshold a candidate with probability ≥ 0.999. Recall is
  * decided here; precision is secured afterwards by verifying every candidate pair exactly.
- * For 128 hashes: threshold 0.8 → 32 × 4, 0.9 → 16 × 8, 0.5 → 64 × 2.
+ * For 64 hashes: threshold 0.45 (the default) and 0.7 → 32 × 2, 0.8 and 0.9 → 16 × 4.
  */
 export function chooseBanding(threshold: number, numHashes: number): Banding {
   let best: Banding = { bands: numHashes, rows: 1 };
