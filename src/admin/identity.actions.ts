@@ -108,7 +108,7 @@ export async function createUser(options: {
   if (displayName.length < 2 || displayName.length > 120) {
     errors.push({ field: 'displayName', message: 'Der Name muss 2 bis 120 Zeichen lang sein.' });
   }
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, { email });
   if (problem) errors.push({ field: 'password', message: problem });
   const membership = await validateMembership(db, body, errors);
   if (errors.length > 0) fail(errors);

@@ -83,6 +83,38 @@ describe('administration of organisations and users', () => {
     assert.equal(afterRows.length, before.length);
   });
 
+  it('applies the password policy when creating a user, naming the rule that failed', async () => {
+    const org = await t.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'Kreis Steinfurt')
+      .executeTakeFirstOrThrow();
+    const cases: [string, RegExp][] = [
+      [' '.repeat(12), /nicht nur aus Leerzeichen/],
+      ['aaaaaaaaaaaa', /wiederholten Zeichen/],
+      ['Passwort2026!', /häufig verwendeter Passwörter/],
+      ['otto@kreis-steinfurt.example', /E-Mail-Adresse des Kontos/],
+    ];
+    for (const [password, message] of cases) {
+      const response = await admin.submit('/admin/benutzer', '/admin/benutzer', {
+        displayName: 'Otto Ohnesorg',
+        email: 'otto@kreis-steinfurt.example',
+        password,
+        organisationId: org.id,
+        role: 'case_worker',
+      });
+      assert.equal(response.statusCode, 400, JSON.stringify(password));
+      assert.match(response.body, /<title>Fehler: Benutzerkonten/);
+      assert.match(response.body, message);
+    }
+    const created = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'otto@kreis-steinfurt.example')
+      .execute();
+    assert.equal(created.length, 0);
+  });
+
   it('records admin actions in the admin event log', async () => {
     const events = await t.database.db.selectFrom('admin_events').select('action').execute();
     assert.ok(events.some((e) => e.action === 'organisation.created'));
