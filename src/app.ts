@@ -12,6 +12,7 @@ import { registerCatalogueRoutes } from './participation/catalogue/catalogue.rou
 import { registerExportRoutes } from './participation/export/export.routes.ts';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
 import { registerObjectionPublicRoutes } from './participation/public/objection.routes.tsx';
+import { registerReceiptHashRoutes } from './participation/receipt/receipt-hash.routes.tsx';
 import { registerParticipationPublicRoutes } from './participation/public/public.routes.tsx';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
@@ -38,6 +39,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerObjectionApiRoutes(app, deps);
     registerParticipationPublicRoutes(app, deps);
     registerObjectionPublicRoutes(app, deps);
+    registerReceiptHashRoutes(app);
     registerNoticeRoutes(app, deps);
     registerManualEntryRoutes(app, deps);
     registerHearingRoutes(app, deps);

@@ -92,6 +92,7 @@ export async function seedDemoObjections(deps: PermitDeps, procedureId: string):
       procedure,
       fields: {
         text: `${text} (online eingereicht)`,
+        receivedText: `${text} (online eingereicht)`,
         ...person(500 + n),
         email: null,
         redactIdentity: n === 0,

@@ -76,6 +76,7 @@ export async function stageAttachment(
   }
   return {
     filename: cleanFilename(filename),
+    nameAsSent: filename,
     mediaType,
     sha256: file.sha256,
     size: file.size,

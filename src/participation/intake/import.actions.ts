@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { findPublicProcedure, type PublicProcedure } from '../public-procedure.queries.ts';
 import type { ImportProblem, ImportRow } from './import-file.ts';
 import { isLate } from './objection.actions.ts';
-import { objectionSha256 } from './objection-hash.ts';
+import { CURRENT_RECEIPT_HASH_VERSION, receiptHashV2 } from './objection-hash.ts';
 
 export interface ImportResult {
   readonly imported: number;
@@ -81,7 +81,8 @@ function valuesOf(procedure: PublicProcedure, row: ImportRow, enteredBy: string 
     email: null,
     redact_identity: false,
     late: isLate(procedure, row.receivedAt),
-    sha256: objectionSha256(row.text, []),
+    sha256: receiptHashV2(row.text, []),
+    receipt_hash_version: CURRENT_RECEIPT_HASH_VERSION,
     submission_key: null,
     external_ref: row.externalRef,
     signatures: row.signatures,

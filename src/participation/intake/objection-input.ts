@@ -10,6 +10,8 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 export interface ObjectionFields {
   readonly text: string;
+  /** The text exactly as received, untrimmed: what the receipt hash covers (objection-hash.ts). */
+  readonly receivedText: string;
   readonly name: string | null;
   readonly address: string | null;
   readonly email: string | null;
@@ -71,6 +73,7 @@ export function parseObjectionFields(
     ok: true,
     value: {
       text: objection,
+      receivedText: typeof body.text === 'string' ? body.text : '',
       name: name || null,
       address: address || null,
       email: email || null,

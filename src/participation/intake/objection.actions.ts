@@ -15,7 +15,8 @@ import { berlinDate } from '../../permits/permit.queries.ts';
 import { purposeKey, type ParticipationDeps } from '../participation.types.ts';
 import { findPublicProcedure, type PublicProcedure } from '../public-procedure.queries.ts';
 import type { StagedAttachment } from './attachments.ts';
-import { objectionSha256 } from './objection-hash.ts';
+import { CURRENT_RECEIPT_HASH_VERSION, receiptHashV2 } from './objection-hash.ts';
+import { receiptHashCovers, receiptHashHowToCheck } from '../receipt/receipt-hash.text.ts';
 import type { ObjectionFields } from './objection-input.ts';
 import { countSubmission, settleCount, type RateBucket } from './rate-limit.ts';
 import { statusToken } from './status-token.ts';
@@ -23,6 +24,8 @@ import type { ObjectionChannel } from '../../db/schema.ts';
 
 export interface ReceivedAttachment {
   readonly filename: string;
+  /** The name exactly as sent (the receipt hash covers it); `filename` is cleaned for display. */
+  readonly nameAsSent: string;
   readonly mediaType: string;
   readonly sha256: string;
   readonly size: number;
@@ -76,7 +79,10 @@ export async function submitObjection(options: {
 }): Promise<Receipt> {
   const { deps, procedure, fields, attachments } = options;
   const receivedAt = deps.clock.now();
-  const sha256 = objectionSha256(fields.text, attachments);
+  const sha256 = receiptHashV2(
+    fields.receivedText,
+    attachments.map((a) => ({ name: a.nameAsSent, sha256: a.sha256 })),
+  );
   const late = isLate(procedure, receivedAt);
   const key = purposeKey(deps, 'objection-status');
   const insert = async (db: typeof deps.db) =>
@@ -95,6 +101,8 @@ export async function submitObjection(options: {
         redact_identity: fields.redactIdentity,
         late,
         sha256,
+        receipt_hash_version: CURRENT_RECEIPT_HASH_VERSION,
+        received_text: receivedTextToKeep(fields),
         submission_key: options.submissionKey,
         entered_by: null,
       })
@@ -120,6 +128,7 @@ export async function submitObjection(options: {
                 position,
                 tenant_id: procedure.tenantId,
                 filename: a.filename,
+                name_as_sent: a.nameAsSent === a.filename ? null : a.nameAsSent,
                 media_type: a.mediaType,
                 sha256: a.sha256,
                 size: a.size,
@@ -159,6 +168,11 @@ export async function submitObjection(options: {
   return replayed(deps, procedure, options.submissionKey, sha256);
 }
 
+/** The text as received, kept only where it differs from the stored (trimmed) body. */
+function receivedTextToKeep(fields: ObjectionFields): string | null {
+  return fields.receivedText === fields.text ? null : fields.receivedText;
+}
+
 /** The next reference number, EW-<year of receipt>-<7 digits>, drawn in the inserting statement. */
 function nextReference(receivedAt: Date) {
   return sql<string>`'EW-' || to_char(${receivedAt}::timestamptz at time zone 'Europe/Berlin', 'YYYY') || '-' || lpad(nextval('objection_number_seq')::text, 7, '0')`;
@@ -184,16 +198,17 @@ export async function submitPlainObjection(options: {
   const { deps, procedureId, fields, rate } = options;
   if (fields.email !== null || !isUuid(procedureId)) return undefined;
   const receivedAt = deps.clock.now();
-  const sha256 = objectionSha256(fields.text, []);
+  const sha256 = receiptHashV2(fields.receivedText, []);
   const statement = sql<{ id: string | null; reference: string; late: boolean; count: number }>`
     with counted as (${rate ? countSubmission(rate) : sql`select 0 as count`}),
     stored as (
       insert into objections (procedure_id, tenant_id, reference, received_at, channel, body,
-        name, address, email, redact_identity, late, sha256, submission_key, entered_by)
+        name, address, email, redact_identity, late, sha256, receipt_hash_version, received_text,
+        submission_key, entered_by)
       select p.id, p.tenant_id, ${nextReference(receivedAt)}, ${receivedAt}, ${options.channel},
         ${fields.text}, ${fields.name}, ${fields.address}, null, ${fields.redactIdentity},
         ${berlinDate(receivedAt)} > p.state->'participation'->>'objectionEnd', ${sha256},
-        ${options.submissionKey}, null
+        ${CURRENT_RECEIPT_HASH_VERSION}, ${receivedTextToKeep(fields)}, ${options.submissionKey}, null
       from procedures p
       where p.id = ${procedureId} and p.closed_at is null
         and jsonb_typeof(p.state->'participation') = 'object'
@@ -268,7 +283,9 @@ function receiptMail(
     '',
     `Eingangsnummer: ${receipt.reference}`,
     `Eingang: ${when} Uhr`,
-    `Prüfsumme (SHA-256): ${receipt.sha256}`,
+    `Prüfsumme (SHA-256, Prüfverfahren Version ${CURRENT_RECEIPT_HASH_VERSION}): ${receipt.sha256}`,
+    receiptHashCovers(CURRENT_RECEIPT_HASH_VERSION),
+    receiptHashHowToCheck(deps.config.publicUrl),
     '',
     receipt.late
       ? `Hinweis: Die Einwendungsfrist endete am ${formatGermanDate(procedure.participation.objectionEnd)}. Ihre Einwendung ist gespeichert, im Genehmigungsverfahren aber ausgeschlossen (§ 10 Abs. 3 S. 5 BImSchG).`

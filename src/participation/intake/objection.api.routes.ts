@@ -11,6 +11,8 @@ import {
   submitPlainObjection,
 } from './objection.actions.ts';
 import { findReceiptByReference } from './receipt.queries.ts';
+import { RECEIPT_HASH_API_DESCRIPTION } from '../receipt/receipt-hash.text.ts';
+import { CURRENT_RECEIPT_HASH_VERSION } from './objection-hash.ts';
 import { checkIntakeRate, rateBucket } from './rate-limit.ts';
 
 const Id = Type.Object({ id: Type.String() });
@@ -18,7 +20,10 @@ const tags = ['Öffentlichkeitsbeteiligung'];
 
 const ObjectionBody = Type.Object(
   {
-    text: Type.String({ description: 'Text der Einwendung (höchstens 50.000 Zeichen)' }),
+    text: Type.String({
+      description:
+        'Text der Einwendung (höchstens 50.000 Zeichen). Die Prüfsumme der Eingangsbestätigung deckt ihn genau so ab, wie er gesendet wird (nur Zeilenumbrüche als LF gezählt).',
+    }),
     name: Type.Optional(Type.String()),
     address: Type.Optional(Type.String()),
     email: Type.Optional(Type.String({ description: 'für die Eingangsbestätigung per E-Mail' })),
@@ -30,7 +35,10 @@ const ObjectionBody = Type.Object(
     attachments: Type.Optional(
       Type.Array(
         Type.Object({
-          filename: Type.String({ maxLength: 200 }),
+          filename: Type.String({
+            maxLength: 200,
+            description: 'Dateiname; die Prüfsumme deckt ihn genau so ab, wie er gesendet wird.',
+          }),
           contentBase64: Type.String(),
         }),
         { maxItems: MAX_ATTACHMENTS },
@@ -133,7 +141,8 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
         body: ObjectionBody,
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
         summary:
-          'Einwendung erheben (ohne Konto). Antwort 201 mit Eingangsnummer, Eingangszeit und SHA-256 über Text und Anhänge; eine wiederholte Einsendung mit derselben Aufgabe oder demselben Idempotency-Key liefert dieselbe Bestätigung (200).',
+          'Einwendung erheben (ohne Konto). Antwort 201 mit Eingangsnummer, Eingangszeit und Prüfsumme (SHA-256, Prüfverfahren `hashVersion`) über Text und Anhänge wie gesendet; eine wiederholte Einsendung mit derselben Aufgabe oder demselben Idempotency-Key liefert dieselbe Bestätigung (200).',
+        description: RECEIPT_HASH_API_DESCRIPTION,
       },
     },
     async (request, reply) => {
@@ -170,6 +179,7 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
         reference: receipt.reference,
         receivedAt: receipt.receivedAt.toISOString(),
         sha256: receipt.sha256,
+        hashVersion: CURRENT_RECEIPT_HASH_VERSION,
         late: receipt.late,
         statusUrl: `${deps.config.publicUrl}eingang/${receipt.statusToken}`,
       });
@@ -184,7 +194,8 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
         tags,
         params: Type.Object({ reference: Type.String({ maxLength: 40 }) }),
         summary:
-          'Eingangsbestätigung prüfen: Eingangsnummer, Eingangszeit und SHA-256 einer Einwendung (ohne personenbezogene Daten)',
+          'Eingangsbestätigung prüfen: Eingangsnummer, Eingangszeit, Prüfsumme (SHA-256) und Prüfverfahren (`hashVersion`) einer Einwendung (ohne personenbezogene Daten)',
+        description: RECEIPT_HASH_API_DESCRIPTION,
       },
     },
     async (request) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { receiptHashV1, receiptHashV2, type ReceiptHashVersion } from './objection-hash.ts';
 
 /** What anyone holding a receipt may verify: no text, no name, no address. */
 export async function findReceiptByReference(db: Db, reference: string) {
@@ -10,6 +11,7 @@ export async function findReceiptByReference(db: Db, reference: string) {
       'o.reference',
       'o.received_at',
       'o.sha256',
+      'o.receipt_hash_version',
       'o.late',
       'p.reference as procedureReference',
       'p.title',
@@ -21,6 +23,7 @@ export async function findReceiptByReference(db: Db, reference: string) {
     reference: row.reference,
     receivedAt: row.received_at.toISOString(),
     sha256: row.sha256,
+    hashVersion: row.receipt_hash_version,
     late: row.late,
     procedure: { reference: row.procedureReference, title: row.title },
   };
@@ -37,6 +40,7 @@ export async function findObjectionForStatus(db: Db, id: string) {
       'o.reference',
       'o.received_at',
       'o.sha256',
+      'o.receipt_hash_version',
       'o.late',
       'o.channel',
       'o.procedure_id',
@@ -57,4 +61,38 @@ export async function listAttachmentsOf(db: Db, objectionId: string) {
     .where('objection_id', '=', objectionId)
     .orderBy('position')
     .execute();
+}
+
+/**
+ * The receipt hash recomputed from what is stored, under the objection's own version: equal to
+ * the hash on the receipt unless the stored text or an attachment was changed afterwards.
+ */
+export async function recomputeStoredReceiptHash(
+  db: Db,
+  objectionId: string,
+): Promise<{ version: ReceiptHashVersion; receipt: string; recomputed: string } | undefined> {
+  const objection = await db
+    .selectFrom('objections')
+    .select(['body', 'received_text', 'sha256', 'receipt_hash_version'])
+    .where('id', '=', objectionId)
+    .executeTakeFirst();
+  if (!objection) return undefined;
+  const files = await db
+    .selectFrom('objection_attachments')
+    .select(['filename', 'name_as_sent', 'sha256'])
+    .where('objection_id', '=', objectionId)
+    .orderBy('position')
+    .execute();
+  const version = objection.receipt_hash_version;
+  const recomputed =
+    version === 1
+      ? receiptHashV1(
+          objection.body,
+          files.map((f) => ({ name: f.filename, sha256: f.sha256 })),
+        )
+      : receiptHashV2(
+          objection.received_text ?? objection.body,
+          files.map((f) => ({ name: f.name_as_sent ?? f.filename, sha256: f.sha256 })),
+        );
+  return { version, receipt: objection.sha256, recomputed };
 }

@@ -53,6 +53,8 @@ async function readObjectionForm(
   // option exists at runtime, @fastify/multipart's types omit it for parts()).
   const options = {
     throwFileSizeLimit: false,
+    // File names exactly as sent (the receipt hash covers them); cleaned for display later.
+    preservePath: true,
     limits: { files: MAX_ATTACHMENTS + 1, fileSize: MAX_ATTACHMENT_BYTES + 1, fields: 20 },
   };
   for await (const part of request.parts(options)) {
@@ -286,6 +288,7 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
         reference: o.reference,
         receivedAt: o.received_at,
         sha256: o.sha256,
+        hashVersion: o.receipt_hash_version,
         late: o.late,
         procedureId: o.procedure_id,
         procedureReference: o.procedureReference,
@@ -321,11 +324,13 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
           reference: o.reference,
           receivedAt: o.received_at,
           sha256: o.sha256,
+          hashVersion: o.receipt_hash_version,
           procedureReference: o.procedureReference,
           procedureTitle: o.procedureTitle,
           authorityName: o.authorityName,
           late: o.late,
           statusUrl: `${deps.config.publicUrl}eingang/${request.params.token}`,
+          publicUrl: deps.config.publicUrl,
           publicUrl: deps.config.publicUrl,
           attachments: attachments.map((a) => ({
             name: a.filename,

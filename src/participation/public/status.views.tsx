@@ -2,7 +2,9 @@ import type { VNode } from 'preact';
 import { formatGermanDate } from '../../law/index.ts';
 import { Notice } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
+import type { ReceiptHashVersion } from '../intake/objection-hash.ts';
 import { formatBerlinTime, hashLines } from '../receipt/receipt.pdf.ts';
+import { RECEIPT_HASH_GUIDE_PATH, receiptHashCovers } from '../receipt/receipt-hash.text.ts';
 
 export type ObjectionStatus = 'received' | 'in-review' | 'considered' | 'decision-delivered';
 
@@ -18,6 +20,7 @@ export interface StatusView {
   reference: string;
   receivedAt: Date;
   sha256: string;
+  hashVersion: ReceiptHashVersion;
   late: boolean;
   procedureId: string;
   procedureReference: string;
@@ -66,14 +69,16 @@ export function StatusPage(props: { ctx: PageContext; view: StatusView }): VNode
         <dd>{v.reference}</dd>
         <dt>Eingang</dt>
         <dd>{formatBerlinTime(v.receivedAt)}</dd>
-        <dt>Prüfsumme (SHA-256)</dt>
+        <dt>Prüfsumme (SHA-256, Prüfverfahren Version {v.hashVersion})</dt>
         <dd>
           <code class="hash">{hashLines(v.sha256).join(' ')}</code>
           <p class="kern-body kern-body--small">
-            Sie bildet den Text und die Anhänge so ab, wie sie eingegangen sind: SHA-256 über das
-            JSON-Objekt {'{"attachments":[{"filename","sha256"}…],"text"}'} mit sortierten
-            Schlüsseln. Jede spätere Änderung würde eine andere Prüfsumme ergeben. Prüfen können Sie
-            sie auch über die Schnittstelle unter /api/v1/receipts/{v.reference}.
+            {receiptHashCovers(v.hashVersion)} Jede spätere Änderung ergäbe eine andere Prüfsumme.{' '}
+            <a class="kern-link" href={`/${RECEIPT_HASH_GUIDE_PATH}`}>
+              So rechnen Sie die Prüfsumme selbst nach
+            </a>{' '}
+            (ohne unsere Software). Die gespeicherte Prüfsumme nennt auch die Schnittstelle unter
+            /api/v1/receipts/{v.reference}.
           </p>
         </dd>
       </dl>

@@ -9,11 +9,13 @@ const receipt: ObjectionReceipt = {
   reference: 'E-2026-000123',
   receivedAt: new Date('2026-11-24T13:03:12Z'),
   sha256: sha,
+  hashVersion: 2,
   procedureReference: '63.2-0815/26',
   procedureTitle: 'Windpark Südfeld',
   authorityName: 'Kreis Borken',
   late: false,
   statusUrl: 'https://industrieland.example/einwendungen/status/abc123',
+  publicUrl: 'https://industrieland.example/',
   attachments: [{ name: 'Fotos.pdf', sha256: 'ab'.repeat(32), size: 1234567 }],
 };
 const now = new Date('2026-11-24T13:03:13Z');
@@ -31,11 +33,22 @@ describe('renderReceiptPdf', () => {
     const lines = pdfTextLines(pdf);
     assert.ok(lines.includes('9f86d081 884c7d65 9a2feaa0 c55ad015'));
     assert.ok(lines.includes('a3bf4f1b 2b0b822c d15d6c15 b0f00a08'));
-    assert.ok(text.includes('über den Text Ihrer Einwendung und alle Anhänge'));
+    assert.ok(text.includes('Prüfsumme (SHA-256, Prüfverfahren Version 2)'));
+    assert.ok(text.includes('genau so, wie er eingegangen ist'));
+    assert.ok(text.includes('https://industrieland.example/pruefsumme'));
     assert.ok(text.includes('1. Fotos.pdf (1.234.567 Byte)'));
     assert.ok(text.includes('https://industrieland.example/einwendungen/status/abc123'));
     assert.ok(!text.includes('Einwendungsfrist'));
     assert.ok(text.includes('Seite 1 von 1'));
+  });
+
+  it('says truthfully what a version 1 hash covers: trimmed text, cleaned file names', async () => {
+    const text = pdfText(
+      await renderReceiptPdf({ ...receipt, hashVersion: 1 }, now, { compress: false }),
+    );
+    assert.ok(text.includes('Prüfverfahren Version 1'));
+    assert.ok(text.includes('ohne Leerraum am Anfang und Ende'));
+    assert.ok(!text.includes('genau so, wie er eingegangen ist'));
   });
 
   it('warns clearly when the objection arrived after the period', async () => {

@@ -1,5 +1,7 @@
 import { MARGIN, createPdf, finishWithPageNumbers } from '../notice/pdf-layout.ts';
 import type { PdfOptions } from '../notice/pdf-layout.ts';
+import type { ReceiptHashVersion } from '../intake/objection-hash.ts';
+import { receiptHashCovers, receiptHashHowToCheck } from './receipt-hash.text.ts';
 
 /**
  * The receipt (Eingangsbestätigung) for an objection. It proves what arrived and when: the
@@ -11,11 +13,14 @@ export interface ObjectionReceipt {
   reference: string;
   receivedAt: Date;
   sha256: string;
+  hashVersion: ReceiptHashVersion;
   procedureReference: string;
   procedureTitle: string;
   authorityName: string;
   late: boolean;
   statusUrl: string;
+  /** The portal's public address: the guide to the receipt hash is found there. */
+  publicUrl: string;
   attachments: { name: string; sha256: string; size: number }[];
 }
 
@@ -86,11 +91,10 @@ export function renderReceiptPdf(
     );
   }
 
-  heading('Prüfsumme (SHA-256)');
+  heading(`Prüfsumme (SHA-256, Prüfverfahren Version ${receipt.hashVersion})`);
   hash(receipt.sha256);
-  pdf.text(
-    'Die Prüfsumme wurde über den Text Ihrer Einwendung und alle Anhänge genau so berechnet, wie sie bei der Behörde eingegangen sind; jede spätere Änderung ergäbe eine andere Prüfsumme.',
-  );
+  pdf.text(receiptHashCovers(receipt.hashVersion));
+  pdf.text(receiptHashHowToCheck(receipt.publicUrl));
 
   heading('Anhänge');
   if (receipt.attachments.length === 0) pdf.text('Keine Anhänge.');
