@@ -5,6 +5,7 @@ import { verifyCaseFile } from './procedures/audit.queries.ts';
 import { runAreaImport } from './registers/areas/area.cli.ts';
 import { runObjectionGroupsCli } from './participation/groups/group.cli.ts';
 import { runObjectionImport } from './participation/intake/import.cli.ts';
+import { runReceiptsCli } from './participation/receipt/receipt.cli.ts';
 import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
 import { officeClosedCalendar } from './deadlines/deadline.service.ts';
 import { openDatabase, startPortal } from './main.ts';
@@ -29,6 +30,9 @@ Befehle:
   objections groups --procedure <id> [--json] [--compute]
                         Gruppen gleichförmiger Einwendungen ausgeben (--compute: neu erkennen)
   verify-case <id>      Hash-Kette einer Verfahrensakte prüfen (meldet das erste gebrochene Glied)
+  receipts verify <datei> (--sha256 <prüfsumme> | --nummer <EW-…>) [--anhang <datei>]…
+                        Prüfsumme einer Eingangsbestätigung aus dem Gesendeten nachrechnen
+                        (docs/receipt-hash.md)
   deadline              Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW)
                           --start JJJJ-MM-TT  --duration P1M  --counting event|day-start
                           [--no-shift] [--json]
@@ -188,6 +192,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'objections':
       return objectionsCommand(rest);
+    case 'receipts':
+      return runReceiptsCli(rest, (work) => withDatabase(({ db }) => work(db)));
     case 'verify-case':
       return verifyCase(rest);
     case 'deadline':
