@@ -225,6 +225,17 @@ describe('receipt hash: verifiable from what was sent, by the documented algorit
     );
   });
 
+  it('the portal explains the algorithm at /pruefsumme and serves the full guide', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/pruefsumme' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /industrieland-einwendung-v2/);
+    assert.match(page.body, /href="\/pruefsumme.md"/);
+    const guide = await t.app.inject({ method: 'GET', url: '/pruefsumme.md' });
+    assert.equal(guide.statusCode, 200);
+    assert.match(String(guide.headers['content-type']), /^text\/markdown/);
+    assert.match(guide.body, /5c909e0e2b671c36dc42fffbe642e9ddbe293d6f364ce98194537b8fd83eb199/);
+  });
+
   it('a receipt issued with version 1 still verifies, by the API, the stored data and the command', async () => {
     // Written as receipts were before version 2: trimmed text, cleaned name, no version column set.
     const fileHash = sha256(Buffer.from('%PDF-1.4\n'));

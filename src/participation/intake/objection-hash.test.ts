@@ -5,6 +5,8 @@
  * receipts from verifying fails here.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import {
   receiptHashOfSent,
@@ -96,5 +98,27 @@ describe('receipt hash version 1 (receipts issued before): known answers', () =>
       receiptHashOfSent(1, 'Erste Zeile\r\nZweite Zeile\r\n', []),
       '6199085ad9928831c4184732fd54b59c4a57ea46288e31addd859859c91b53b9',
     );
+  });
+});
+
+describe('docs/receipt-hash.md: the worked examples are what the code computes', () => {
+  const guide = readFileSync(
+    path.resolve(import.meta.dirname, '../../../docs/receipt-hash.md'),
+    'utf8',
+  );
+
+  it('version 2: text with CRLF and one attachment', () => {
+    const documented = /Prüfsumme = ([0-9a-f]{64})/.exec(guide)?.[1];
+    assert.equal(documented, '5c909e0e2b671c36dc42fffbe642e9ddbe293d6f364ce98194537b8fd83eb199');
+    assert.equal(
+      receiptHashV2('Ich erhebe Einwendungen gegen den Lärm.\r\n', [
+        { name: 'Gutachten Lärm.pdf', ...PDF },
+      ]),
+      documented,
+    );
+  });
+
+  it('version 1: two lines, no attachments', () => {
+    assert.ok(guide.includes('6199085ad9928831c4184732fd54b59c4a57ea46288e31addd859859c91b53b9'));
   });
 });
