@@ -113,6 +113,7 @@ export function registerAccountRoutes(app: App, deps: Deps): void {
       config: { access: 'account:view' },
       schema: {
         tags: ['Konto'],
+        operationId: 'getOwnAccount',
         summary: 'Das eigene Konto mit Rollen (API-Token erforderlich)',
         security: [{ bearer: [] }],
         response: { 200: Me },

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { DeadlineInputError, nrwHolidays } from '../law/index.ts';
 import { AppError } from '../platform/errors.ts';
 import { pageContext, sendPage } from '../platform/http.ts';
+import { problemResponses } from '../platform/openapi.ts';
 import type { App, Deps } from '../platform/server.ts';
 import {
   calculateDeadline,
@@ -48,14 +49,6 @@ const DeadlineResponse = Type.Object({
   citations: Type.Array(Type.String()),
 });
 
-const Problem = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  detail: Type.String(),
-  errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
-});
-
 const YEAR_MESSAGE = 'Bitte geben Sie ein Jahr zwischen 1900 und 2200 an, z. B. 2026.';
 
 /**
@@ -85,7 +78,8 @@ export function registerDeadlineRoutes(app: App, deps: Deps): void {
         tags: ['Fristen'],
         summary: 'Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW, Feiertage NRW)',
         querystring: DeadlineQuery,
-        response: { 200: DeadlineResponse, 400: Problem },
+        operationId: 'calculateDeadline',
+        response: { 200: DeadlineResponse, ...problemResponses(400) },
       },
     },
     async (request) => {
@@ -107,6 +101,7 @@ export function registerDeadlineRoutes(app: App, deps: Deps): void {
       config: { access: 'public' },
       schema: {
         tags: ['Fristen'],
+        operationId: 'listHolidays',
         summary: 'Gesetzliche Feiertage in Nordrhein-Westfalen für ein Jahr (§ 2 FeiertagsG NW)',
         querystring: Type.Object({
           year: Type.String({ description: 'Jahr, 1900–2200', examples: ['2026'] }),
@@ -116,7 +111,7 @@ export function registerDeadlineRoutes(app: App, deps: Deps): void {
             year: Type.Integer(),
             holidays: Type.Array(Type.Object({ date: Type.String(), name: Type.String() })),
           }),
-          400: Problem,
+          ...problemResponses(400),
         },
       },
     },

@@ -1,11 +1,23 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
+import { fileResponse, noContent, problemResponses } from '../platform/openapi.ts';
 import type { App, Deps } from '../platform/server.ts';
 import { createApplication, saveApplication } from './application.actions.ts';
 import { listOverruns } from './deadline-watch.ts';
 import { uploadDocument } from './document.actions.ts';
 import { performAction } from './permit.actions.ts';
 import { berlinDate, listProcedures } from './permit.queries.ts';
+import {
+  ActionBody,
+  ActionResult,
+  CaseFile,
+  Created,
+  CreateApplicationBody,
+  DocumentUploadBody,
+  OverrunList,
+  ProcedureList,
+  SaveApplicationBody,
+} from './permit.api.schemas.ts';
 import { organisationsWithRole } from './procedure-access.ts';
 import { loadCaseView, sendCaseDocument } from './procedure.view-model.ts';
 import { readUpload } from './upload.ts';
@@ -31,12 +43,14 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'listProcedures',
         summary:
           'Verfahren, an denen die eigene Organisation beteiligt ist, nach nächster Frist geordnet',
         querystring: Type.Object({
-          step: Type.Optional(Type.String()),
-          overdue: Type.Optional(Type.Boolean()),
+          step: Type.Optional(Type.String({ description: 'nur Verfahren in diesem Schritt' })),
+          overdue: Type.Optional(Type.Boolean({ description: 'nur Verfahren mit Fristablauf' })),
         }),
+        response: { 200: ProcedureList },
       },
     },
     async (request) => {
@@ -56,8 +70,10 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'createApplication',
         summary: 'Antrag als Entwurf anlegen (Antragsteller, Behörde, Standort, Anlagen)',
-        body: Type.Record(Type.String(), Type.Unknown()),
+        body: CreateApplicationBody,
+        response: { 201: Created },
       },
     },
     async (request, reply) => {
@@ -73,8 +89,10 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'getProcedure',
         summary: 'Verfahrensakte: Stand, Fristen mit Begründung, Unterlagen, mögliche Aktionen',
         params: Id,
+        response: { 200: CaseFile, ...problemResponses(404) },
       },
     },
     async (request) => {
@@ -129,9 +147,11 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'saveApplication',
         summary: 'Antragsentwurf speichern',
         params: Id,
-        body: Type.Record(Type.String(), Type.Unknown()),
+        body: SaveApplicationBody,
+        response: { 204: noContent, ...problemResponses(404, 409) },
       },
     },
     async (request, reply) => {
@@ -143,7 +163,7 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
         body: request.body,
         expectedVersion: version,
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -154,13 +174,15 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'performAction',
         summary:
           'Verfahrensschritt ausführen (z. B. submit, request-documents, confirm-completeness, record-agency-statement, decide)',
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
           action: Type.String({ pattern: '^[a-z-]{2,60}$' }),
         }),
-        body: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        body: Type.Optional(ActionBody),
+        response: { 200: ActionResult, ...problemResponses(404, 409) },
       },
     },
     async (request) => {
@@ -185,9 +207,12 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'uploadDocument',
         summary:
           'Unterlage hochladen (multipart: docType, tradeSecret, neutralSummary, file; PDF/PNG/JPEG bis 25 MB)',
         params: Id,
+        multipartBody: DocumentUploadBody,
+        response: { 201: Created, ...problemResponses(404, 409, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -209,11 +234,16 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'downloadDocument',
         summary: 'Unterlage herunterladen (Kopfzeile x-content-sha256 mit dem Hash)',
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
           docId: Type.String({ format: 'uuid' }),
         }),
+        response: {
+          200: fileResponse(['application/pdf', 'image/png', 'image/jpeg'], 'Die Unterlage'),
+          ...problemResponses(404),
+        },
       },
     },
     async (request, reply) => {
@@ -228,7 +258,9 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'listWorkQueue',
         summary: 'Arbeitskorb der Behörde, nach nächster gesetzlicher Frist geordnet',
+        response: { 200: ProcedureList },
       },
     },
     async (request) =>
@@ -246,7 +278,9 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'listOverruns',
         summary: 'Fristüberschreitungen laufender Verfahren (für die Aufsicht)',
+        response: { 200: OverrunList },
       },
     },
     async (request) => {

@@ -12,7 +12,6 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
 import helmet from 'helmet';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,6 +26,7 @@ import { handleError, handleNotFound } from './error-handler.tsx';
 import { SAFE_METHODS } from './http.ts';
 import { guardMultipart, rejectNulInput } from './input-guard.ts';
 import type { Mailer } from './mail.ts';
+import { registerOpenApi } from './openapi.ts';
 import type { FileStore } from './storage.ts';
 import { schemaController } from './validator.ts';
 
@@ -144,21 +144,7 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
   await app.register(fastifyMultipart, {
     limits: { fileSize: 25 * 1024 * 1024 + 1, files: 1, fields: 20 },
   });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: {
-        title: 'Industrieland API',
-        version: '1',
-        description:
-          'Öffentliche und geschützte JSON-Schnittstellen von Industrieland. Geschützte Endpunkte erwarten ein API-Token im Kopf „Authorization: Bearer …“ (im Portal unter „Mein Konto“ erzeugen).',
-      },
-      components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      },
-    },
-    hideUntagged: true,
-  });
+  await registerOpenApi(app);
 
   // Fastify 5 forbids object defaults on decorators; every request gets its actor in onRequest.
   app.decorateRequest('actor', null as never);

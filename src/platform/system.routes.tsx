@@ -11,10 +11,14 @@ export function registerSystemRoutes(app: App, deps: Deps): void {
       config: { access: 'public' },
       schema: {
         tags: ['Betrieb'],
+        operationId: 'getHealth',
         summary: 'Betriebszustand: 200, wenn die Datenbank antwortet, sonst 503',
         response: {
-          200: Type.Object({ status: Type.Literal('ok') }),
-          503: Type.Object({ status: Type.Literal('unavailable'), detail: Type.String() }),
+          200: Type.Object({ status: Type.Literal('ok') }, { description: 'Betriebsbereit' }),
+          503: Type.Object(
+            { status: Type.Literal('unavailable'), detail: Type.String() },
+            { description: 'Die Datenbank antwortet nicht' },
+          ),
         },
       },
     },

@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { fileResponse, problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { berlinDate, findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
 import { streamCaseFileZip } from './case-file.zip.ts';
@@ -116,7 +117,21 @@ export function registerExportRoutes(app: App, deps: Deps): void {
       `/api/v1/procedures/:id/exports/${apiFile}`,
       {
         config: { access: 'procedures:use' },
-        schema: { tags, security, summary, params: Id, querystring: ApiQuery },
+        schema: {
+          tags,
+          security,
+          summary,
+          operationId: kind === 'csv' ? 'exportObjectionsCsv' : 'exportCaseFile',
+          params: Id,
+          querystring: ApiQuery,
+          response: {
+            200: fileResponse([kind === 'csv' ? 'text/csv' : 'application/zip'], summary),
+            ...problemResponses([
+              404,
+              'Dieses Verfahren gibt es nicht oder Sie sind nicht dessen Genehmigungsbehörde',
+            ]),
+          },
+        },
       },
       async (request, reply) =>
         sendExport(

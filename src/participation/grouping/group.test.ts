@@ -37,6 +37,11 @@ describe('normalizeText', () => {
     const text = 'Der Lärm stört.\n\nJonas Becker\nAm Kanal 7\n45127 Essen\nEssen, den 3.5.2026';
     assert.equal(normalizeText(text), 'der laerm stoert');
   });
+  it('keeps a list of short demands at the end that is longer than a signature block', () => {
+    const text =
+      'Wir fordern:\n- weniger Lärm\n- weniger Staub\n- kein Nachtverkehr\n- Tempo 30\n- Schallschutz\n- Messstellen\n- Bürgerdialog';
+    assert.match(normalizeText(text), /weniger laerm .* buergerdialog$/);
+  });
   it('keeps a closing formula inside the text when more than a signature follows', () => {
     const inner =
       'Vielen Dank, dass Sie fragen. Mit freundlichen Grüßen an die Verwaltung möchte ich sagen, dass der Lärm an der Straße seit Jahren zunimmt und die Anwohnerinnen und Anwohner nachts nicht mehr schlafen können, weil Lastwagen bis zwei Uhr fahren.';

@@ -86,17 +86,22 @@ function dropSignature(text: string): string {
 
 /**
  * Without a closing formula, a letter often still ends in name, address, place and date: short
- * lines after the last line that is a sentence. Those lines are dropped; a single-line text has
- * no such lines and stays as it is.
+ * lines after the last line that is a sentence. Those lines are dropped, at most as many as a
+ * signature block has (name, street, town, place and date, e-mail, telephone), so that a letter
+ * ending in a longer list of short demands keeps them; a single-line text stays as it is.
  */
+const SIGNATURE_LINES = 6;
+
 function dropTrailingSignature(text: string): string {
   const lines = text.trimEnd().split('\n');
   let end = lines.length;
+  let dropped = 0;
   while (end > 1) {
     const line = lines[end - 1]!.trim();
     const words = line.split(/\s+/).filter(Boolean).length;
     if (line !== '' && (words > 6 || /[.!?]$/.test(line))) break;
+    if (line !== '' && ++dropped > SIGNATURE_LINES) return text;
     end--;
   }
-  return end === 0 ? text : lines.slice(0, end).join('\n');
+  return lines.slice(0, end).join('\n');
 }

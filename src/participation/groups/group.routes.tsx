@@ -2,7 +2,9 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
+import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
+import { GroupComputation, ObjectionGroups } from '../participation.api.schemas.ts';
 import { procedureForGroups } from './group.access.ts';
 import {
   computeGroups,
@@ -255,9 +257,11 @@ export function registerObjectionGroupRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'listObjectionGroups',
         summary:
           'Gruppen gleichförmiger Einwendungen (§ 17 VwVfG) mit ID und externer Kennung jedes Mitglieds (nur Genehmigungsbehörde)',
         params: Id,
+        response: { 200: ObjectionGroups, ...problemResponses(404) },
       },
     },
     async (request) => {
@@ -273,9 +277,11 @@ export function registerObjectionGroupRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         security,
+        operationId: 'computeObjectionGroups',
         summary:
           'Gleichförmige Einwendungen neu erkennen; bestätigte und geänderte Gruppen bleiben (nur Genehmigungsbehörde)',
         params: Id,
+        response: { 200: GroupComputation, ...problemResponses(404, 409) },
       },
     },
     async (request) =>

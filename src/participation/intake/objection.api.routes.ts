@@ -1,6 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { AppError } from '../../platform/errors.ts';
+import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
+import { Challenge, PublicReceipt, SubmissionReceipt } from '../participation.api.schemas.ts';
 import { checkChallenge, issueChallenge } from './anti-abuse.ts';
 import { withStaging } from '../../platform/storage.ts';
 import { stageBase64Attachments } from './attachments.ts';
@@ -118,7 +120,15 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'getObjectionChallenge',
         params: Id,
+        response: {
+          200: Challenge,
+          ...problemResponses(
+            [404, 'Dieses Verfahren gibt es nicht'],
+            [409, 'Die Einwendungsfrist läuft nicht (noch nicht oder nicht mehr)'],
+          ),
+        },
         summary:
           'Rechenaufgabe gegen massenhafte automatische Einsendungen: eine Zahl „nonce“ finden, so dass SHA-256(challenge + ":" + nonce) mindestens „difficulty“ führende Null-Bits hat',
       },
@@ -137,8 +147,25 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
       bodyLimit: 80 * 1024 * 1024,
       schema: {
         tags,
+        operationId: 'submitObjection',
         params: Id,
         body: ObjectionBody,
+        response: {
+          200: {
+            ...SubmissionReceipt,
+            description: 'Wiederholte Einsendung: dieselbe Bestätigung',
+          },
+          201: SubmissionReceipt,
+          ...problemResponses(
+            [404, 'Dieses Verfahren gibt es nicht'],
+            [
+              409,
+              'Die Einwendungsfrist läuft nicht, oder derselbe Schlüssel kam mit anderem Inhalt',
+            ],
+            413,
+            429,
+          ),
+        },
         headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
         summary:
           'Einwendung erheben (ohne Konto). Antwort 201 mit Eingangsnummer, Eingangszeit und Prüfsumme (SHA-256, Prüfverfahren `hashVersion`) über Text und Anhänge wie gesendet; eine wiederholte Einsendung mit derselben Aufgabe oder demselben Idempotency-Key liefert dieselbe Bestätigung (200).',
@@ -192,7 +219,12 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
       config: { access: 'public' },
       schema: {
         tags,
+        operationId: 'getReceipt',
         params: Type.Object({ reference: Type.String({ maxLength: 40 }) }),
+        response: {
+          200: PublicReceipt,
+          ...problemResponses([404, 'Zu dieser Eingangsnummer ist keine Einwendung gespeichert']),
+        },
         summary:
           'Eingangsbestätigung prüfen: Eingangsnummer, Eingangszeit, Prüfsumme (SHA-256) und Prüfverfahren (`hashVersion`) einer Einwendung (ohne personenbezogene Daten)',
         description: RECEIPT_HASH_API_DESCRIPTION,

@@ -1,7 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
+import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
+import { ClassificationResult } from '../permit.api.schemas.ts';
 import { AREA_MODES, findProcedure, type AreaMode } from './finder.service.ts';
 import { FinderPage, type FinderForm } from './finder.views.tsx';
 
@@ -34,9 +36,17 @@ export function registerFinderRoutes(app: App, deps: Deps): void {
       config: { access: 'public' },
       schema: {
         tags: ['Genehmigung'],
+        operationId: 'classifyWindProject',
         summary:
           'Verfahrensfinder: Verfahrensart, UVP-Einstufung und Fristen für ein Windenergievorhaben',
         body: ClassifyBody,
+        response: {
+          200: ClassificationResult,
+          ...problemResponses([
+            400,
+            'Ungültige Eingabe oder Standort außerhalb Nordrhein-Westfalens; die Meldung nennt das Feld',
+          ]),
+        },
       },
     },
     async (request) => {
