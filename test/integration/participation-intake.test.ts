@@ -76,11 +76,11 @@ describe('objection intake: form without script, API, receipts, late objections,
     assert.equal(body.receivedAt, '2026-11-24T09:00:00.000Z');
     assert.equal(body.late, false);
     const fileHash = createHash('sha256').update(SAMPLE_PDF).digest('hex');
-    const expected = createHash('sha256')
-      .update(
-        JSON.stringify({ attachments: [{ filename: 'gutachten.pdf', sha256: fileHash }], text }),
-      )
-      .digest('hex');
+    // docs/receipt-hash.md, version 2: a manifest of the text's and each file's hashes.
+    const hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+    const expected = hex(
+      `industrieland-einwendung-v2\ntext ${hex(text)}\nanhang ${hex('gutachten.pdf')} ${fileHash}\n`,
+    );
     assert.equal(body.sha256, expected);
     const receipt = await t.app.inject({
       method: 'GET',
@@ -93,6 +93,7 @@ describe('objection intake: form without script, API, receipts, late objections,
         reference: body.reference,
         receivedAt: body.receivedAt,
         sha256: expected,
+        hashVersion: 2,
         late: false,
         procedure: undefined,
       },
