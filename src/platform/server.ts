@@ -142,7 +142,15 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
   await app.register(fastifyFormbody);
   // Uploads stream to the file store; the size limit is enforced there too.
   await app.register(fastifyMultipart, {
-    limits: { fileSize: 25 * 1024 * 1024 + 1, files: 1, fields: 20 },
+    // Default per request; routes that take more say so in their parts() call. fieldSize bounds
+    // each text field (busboy's default is 1 MB), parts all parts together.
+    limits: {
+      fileSize: 25 * 1024 * 1024 + 1,
+      files: 1,
+      fields: 20,
+      fieldSize: 64 * 1024,
+      parts: 30,
+    },
   });
   await registerOpenApi(app);
 

@@ -7,6 +7,13 @@ import type { FieldError } from '../../platform/errors.ts';
 export const MAX_OBJECTION_TEXT = 50_000;
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * Attachments sent as base64 in the JSON API, decoded, together; larger ones go by the multipart
+ * form. Bounded by memory, not by need: a JSON body is held about three times while it is read,
+ * parsed and decoded, and four parallel requests at the limit must cost at most 100 MB
+ * (body-limits.ts). 15 MB would cost about 160 MB.
+ */
+export const MAX_API_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 export interface ObjectionFields {
   readonly text: string;

@@ -6,6 +6,12 @@ import { Challenge, PublicReceipt, SubmissionReceipt } from '../participation.ap
 import { checkChallenge, issueChallenge } from './anti-abuse.ts';
 import { withStaging } from '../../platform/storage.ts';
 import { stageBase64Attachments } from './attachments.ts';
+import {
+  checkApiAttachmentTotal,
+  OBJECTION_JSON_BODY_LIMIT,
+  OBJECTION_JSON_LIMITS_DESCRIPTION,
+  refuseOversizeJson,
+} from './body-limits.ts';
 import { parseObjectionFields, MAX_ATTACHMENTS, type ObjectionFields } from './objection-input.ts';
 import {
   procedureOpenForObjections,
@@ -49,7 +55,7 @@ const ObjectionBody = Type.Object(
     challenge: Type.Optional(Type.String({ maxLength: 1000 })),
     nonce: Type.Optional(Type.String({ maxLength: 40 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: OBJECTION_JSON_LIMITS_DESCRIPTION },
 );
 
 /**
@@ -99,6 +105,7 @@ async function submitInFull(
 ) {
   const { procedureId, clientAddress } = options;
   const procedure = await procedureOpenForObjections(deps, procedureId);
+  checkApiAttachmentTotal(options.attachments);
   if (options.countRate) await checkIntakeRate(deps, { clientAddress, procedureId });
   // Files are only staged here; the objection's transaction stores them, refusals leave nothing.
   return withStaging(deps.store, async (stage) =>
@@ -144,7 +151,9 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
     '/api/v1/procedures/:id/objections',
     {
       config: { access: 'public' },
-      bodyLimit: 80 * 1024 * 1024,
+      // Computed from what the route takes (body-limits.ts); refused with 413 before parsing.
+      bodyLimit: OBJECTION_JSON_BODY_LIMIT,
+      preParsing: refuseOversizeJson,
       schema: {
         tags,
         operationId: 'submitObjection',

@@ -9,6 +9,11 @@ import type { ProcedureState } from '../../procedures/engine/index.ts';
 import { checkChallenge, issueChallenge } from '../intake/anti-abuse.ts';
 import { stageAttachment, type StagedAttachment } from '../intake/attachments.ts';
 import {
+  FORM_FIELD_BYTES,
+  FORM_FIELD_COUNT,
+  OBJECTION_FORM_BODY_LIMIT,
+} from '../intake/body-limits.ts';
+import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   parseObjectionFields,
@@ -55,7 +60,12 @@ async function readObjectionForm(
     throwFileSizeLimit: false,
     // File names exactly as sent (the receipt hash covers them); cleaned for display later.
     preservePath: true,
-    limits: { files: MAX_ATTACHMENTS + 1, fileSize: MAX_ATTACHMENT_BYTES + 1, fields: 20 },
+    limits: {
+      files: MAX_ATTACHMENTS + 1,
+      fileSize: MAX_ATTACHMENT_BYTES + 1,
+      fields: FORM_FIELD_COUNT,
+      fieldSize: FORM_FIELD_BYTES,
+    },
   };
   for await (const part of request.parts(options)) {
     if (part.type === 'field') {
@@ -84,12 +94,6 @@ async function readObjectionForm(
 
 const ATTACHMENTS_NOT_READ =
   'Die Anhänge konnten nicht angenommen werden. Bitte wählen Sie die Dateien erneut aus und senden Sie das Formular noch einmal.';
-
-/**
- * Multipart body limit of the form: the text fields and five attachments of 10 MB, with room for
- * the multipart framing. Each file's own limit is enforced while it is staged.
- */
-const FORM_BODY_LIMIT = MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 1024 * 1024;
 
 /** The faults of the fields received so far (an absent field is not judged yet). */
 function checkForm(
@@ -215,7 +219,7 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
 
   app.post(
     '/beteiligung/:id/einwendung',
-    { config: { access: 'public' }, bodyLimit: FORM_BODY_LIMIT, schema: { params: Id } },
+    { config: { access: 'public' }, bodyLimit: OBJECTION_FORM_BODY_LIMIT, schema: { params: Id } },
     async (request, reply) => {
       // Cheap checks first: a closed procedure or a used-up rate limit refuses before any file.
       const procedure = await procedureOpenForObjections(deps, request.params.id);
@@ -330,7 +334,6 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
           authorityName: o.authorityName,
           late: o.late,
           statusUrl: `${deps.config.publicUrl}eingang/${request.params.token}`,
-          publicUrl: deps.config.publicUrl,
           publicUrl: deps.config.publicUrl,
           attachments: attachments.map((a) => ({
             name: a.filename,
