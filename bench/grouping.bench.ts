@@ -9,7 +9,7 @@
  * uses the 'heldout' half of the texts, which the grouping was not tuned on, and its own seeds.
  *
  * Settings (environment):
- *   BENCH_SIZES     comma-separated corpus sizes (default 1000,20000,100000)
+ *   BENCH_SIZES     comma-separated corpus sizes (default 1000,3000,20000,100000)
  *   BENCH_RUNS      runs per size and variant, interleaved (default 3)
  *   BENCH_SEED      corpus seed (default 9)
  *   BENCH_BASELINE  commit whose src/participation/grouping is the baseline (default: the code
@@ -38,7 +38,7 @@ import { scoreGrouping, type Scores } from '../src/participation/grouping/scores
 import { numberFrom } from './support/lifecycle.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sizes = (process.env.BENCH_SIZES ?? '1000,20000,100000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '1000,3000,20000,100000').split(',').map(Number);
 const runs = numberFrom('BENCH_RUNS', 3);
 const seed = numberFrom('BENCH_SEED', 9);
 const baselineRef = process.env.BENCH_BASELINE ?? 'b963b64e4d9ded316939f47ef33a96c49572b77a';
@@ -185,4 +185,6 @@ for (const row of rows) {
 }
 const report = `${lines.join('\n')}\n`;
 console.log(report);
-writeFileSync(path.join(import.meta.dirname, 'results', `grouping-${date}.md`), report);
+// Runs with other sizes get their own file, so they do not overwrite the recorded default run.
+const suffix = process.env.BENCH_SIZES === undefined ? '' : `-${sizes.join('-')}`;
+writeFileSync(path.join(import.meta.dirname, 'results', `grouping-${date}${suffix}.md`), report);

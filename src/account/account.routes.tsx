@@ -7,6 +7,10 @@ import { AppError } from '../platform/errors.ts';
 import { pageContext, sendPage } from '../platform/http.ts';
 import type { App, Deps } from '../platform/server.ts';
 import { AccountPage } from './account.views.tsx';
+import { changePassword, readPasswordChange } from './password.actions.ts';
+import { ChangePasswordPage } from './password.views.tsx';
+import { startSession } from '../platform/auth/session.http.ts';
+import { LoginThrottledError } from '../platform/auth/throttle.ts';
 
 function listTokens(db: Db, userId: string) {
   return db
@@ -53,10 +57,58 @@ export function registerAccountRoutes(app: App, deps: Deps): void {
     '/konto',
     {
       config: { access: 'account:view' },
-      schema: { querystring: Type.Object({ widerrufen: Type.Optional(Type.String()) }) },
+      schema: {
+        querystring: Type.Object({
+          widerrufen: Type.Optional(Type.String()),
+          passwort: Type.Optional(Type.String()),
+        }),
+      },
     },
     async (request, reply) =>
-      renderAccount(deps, request, reply, { revoked: request.query.widerrufen === '1' }),
+      renderAccount(deps, request, reply, {
+        revoked: request.query.widerrufen === '1',
+        passwordChanged: request.query.passwort === '1',
+      }),
+  );
+
+  app.get('/konto/passwort', { config: { access: 'account:view' } }, async (request, reply) =>
+    sendPage(reply, <ChangePasswordPage ctx={pageContext(request, reply)} />),
+  );
+
+  app.post(
+    '/konto/passwort',
+    {
+      config: { access: 'account:view' },
+      schema: { body: Type.Record(Type.String(), Type.Unknown()) },
+    },
+    async (request, reply) => {
+      try {
+        const token = await changePassword({
+          db: deps.db,
+          actor: request.actor,
+          input: readPasswordChange(request.body),
+          ip: request.ip,
+          now: deps.clock.now(),
+          publicUrl: deps.config.publicUrl,
+        });
+        await startSession(deps, request, reply, token);
+        return reply.redirect('/konto?passwort=1', 303);
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        if (error.code !== 'validation' && error.code !== 'rate_limited') throw error;
+        if (error instanceof LoginThrottledError) {
+          reply.header('retry-after', String(error.retryAfterSeconds));
+        }
+        const page = (
+          <ChangePasswordPage
+            ctx={pageContext(request, reply)}
+            errors={error.fieldErrors}
+            message={error.fieldErrors.length === 0 ? error.message : undefined}
+          />
+        );
+        return sendPage(reply, page, error.code === 'rate_limited' ? 429 : 400);
+      }
+    },
   );
 
   app.post(

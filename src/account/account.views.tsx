@@ -23,11 +23,18 @@ export function AccountPage(props: {
   errors?: FieldError[];
   tokenName?: string;
   revoked?: boolean;
+  passwordChanged?: boolean;
 }): VNode {
   const errors = props.errors ?? [];
   return (
     <Layout ctx={props.ctx} title="Mein Konto" hasErrors={errors.length > 0}>
       <h1 class="kern-heading-large">Mein Konto</h1>
+      {props.passwordChanged ? (
+        <Notice
+          kind="success"
+          title="Ihr Passwort wurde geändert. Alle anderen Anmeldungen Ihres Kontos wurden beendet."
+        />
+      ) : null}
       <dl class="kern-description-list">
         <div class="kern-description-list-item">
           <dt class="kern-description-list-item__key">Name</dt>
@@ -38,6 +45,11 @@ export function AccountPage(props: {
           <dd class="kern-description-list-item__value">{props.user.email}</dd>
         </div>
       </dl>
+      <p class="kern-body">
+        <a class="kern-link" href="/konto/passwort">
+          Passwort ändern
+        </a>
+      </p>
       <h2 class="kern-heading-medium">Meine Rollen</h2>
       <ul class="kern-list kern-list--bullet">
         {props.user.memberships.map((m) => (

@@ -109,7 +109,7 @@ export function UsersPage(props: {
           label="Erstes Passwort"
           type="password"
           autocomplete="new-password"
-          hint="Mindestens 12 Zeichen, nicht nur Leerzeichen oder ein wiederholtes Zeichen, kein häufiges Passwort und nicht die E-Mail-Adresse. Teilen Sie es der Person auf sicherem Weg mit."
+          hint="Mindestens 12 Zeichen, nicht nur Leerzeichen oder ein wiederholtes Zeichen, kein häufiges Passwort und nicht die E-Mail-Adresse. Teilen Sie es der Person auf sicherem Weg mit; sie kann es unter „Mein Konto“ ändern."
           errors={form.errors}
           required
         />

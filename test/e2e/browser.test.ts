@@ -114,6 +114,15 @@ describe(
         [anonymous, '/gibt-es-nicht', async () => undefined],
         [workerContext, '/admin/benutzer', async () => undefined], // 403 page
         [workerContext, '/konto', async () => undefined],
+        [workerContext, '/konto/passwort', async () => undefined],
+        [
+          workerContext,
+          '/konto/passwort',
+          async (p) => {
+            await p.getByRole('button', { name: 'Passwort ändern' }).click();
+            await p.locator('.error-summary').waitFor();
+          },
+        ],
         [adminContext, '/admin/benutzer', async () => undefined],
         [
           adminContext,
