@@ -225,6 +225,33 @@ describe('receipt hash: verifiable from what was sent, by the documented algorit
     );
   });
 
+  it('text or a file name that is not well-formed Unicode is refused: no third party could hash it', async () => {
+    const count = async () =>
+      (await t.database.db.selectFrom('objections').select('id').execute()).length;
+    const before = await count();
+    for (const payload of [
+      { text: 'Einwendung \ud800 gegen Lärm' },
+      {
+        text: 'Einwendung',
+        attachments: [
+          {
+            filename: 'gutachten\udc00.pdf',
+            contentBase64: Buffer.from('%PDF-1.4\n').toString('base64'),
+          },
+        ],
+      },
+    ]) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/procedures/${procedure.id}/objections`,
+        payload: { name: 'Erika Mustermann', address: 'Hauptstraße 1', ...payload },
+      });
+      assert.equal(response.statusCode, 400, response.body);
+      assert.match(response.body, /ungültige Zeichen/);
+    }
+    assert.equal(await count(), before);
+  });
+
   it('the portal explains the algorithm at /pruefsumme and serves the full guide', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/pruefsumme' });
     assert.equal(page.statusCode, 200);

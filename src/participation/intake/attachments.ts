@@ -6,6 +6,7 @@ import {
   type FileStore,
   type StagedFile,
 } from '../../platform/storage.ts';
+import { isWellFormedUnicode, UNHASHABLE_TEXT } from './objection-hash.ts';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from './objection-input.ts';
 import type { ReceivedAttachment } from './objection.actions.ts';
 
@@ -91,6 +92,11 @@ export async function stageBase64Attachments(
 ): Promise<StagedAttachment[]> {
   const result: StagedAttachment[] = [];
   for (const [index, item] of items.entries()) {
+    if (!isWellFormedUnicode(item.filename)) {
+      throw new AppError('validation', UNHASHABLE_TEXT, [
+        { field: `attachments.${index}.filename`, message: UNHASHABLE_TEXT },
+      ]);
+    }
     if (!/^[A-Za-z0-9+/=\s]*$/.test(item.contentBase64)) {
       throw new AppError(
         'validation',

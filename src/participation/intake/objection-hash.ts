@@ -103,3 +103,14 @@ export function receiptHashOfSent(
 export function isReceiptHashVersion(value: unknown): value is ReceiptHashVersion {
   return value === 1 || value === 2;
 }
+
+/**
+ * Text a third party can hash: a lone UTF-16 surrogate (possible in JSON as "\ud800") has no
+ * UTF-8 form, so the receipt could not be recomputed outside this code. Intake refuses it.
+ */
+export function isWellFormedUnicode(value: string): boolean {
+  return !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+}
+
+export const UNHASHABLE_TEXT =
+  'Der Text oder ein Dateiname enthält ungültige Zeichen (ein einzelnes UTF-16-Ersatzzeichen). Bitte senden Sie ihn als gültiges Unicode.';

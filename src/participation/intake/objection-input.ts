@@ -3,6 +3,7 @@
  * in German; nothing is stored before all fields pass (architecture invariant 6).
  */
 import type { FieldError } from '../../platform/errors.ts';
+import { isWellFormedUnicode, UNHASHABLE_TEXT } from './objection-hash.ts';
 
 export const MAX_OBJECTION_TEXT = 50_000;
 export const MAX_ATTACHMENTS = 5;
@@ -48,6 +49,8 @@ export function parseObjectionFields(
       field: 'text',
       message: `Der Text ist zu lang (${objection.length.toLocaleString('de-DE')} Zeichen, höchstens 50.000). Längere Ausführungen können Sie als PDF anhängen.`,
     });
+  } else if (!isWellFormedUnicode(objection)) {
+    errors.push({ field: 'text', message: UNHASHABLE_TEXT });
   }
   const name = text(body.name);
   const address = text(body.address);
