@@ -13,8 +13,9 @@
  *   copy keeps most of its letter), a personal sentence added (real short sentences from the Bonn
  *   survey or "Ich wohne seit …"), umlauts typed as ae/oe/ue, commas left out.
  * - Individual objections (hard negatives): the remaining real contributions of the same
- *   procedures, so they share topic and vocabulary with the templates; a third of them quote one
- *   sentence of a template inside their own text, as people do when they agree with a campaign.
+ *   procedures, so they share topic and vocabulary with the templates; a third of those with three
+ *   or more sentences quote one sentence of a template inside their own text, as people do when
+ *   they agree with a campaign.
  * - Real near-duplicates of the source (people posting a text twice) would count as errors, so a
  *   contribution is dropped when it shares a sentence of five or more words with an earlier one.
  *   This cleaning does not use the detector under test.
