@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ANONYMOUS } from './auth/actor.ts';
 import { Layout } from './layout.tsx';
 import { AppError, HTTP_STATUS, STATUS_TITLES, type FieldError } from './errors.ts';
 import { isApiRequest, localRedirectTarget, pageContext, sendPage } from './http.ts';
@@ -75,6 +76,7 @@ function toProblem(error: FastifyError | AppError | Error): Problem {
       404: 'Die angefragte Adresse gibt es nicht.',
       405: 'Diese Methode ist für diese Adresse nicht erlaubt.',
       413: 'Die Anfrage ist zu groß.',
+      414: 'Die Adresse ist zu lang. Bitte prüfen Sie den Link.',
       415: 'Dieses Datenformat wird nicht unterstützt. Senden Sie JSON oder ein Formular.',
       429: 'Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.',
     };
@@ -159,6 +161,26 @@ export function handleError(
     <ErrorPage ctx={pageContext(request, reply)} problem={problem} />,
     problem.status,
   );
+}
+
+/**
+ * Errors the router raises before any hook has run: a malformed %-escape (400) or a path segment
+ * longer than the router accepts (414). There are no cookies and no session yet, so the answer is
+ * the one an anonymous caller gets, in German like every other error.
+ */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  request.actor = ANONYMOUS;
+  const problem = toProblem(error);
+  if (isApiRequest(request)) {
+    sendProblem(reply, problem);
+    return;
+  }
+  const ctx = { actor: ANONYMOUS, csrfToken: '', path: '/' };
+  sendPage(reply, <ErrorPage ctx={ctx} problem={problem} />, problem.status);
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

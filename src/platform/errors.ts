@@ -58,6 +58,7 @@ export const STATUS_TITLES: Record<number, string> = {
   405: 'Methode nicht erlaubt',
   409: 'Konflikt',
   413: 'Datei oder Anfrage zu groß',
+  414: 'Adresse zu lang',
   415: 'Format nicht unterstützt',
   429: 'Zu viele Anfragen',
   500: 'Interner Fehler',

@@ -22,7 +22,7 @@ import { ANONYMOUS, type Actor } from './auth/actor.ts';
 import { findSessionActor, findTokenActor, SESSION_COOKIE } from './auth/auth.queries.ts';
 import { authorize, type Access } from './auth/policy.ts';
 import type { Clock } from './clock.ts';
-import { handleError, handleNotFound } from './error-handler.tsx';
+import { handleError, handleFrameworkError, handleNotFound } from './error-handler.tsx';
 import { SAFE_METHODS } from './http.ts';
 import { guardMultipart, rejectNulInput } from './input-guard.ts';
 import type { Mailer } from './mail.ts';
@@ -80,6 +80,7 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     trustProxy: deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false,
     routerOptions: { ignoreTrailingSlash: true },
     schemaController,
+    frameworkErrors: handleFrameworkError,
     logController: new LogController({ disableRequestLogging: deps.config.logLevel !== 'debug' }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -133,6 +133,22 @@ describe('hostile input gets a 4xx with a German message and changes nothing', (
     }
   });
 
+  it('malformed %-escapes and over-long path segments get German answers from the router', async () => {
+    const long = 'x'.repeat(400);
+    for (const url of ['/verfahren/%FF%FE', `/beteiligung/${long}`, '/eingang/%E0%A4%A']) {
+      const response = await t.app.inject(url);
+      assert.ok([400, 414].includes(response.statusCode), `${url}: ${response.statusCode}`);
+      assert.match(String(response.headers['content-type']), /text\/html/, url);
+      assert.match(response.body, /<html lang="de">/, url);
+    }
+    for (const url of ['/api/v1/procedures/%FF%FE', `/api/v1/procedures/${long}`]) {
+      const response = await t.app.inject(url);
+      assert.ok([400, 414].includes(response.statusCode), `${url}: ${response.statusCode}`);
+      assert.match(String(response.headers['content-type']), /application\/problem\+json/, url);
+      assert.match(response.json<{ detail: string }>().detail, /[äöü]|Adresse|Anfrage/, url);
+    }
+  });
+
   it('the login form refuses a NUL byte in the e-mail address', async () => {
     const client = new Client(t.app);
     const response = await unchanged(() =>
