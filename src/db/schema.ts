@@ -349,6 +349,8 @@ export interface ObjectionsTable {
   receipt_hash_version: ReceiptHashVersionColumn;
   /** The text exactly as received, where it differs from `body` (which is trimmed). */
   received_text: OptionalText;
+  /** The proof-of-work challenge the submission spent (one objection per challenge). */
+  challenge_id: OptionalText;
 }
 
 export interface ObjectionAttachmentsTable {

@@ -2,7 +2,7 @@
  * Anti-abuse for the public objection intake without accounts and without tracking: a signed
  * proof-of-work challenge (solved by the browser script or any API client), and for forms sent
  * without script a waiting time since the form was issued instead. The challenge's random id is
- * also the submission's idempotency key: a retried submit finds the stored objection.
+ * the submission's idempotency key unless the client sends an Idempotency-Key (submissionIdentity).
  */
 import { AppError } from '../../platform/errors.ts';
 import { purposeKey, type ParticipationDeps } from '../participation.types.ts';
@@ -52,9 +52,11 @@ export function checkChallenge(
     maxAgeMs: MAX_AGE_MS,
   });
   if (check.ok) return check.id;
-  if (check.reason === 'insufficient-work' && options.viaForm) {
-    // Without script the form cannot compute the work; a person who writes an objection takes
-    // longer than the waiting time, a bot has to wait for every single form.
+  if (check.reason === 'insufficient-work' && options.viaForm && options.nonce === '') {
+    // Without script the form cannot compute the work and sends the nonce field empty, as the
+    // page renders it; a person who writes an objection takes longer than the waiting time, a bot
+    // has to wait for every single form. Only there: the API always needs the work, and a nonce
+    // that was sent but is wrong is a failed proof, not a browser without script.
     const issued = verifySolution({
       secret: secret(deps),
       scope: `objection:${options.procedureId}`,
@@ -86,4 +88,26 @@ function waitedId(token: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** What identifies a submission for retries (objection.actions.ts, replayed). */
+export interface SubmissionIdentity {
+  /** The idempotency key: the client's Idempotency-Key, or else the challenge. */
+  readonly key: string | null;
+  /** The challenge spent on it: one objection per challenge and procedure. */
+  readonly challengeId: string | null;
+}
+
+/**
+ * The one idempotency rule of the API and the form. The form has no header: its challenge token,
+ * issued with the page, is its key, so a form sent twice is one objection.
+ */
+export function submissionIdentity(
+  challengeId: string | null,
+  idempotencyKey: string | undefined,
+): SubmissionIdentity {
+  return {
+    key: idempotencyKey ? `key:${idempotencyKey}` : challengeId,
+    challengeId,
+  };
 }

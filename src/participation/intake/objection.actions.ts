@@ -76,6 +76,8 @@ export async function submitObjection(options: {
   attachments: readonly StagedAttachment[];
   channel: Extract<ObjectionChannel, 'web' | 'api'>;
   submissionKey: string | null;
+  /** The proof-of-work challenge spent on this submission (once per procedure). */
+  challengeId?: string | null;
 }): Promise<Receipt> {
   const { deps, procedure, fields, attachments } = options;
   const receivedAt = deps.clock.now();
@@ -104,14 +106,11 @@ export async function submitObjection(options: {
         receipt_hash_version: CURRENT_RECEIPT_HASH_VERSION,
         received_text: receivedTextToKeep(fields),
         submission_key: options.submissionKey,
+        challenge_id: options.challengeId ?? null,
         entered_by: null,
       })
-      .onConflict((oc) =>
-        oc
-          .columns(['procedure_id', 'submission_key'])
-          .where('submission_key', 'is not', null)
-          .doNothing(),
-      )
+      // A key or a challenge used before: replayed() tells a retry from a conflict.
+      .onConflict((oc) => oc.doNothing())
       .returning(['id', 'reference'])
       .executeTakeFirst();
   const needsTransaction = attachments.length > 0 || fields.email !== null;
@@ -165,7 +164,7 @@ export async function submitObjection(options: {
       replay: false,
     };
   }
-  return replayed(deps, procedure, options.submissionKey, sha256);
+  return replayed(deps, procedure, options.submissionKey, { sha256, fields });
 }
 
 /** The text as received, kept only where it differs from the stored (trimmed) body. */
@@ -193,6 +192,7 @@ export async function submitPlainObjection(options: {
   fields: ObjectionFields;
   channel: Extract<ObjectionChannel, 'web' | 'api'>;
   submissionKey: string | null;
+  challengeId: string | null;
   rate: RateBucket | undefined;
 }): Promise<Receipt | undefined> {
   const { deps, procedureId, fields, rate } = options;
@@ -204,16 +204,16 @@ export async function submitPlainObjection(options: {
     stored as (
       insert into objections (procedure_id, tenant_id, reference, received_at, channel, body,
         name, address, email, redact_identity, late, sha256, receipt_hash_version, received_text,
-        submission_key, entered_by)
+        submission_key, challenge_id, entered_by)
       select p.id, p.tenant_id, ${nextReference(receivedAt)}, ${receivedAt}, ${options.channel},
         ${fields.text}, ${fields.name}, ${fields.address}, null, ${fields.redactIdentity},
         ${berlinDate(receivedAt)} > p.state->'participation'->>'objectionEnd', ${sha256},
-        ${CURRENT_RECEIPT_HASH_VERSION}, ${receivedTextToKeep(fields)}, ${options.submissionKey}, null
+        ${CURRENT_RECEIPT_HASH_VERSION}, ${receivedTextToKeep(fields)}, ${options.submissionKey}, ${options.challengeId}, null
       from procedures p
       where p.id = ${procedureId} and p.closed_at is null
         and jsonb_typeof(p.state->'participation') = 'object'
         and coalesce((select count from counted), 0) <= ${rate?.perHour ?? 0}
-      on conflict (procedure_id, submission_key) where submission_key is not null do nothing
+      on conflict do nothing
       returning id, reference, late
     )
     select stored.id, stored.reference, stored.late, coalesce((select count from counted), 0) as count
@@ -235,25 +235,38 @@ export async function submitPlainObjection(options: {
   };
 }
 
-/** A retried submission: the same content gets the first receipt, other content is refused. */
+/**
+ * One idempotency rule for the API and the form: a submission's key is the client's
+ * Idempotency-Key, or else its proof-of-work challenge (the form's token). The same key with the
+ * same content gets the first receipt again; with other content — the text, an attachment, a name,
+ * the address, the e-mail or the redaction wish — it is refused (409) and nothing is stored or
+ * dropped. A challenge buys one objection: spent on another key, it is refused too.
+ */
 async function replayed(
   deps: ParticipationDeps,
   procedure: PublicProcedure,
   submissionKey: string | null,
-  sha256: string,
+  content: { sha256: string; fields: ObjectionFields },
 ): Promise<Receipt> {
-  const existing = await deps.db
-    .selectFrom('objections')
-    .select(['id', 'reference', 'received_at', 'sha256', 'late'])
-    .where('procedure_id', '=', procedure.id)
-    .where('submission_key', '=', submissionKey)
-    .executeTakeFirstOrThrow();
-  if (existing.sha256 !== sha256) {
-    throw new AppError(
-      'conflict',
-      'Mit diesem Formular wurde bereits eine andere Einwendung eingereicht. Bitte öffnen Sie das Formular neu, um eine weitere Einwendung zu erheben.',
-    );
-  }
+  const existing =
+    submissionKey === null
+      ? undefined
+      : await deps.db
+          .selectFrom('objections')
+          .select(['id', 'reference', 'received_at', 'sha256', 'late'])
+          .select(['name', 'address', 'email', 'redact_identity'])
+          .where('procedure_id', '=', procedure.id)
+          .where('submission_key', '=', submissionKey)
+          .executeTakeFirst();
+  if (!existing) throw new AppError('conflict', CHALLENGE_SPENT);
+  const { fields } = content;
+  const same =
+    existing.sha256 === content.sha256 &&
+    existing.name === fields.name &&
+    existing.address === fields.address &&
+    existing.email === fields.email &&
+    existing.redact_identity === fields.redactIdentity;
+  if (!same) throw new AppError('conflict', KEY_REUSED);
   return {
     id: existing.id,
     reference: existing.reference,
@@ -264,6 +277,11 @@ async function replayed(
     replay: true,
   };
 }
+
+export const KEY_REUSED =
+  'Mit diesem Formular oder diesem Idempotency-Key wurde bereits eine andere Einwendung eingereicht; diese wurde nicht gespeichert. Für eine weitere Einwendung öffnen Sie bitte das Formular neu (API: ein neuer Idempotency-Key).';
+const CHALLENGE_SPENT =
+  'Diese Sicherheitsprüfung wurde bereits für eine andere Einwendung verwendet; diese wurde nicht gespeichert. Bitte laden Sie das Formular neu (API: eine neue Aufgabe von …/objections/challenge holen).';
 
 export function statusUrl(deps: ParticipationDeps, token: string): string {
   return `${deps.config.publicUrl}eingang/${token}`;

@@ -3,7 +3,12 @@ import { AppError } from '../../platform/errors.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { Challenge, PublicReceipt, SubmissionReceipt } from '../participation.api.schemas.ts';
-import { checkChallenge, issueChallenge } from './anti-abuse.ts';
+import {
+  checkChallenge,
+  issueChallenge,
+  submissionIdentity,
+  type SubmissionIdentity,
+} from './anti-abuse.ts';
 import { withStaging } from '../../platform/storage.ts';
 import { stageBase64Attachments } from './attachments.ts';
 import {
@@ -24,6 +29,9 @@ import { CURRENT_RECEIPT_HASH_VERSION } from './objection-hash.ts';
 import { checkIntakeRate, rateBucket } from './rate-limit.ts';
 
 const Id = Type.Object({ id: Type.String() });
+
+const IDEMPOTENCY_DESCRIPTION =
+  'Schlüssel dieser Einsendung, frei gewählt (z. B. eine UUID). Ohne ihn gilt die gelöste Aufgabe (challenge) als Schlüssel, wie beim Formular dessen Aufgabe. Derselbe Schlüssel mit demselben Inhalt (Text, Anhänge, Name, Anschrift, E-Mail, Unkenntlichmachung) liefert die erste Eingangsbestätigung erneut (200); mit anderem Inhalt 409, und nichts wird gespeichert. Eine Aufgabe gilt für eine Einwendung.';
 const tags = ['Öffentlichkeitsbeteiligung'];
 
 const ObjectionBody = Type.Object(
@@ -67,7 +75,7 @@ async function acceptSubmission(
   deps: Deps,
   procedureId: string,
   body: Static<typeof ObjectionBody> & { idempotencyKey: string | undefined },
-): Promise<{ fields: ObjectionFields; key: string | null }> {
+): Promise<{ fields: ObjectionFields; submission: SubmissionIdentity }> {
   try {
     const fields = parseObjectionFields(body, deps.config.participation.identityRequired);
     if (!fields.ok) {
@@ -77,14 +85,16 @@ async function acceptSubmission(
         fields.errors,
       );
     }
-    const challengeKey = checkChallenge(deps, {
+    const challengeId = checkChallenge(deps, {
       procedureId,
       challenge: body.challenge ?? '',
       nonce: body.nonce ?? '',
       viaForm: false,
     });
-    const idempotencyKey = body.idempotencyKey ? `key:${body.idempotencyKey}` : null;
-    return { fields: fields.value, key: challengeKey ?? idempotencyKey };
+    return {
+      fields: fields.value,
+      submission: submissionIdentity(challengeId, body.idempotencyKey),
+    };
   } catch (error) {
     await procedureOpenForObjections(deps, procedureId);
     throw error;
@@ -98,7 +108,7 @@ async function submitInFull(
     procedureId: string;
     fields: ObjectionFields;
     attachments: readonly { filename: string; contentBase64: string }[];
-    submissionKey: string | null;
+    submission: SubmissionIdentity;
     countRate: boolean;
     clientAddress: string;
   },
@@ -115,7 +125,8 @@ async function submitInFull(
       fields: options.fields,
       attachments: await stageBase64Attachments(stage, options.attachments),
       channel: 'api',
-      submissionKey: options.submissionKey,
+      submissionKey: options.submission.key,
+      challengeId: options.submission.challengeId,
     }),
   );
 }
@@ -175,7 +186,11 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
             429,
           ),
         },
-        headers: Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 200 })) }),
+        headers: Type.Object({
+          'idempotency-key': Type.Optional(
+            Type.String({ maxLength: 200, description: IDEMPOTENCY_DESCRIPTION }),
+          ),
+        }),
         summary:
           'Einwendung erheben (ohne Konto). Antwort 201 mit Eingangsnummer, Eingangszeit und Prüfsumme (SHA-256, Prüfverfahren `hashVersion`) über Text und Anhänge wie gesendet; eine wiederholte Einsendung mit derselben Aufgabe oder demselben Idempotency-Key liefert dieselbe Bestätigung (200).',
         description: RECEIPT_HASH_API_DESCRIPTION,
@@ -184,7 +199,7 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const procedureId = request.params.id;
       const body = request.body;
-      const { fields, key } = await acceptSubmission(deps, procedureId, {
+      const { fields, submission } = await acceptSubmission(deps, procedureId, {
         ...body,
         idempotencyKey: request.headers['idempotency-key'],
       });
@@ -198,7 +213,8 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
               procedureId,
               fields,
               channel: 'api',
-              submissionKey: key,
+              submissionKey: submission.key,
+              challengeId: submission.challengeId,
               rate: rateBucket(deps, { clientAddress: request.ip, procedureId }),
             })
           : undefined) ??
@@ -206,7 +222,7 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
           procedureId,
           fields,
           attachments,
-          submissionKey: key,
+          submission,
           // The one statement has counted this submission already.
           countRate: !plain,
           clientAddress: request.ip,

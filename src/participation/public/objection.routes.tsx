@@ -6,7 +6,7 @@ import type { App, Deps } from '../../platform/server.ts';
 import { withStaging, type FileStore } from '../../platform/storage.ts';
 import { berlinDate } from '../../permits/permit.queries.ts';
 import type { ProcedureState } from '../../procedures/engine/index.ts';
-import { checkChallenge, issueChallenge } from '../intake/anti-abuse.ts';
+import { checkChallenge, issueChallenge, submissionIdentity } from '../intake/anti-abuse.ts';
 import { stageAttachment, type StagedAttachment } from '../intake/attachments.ts';
 import {
   FORM_FIELD_BYTES,
@@ -146,9 +146,9 @@ async function receiveObjectionForm(
   const fields = parseObjectionFields(values, identityRequired);
   const errors = [...(fields.ok ? [] : fields.errors), ...form.errors];
   if (!fields.ok || errors.length > 0) return refuse(errors);
-  let submissionKey: string | null;
+  let challengeId: string | null;
   try {
-    submissionKey = checkChallenge(deps, {
+    challengeId = checkChallenge(deps, {
       procedureId: procedure.id,
       challenge: values.challenge ?? '',
       nonce: values.nonce ?? '',
@@ -171,14 +171,26 @@ async function receiveObjectionForm(
     // Only a form whose fields changed after a file (e.g. a field sent twice) gets here.
     return refuse([{ field: 'attachments', message: ATTACHMENTS_NOT_READ }]);
   }
-  const receipt = await submitObjection({
-    deps,
-    procedure,
-    fields: fields.value,
-    attachments: form.attachments,
-    channel: 'web',
-    submissionKey,
-  });
+  // The form's challenge is its idempotency key (the same rule as the API's, anti-abuse.ts).
+  const submission = submissionIdentity(challengeId, undefined);
+  let receipt;
+  try {
+    receipt = await submitObjection({
+      deps,
+      procedure,
+      fields: fields.value,
+      attachments: form.attachments,
+      channel: 'web',
+      submissionKey: submission.key,
+      challengeId: submission.challengeId,
+    });
+  } catch (error) {
+    // Sent again with changed content: shown with the values kept, nothing stored.
+    if (error instanceof AppError && error.code === 'conflict') {
+      return refuse([{ field: 'text', message: error.message }], 409);
+    }
+    throw error;
+  }
   return {
     redirect: `/eingang/${receipt.statusToken}?${receipt.replay ? 'wiederholt' : 'neu'}=1`,
   };
