@@ -1,10 +1,13 @@
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { createSession } from '../platform/auth/auth.queries.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../platform/auth/passwords.ts';
 import { authorize } from '../platform/auth/policy.ts';
-import { assertLoginAllowed, recordLoginFailure } from '../platform/auth/throttle.ts';
+import {
+  assertLoginAllowed,
+  lockPairOrRefuse,
+  recordLoginFailure,
+} from '../platform/auth/throttle.ts';
 import { AppError, type FieldError } from '../platform/errors.ts';
 import { queueMail } from '../platform/mail.ts';
 
@@ -86,9 +89,7 @@ export async function changePassword(options: {
   const newHash = await hashPassword(input.newPassword);
   const emailKey = actor.email.toLowerCase();
   const outcome = await db.transaction().execute(async (trx): Promise<Outcome> => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${emailKey}|${ip}`}, 0))`.execute(
-      trx,
-    );
+    await lockPairOrRefuse(trx, emailKey, ip);
     await assertLoginAllowed(trx, { emailKey, ip, now });
     const user = await trx
       .selectFrom('users')

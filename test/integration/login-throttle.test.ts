@@ -100,6 +100,25 @@ describe('login throttling per account and address', () => {
     assert.equal((await browser.logIn(email, DEMO_PASSWORD)).statusCode, 303);
   });
 
+  it('parallel guesses of one pair cannot pass the delay together', async () => {
+    const email = 'antrag@windpark-sintfeld.example';
+    const ip = '198.51.100.14';
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        new Browser(t.app, ip).logIn(email, `parallel-${i}-xxxxxxxx`),
+      ),
+    );
+    assert.ok(responses.every((r) => r.statusCode === 400 || r.statusCode === 429));
+    const row = await t.database.db
+      .selectFrom('login_throttle')
+      .select('failures')
+      .where('kind', '=', 'pair')
+      .where('email_key', '=', email)
+      .where('ip', '=', ip)
+      .executeTakeFirstOrThrow();
+    assert.ok(row.failures <= 4, `${row.failures} guesses were checked`);
+  });
+
   it('one address trying many accounts is slowed beyond its ceiling, never blocked', async () => {
     const office = new Browser(t.app, '192.0.2.50');
     for (let i = 0; i < 100; i++) {

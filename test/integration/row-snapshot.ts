@@ -5,7 +5,7 @@ import type { Db } from '../../src/db/database.ts';
  * Tables a request may touch without changing a procedure: the session (renewed on use), API
  * token bookkeeping (last use) and login throttling. Everything else must stay byte-for-byte.
  */
-const VOLATILE = new Set(['public.sessions', 'public.api_tokens', 'public.login_failures']);
+const VOLATILE = new Set(['public.sessions', 'public.api_tokens', 'public.login_throttle']);
 
 /** One fingerprint per table (row count and a hash over all rows), in every schema of the app. */
 export async function snapshotRows(db: Db): Promise<Map<string, string>> {

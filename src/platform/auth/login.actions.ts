@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../errors.ts';
 import { queueMail } from '../mail.ts';
 import { createSession } from './auth.queries.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
-import { assertLoginAllowed, clearPair, recordLoginFailure } from './throttle.ts';
+import { assertLoginAllowed, clearPair, lockPairOrRefuse, recordLoginFailure } from './throttle.ts';
 
 export interface LoginInput {
   email: string;
@@ -90,10 +89,7 @@ export async function logIn(options: {
   const { db, input, ip, now, publicUrl } = options;
   const emailKey = input.email.toLowerCase();
   const attempt = await db.transaction().execute(async (trx): Promise<Attempt> => {
-    // One attempt per pair at a time: parallel guesses cannot pass the delay together.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`login:${emailKey}|${ip}`}, 0))`.execute(
-      trx,
-    );
+    await lockPairOrRefuse(trx, emailKey, ip);
     await assertLoginAllowed(trx, { emailKey, ip, now });
     const user = await trx
       .selectFrom('users')

@@ -59,8 +59,7 @@ function keysOf(emailKey: string, ip: string): [Key, Key] {
 
 /**
  * Refuses the attempt without looking at the password while the pair or the address waits. The
- * caller runs this in the login transaction, which holds the pair's row lock (lockPair), so
- * parallel attempts of one pair cannot slip past the delay together.
+ * caller runs this in the login transaction after lockPairOrRefuse.
  */
 export async function assertLoginAllowed(
   trx: Db,
@@ -84,16 +83,17 @@ export async function assertLoginAllowed(
   }
 }
 
-/** Serialises the attempts of one pair (see assertLoginAllowed); a no-op for a new pair. */
-export async function lockPair(trx: Db, emailKey: string, ip: string): Promise<void> {
-  await trx
-    .selectFrom('login_throttle')
-    .select('failures')
-    .where('kind', '=', 'pair')
-    .where('email_key', '=', emailKey)
-    .where('ip', '=', ip)
-    .forUpdate()
-    .execute();
+/**
+ * One attempt per pair at a time (transaction-scoped advisory lock), so parallel guesses cannot
+ * pass the delay together. A second attempt while one runs is refused at once instead of waiting:
+ * waiting requests would each hold a database connection, and a burst could exhaust the pool.
+ */
+export async function lockPairOrRefuse(trx: Db, emailKey: string, ip: string): Promise<void> {
+  const result = await sql<{ locked: boolean }>`
+    select pg_try_advisory_xact_lock(hashtextextended(${`login:${emailKey}|${ip}`}, 0)) as locked`.execute(
+    trx,
+  );
+  if (!result.rows[0]?.locked) throw new LoginThrottledError(1);
 }
 
 /** One atomic statement, so that parallel failures on several instances all count. */
