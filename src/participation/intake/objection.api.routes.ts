@@ -180,7 +180,7 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
             [404, 'Dieses Verfahren gibt es nicht'],
             [
               409,
-              'Die Einwendungsfrist läuft nicht, oder derselbe Schlüssel kam mit anderem Inhalt',
+              'Das Verfahren ist abgeschlossen, derselbe Schlüssel kam mit anderem Inhalt, oder die Aufgabe wurde schon für eine andere Einwendung verwendet; gespeichert wird nichts',
             ],
             413,
             429,
@@ -192,7 +192,7 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
           ),
         }),
         summary:
-          'Einwendung erheben (ohne Konto). Antwort 201 mit Eingangsnummer, Eingangszeit und Prüfsumme (SHA-256, Prüfverfahren `hashVersion`) über Text und Anhänge wie gesendet; eine wiederholte Einsendung mit derselben Aufgabe oder demselben Idempotency-Key liefert dieselbe Bestätigung (200).',
+          'Einwendung erheben (ohne Konto). Antwort 201 mit Eingangsnummer, Eingangszeit und Prüfsumme (SHA-256, Prüfverfahren `hashVersion`) über Text und Anhänge wie gesendet; eine wiederholte Einsendung mit demselben Idempotency-Key (ohne ihn: derselben Aufgabe) und demselben Inhalt liefert dieselbe Bestätigung (200), mit anderem Inhalt 409.',
         description: RECEIPT_HASH_API_DESCRIPTION,
       },
     },
