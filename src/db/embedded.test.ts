@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -30,6 +30,32 @@ describe('embedded PostgreSQL started as root', () => {
         assert.equal(existsSync(path.join(dataDir, 'industrieland.pid')), false);
       } finally {
         rmSync(closed, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it(
+    'names the PostgreSQL programs when the project itself lies where postgres cannot enter',
+    { skip: !asRoot && 'only as root' },
+    async () => {
+      const closed = mkdtempSync(path.join(tmpdir(), 'industrieland-root-only-'));
+      const binary = path.join(closed, 'native', 'bin', 'initdb');
+      mkdirSync(path.dirname(binary), { recursive: true });
+      writeFileSync(binary, '');
+      chmodSync(binary, 0o755);
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'industrieland-open-'));
+      try {
+        await assert.rejects(
+          startEmbeddedPostgres({ dataDir, binary }),
+          (error: unknown) =>
+            error instanceof EmbeddedDatabaseError &&
+            !error.message.includes('\n') &&
+            error.message.includes(path.dirname(binary)) &&
+            /DATABASE_URL/.test(error.message),
+        );
+      } finally {
+        rmSync(closed, { recursive: true, force: true });
+        rmSync(dataDir, { recursive: true, force: true });
       }
     },
   );
