@@ -7,7 +7,8 @@ import {
   describeViolations,
   startBrowserApp,
 } from '../helpers/browser.ts';
-import type { TestApp } from '../helpers/app.ts';
+import { runningClock, type TestApp } from '../helpers/app.ts';
+import { berlinDate } from '../../src/permits/permit.queries.ts';
 import { createPublishedProcedure, seedObjections, WORKER } from '../helpers/participation.ts';
 
 const skip = browserSkipReason();
@@ -39,6 +40,8 @@ describe('public participation in the browser', { skip }, () => {
 
   before(async () => {
     const env = await startBrowserApp({
+      // A fixed working day that runs on in real time: the walk never meets Berlin midnight.
+      clock: runningClock(new Date('2026-11-24T09:00:00Z')),
       env: {
         OBJECTION_POW_DIFFICULTY: '12',
         OBJECTION_FORM_MIN_SECONDS: '2',
@@ -106,14 +109,15 @@ describe('public participation in the browser', { skip }, () => {
   });
 
   it('case worker pages: objections, detail with redaction, groups, catalogue, manual entry, hearing', async () => {
-    const tenant = await t.database.db
+    const db = t.database.db;
+    const tenant = await db
       .selectFrom('procedures')
       .select('tenant_id')
       .where('id', '=', procedureId)
       .executeTakeFirstOrThrow();
     const letter =
       'Wir erheben Einwendungen gegen den Windpark. Der Lärm der Anlagen in der Nacht überschreitet die Richtwerte, der Schattenwurf trifft unsere Häuser am Nachmittag, und im Wald nebenan brütet der Rotmilan. Die Unterlagen sind unvollständig, die Prüfung des Artenschutzes fehlt. Wir bitten, den Antrag abzulehnen. Mit freundlichen Grüßen';
-    await seedObjections(
+    const [representativeId] = await seedObjections(
       t,
       { id: procedureId, tenantId: tenant.tenant_id },
       Array.from({ length: 6 }, (_, i) => ({
@@ -123,36 +127,155 @@ describe('public participation in the browser', { skip }, () => {
         signatures: i === 0 ? 60 : 1,
       })),
     );
+    const representative = await db
+      .selectFrom('objections')
+      .select('reference')
+      .where('id', '=', representativeId!)
+      .executeTakeFirstOrThrow();
+    const objectionCount = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('objections')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('procedure_id', '=', procedureId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
     const page = await plain.newPage();
+    // Every page the walk loads: an error status other than the one wrong form on purpose fails.
+    const loaded: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'document')
+        loaded.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    });
+    /** The page arrived whole: its heading, and no error page in its place. */
+    const expectPage = async (heading: RegExp) => {
+      assert.doesNotMatch(await page.title(), /^Fehler/, page.url());
+      assert.equal(await page.locator('.error-summary').count(), 0, page.url());
+      assert.match(await page.getByRole('heading', { level: 1 }).innerText(), heading);
+    };
+
     await page.goto(`${base}/anmelden`);
     await page.getByLabel('E-Mail-Adresse').fill(WORKER);
     await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
     await page.getByRole('button', { name: 'Anmelden' }).click();
     await page.waitForURL(/\/konto$/);
+    await expectPage(/^Mein Konto$/);
     await page.goto(`${base}/verfahren/${procedureId}`);
+    await expectPage(/^Windpark Lichtenau-Nordost \(Beispiel\)$/);
+
+    // Uniform submissions: recognised as one group of six, its representative the 60 signatures.
     await page.getByRole('link', { name: 'Gleichförmige Einwendungen' }).click();
-    await page.getByRole('button', { name: /erkennen/ }).click();
+    await expectPage(/^Gleichförmige Einwendungen$/);
+    await page.getByText('Es gibt noch keine Gruppen.').waitFor();
+    await page.getByRole('button', { name: 'Gleichförmige Einwendungen erkennen' }).click();
+    await page.waitForURL(/\/einwendungen\/gruppen\?ok=berechnet$/);
+    await expectPage(/^Gleichförmige Einwendungen$/);
+    await page.getByText('Die gleichförmigen Einwendungen wurden neu erkannt.').waitFor();
+    await page.getByText('1 – mit zusammen 6 Einwendungen (§ 17 VwVfG)').waitFor();
+    const groups = await db
+      .selectFrom('objection_groups')
+      .select(['id', 'representative_id'])
+      .where('procedure_id', '=', procedureId)
+      .execute();
+    assert.equal(groups.length, 1);
+    assert.equal(groups[0]!.representative_id, representativeId);
     await axe(page, '/verfahren/:id/einwendungen/gruppen');
-    const group = page.locator('a[href*="/einwendungen/gruppen/"]').first();
-    await group.click();
+    await page.locator(`a[href$="/einwendungen/gruppen/${groups[0]!.id}"]`).click();
+    await expectPage(/^Gruppe gleichförmiger Einwendungen$/);
+    await page.getByText(`${representative.reference} (Vertreter)`).waitFor();
+    assert.equal(
+      await page.getByRole('checkbox', { name: /^EW-\d{4}-\d{7} auswählen$/ }).count(),
+      6,
+    );
     await axe(page, '/verfahren/:id/einwendungen/gruppen/:gid');
+
+    // The list counts every objection; the detail shows the objector and proposes the phone number.
     await page.goto(`${base}/verfahren/${procedureId}/einwendungen`);
+    await expectPage(/^Einwendungen$/);
+    const before = await objectionCount();
+    await page.getByText(`${before} Einwendungen`, { exact: true }).waitFor();
     await axe(page, '/verfahren/:id/einwendungen');
-    await page
-      .locator('a[href*="/einwendungen/"][href$="0"], main a[href*="/einwendungen/"]')
-      .first()
-      .click();
+    await page.getByRole('link', { name: representative.reference, exact: true }).click();
+    await expectPage(new RegExp(`^Einwendung ${representative.reference}$`));
+    await page.getByText('Person 0', { exact: true }).first().waitFor();
+    await page.getByText('Telefon: „0171 12340“').waitFor();
     await axe(page, '/verfahren/:id/einwendungen/:oid');
+    await page.getByRole('button', { name: 'Schwärzung bestätigen' }).click();
+    await page.waitForURL(/\?ok=schwaerzung$/);
+    await expectPage(new RegExp(`^Einwendung ${representative.reference}$`));
+    await page.getByText('Die Schwärzung wurde bestätigt.').waitFor();
+    const redacted = await db
+      .selectFrom('objections')
+      .select(['redacted_body', 'redaction_confirmed_at'])
+      .where('id', '=', representativeId!)
+      .executeTakeFirstOrThrow();
+    assert.ok(redacted.redaction_confirmed_at, 'the redaction is confirmed');
+    assert.doesNotMatch(redacted.redacted_body ?? '', /0171 12340/);
+
+    // Catalogue: the suggestions the page reports are the links stored.
     await page.goto(`${base}/verfahren/${procedureId}/belange`);
-    await page.getByRole('button', { name: /Vorschläge berechnen/ }).click();
+    await expectPage(/^Belange-Katalog$/);
+    await page.getByRole('button', { name: 'Vorschläge berechnen' }).click();
+    await page.waitForURL(/\/belange\?ok=vorschlaege&anzahl=\d+$/);
+    await expectPage(/^Belange-Katalog$/);
+    const suggested = Number(new URL(page.url()).searchParams.get('anzahl'));
+    assert.ok(suggested >= 6, `${suggested} Zuordnungen`);
+    await page.getByText(`Vorschläge berechnet: ${suggested} neue Zuordnungen.`).waitFor();
+    const links = await db
+      .selectFrom('objection_concerns as oc')
+      .innerJoin('objections as o', 'o.id', 'oc.objection_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('o.procedure_id', '=', procedureId)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(links.n), suggested);
     await axe(page, '/verfahren/:id/belange');
+
+    // Manual entry: refused empty with the error summary, then stored and listed.
     await page.goto(`${base}/verfahren/${procedureId}/einwendungen/neu`);
+    await expectPage(/^Einwendung erfassen: Windpark Lichtenau-Nordost \(Beispiel\)$/);
     await axe(page, '/verfahren/:id/einwendungen/neu');
     await page.getByRole('button', { name: 'Einwendung speichern' }).click();
     await page.locator('.error-summary').waitFor();
+    assert.match(await page.title(), /^Fehler: /);
+    assert.equal(await objectionCount(), before, 'a refused entry stores nothing');
     await axe(page, '/verfahren/:id/einwendungen/neu (Fehler)');
+    const paperText =
+      'Brief vom Posteingang: Die Zufahrt über den Feldweg ist für Baufahrzeuge zu schmal.';
+    await page.getByLabel('Text der Einwendung').fill(paperText);
+    await page.getByLabel('Name').fill('Erika Papier');
+    await page.getByLabel('Eingangsdatum').fill(berlinDate(t.deps.clock.now()));
+    await page.getByRole('button', { name: 'Einwendung speichern' }).click();
+    await page.waitForURL(/\/einwendungen\?erfasst=1$/);
+    await expectPage(/^Einwendungen$/);
+    await page.getByText(`${before + 1} Einwendungen`, { exact: true }).waitFor();
+    const entered = await db
+      .selectFrom('objections')
+      .select(['reference', 'channel', 'name', 'entered_by'])
+      .where('procedure_id', '=', procedureId)
+      .where('body', '=', paperText)
+      .executeTakeFirstOrThrow();
+    assert.equal(entered.channel, 'paper');
+    assert.equal(entered.name, 'Erika Papier');
+    assert.ok(entered.entered_by, 'the case worker who entered it is recorded');
+    await page.getByRole('link', { name: entered.reference, exact: true }).waitFor();
+
+    // Hearing: during the objection period the page says when it is decided.
     await page.goto(`${base}/verfahren/${procedureId}/eroerterung`);
+    await expectPage(/^Erörterung: Windpark Lichtenau-Nordost \(Beispiel\)$/);
+    await page
+      .getByText('Über den Erörterungstermin wird nach dem Ende der Einwendungsfrist entschieden')
+      .waitFor();
     await axe(page, '/verfahren/:id/eroerterung');
+
+    const failed = loaded.filter((line) => !/^[23]\d\d /.test(line));
+    assert.deepEqual(
+      failed,
+      [`400 POST ${base}/verfahren/${procedureId}/einwendungen/neu`],
+      loaded.join('\n'),
+    );
   });
 
   it('axe finds no violations on the participation pages', () => {

@@ -12,6 +12,16 @@ import { createTestDatabase, type TestDatabase } from './db.ts';
 
 export { DEMO_PASSWORD, fixedClock };
 
+/**
+ * A clock that starts at `start` and then runs with real time. Tests that need time to pass
+ * (waiting-time rules, tokens, sessions) but must not meet Berlin midnight in the middle of a walk
+ * use it: the calendar day is fixed, the seconds tick.
+ */
+export function runningClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 export interface TestApp {
   app: App;
   deps: Deps;

@@ -330,6 +330,33 @@ describe('receipt hash: verifiable from what was sent, by the documented algorit
     assert.equal(code, 0, lines.join('\n'));
     assert.deepEqual(lines.length, 1);
     assert.match(lines[0]!, /^Prüfsumme stimmt überein \(Prüfverfahren Version 1\)/);
+
+    // The same through the public API, as a third party without database access would ask.
+    const portalLines: string[] = [];
+    const viaPortal = await runReceiptsCli(
+      [
+        'verify',
+        path.join(dir, 'gesendet.json'),
+        '--nummer',
+        row.reference,
+        '--portal',
+        'https://portal.example/',
+      ],
+      async () => {
+        throw new Error('no database with --portal');
+      },
+      {
+        out: (l) => portalLines.push(l),
+        err: (l) => portalLines.push(l),
+        fetch: async (url) => {
+          const target = url instanceof URL ? url : new URL(url instanceof Request ? url.url : url);
+          const answer = await t.app.inject({ method: 'GET', url: target.pathname });
+          return new Response(answer.body, { status: answer.statusCode });
+        },
+      },
+    );
+    assert.equal(viaPortal, 0, portalLines.join('\n'));
+    assert.match(portalLines[0]!, /Prüfverfahren Version 1/);
   });
 });
 

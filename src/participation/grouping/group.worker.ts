@@ -33,9 +33,9 @@ export function groupInWorker(
       settled = true;
       resolve(result);
     });
-    worker.once('error', (error) => {
+    worker.once('error', (error: unknown) => {
       settled = true;
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     });
     worker.once('exit', (code) => {
       if (!settled) reject(new Error(`Gruppierung abgebrochen (Worker endete mit ${code})`));

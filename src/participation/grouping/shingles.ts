@@ -5,9 +5,10 @@
  * 200 words has ~200 word shingles but ~1,400 character shingles, so character shingles would make
  * 100,000 objections about seven times slower and miss the 15 s budget. Folding and punctuation
  * stripping (normalize.ts) already absorb most spelling noise that character shingles would catch.
- * With k = 3, one edited word changes at most 3 shingles, so a form letter with a changed name, a
- * typo or an added sentence stays well above a Jaccard similarity of 0.8 to its template, while
- * word trigrams are still specific enough that unrelated texts share almost none (k = 5 would
+ * With k = 3, one edited word changes at most 3 shingles, so a form letter with a typo or an
+ * added sentence stays above the grouping threshold (0.45) to its template even when the letter
+ * is only two or three sentences long, while word trigrams are still specific enough that
+ * different letters and individual objections on the same topic stay below 0.35 (k = 5 would
  * halve the similarity budget for edits; k = 1 or 2 would let unrelated texts on the same topic
  * look alike).
  */
