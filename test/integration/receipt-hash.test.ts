@@ -186,41 +186,50 @@ describe('receipt hash: verifiable from what was sent, by the documented algorit
 
   it('200 generated submissions through the objection form verify as sent', async () => {
     await fc.assert(
-      fc.asyncProperty(submissionArb(nameArb), async (sent) => {
-        const browser = new Client(t.app);
-        const form = await browser.get(`/beteiligung/${procedure.id}/einwendung`);
-        assert.equal(form.statusCode, 200);
-        const csrf = csrfTokenFrom(
-          form.body.replace(/action="[^"]*_csrf=([^"&]+)"/, 'name="_csrf" value="$1"'),
-        );
-        const challenge = /name="challenge" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-        const body = multipartBody(
-          {
-            challenge,
-            nonce: '0',
-            text: sent.text,
-            name: 'Jonas Formular',
-            address: 'Dorfstraße 9, 33165 Lichtenau',
-            ...(sent.email ? { email: 'jonas@example.org' } : {}),
-          },
-          sent.attachments,
-        );
-        const posted = await t.app.inject({
-          method: 'POST',
-          url: `/beteiligung/${procedure.id}/einwendung?_csrf=${encodeURIComponent(csrf)}`,
-          headers: { cookie: browser.jar.header(), 'content-type': body.type },
-          payload: body.payload,
-        });
-        assert.equal(posted.statusCode, 303, posted.body);
-        const status = await browser.get(String(posted.headers.location));
-        assert.equal(status.statusCode, 200);
-        const shown = /<code class="hash">([0-9a-f ]+)<\/code>/.exec(status.body)?.[1];
-        assert.equal(shown?.replaceAll(' ', ''), documentedHash(sent));
-        assert.match(status.body, /Prüfverfahren Version 2/);
-        assert.match(status.body, /href="\/pruefsumme"/);
-        const reference = /Eingangsbestätigung (EW-\d{4}-\d{7,})/.exec(status.body)?.[1] ?? '';
-        await checkStored(reference, documentedHash(sent));
-      }),
+      // preservePath: a name with a folder counts as sent, too (cleaned only for display).
+      fc.asyncProperty(
+        submissionArb(
+          fc.oneof(
+            nameArb,
+            nameArb.map((n) => `ordner/${n}`),
+          ),
+        ),
+        async (sent) => {
+          const browser = new Client(t.app);
+          const form = await browser.get(`/beteiligung/${procedure.id}/einwendung`);
+          assert.equal(form.statusCode, 200);
+          const csrf = csrfTokenFrom(
+            form.body.replace(/action="[^"]*_csrf=([^"&]+)"/, 'name="_csrf" value="$1"'),
+          );
+          const challenge = /name="challenge" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
+          const body = multipartBody(
+            {
+              challenge,
+              nonce: '0',
+              text: sent.text,
+              name: 'Jonas Formular',
+              address: 'Dorfstraße 9, 33165 Lichtenau',
+              ...(sent.email ? { email: 'jonas@example.org' } : {}),
+            },
+            sent.attachments,
+          );
+          const posted = await t.app.inject({
+            method: 'POST',
+            url: `/beteiligung/${procedure.id}/einwendung?_csrf=${encodeURIComponent(csrf)}`,
+            headers: { cookie: browser.jar.header(), 'content-type': body.type },
+            payload: body.payload,
+          });
+          assert.equal(posted.statusCode, 303, posted.body);
+          const status = await browser.get(String(posted.headers.location));
+          assert.equal(status.statusCode, 200);
+          const shown = /<code class="hash">([0-9a-f ]+)<\/code>/.exec(status.body)?.[1];
+          assert.equal(shown?.replaceAll(' ', ''), documentedHash(sent));
+          assert.match(status.body, /Prüfverfahren Version 2/);
+          assert.match(status.body, /href="\/pruefsumme"/);
+          const reference = /Eingangsbestätigung (EW-\d{4}-\d{7,})/.exec(status.body)?.[1] ?? '';
+          await checkStored(reference, documentedHash(sent));
+        },
+      ),
       { numRuns: 200 },
     );
   });
