@@ -40,6 +40,18 @@ export async function snapshotTables(db: Db): Promise<Record<string, string>> {
   return Object.fromEntries(rows.rows.map((r) => [r.name, r.state]));
 }
 
+/**
+ * The next transaction id of the cluster. A request that writes (or tries to) assigns one; a
+ * request that only reads does not. Equal values before and after prove that nothing was
+ * written, so the full snapshot is only needed when the value moved.
+ */
+export async function nextTransactionId(db: Db): Promise<string> {
+  const row = await sql<{
+    xid: string;
+  }>`select pg_snapshot_xmax(pg_current_snapshot())::text as xid`.execute(db);
+  return row.rows[0]!.xid;
+}
+
 /** Every file under `dir` with its size and SHA-256 (a missing directory is empty). */
 export async function snapshotFiles(dir: string): Promise<Record<string, string>> {
   const result: Record<string, string> = {};
