@@ -261,6 +261,29 @@ describe('receipt hash: verifiable from what was sent, by the documented algorit
     assert.equal(await count(), before);
   });
 
+  it('the receipt mail names the version, what it covers and where to check it', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/procedures/${procedure.id}/objections`,
+      payload: {
+        text: '  Einwendung mit Mail\r\n',
+        name: 'Erika Mustermann',
+        address: 'Hauptstraße 1',
+        email: 'pruefsumme@example.org',
+      },
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .select('body_text')
+      .where('to_address', '=', 'pruefsumme@example.org')
+      .executeTakeFirstOrThrow();
+    assert.ok(mail.body_text.includes(`Prüfverfahren Version 2): ${response.json().sha256}`));
+    assert.match(mail.body_text, /genau so, wie er eingegangen ist/);
+    assert.match(mail.body_text, /\/pruefsumme\b/);
+    assert.doesNotMatch(mail.body_text, /Leerraum am Anfang und Ende, /);
+  });
+
   it('the portal explains the algorithm at /pruefsumme and serves the full guide', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/pruefsumme' });
     assert.equal(page.statusCode, 200);
