@@ -54,9 +54,10 @@ export function checkChallenge(
   if (check.ok) return check.id;
   if (check.reason === 'insufficient-work' && options.viaForm && options.nonce === '') {
     // Without script the form cannot compute the work and sends the nonce field empty, as the
-    // page renders it; a person who writes an objection takes longer than the waiting time, a bot
-    // has to wait for every single form. Only there: the API always needs the work, and a nonce
-    // that was sent but is wrong is a failed proof, not a browser without script.
+    // page renders it; a person who writes an objection takes longer than the waiting time. This
+    // costs a bot no work, only time, so what bounds it is that a token buys one objection and
+    // the per-address rate limit. Only here: the API always needs the work, and a nonce that was
+    // sent but is wrong is a failed proof, not a browser without script.
     const issued = verifySolution({
       secret: secret(deps),
       scope: `objection:${options.procedureId}`,

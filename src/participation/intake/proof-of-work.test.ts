@@ -56,6 +56,21 @@ describe('proof-of-work challenge', () => {
       assert.equal(verify(token, nonce).ok, true);
   });
 
+  it('never takes the empty nonce as work when work is asked, even where its hash would pass', () => {
+    // About one token in 2^difficulty hashes with the empty nonce to enough zero bits: such a
+    // token must not spare a client the work (or a form without script its waiting time).
+    let lucky: string | undefined;
+    for (let i = 0; lucky === undefined && i < 10_000; i++) {
+      const random = () => Buffer.from(i.toString(16).padStart(32, '0'), 'hex');
+      const { token } = createChallenge({ secret, scope, difficulty: 4, now: issued, random });
+      const bits = leadingZeroBits(createHash('sha256').update(`${token}:`).digest());
+      if (bits >= 4) lucky = token;
+    }
+    assert.ok(lucky !== undefined);
+    assert.deepEqual(verify(lucky, ''), { ok: false, reason: 'insufficient-work' });
+    assert.equal(verify(lucky, solveChallenge(lucky, 4)).ok, true);
+  });
+
   it('verifies a solved difficulty-12 challenge and rejects a nonce without enough work', () => {
     const { token } = challenge(12);
     assert.equal(verify(token, solveChallenge(token, 12)).ok, true);

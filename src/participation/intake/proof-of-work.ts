@@ -141,7 +141,11 @@ export function verifySolution(options: {
   if (!(age <= options.maxAgeMs)) return fail('expired');
   // A minimum age stops bots that submit instantly after loading the form.
   if (age < -CLOCK_SKEW_MS || age < (options.minAgeMs ?? 0)) return fail('not-yet-valid');
-  if (workBits(token, nonce) < payload.d) return fail('insufficient-work');
+  // The empty nonce is what a form without script sends: no work, even for the one token in
+  // 2^d whose hash with it happens to have enough zero bits (solvers count from "0").
+  if (payload.d > 0 && (nonce === '' || workBits(token, nonce) < payload.d)) {
+    return fail('insufficient-work');
+  }
   return { ok: true, id: payload.n, issuedAt: new Date(payload.t) };
 }
 
