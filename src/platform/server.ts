@@ -171,19 +171,9 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     if (cookie) request.actor = (await findSessionActor(deps.db, cookie, now)) ?? ANONYMOUS;
   });
 
-  // After parsing, before schema validation and before any route code: one check of all input.
-  app.addHook('preValidation', (request, _reply, done) => {
-    try {
-      rejectNulInput(request);
-      if (request.isMultipart()) guardMultipart(request);
-    } catch (error) {
-      done(error as Error);
-      return;
-    }
-    done();
-  });
-
-  app.addHook('preHandler', (request, reply, done) => {
+  // Who may call a route is decided before what they sent is judged: an anonymous caller gets 401
+  // (or the login page), not a validation error that tells them about the route's input.
+  app.addHook('preValidation', (request, reply, done) => {
     const access = request.routeOptions.config.access;
     try {
       if (access && access !== 'public') authorize(request.actor, access);
@@ -194,6 +184,18 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
     // Forms are protected by a CSRF token; the JSON API is not cookie-authenticated and needs none.
     if (!SAFE_METHODS.has(request.method) && !request.url.startsWith('/api/')) {
       app.csrfProtection(request, reply, done);
+      return;
+    }
+    done();
+  });
+
+  // After parsing and access, before schema validation and any route code: one check of all input.
+  app.addHook('preValidation', (request, _reply, done) => {
+    try {
+      rejectNulInput(request);
+      if (request.isMultipart()) guardMultipart(request);
+    } catch (error) {
+      done(error as Error);
       return;
     }
     done();
