@@ -65,7 +65,9 @@ function body(parts: Part[], options: { truncate?: number } = {}) {
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-const NOT_A_PDF = Buffer.from('MZ\x90\x00 ein Programm, kein Dokument '.repeat(2000));
+/** Not a document, different in each use: content addressing must not hide a stored file. */
+const notPdf = (label: string) =>
+  Buffer.from(`MZ\x90\x00 ein Programm (${label}), kein Dokument `.repeat(2000));
 /** A real PDF header and 11 MB of content: above the 10 MB per attachment. */
 const HUGE_PDF = Buffer.concat([SAMPLE_PDF, Buffer.alloc(11 * 1024 * 1024, 0x20)]);
 /** Bytes that a valid PDF would have, but distinct from every other file in these tests. */
@@ -169,12 +171,15 @@ describe('refused uploads leave the file store unchanged and write no row', () =
     const before = snapshot(root);
     const rowsBefore = await rows();
     const refusals: [string, () => Promise<{ statusCode: number }>][] = [
-      ['wrong type', () => postForm(open.id, (f) => body([...fields(f), attachment(NOT_A_PDF)]))],
+      [
+        'wrong type',
+        () => postForm(open.id, (f) => body([...fields(f), attachment(notPdf('Formular'))])),
+      ],
       [
         'wrong type after an accepted file',
         () =>
           postForm(open.id, (f) =>
-            body([...fields(f), attachment(pdf('gut')), attachment(NOT_A_PDF, 'b.exe')]),
+            body([...fields(f), attachment(pdf('gut')), attachment(notPdf('Formular 2'), 'b.exe')]),
           ),
       ],
       [
@@ -256,7 +261,7 @@ describe('refused uploads leave the file store unchanged and write no row', () =
           t.app.inject({
             method: 'POST',
             url: url(open.id),
-            payload: { ...objection(NOT_A_PDF), ...(await solved(open.id)) },
+            payload: { ...objection(notPdf('API')), ...(await solved(open.id)) },
           }),
       ],
       [
@@ -322,7 +327,11 @@ describe('refused uploads leave the file store unchanged and write no row', () =
       [
         'wrong type',
         () =>
-          applicant.upload(url, { docType: 'site-plans' }, { name: 'x.pdf', content: NOT_A_PDF }),
+          applicant.upload(
+            url,
+            { docType: 'site-plans' },
+            { name: 'x.pdf', content: notPdf('Unterlage') },
+          ),
       ],
       [
         'fields after the file, missing document type',
