@@ -150,6 +150,13 @@ describe('public participation in the browser', { skip }, () => {
       if (response.request().resourceType() === 'document')
         loaded.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     });
+    /** After a form was sent: the redirect's target loaded, not an error page instead. */
+    const arrivedAt = async (url: RegExp) => {
+      await page.waitForLoadState();
+      const last = loaded.at(-1) ?? '(keine Seite)';
+      assert.match(last, /^200 GET /, `Nach dem Absenden kam ${last}`);
+      assert.match(page.url(), url);
+    };
     /** The page arrived whole: its heading, and no error page in its place. */
     const expectPage = async (heading: RegExp) => {
       assert.doesNotMatch(await page.title(), /^Fehler/, page.url());
@@ -161,7 +168,7 @@ describe('public participation in the browser', { skip }, () => {
     await page.getByLabel('E-Mail-Adresse').fill(WORKER);
     await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(/\/konto$/);
+    await arrivedAt(/\/konto$/);
     await expectPage(/^Mein Konto$/);
     await page.goto(`${base}/verfahren/${procedureId}`);
     await expectPage(/^Windpark Lichtenau-Nordost \(Beispiel\)$/);
@@ -171,7 +178,7 @@ describe('public participation in the browser', { skip }, () => {
     await expectPage(/^Gleichförmige Einwendungen$/);
     await page.getByText('Es gibt noch keine Gruppen.').waitFor();
     await page.getByRole('button', { name: 'Gleichförmige Einwendungen erkennen' }).click();
-    await page.waitForURL(/\/einwendungen\/gruppen\?ok=berechnet$/);
+    await arrivedAt(/\/einwendungen\/gruppen\?ok=berechnet$/);
     await expectPage(/^Gleichförmige Einwendungen$/);
     await page.getByText('Die gleichförmigen Einwendungen wurden neu erkannt.').waitFor();
     await page.getByText('1 – mit zusammen 6 Einwendungen (§ 17 VwVfG)').waitFor();
@@ -204,7 +211,7 @@ describe('public participation in the browser', { skip }, () => {
     await page.getByText('Telefon: „0171 12340“').waitFor();
     await axe(page, '/verfahren/:id/einwendungen/:oid');
     await page.getByRole('button', { name: 'Schwärzung bestätigen' }).click();
-    await page.waitForURL(/\?ok=schwaerzung$/);
+    await arrivedAt(/\?ok=schwaerzung$/);
     await expectPage(new RegExp(`^Einwendung ${representative.reference}$`));
     await page.getByText('Die Schwärzung wurde bestätigt.').waitFor();
     const redacted = await db
@@ -219,7 +226,7 @@ describe('public participation in the browser', { skip }, () => {
     await page.goto(`${base}/verfahren/${procedureId}/belange`);
     await expectPage(/^Belange-Katalog$/);
     await page.getByRole('button', { name: 'Vorschläge berechnen' }).click();
-    await page.waitForURL(/\/belange\?ok=vorschlaege&anzahl=\d+$/);
+    await arrivedAt(/\/belange\?ok=vorschlaege&anzahl=\d+$/);
     await expectPage(/^Belange-Katalog$/);
     const suggested = Number(new URL(page.url()).searchParams.get('anzahl'));
     assert.ok(suggested >= 6, `${suggested} Zuordnungen`);
@@ -248,7 +255,7 @@ describe('public participation in the browser', { skip }, () => {
     await page.getByLabel('Name').fill('Erika Papier');
     await page.getByLabel('Eingangsdatum').fill(berlinDate(t.deps.clock.now()));
     await page.getByRole('button', { name: 'Einwendung speichern' }).click();
-    await page.waitForURL(/\/einwendungen\?erfasst=1$/);
+    await arrivedAt(/\/einwendungen\?erfasst=1$/);
     await expectPage(/^Einwendungen$/);
     await page.getByText(`${before + 1} Einwendungen`, { exact: true }).waitFor();
     const entered = await db
