@@ -209,10 +209,9 @@ describe('hostile input gets a 4xx with a German message and changes nothing', (
     const page = await t.app.inject(`/beteiligung/${procedure.id}/einwendung`);
     assert.equal(page.statusCode, 200, page.body.slice(0, 300));
     // Multipart forms carry their CSRF token in the action URL.
-    const action = /action="([^"]+)"[^>]*enctype="multipart/
-      .exec(page.body)?.[1]
-      ?.replaceAll('&amp;', '&');
-    assert.ok(action, 'Formularziel');
+    const match = /action="([^"]+)"[^>]*enctype="multipart/.exec(page.body);
+    assert.ok(match, 'Formularziel');
+    const action: string = match[1]!.replaceAll('&amp;', '&');
     const cases = [
       multipart({ text: `Einwendung${NUL}` }, { name: 'a.pdf', content: SAMPLE_PDF }),
       multipart(
