@@ -14,6 +14,7 @@ import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
 import { registerObjectionPublicRoutes } from './participation/public/objection.routes.tsx';
 import { registerReceiptHashRoutes } from './participation/receipt/receipt-hash.routes.tsx';
 import { registerParticipationPublicRoutes } from './participation/public/public.routes.tsx';
+import { registerParticipationApiRoutes } from './participation/public/participation.api.routes.ts';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
@@ -38,6 +39,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerPermitPageRoutes(app, deps);
     registerObjectionApiRoutes(app, deps);
     registerParticipationPublicRoutes(app, deps);
+    registerParticipationApiRoutes(app, deps);
     registerObjectionPublicRoutes(app, deps);
     registerReceiptHashRoutes(app);
     registerNoticeRoutes(app, deps);

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { StringEnum } from '../platform/openapi.ts';
 
 /**
  * Response schemas of the participation API (objections, receipts, groups, exports). They are the
@@ -79,4 +80,47 @@ export const GroupComputation = Type.Object(
     phasesMs: Type.Object({ load: Type.Integer(), detect: Type.Integer(), write: Type.Integer() }),
   },
   { additionalProperties: true, description: 'Ergebnis der Erkennung' },
+);
+
+const IsoDate = Type.String({ format: 'date', description: 'JJJJ-MM-TT' });
+
+export const PublicProcedure = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'ID für die Einwendungs-API' }),
+  reference: Type.String({ description: 'Aktenzeichen' }),
+  title: Type.String({ description: 'Vorhaben' }),
+  authority: Type.String({ description: 'Genehmigungsbehörde' }),
+  municipality: Type.String({ description: 'Gemeinde des Standorts' }),
+  phase: StringEnum(['announced', 'display', 'objections', 'ended'], {
+    description:
+      'announced: bekannt gemacht, Auslegung beginnt noch; display: Auslegung; objections: nach der Auslegung bis Ende der Einwendungsfrist; ended: Einwendungsfrist beendet',
+  }),
+  phaseLabel: Type.String({ description: 'Stand in Worten, wie auf der Seite' }),
+  noticeDate: IsoDate,
+  displayStart: IsoDate,
+  displayEnd: IsoDate,
+  objectionEnd: Type.String({
+    format: 'date',
+    description: 'Ende der Einwendungsfrist (§ 10 Abs. 3 S. 4 BImSchG)',
+  }),
+  acceptsObjections: Type.Boolean({
+    description: 'Einwendungen werden angenommen (nach Fristende als verspätet gekennzeichnet)',
+  }),
+  links: Type.Object({
+    page: Type.String({ description: 'Auslegung mit Unterlagen' }),
+    objectionForm: Type.String({ description: 'Formular für Einwendungen' }),
+    objectionApi: Type.String({ description: 'POST: Einwendung über die API' }),
+  }),
+});
+
+export const PublicProcedurePage = Type.Object(
+  {
+    items: Type.Array(PublicProcedure),
+    page: Type.Integer(),
+    perPage: Type.Integer(),
+    next: Type.Union([Type.String(), Type.Null()], { description: 'Adresse der nächsten Seite' }),
+    previous: Type.Union([Type.String(), Type.Null()], {
+      description: 'Adresse der vorigen Seite',
+    }),
+  },
+  { description: 'Eine Seite der Verfahren' },
 );

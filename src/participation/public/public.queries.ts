@@ -9,6 +9,7 @@ export interface OpenProcedure {
   step: string;
   authority: string;
   gemeinde: string;
+  closed: boolean;
   lon: number | null;
   lat: number | null;
   participation: ParticipationRecord;
@@ -20,7 +21,7 @@ export interface OpenProcedure {
  */
 export async function listPublicProcedures(
   db: Db,
-  options: { today: string; openOnly: boolean; q: string; limit: number },
+  options: { today: string; openOnly: boolean; q: string; limit: number; offset?: number },
 ): Promise<OpenProcedure[]> {
   let query = db
     .selectFrom('procedures as p')
@@ -32,6 +33,7 @@ export async function listPublicProcedures(
       'p.step',
       'o.name as authority',
       sql<string>`coalesce(p.application->'site'->>'gemeinde', '')`.as('gemeinde'),
+      sql<boolean>`p.closed_at is not null`.as('closed'),
       sql<number | null>`(p.application->'turbines'->0->>'lon')::float8`.as('lon'),
       sql<number | null>`(p.application->'turbines'->0->>'lat')::float8`.as('lat'),
       sql<ParticipationRecord>`p.state->'participation'`.as('participation'),
@@ -41,7 +43,8 @@ export async function listPublicProcedures(
     )
     .orderBy(sql`p.state->'participation'->>'displayStart'`, 'desc')
     .orderBy('p.id')
-    .limit(options.limit);
+    .limit(options.limit)
+    .offset(options.offset ?? 0);
   if (options.openOnly) {
     query = query
       .where('p.closed_at', 'is', null)
