@@ -1,4 +1,8 @@
-import { ConfigError, loadConfig } from './config.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { Db } from './db/database.ts';
 import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { verifyCaseFile } from './procedures/audit.queries.ts';
@@ -8,7 +12,8 @@ import { runObjectionImport } from './participation/intake/import.cli.ts';
 import { runReceiptsCli } from './participation/receipt/receipt.cli.ts';
 import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
 import { officeClosedCalendar } from './deadlines/deadline.service.ts';
-import { openDatabase, startPortal } from './main.ts';
+import { openDatabase, startPortal, type Database } from './main.ts';
+import { runProcedureList } from './procedures/procedure-list.cli.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { seedDemoProcedures } from './seed/demo-procedures.ts';
 import { systemClock } from './platform/clock.ts';
@@ -24,6 +29,8 @@ Befehle:
   migrate               Datenbank auf den neuesten Stand bringen
   seed-demo             Demodaten anlegen (nur in eine leere Datenbank)
   areas import <datei>  Wind- und Beschleunigungsgebiete aus GeoJSON importieren (--example: als Beispiel)
+  procedures list [--state <schritt>] [--type <art>] [--open] [--json]
+                        Verfahren mit ID, Aktenzeichen, Art, Schritt und Behörde auflisten
   objections import --procedure <id> <datei.jsonl|datei.csv>
                         Einwendungen (Papier, E-Mail, Unterschriftenlisten) importieren;
                         fehlerhafte Zeilen werden mit Zeilennummer gemeldet
@@ -73,30 +80,83 @@ async function start(): Promise<void> {
   }
 }
 
-async function withDatabase(
-  work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<void>,
-): Promise<void> {
-  const database = await openDatabase(loadConfig(), (line) => console.error(line), {
-    shareRunning: true,
-  });
-  try {
-    await work(database);
-  } finally {
-    await database.close();
+/** A failure the user can act on: one German line and the exit code. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
   }
+}
+
+const SET_UP =
+  'Setzen Sie DATA_DIR (bzw. DATABASE_URL) wie beim Start des Portals, oder richten Sie eine neue Datenbank ein: npx industrieland migrate';
+
+/**
+ * Commands that read or add data need a database the portal has set up. Opening the embedded one
+ * in a data directory that has none would create (and start) a second, empty database, whose
+ * first query then fails with "relation … does not exist"; say what to do instead.
+ */
+function checkDataDir(config: Config): void {
+  if (config.databaseUrl) return;
+  if (!existsSync(path.join(config.dataDir, 'postgres', 'PG_VERSION')))
+    throw new CliError(`Im Datenverzeichnis ${config.dataDir} gibt es keine Datenbank. ${SET_UP}`);
+}
+
+async function checkMigrated(db: Db, where: string): Promise<void> {
+  const { rows } = await sql<{
+    ready: boolean;
+  }>`select to_regclass('public.procedures') is not null as ready`.execute(db);
+  if (!rows[0]?.ready)
+    throw new CliError(`Die Datenbank ${where} ist leer (nicht eingerichtet). ${SET_UP}`);
+}
+
+/**
+ * Runs `work` with a database that is opened on first use: a command checks its arguments
+ * first, and a call with bad arguments starts no database. `create` allows a new, empty one
+ * (migrate, seed-demo).
+ */
+async function withDatabase<T>(
+  work: (open: () => Promise<Database>) => Promise<T>,
+  options: { create?: boolean } = {},
+): Promise<T> {
+  let database: Database | undefined;
+  const open = async () => {
+    if (database) return database;
+    const config = loadConfig();
+    if (!options.create) checkDataDir(config);
+    database = await openDatabase(config, (line) => console.error(line), { shareRunning: true });
+    if (!options.create)
+      await checkMigrated(
+        database.db,
+        config.databaseUrl ? 'unter DATABASE_URL' : `in ${config.dataDir}`,
+      );
+    return database;
+  };
+  try {
+    return await work(open);
+  } finally {
+    await database?.close();
+  }
+}
+
+/** The same, for command modules that take a database source. */
+function withDbSource<T>(work: (db: () => Promise<Db>) => Promise<T>): Promise<T> {
+  return withDatabase((open) => work(async () => (await open()).db));
 }
 
 async function verifyCase(args: string[]): Promise<number> {
   const [id] = args;
   if (!id || !/^[0-9a-f-]{36}$/i.test(id) || args.length > 1) {
-    console.error('Aufruf: npx industrieland verify-case <Verfahrens-ID (UUID)>');
+    console.error('Fehler: Aufruf: npx industrieland verify-case <Verfahrens-ID (UUID)>');
     return 2;
   }
   let code = 0;
-  await withDatabase(async ({ db }) => {
-    const result = await verifyCaseFile(db, id);
+  await withDatabase(async (open) => {
+    const result = await verifyCaseFile((await open()).db, id);
     if (!result) {
-      console.error(`Es gibt kein Verfahren mit der ID ${id}.`);
+      console.error(`Fehler: Es gibt kein Verfahren mit der ID ${id}.`);
       code = 2;
     } else if (result.problem) {
       console.error(
@@ -115,21 +175,21 @@ async function verifyCase(args: string[]): Promise<number> {
 
 async function objectionsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  let code = 0;
   switch (sub ?? '') {
     case 'import':
-      await withDatabase(async ({ db }) => {
-        code = await runObjectionImport(db, rest, { now: new Date() });
-      });
-      return code;
+      return withDbSource((db) => runObjectionImport(db, rest, { now: new Date() }));
     case 'groups':
-      await withDatabase(async ({ db }) => {
-        code = await runObjectionGroupsCli(db, rest, (line) => console.log(line));
-      });
-      return code;
+      return withDbSource((db) =>
+        runObjectionGroupsCli(
+          db,
+          rest,
+          (line) => console.log(line),
+          (line) => console.error(line),
+        ),
+      );
     default:
       console.error(
-        'Aufruf: npx industrieland objections import --procedure <id> <datei> | objections groups --procedure <id> [--json] [--compute]',
+        'Fehler: Aufruf: npx industrieland objections import --procedure <id> <datei> | objections groups --procedure <id> [--json] [--compute]',
       );
       return 2;
   }
@@ -148,52 +208,73 @@ export async function main(argv: string[]): Promise<number> {
       await start();
       return -1; // keeps running
     case 'migrate':
-      await withDatabase(async ({ db, url }) => {
-        const { applied } = await migrateToLatest(db, url);
-        console.log(
-          applied.length > 0
-            ? `Ausgeführt: ${applied.join(', ')}`
-            : 'Die Datenbank ist auf dem neuesten Stand.',
-        );
-      });
+      await withDatabase(
+        async (open) => {
+          const { db, url } = await open();
+          const { applied } = await migrateToLatest(db, url);
+          console.log(
+            applied.length > 0
+              ? `Ausgeführt: ${applied.join(', ')}`
+              : 'Die Datenbank ist auf dem neuesten Stand.',
+          );
+        },
+        { create: true },
+      );
       return 0;
     case 'seed-demo':
-      await withDatabase(async ({ db, url }) => {
-        await migrateToLatest(db, url);
-        const seeded = await seedDemo(db);
-        const config = loadConfig();
-        const procedures = seeded
-          ? await seedDemoProcedures({
-              db,
-              config,
-              clock: systemClock,
-              store: createDirectoryStore(config.filesDir),
-            })
-          : { created: 0 };
-        console.log(
-          seeded
-            ? `Demodaten angelegt (${procedures.created} Genehmigungsverfahren).`
-            : 'Die Datenbank enthält bereits Daten; es wurde nichts angelegt.',
-        );
-        if (seeded) printDemoLogins();
-      });
+      await withDatabase(
+        async (open) => {
+          const { db, url } = await open();
+          await migrateToLatest(db, url);
+          const seeded = await seedDemo(db);
+          const config = loadConfig();
+          const procedures = seeded
+            ? await seedDemoProcedures({
+                db,
+                config,
+                clock: systemClock,
+                store: createDirectoryStore(config.filesDir),
+              })
+            : { created: 0 };
+          console.log(
+            seeded
+              ? `Demodaten angelegt (${procedures.created} Genehmigungsverfahren).`
+              : 'Die Datenbank enthält bereits Daten; es wurde nichts angelegt.',
+          );
+          if (seeded) printDemoLogins();
+        },
+        { create: true },
+      );
       return 0;
     case 'areas': {
       const [sub, ...args] = rest;
       if (sub !== 'import') {
-        console.error('Aufruf: npx industrieland areas import <datei.geojson> [--example]');
+        console.error('Fehler: Aufruf: npx industrieland areas import <datei.geojson> [--example]');
         return 2;
       }
-      let code = 0;
-      await withDatabase(async ({ db }) => {
-        code = await runAreaImport(db, args);
-      });
-      return code;
+      return withDbSource((db) => runAreaImport(db, args));
+    }
+    case 'procedures': {
+      const [sub, ...args] = rest;
+      if (sub !== 'list') {
+        console.error(
+          'Fehler: Aufruf: npx industrieland procedures list [--state <schritt>] [--type <art>] [--open] [--json]',
+        );
+        return 2;
+      }
+      return withDbSource((db) =>
+        runProcedureList(
+          db,
+          args,
+          (line) => console.log(line),
+          (line) => console.error(line),
+        ),
+      );
     }
     case 'objections':
       return objectionsCommand(rest);
     case 'receipts':
-      return runReceiptsCli(rest, (work) => withDatabase(({ db }) => work(db)));
+      return runReceiptsCli(rest, (work) => withDatabase(async (open) => work((await open()).db)));
     case 'verify-case':
       return verifyCase(rest);
     case 'deadline':
@@ -203,24 +284,47 @@ export async function main(argv: string[]): Promise<number> {
         officeClosedCalendar(loadConfig().officeClosedDays),
       );
     default:
-      console.error(`Unbekannter Befehl „${command}“. Hilfe: npx industrieland --help`);
+      console.error(`Fehler: Unbekannter Befehl „${command}“. Hilfe: npx industrieland --help`);
       return 2;
   }
 }
 
+/**
+ * Every failure reaches the user as one German line and an exit code, never a stack trace:
+ * known ones with their message, an unreachable database as such, anything else with the first
+ * line of its message (LOG_LEVEL=debug shows the whole error for a bug report).
+ */
+function failureLine(error: unknown): string {
+  if (
+    error instanceof CliError ||
+    error instanceof ConfigError ||
+    error instanceof EmbeddedDatabaseError
+  )
+    return `Fehler: ${error.message}`;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000')
+    return 'Fehler: Die Datenbank ist nicht erreichbar oder lehnt die Anmeldung ab. Prüfen Sie DATABASE_URL (docs/operations.md).';
+  const message = error instanceof Error ? error.message : String(error);
+  return `Fehler: Der Befehl ist unerwartet abgebrochen (${message.split('\n')[0]}). Einzelheiten mit LOG_LEVEL=debug.`;
+}
+
+function debugLogging(): boolean {
+  try {
+    return loadConfig().logLevel === 'debug';
+  } catch {
+    return false;
+  }
+}
+
 limitHeapGrowth();
-// Configuration and lock errors reach the user as a plain German sentence, not a stack trace.
 main(process.argv.slice(2)).then(
   (code) => {
     // Explicit exit: a library's beforeExit hook would otherwise end every command with code 0.
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
-      console.error(`Fehler: ${error.message}`);
-    } else {
-      console.error('Unerwarteter Fehler:', error);
-    }
-    process.exit(1);
+    console.error(failureLine(error));
+    if (debugLogging()) console.error(error);
+    process.exit(error instanceof CliError ? error.exitCode : 1);
   },
 );

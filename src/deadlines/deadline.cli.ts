@@ -15,6 +15,8 @@ const USAGE = `Aufruf: npx industrieland deadline --start JJJJ-MM-TT --duration 
   --no-shift   Ende nicht über Wochenende/Feiertag verschieben (§ 31 Abs. 4, 5 VwVfG NRW)
   --json       Ergebnis als JSON (wie GET /api/v1/deadlines)`;
 
+const HELP_HINT = 'Hilfe: npx industrieland deadline --help';
+
 type Output = { out: (line: string) => void; err: (line: string) => void };
 const consoleOutput: Output = {
   out: (line) => console.log(line),
@@ -47,10 +49,9 @@ export function runDeadlineCommand(
     const option = /'([^']+)'/.exec(message)?.[1];
     output.err(
       option
-        ? `Fehler: Die Angabe „${option}“ ist unbekannt oder unvollständig.`
-        : 'Fehler: Die Angaben konnten nicht gelesen werden.',
+        ? `Fehler: Die Angabe „${option}“ ist unbekannt oder unvollständig. ${HELP_HINT}`
+        : `Fehler: Die Angaben konnten nicht gelesen werden. ${HELP_HINT}`,
     );
-    output.err(USAGE);
     return 2;
   }
   if (values.help) {
@@ -66,8 +67,9 @@ export function runDeadlineCommand(
   };
   const errors = collectDeadlineErrors(query);
   if (errors.length > 0) {
+    // One line per wrong option, each naming it; no usage text in between.
     for (const error of errors) output.err(`Fehler (--${error.field}): ${error.message}`);
-    output.err(USAGE);
+    output.err(HELP_HINT);
     return 2;
   }
   try {

@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
-import type { Db } from '../../db/database.ts';
+import { resolveDb, type DbSource } from '../../db/db-source.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findProcedure } from '../../permits/permit.queries.ts';
 import { computeGroups } from './group.compute.ts';
 import { isUuid } from '../../db/ids.ts';
-import { listGroupsForCli, type CliGroup } from './group.queries.ts';
+import { listGroupsForCli, summaryCounts, type CliGroup } from './group.queries.ts';
 
-const USAGE = `Aufruf: npx industrieland objections groups --procedure <Verfahrens-ID> [--json] [--compute]
+const CALL =
+  'Aufruf: npx industrieland objections groups --procedure <Verfahrens-ID> [--json] [--compute]';
+const USAGE = `${CALL}
 
   --procedure  ID des Verfahrens (UUID)
   --compute    gleichförmige Einwendungen vorher neu erkennen (bestätigte und von der
@@ -15,10 +17,7 @@ const USAGE = `Aufruf: npx industrieland objections groups --procedure <Verfahre
   --json       Ausgabe als JSON (wie GET /api/v1/procedures/<id>/objection-groups)`;
 
 function printTable(groups: CliGroup[], out: (line: string) => void): void {
-  if (groups.length === 0) {
-    out('Keine Gruppen gleichförmiger Einwendungen.');
-    return;
-  }
+  if (groups.length === 0) return;
   const members = groups.reduce((sum, g) => sum + g.members.length, 0);
   out(`${groups.length} Gruppen gleichförmiger Einwendungen mit zusammen ${members} Einwendungen.`);
   groups.forEach((group, index) => {
@@ -44,7 +43,7 @@ function printTable(groups: CliGroup[], out: (line: string) => void): void {
  * 2 bad usage.
  */
 export async function runObjectionGroupsCli(
-  db: Db,
+  source: DbSource,
   args: string[],
   out: (line: string) => void,
   err: (line: string) => void = out,
@@ -62,9 +61,11 @@ export async function runObjectionGroupsCli(
         help: { type: 'boolean', short: 'h' },
       },
     }));
-  } catch {
-    err('Fehler: Die Angaben konnten nicht gelesen werden.');
-    err(USAGE);
+  } catch (error) {
+    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
+    err(
+      `Fehler: ${option ? `Die Angabe „${option}“ ist unbekannt oder unvollständig.` : 'Die Angaben konnten nicht gelesen werden.'} ${CALL}`,
+    );
     return 2;
   }
   if (values.help) {
@@ -73,10 +74,10 @@ export async function runObjectionGroupsCli(
   }
   const procedureId = values.procedure?.trim() ?? '';
   if (!isUuid(procedureId)) {
-    err('Fehler: --procedure braucht die ID eines Verfahrens (UUID).');
-    err(USAGE);
+    err(`Fehler: --procedure braucht die ID eines Verfahrens (UUID). ${CALL}`);
     return 2;
   }
+  const db = await resolveDb(source);
   if (!(await findProcedure(db, procedureId))) {
     err(`Fehler: Es gibt kein Verfahren mit der ID ${procedureId}.`);
     return 1;
@@ -103,7 +104,27 @@ export async function runObjectionGroupsCli(
     }
   }
   const groups = await listGroupsForCli(db, procedureId);
-  if (values.json) out(JSON.stringify(groups, null, 2));
-  else printTable(groups, out);
+  if (values.json) {
+    out(JSON.stringify(groups, null, 2));
+    return 0;
+  }
+  printTable(groups, out);
+  // Groups are found on request, not on intake: after an import the list stays empty until
+  // someone runs the detection, and the user must learn why.
+  const counts = await summaryCounts(db, procedureId);
+  const ungrouped = counts.objections - counts.groupedObjections;
+  const recompute = `npx industrieland objections groups --procedure ${procedureId} --compute`;
+  if (groups.length === 0 && counts.objections === 0)
+    out('Keine Gruppen: Zu diesem Verfahren gibt es keine Einwendungen.');
+  else if (groups.length === 0 && values.compute)
+    out(`Keine Gruppen: Unter den ${counts.objections} Einwendungen sind keine gleichförmigen.`);
+  else if (groups.length === 0)
+    out(
+      `Keine Gruppen gespeichert (${counts.objections} Einwendungen). Gruppen werden nicht beim Eingang erkannt, sondern auf Anforderung: ${recompute}`,
+    );
+  else if (ungrouped > 0 && !values.compute)
+    out(
+      `Hinweis: ${ungrouped} von ${counts.objections} Einwendungen gehören zu keiner Gruppe. Gruppen werden nicht beim Eingang erkannt; neu erkennen: ${recompute}`,
+    );
   return 0;
 }

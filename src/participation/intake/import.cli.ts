@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Db } from '../../db/database.ts';
+import { resolveDb, type DbSource } from '../../db/db-source.ts';
 import { AppError } from '../../platform/errors.ts';
 import { formatFromFileName, parseImportFile } from './import-file.ts';
 import { importObjections } from './import.actions.ts';
@@ -13,7 +13,7 @@ const USAGE =
  * imported, 1 when some were not (the good ones are in), 2 for a wrong call or unreadable file.
  */
 export async function runObjectionImport(
-  db: Db,
+  source: DbSource,
   args: string[],
   options: { now: Date; out?: (line: string) => void; err?: (line: string) => void },
 ): Promise<number> {
@@ -23,7 +23,7 @@ export async function runObjectionImport(
   const procedureId = at >= 0 ? args[at + 1] : undefined;
   const files = args.filter((_, i) => i !== at && i !== at + 1);
   if (!procedureId || files.length !== 1) {
-    err(USAGE);
+    err(`Fehler: Bitte ein Verfahren und genau eine Datei angeben. ${USAGE}`);
     return 2;
   }
   const file = files[0]!;
@@ -46,6 +46,7 @@ export async function runObjectionImport(
     return 2;
   }
   const parsed = parseImportFile(content, format, { now: options.now });
+  const db = await resolveDb(source);
   try {
     const result = await importObjections({ db, procedureId, rows: parsed.rows, enteredBy: null });
     const problems = [...parsed.problems, ...result.problems].sort((a, b) => a.line - b.line);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Db } from '../../db/database.ts';
+import { resolveDb, type DbSource } from '../../db/db-source.ts';
 import { importAreas, parseAreaCollection } from './area.import.ts';
 
 /** `industrieland areas import <file.geojson> [--example]`: all areas or none. */
 export async function runAreaImport(
-  db: Db,
+  source: DbSource,
   args: string[],
   out = console.log,
   err = console.error,
@@ -12,7 +12,7 @@ export async function runAreaImport(
   const example = args.includes('--example');
   const files = args.filter((a) => a !== '--example');
   if (files.length !== 1) {
-    err('Aufruf: npx industrieland areas import <datei.geojson> [--example]');
+    err('Fehler: Aufruf: npx industrieland areas import <datei.geojson> [--example]');
     return 2;
   }
   const file = files[0]!;
@@ -33,7 +33,11 @@ export async function runAreaImport(
     err('Es wurde nichts importiert.');
     return 2;
   }
-  const count = await importAreas(db, parsed.areas, file.split('/').pop() ?? file);
+  const count = await importAreas(
+    await resolveDb(source),
+    parsed.areas,
+    file.split('/').pop() ?? file,
+  );
   out(`${count} Gebiete importiert${example ? ' (als Beispiele gekennzeichnet)' : ''}.`);
   return 0;
 }
