@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { Logger, runMigrations as runWorkerMigrations } from 'graphile-worker';
 import type { Db } from './database.ts';
+import { createJobPool } from '../platform/jobs.ts';
 import * as identity from './migrations/20261124T0900_identity.ts';
 import * as procedures from './migrations/20261124T1400_procedures.ts';
 import * as permits from './migrations/20261124T1600_permits.ts';
@@ -29,8 +29,7 @@ export async function migrateToLatest(
   connectionString: string,
 ): Promise<{ applied: string[] }> {
   // The job queue's own schema first: our migrations and use cases enqueue into it.
-  const pool = new pg.Pool({ connectionString, max: 1 });
-  pool.on('error', () => undefined);
+  const pool = createJobPool(connectionString, 1);
   try {
     await runWorkerMigrations({ pgPool: pool, logger: new Logger(() => () => undefined) });
   } finally {

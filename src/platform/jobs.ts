@@ -51,9 +51,12 @@ const quietLogger = new Logger(() => () => undefined);
  * The queue's own connection pool, owned by us: its idle connections are closed when PostgreSQL
  * shuts down, and an unhandled 'error' event of a pool would otherwise end the process.
  */
-export function createJobPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max: 4 });
+export function createJobPool(connectionString: string, max = 4): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  // Idle clients report errors on the pool, checked-out clients on themselves (graphile-worker
+  // 0.18 checks that both are handled).
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
