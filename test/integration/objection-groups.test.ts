@@ -24,7 +24,7 @@ import {
   WORKER,
   type SeedObjection,
 } from '../helpers/participation.ts';
-import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
+import { apiAs, orgId } from '../helpers/permits.ts';
 
 /**
  * Uniform submissions (§ 17 VwVfG), staff side: three form letters with small edits among real,
@@ -746,12 +746,8 @@ describe('computeGroups at scale', () => {
   after(async () => t.close());
 
   it(`groups ${TOTAL.toLocaleString('en')} objections set-based in reasonable time`, async (ctx) => {
-    const applicant = await apiAs(t, APPLICANT);
-    const kreis = await orgId(t, 'Kreis Paderborn');
-    const project = DEMO_PROJECTS.find((p) => p.key === 'lichtenau-nordost')!;
-    const id = (await applicant.post('/api/v1/procedures', applicationBody(project, kreis))).json<{
-      id: string;
-    }>().id;
+    // Groups are computed only in public participation: a published procedure.
+    const { id, tenantId } = await createPublishedProcedure(t);
 
     // 70 % copies of 300 form letters (one or two words changed, a personal sentence), 30 %
     // unrelated texts; 150 words each, like real letters.
@@ -779,7 +775,7 @@ describe('computeGroups at scale', () => {
       await sql`
         insert into objections (procedure_id, tenant_id, reference, received_at, channel, body,
           name, late, sha256, signatures)
-        select ${id}, ${kreis}, 'EW-2026-' || lpad(nextval('objection_number_seq')::text, 7, '0'),
+        select ${id}, ${tenantId}, 'EW-2026-' || lpad(nextval('objection_number_seq')::text, 7, '0'),
           now(), 'web', b.body, 'Name ' || b.n, false, repeat('0', 64), 1
         from unnest(${bodies.slice(i, i + 5_000)}::text[]) with ordinality as b(body, n)`.execute(
         t.database.db,

@@ -242,6 +242,32 @@ describe('formal procedure: notice → display → objections → groups → hea
       reasons:
         'Die Genehmigungsvoraussetzungen des § 6 BImSchG liegen vor; die Einwendungen wurden gewürdigt.',
     });
+    // The decision rests on the catalogue as it stands: from now on it is final.
+    const page = new Client(t.app);
+    await page.logIn(WORKER);
+    const final = await page.get(`/verfahren/${procedure.id}/belange`);
+    assert.equal(final.statusCode, 200);
+    assert.match(final.body, /schallreduzierten Betrieb/, 'the assessment is still shown');
+    assert.doesNotMatch(final.body, /belange\/neu|belange\/vorschlaege|schwaerzung-alle/);
+    assert.doesNotMatch(final.body, /Bewertung speichern/);
+    const groupsPage = await page.get(`/verfahren/${procedure.id}/einwendungen/gruppen`);
+    assert.doesNotMatch(groupsPage.body, /gruppen\/berechnen/);
+    const concernsBefore = await t.database.db.selectFrom('concerns').selectAll().execute();
+    const added = await page.post(`/verfahren/${procedure.id}/belange/neu`, {
+      _csrf: csrfTokenFrom(final.body),
+      label: 'Nachgereichter Belang',
+    });
+    assert.equal(added.statusCode, 409, added.body.slice(0, 300));
+    assert.match(added.body, /Entschieden, Bekanntgabe ausstehend/);
+    const regrouped = await worker.post(
+      `/api/v1/procedures/${procedure.id}/objection-groups/compute`,
+    );
+    assert.equal(regrouped.statusCode, 409);
+    assert.match(String(regrouped.headers['content-type']), /problem\+json/);
+    assert.deepEqual(
+      await t.database.db.selectFrom('concerns').selectAll().execute(),
+      concernsBefore,
+    );
     await act('publish-decision');
     const mails = await t.database.db
       .selectFrom('mail_outbox')

@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../../procedures/audit.queries.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
+import { requireParticipationWork } from '../participation-work.ts';
 import { requireCaseWorker } from '../review/staff-access.ts';
 import { checkConcernIds } from './catalogue.queries.ts';
 import { concernSuggestions, prepareCatalogue } from './catalogue.rules.ts';
@@ -69,6 +70,7 @@ export async function suggestForProcedure(options: {
   const { deps, actor } = options;
   const procedure = await deps.db.transaction().execute(async (trx) => {
     const row = await requireCaseWorker(trx, actor, options.procedureId, { lock: true });
+    requireParticipationWork(row);
     await ensureCatalogue(trx, row);
     return row;
   });
@@ -306,6 +308,7 @@ export async function addConcern(options: {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const procedure = await requireCaseWorker(trx, actor, options.procedureId, { lock: true });
+    requireParticipationWork(procedure);
     await ensureCatalogue(trx, procedure);
     const duplicate = await trx
       .selectFrom('concerns')
@@ -362,7 +365,15 @@ export async function saveAssessment(options: {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const procedure = await requireCaseWorker(trx, actor, options.procedureId, { lock: true });
-    const [concernId] = await checkConcernIds(trx, procedure.id, [options.concernId]);
+    // The concern is named in the URL, not chosen in a form: one of another procedure is missing.
+    const known = await trx
+      .selectFrom('concerns')
+      .select('id')
+      .where('id', '=', options.concernId)
+      .where('procedure_id', '=', procedure.id)
+      .executeTakeFirst();
+    if (!known) throw new AppError('not_found', 'Diesen Belang gibt es in diesem Verfahren nicht.');
+    requireParticipationWork(procedure);
     const concern = await trx
       .updateTable('concerns')
       .set({
@@ -370,7 +381,7 @@ export async function saveAssessment(options: {
         assessed_at: text === '' ? null : now,
         assessed_by: text === '' ? null : procedure.actorId,
       })
-      .where('id', '=', concernId!)
+      .where('id', '=', known.id)
       .returning('key')
       .executeTakeFirstOrThrow();
     await appendAuditEvent(trx, {

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
+import { participationWorkPossible } from '../participation-work.ts';
 import { countOpenRedactions } from '../review/review.queries.ts';
 import { formList } from '../review/review.routes.tsx';
 import { requireCaseWorker } from '../review/staff-access.ts';
@@ -43,6 +44,7 @@ async function loadCatalogueView(
     concerns,
     statements,
     openRedactions,
+    canWork: participationWorkPossible(procedure),
   };
 }
 

@@ -20,6 +20,8 @@ export interface CatalogueView {
   readonly concerns: ConcernSummary[];
   readonly statements: AgencyStatement[];
   readonly openRedactions: number;
+  /** False outside the steps of participation work: these forms would be refused (409). */
+  readonly canWork: boolean;
 }
 
 /** Values typed into one of the forms, kept when the page is shown again after an error. */
@@ -76,6 +78,7 @@ function ConcernSection(props: {
   concern: ConcernSummary;
   value: string | undefined;
   errors: FieldError[];
+  canWork: boolean;
 }): VNode {
   const c = props.concern;
   return (
@@ -90,23 +93,30 @@ function ConcernSection(props: {
         {count(c.confirmedStatements)} Stellungnahmen.
         {c.assessedAt ? ` Bewertet am ${formatTimestamp(c.assessedAt)}.` : ''}
       </p>
-      <form
-        method="post"
-        action={`/verfahren/${props.procedureId}/belange/${c.id}`}
-        class="kern-stack form-narrow"
-      >
-        <CsrfField token={props.ctx.csrfToken} />
-        <TextArea
-          name={assessmentField(c.id)}
-          label={`Bewertung der Behörde zu „${c.label}“`}
-          hint="Erscheint in der Begründung des Bescheids und in den Antworten an die Einwendenden. Leer lassen, um die Bewertung zurückzuziehen."
-          value={props.value ?? c.assessment ?? ''}
-          rows={6}
-          required={false}
-          errors={props.errors}
-        />
-        <SubmitButton variant="secondary">Bewertung speichern</SubmitButton>
-      </form>
+      {props.canWork ? null : c.assessment === null ? (
+        <p class="kern-body">Keine Bewertung.</p>
+      ) : (
+        <TextBlock text={c.assessment} />
+      )}
+      {props.canWork ? (
+        <form
+          method="post"
+          action={`/verfahren/${props.procedureId}/belange/${c.id}`}
+          class="kern-stack form-narrow"
+        >
+          <CsrfField token={props.ctx.csrfToken} />
+          <TextArea
+            name={assessmentField(c.id)}
+            label={`Bewertung der Behörde zu „${c.label}“`}
+            hint="Erscheint in der Begründung des Bescheids und in den Antworten an die Einwendenden. Leer lassen, um die Bewertung zurückzuziehen."
+            value={props.value ?? c.assessment ?? ''}
+            rows={6}
+            required={false}
+            errors={props.errors}
+          />
+          <SubmitButton variant="secondary">Bewertung speichern</SubmitButton>
+        </form>
+      ) : null}
     </section>
   );
 }
@@ -196,25 +206,36 @@ export function CataloguePage(props: {
         Bewertung gilt für alle Einwendungen und Stellungnahmen, die ihn vorbringen.
       </p>
       <ProcedureLinks procedure={view.procedure} />
-      <div class="inline-form">
-        <form method="post" action={`/verfahren/${id}/belange/vorschlaege`}>
-          <CsrfField token={props.ctx.csrfToken} />
-          <SubmitButton>Vorschläge berechnen</SubmitButton>
-        </form>
-        <form method="post" action={`/verfahren/${id}/einwendungen/schwaerzung-alle`}>
-          <CsrfField token={props.ctx.csrfToken} />
-          <SubmitButton variant="secondary">Alle Schwärzungsvorschläge übernehmen</SubmitButton>
-        </form>
-      </div>
+      {view.canWork ? null : (
+        <Notice
+          kind="info"
+          title="In diesem Verfahrensschritt können keine Belange angelegt, keine Vorschläge berechnet, keine Bewertungen gespeichert und keine Schwärzungsvorschläge gesammelt übernommen werden; das ist zwischen öffentlicher Bekanntmachung und Entscheidung möglich."
+        />
+      )}
+      {view.canWork ? (
+        <div class="inline-form">
+          <form method="post" action={`/verfahren/${id}/belange/vorschlaege`}>
+            <CsrfField token={props.ctx.csrfToken} />
+            <SubmitButton>Vorschläge berechnen</SubmitButton>
+          </form>
+          <form method="post" action={`/verfahren/${id}/einwendungen/schwaerzung-alle`}>
+            <CsrfField token={props.ctx.csrfToken} />
+            <SubmitButton variant="secondary">Alle Schwärzungsvorschläge übernehmen</SubmitButton>
+          </form>
+        </div>
+      ) : null}
       <p class="kern-body--small">
-        Noch nicht bestätigte Schwärzungen: {count(view.openRedactions)}. „Alle
-        Schwärzungsvorschläge übernehmen“ bestätigt die erkannten Stellen dieser Einwendungen
-        ungeprüft; bereits bestätigte bleiben unverändert.
+        Noch nicht bestätigte Schwärzungen: {count(view.openRedactions)}.
+        {view.canWork
+          ? ' „Alle Schwärzungsvorschläge übernehmen“ bestätigt die erkannten Stellen dieser Einwendungen ungeprüft; bereits bestätigte bleiben unverändert.'
+          : ''}
       </p>
       {view.concerns.length === 0 ? (
         <p class="kern-body">
-          Der Katalog ist noch leer. „Vorschläge berechnen“ legt die üblichen Belange an und ordnet
-          ihnen die Einwendungen zu.
+          Der Katalog ist noch leer.
+          {view.canWork
+            ? ' „Vorschläge berechnen“ legt die üblichen Belange an und ordnet ihnen die Einwendungen zu.'
+            : ''}
         </p>
       ) : (
         <>
@@ -228,24 +249,39 @@ export function CataloguePage(props: {
               concern={c}
               value={values.assessments?.[c.id]}
               errors={errors}
+              canWork={view.canWork}
             />
           ))}
         </>
       )}
-      <h2 class="kern-heading-medium">Belang hinzufügen</h2>
-      <form method="post" action={`/verfahren/${id}/belange/neu`} class="kern-stack form-narrow">
-        <CsrfField token={props.ctx.csrfToken} />
-        <TextField name="label" label="Bezeichnung" value={values.label} required errors={errors} />
-        <TextArea
-          name="description"
-          label="Beschreibung"
-          value={values.description}
-          rows={3}
-          required={false}
-          errors={errors}
-        />
-        <SubmitButton variant="secondary">Belang hinzufügen</SubmitButton>
-      </form>
+      {view.canWork ? (
+        <>
+          <h2 class="kern-heading-medium">Belang hinzufügen</h2>
+          <form
+            method="post"
+            action={`/verfahren/${id}/belange/neu`}
+            class="kern-stack form-narrow"
+          >
+            <CsrfField token={props.ctx.csrfToken} />
+            <TextField
+              name="label"
+              label="Bezeichnung"
+              value={values.label}
+              required
+              errors={errors}
+            />
+            <TextArea
+              name="description"
+              label="Beschreibung"
+              value={values.description}
+              rows={3}
+              required={false}
+              errors={errors}
+            />
+            <SubmitButton variant="secondary">Belang hinzufügen</SubmitButton>
+          </form>
+        </>
+      ) : null}
       <h2 class="kern-heading-medium">Stellungnahmen der Behörden</h2>
       {view.statements.length === 0 ? (
         <p class="kern-body">Es wurden keine Behörden beteiligt.</p>

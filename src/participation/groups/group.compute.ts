@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { findProcedure } from '../../permits/permit.queries.ts';
 import { groupInWorker } from '../grouping/group.worker.ts';
+import { requireParticipationWork } from '../participation-work.ts';
 import { procedureForGroups, type GroupDeps } from './group.access.ts';
 import {
   chunks,
@@ -132,9 +134,13 @@ export async function computeGroups(options: {
   const { deps, actor } = options;
   const started = performance.now();
   const procedure = await procedureForGroups(deps.db, actor, options.procedureId);
+  requireParticipationWork(procedure);
   const actorId = actor?.kind === 'user' ? actor.userId : null;
   return deps.db.transaction().execute(async (trx) => {
     await lockProcedureGroups(trx, procedure.id);
+    // Again under the lock: the step may have changed since the first read.
+    const locked = await findProcedure(trx, procedure.id);
+    if (locked) requireParticipationWork(locked);
     const candidates = await loadCandidates(trx, procedure.id);
     const loaded = performance.now();
     const singles = await staffSingles(trx, procedure.id);

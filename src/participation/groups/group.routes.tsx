@@ -5,6 +5,7 @@ import { pageContext, sendPage } from '../../platform/http.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { GroupComputation, ObjectionGroups } from '../participation.api.schemas.ts';
+import { participationWorkPossible } from '../participation-work.ts';
 import { procedureForGroups } from './group.access.ts';
 import {
   computeGroups,
@@ -128,6 +129,7 @@ export function registerObjectionGroupRoutes(app: App, deps: Deps): void {
           paging={{ page, pageCount, href: groupsPath(procedure.id) }}
           offset={offset}
           message={ok ? MESSAGES[ok] : undefined}
+          canCompute={participationWorkPossible(procedure)}
         />,
       );
     },

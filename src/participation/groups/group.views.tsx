@@ -170,6 +170,8 @@ export function GroupOverviewPage(props: {
   offset: number;
   message?: string;
   errors?: FieldError[];
+  /** False outside the steps of participation work: the detection would be refused (409). */
+  canCompute: boolean;
 }): VNode {
   const { ctx, procedure, summary } = props;
   const errors = props.errors ?? [];
@@ -208,10 +210,17 @@ export function GroupOverviewPage(props: {
           einer Minute; die Seite lädt so lange und zeigt danach das Ergebnis. Das Portal nimmt
           währenddessen weiter Einwendungen an.
         </p>
-        <form method="post" action={`${groupsPath(procedure.id)}/berechnen`} id="feld-berechnen">
-          <CsrfField token={ctx.csrfToken} />
-          <SubmitButton>Gleichförmige Einwendungen erkennen</SubmitButton>
-        </form>
+        {props.canCompute ? (
+          <form method="post" action={`${groupsPath(procedure.id)}/berechnen`} id="feld-berechnen">
+            <CsrfField token={ctx.csrfToken} />
+            <SubmitButton>Gleichförmige Einwendungen erkennen</SubmitButton>
+          </form>
+        ) : (
+          <p class="kern-body">
+            In diesem Verfahrensschritt werden gleichförmige Einwendungen nicht erkannt; das ist
+            zwischen öffentlicher Bekanntmachung und Entscheidung möglich.
+          </p>
+        )}
       </section>
       <section aria-labelledby="gruppen">
         <h2 class="kern-heading-medium" id="gruppen">

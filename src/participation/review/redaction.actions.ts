@@ -17,6 +17,7 @@ import {
   type RedactionSpan,
 } from '../redaction/index.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
+import { requireParticipationWork } from '../participation-work.ts';
 import { requireCaseWorker } from './staff-access.ts';
 
 /** The columns of an objection the redaction rules look at. */
@@ -194,13 +195,14 @@ export async function confirmAllProposals(options: {
 }): Promise<number> {
   const { deps, actor, procedureId } = options;
   const procedure = await requireCaseWorker(deps.db, actor, procedureId);
+  requireParticipationWork(procedure);
   let after: { receivedAt: Date; id: string } | null = null;
   let total = 0;
   for (;;) {
     const cursor: { receivedAt: Date; id: string } | null = after;
     const batch = await deps.db.transaction().execute(async (trx) => {
       // The procedure first, as in every other write here: one lock order, no deadlocks.
-      await requireCaseWorker(trx, actor, procedureId, { lock: true });
+      requireParticipationWork(await requireCaseWorker(trx, actor, procedureId, { lock: true }));
       let query = trx
         .selectFrom('objections')
         .select(['id', 'received_at', 'body', 'name', 'address', 'email'])
