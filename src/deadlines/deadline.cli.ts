@@ -1,10 +1,10 @@
-import { parseArgs } from 'node:util';
 import {
   DeadlineInputError,
   formatGermanDate,
   formatGermanDateShort,
   type OfficeClosedCalendar,
 } from '../law/index.ts';
+import { parseCliOptions, type CliOutput } from '../platform/cli-args.ts';
 import { calculateDeadline, collectDeadlineErrors, toApiResult } from './deadline.service.ts';
 
 const USAGE = `Aufruf: npx industrieland deadline --start JJJJ-MM-TT --duration P1M --counting event|day-start [--no-shift] [--json]
@@ -17,8 +17,7 @@ const USAGE = `Aufruf: npx industrieland deadline --start JJJJ-MM-TT --duration 
 
 const HELP_HINT = 'Hilfe: npx industrieland deadline --help';
 
-type Output = { out: (line: string) => void; err: (line: string) => void };
-const consoleOutput: Output = {
+const consoleOutput: CliOutput = {
   out: (line) => console.log(line),
   err: (line) => console.error(line),
 };
@@ -26,38 +25,23 @@ const consoleOutput: Output = {
 /** `industrieland deadline …`: exit code 0 on success, 2 on bad input (nothing else happens). */
 export function runDeadlineCommand(
   args: string[],
-  output: Output = consoleOutput,
+  output: CliOutput = consoleOutput,
   officeClosed?: OfficeClosedCalendar,
 ): number {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        start: { type: 'string' },
-        duration: { type: 'string' },
-        counting: { type: 'string' },
-        'no-shift': { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'([^']+)'/.exec(message)?.[1];
-    output.err(
-      option
-        ? `Fehler: Die Angabe „${option}“ ist unbekannt oder unvollständig. ${HELP_HINT}`
-        : `Fehler: Die Angaben konnten nicht gelesen werden. ${HELP_HINT}`,
-    );
-    return 2;
-  }
-  if (values.help) {
-    output.out(USAGE);
-    return 0;
-  }
+  const parsed = parseCliOptions(
+    args,
+    {
+      start: { type: 'string' },
+      duration: { type: 'string' },
+      counting: { type: 'string' },
+      'no-shift': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    { usage: USAGE, hint: HELP_HINT },
+    output,
+  );
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
   const query = {
     start: values.start,
     duration: values.duration,

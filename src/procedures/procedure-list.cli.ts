@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { resolveDb, type DbSource } from '../db/db-source.ts';
 import type { Db } from '../db/database.ts';
+import { parseCliOptions } from '../platform/cli-args.ts';
 
 const CALL =
   'Aufruf: npx industrieland procedures list [--state <Schritt>] [--type <Verfahrensart>] [--open] [--json]';
@@ -69,31 +69,19 @@ export async function runProcedureList(
   out: (line: string) => void,
   err: (line: string) => void = out,
 ): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        state: { type: 'string' },
-        type: { type: 'string' },
-        open: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
-    err(
-      `Fehler: ${option ? `Die Angabe „${option}“ ist unbekannt oder unvollständig.` : 'Die Angaben konnten nicht gelesen werden.'} ${CALL}`,
-    );
-    return 2;
-  }
-  if (values.help) {
-    out(USAGE);
-    return 0;
-  }
+  const parsed = parseCliOptions(
+    args,
+    {
+      state: { type: 'string' },
+      type: { type: 'string' },
+      open: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+    { usage: USAGE, hint: CALL },
+    { out, err },
+  );
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
   const procedures = await listAllProcedures(await resolveDb(source), {
     state: values.state?.trim() || undefined,
     type: values.type?.trim() || undefined,

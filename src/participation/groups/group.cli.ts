@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import { resolveDb, type DbSource } from '../../db/db-source.ts';
+import { parseCliOptions } from '../../platform/cli-args.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findProcedure } from '../../permits/permit.queries.ts';
@@ -48,30 +48,18 @@ export async function runObjectionGroupsCli(
   out: (line: string) => void,
   err: (line: string) => void = out,
 ): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        procedure: { type: 'string' },
-        json: { type: 'boolean' },
-        compute: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
-    err(
-      `Fehler: ${option ? `Die Angabe „${option}“ ist unbekannt oder unvollständig.` : 'Die Angaben konnten nicht gelesen werden.'} ${CALL}`,
-    );
-    return 2;
-  }
-  if (values.help) {
-    out(USAGE);
-    return 0;
-  }
+  const parsed = parseCliOptions(
+    args,
+    {
+      procedure: { type: 'string' },
+      json: { type: 'boolean' },
+      compute: { type: 'boolean' },
+    },
+    { usage: USAGE, hint: CALL },
+    { out, err },
+  );
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { values } = parsed;
   const procedureId = values.procedure?.trim() ?? '';
   if (!isUuid(procedureId)) {
     err(`Fehler: --procedure braucht die ID eines Verfahrens (UUID). ${CALL}`);
