@@ -6,21 +6,19 @@ import {
   type FileStore,
   type StagedFile,
 } from '../../platform/storage.ts';
-import { isWellFormedUnicode, UNHASHABLE_TEXT } from './objection-hash.ts';
+import { isWellFormedUnicode, receiptFileNameV1, UNHASHABLE_TEXT } from './objection-hash.ts';
 import { MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES } from './objection-input.ts';
 import type { ReceivedAttachment } from './objection.actions.ts';
 
 const MEDIA_TYPES = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' } as const;
 
-/** A file name that is safe to show and to put into a download header. */
+/**
+ * A file name that is safe to show and to put into a download header. Uploads clean names by the
+ * receipt hash's version 1 rule, so that a receipt can be checked against the names as sent; a
+ * different upload rule would replace this body and leave the frozen version 1 rule unchanged.
+ */
 export function cleanFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '_')
-    .trim()
-    .slice(0, 150);
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'anhang' : cleaned;
+  return receiptFileNameV1(name);
 }
 
 /** An attachment received and checked, waiting in the staging area for its objection's commit. */
