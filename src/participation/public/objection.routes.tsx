@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
@@ -208,24 +208,42 @@ function formValues(values: Record<string, string>): ObjectionFormValues {
 
 export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
   const today = () => berlinDate(deps.clock.now());
+  /** The objection form: empty with a new challenge, or as sent with its errors. */
+  const sendForm = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    procedure: PublicProcedure,
+    form: {
+      challenge: { token: string; difficulty: number };
+      values: ObjectionFormValues;
+      errors: FieldError[];
+    },
+    status?: number,
+  ) =>
+    sendPage(
+      reply,
+      <ObjectionFormPage
+        ctx={pageContext(request, reply)}
+        procedure={procedure}
+        today={today()}
+        challenge={form.challenge}
+        identityRequired={deps.config.participation.identityRequired}
+        values={form.values}
+        errors={form.errors}
+      />,
+      status,
+    );
 
   app.get(
     '/beteiligung/:id/einwendung',
     { config: { access: 'public' }, schema: { params: Id } },
     async (request, reply) => {
       const procedure = await procedureOpenForObjections(deps, request.params.id);
-      return sendPage(
-        reply,
-        <ObjectionFormPage
-          ctx={pageContext(request, reply)}
-          procedure={procedure}
-          today={today()}
-          challenge={issueChallenge(deps, procedure.id)}
-          identityRequired={deps.config.participation.identityRequired}
-          values={{}}
-          errors={[]}
-        />,
-      );
+      return sendForm(request, reply, procedure, {
+        challenge: issueChallenge(deps, procedure.id),
+        values: {},
+        errors: [],
+      });
     },
   );
 
@@ -242,20 +260,18 @@ export function registerObjectionPublicRoutes(app: App, deps: Deps): void {
         receiveObjectionForm(deps, request, procedure, stage, rateUsedUp),
       );
       if ('redirect' in outcome) return reply.redirect(outcome.redirect, 303);
-      return sendPage(
+      return sendForm(
+        request,
         reply,
-        <ObjectionFormPage
-          ctx={pageContext(request, reply)}
-          procedure={procedure}
-          today={today()}
-          challenge={{
+        procedure,
+        {
+          challenge: {
             token: outcome.values.challenge ?? '',
             difficulty: deps.config.participation.powDifficulty,
-          }}
-          identityRequired={deps.config.participation.identityRequired}
-          values={formValues(outcome.values)}
-          errors={outcome.errors}
-        />,
+          },
+          values: formValues(outcome.values),
+          errors: outcome.errors,
+        },
         outcome.status,
       );
     },
