@@ -5,12 +5,18 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 
 /**
- * Tables a refused request may legitimately write: the session's sliding expiry, a token's last use,
- * the record of a failed login (throttling needs it) and the intake rate buckets.
+ * Tables any request may touch without changing a procedure: the session (renewed on use), API
+ * token bookkeeping (last use) and login throttling. Matched against `schema.table`.
  */
-const BOOKKEEPING = /^(sessions|api_tokens|login_|intake_rate)/;
+export const SESSION_BOOKKEEPING = /^public\.(sessions|api_tokens|login_throttle)$/;
 
-let tableList: Promise<string[]> | undefined;
+/**
+ * Tables a refused request may legitimately write: besides SESSION_BOOKKEEPING the record of a
+ * failed login (throttling needs it) and the intake rate buckets. Matched against `schema.table`.
+ */
+export const REFUSAL_BOOKKEEPING = /^[^.]+\.(sessions|api_tokens|login_|intake_rate)/;
+
+const tableLists = new WeakMap<Db, Promise<string[]>>();
 
 async function tables(db: Db): Promise<string[]> {
   const rows = await sql<{ name: string }>`
@@ -23,12 +29,19 @@ async function tables(db: Db): Promise<string[]> {
 }
 
 /**
- * Row count and a content hash of every table (a refused request must neither insert, delete nor
- * update a row), in one statement.
+ * Row count and a content hash of every table except those matching `leaveOut` (a request must
+ * neither insert, delete nor update a row), in one statement.
  */
-export async function snapshotTables(db: Db): Promise<Record<string, string>> {
-  tableList ??= tables(db);
-  const names = (await tableList).filter((name) => !BOOKKEEPING.test(name.replace(/^.*\./, '')));
+export async function snapshotTables(
+  db: Db,
+  leaveOut: RegExp = REFUSAL_BOOKKEEPING,
+): Promise<Record<string, string>> {
+  let tableList = tableLists.get(db);
+  if (!tableList) {
+    tableList = tables(db);
+    tableLists.set(db, tableList);
+  }
+  const names = (await tableList).filter((name) => !leaveOut.test(name));
   const parts = names.map(
     (name) =>
       sql`select ${name} as name, count(*)::text || ':' || coalesce(md5(string_agg(t::text, ',' order by t::text)), '') as state from ${sql.raw(name)} t`,
@@ -38,6 +51,15 @@ export async function snapshotTables(db: Db): Promise<Record<string, string>> {
     state: string;
   }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return Object.fromEntries(rows.rows.map((r) => [r.name, r.state]));
+}
+
+/** Names of the tables whose state differs between two snapshots. */
+export function changedTables(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => before[name] !== after[name]).sort();
 }
 
 /**

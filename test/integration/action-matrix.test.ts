@@ -16,7 +16,7 @@ import {
   WORKER,
   type MatrixProcedure,
 } from './matrix-procedures.ts';
-import { changedTables, snapshotRows } from './row-snapshot.ts';
+import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
 /** The parties of every matrix procedure, each with the one role it holds there. */
 const PARTIES: { email: string; role: Role }[] = [
@@ -140,7 +140,7 @@ describe('every refused action in every reachable state, through the service and
   });
 
   it('performAction throws the AppError the type implies and writes no row', async () => {
-    const rowsBefore = await snapshotRows(t.database.db);
+    const rowsBefore = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
     const count = await runProbes(procedures, probesOf, async (probe) => {
       await assert.rejects(
         performAction({
@@ -160,13 +160,16 @@ describe('every refused action in every reachable state, through the service and
       );
     });
     assert.ok(count > 900, `${count} Aufrufe`);
-    assert.deepEqual(changedTables(rowsBefore, await snapshotRows(t.database.db)), []);
+    assert.deepEqual(
+      changedTables(rowsBefore, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+    );
   });
 
   it('the API answers 4xx problem+json, never 5xx, and writes no row', async () => {
     const clients = new Map<string, Awaited<ReturnType<typeof apiAs>>>();
     for (const { email } of PARTIES) clients.set(email, await apiAs(t, email));
-    const rowsBefore = await snapshotRows(t.database.db);
+    const rowsBefore = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
     await runProbes(procedures, probesOf, async ({ p, action, party, expected, where }) => {
       const response = await clients
         .get(party.email)!
@@ -175,7 +178,10 @@ describe('every refused action in every reachable state, through the service and
       assert.match(String(response.headers['content-type']), /application\/problem\+json/);
       assert.ok(String(response.json().detail).length > 10, where);
     });
-    assert.deepEqual(changedTables(rowsBefore, await snapshotRows(t.database.db)), []);
+    assert.deepEqual(
+      changedTables(rowsBefore, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+    );
   });
 
   it('the form route answers with a German error page, never 5xx, and writes no row', async () => {
@@ -199,7 +205,7 @@ describe('every refused action in every reachable state, through the service and
           probe.expected !== 'conflict' ||
           index % 6 === procedures.indexOf(p) % 6,
       );
-    const rowsBefore = await snapshotRows(t.database.db);
+    const rowsBefore = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
     const posted = new Set<string>();
     await runProbes(procedures, sample, async ({ p, action, party, expected, where }) => {
       const { client, csrf } = clients.get(party.email)!;
@@ -221,6 +227,9 @@ describe('every refused action in every reachable state, through the service and
       for (const action of actionsOf(p))
         if (action !== 'submit' || p.step !== 'draft')
           assert.ok(posted.has(`${p.type.key}/${action}`), `${p.type.key}: ${action} nie gepostet`);
-    assert.deepEqual(changedTables(rowsBefore, await snapshotRows(t.database.db)), []);
+    assert.deepEqual(
+      changedTables(rowsBefore, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+    );
   });
 });

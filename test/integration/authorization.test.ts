@@ -12,7 +12,7 @@ import {
   type AuthorizationFixtures,
   type Person,
 } from './authorization-fixtures.ts';
-import { changedTables, snapshotRows } from './row-snapshot.ts';
+import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
 /**
  * Lists every route the portal has and checks, for anonymous callers and every role, that the
@@ -453,7 +453,7 @@ describe('state-changing procedure routes on real procedures', () => {
 
   async function expectRefused(route: string, person: Person, on: ProcedureKey, status: number) {
     const where = `${route} als ${person} auf ${on}`;
-    const rowsBefore = await snapshotRows(t.database.db);
+    const rowsBefore = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
     const response = await send(route, person, f[on]);
     assert.equal(response.statusCode, status, `${where}: ${response.body.slice(0, 300)}`);
     const type = String(response.headers['content-type']);
@@ -462,7 +462,11 @@ describe('state-changing procedure routes on real procedures', () => {
       assert.match(type, /text\/html/, where);
       assert.match(response.body, /<html lang="de"/, where);
     }
-    assert.deepEqual(changedTables(rowsBefore, await snapshotRows(t.database.db)), [], where);
+    assert.deepEqual(
+      changedTables(rowsBefore, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+      where,
+    );
   }
 
   it('every state-changing procedure route has an entry in the table', () => {

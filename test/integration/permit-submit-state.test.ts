@@ -8,7 +8,7 @@ import {
   WORKER,
 } from '../helpers/participation.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
-import { changedTables, snapshotRows } from './row-snapshot.ts';
+import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
 /**
  * `submit` is the transition out of the draft and nothing else: on a procedure that runs, is
@@ -32,7 +32,7 @@ describe('submit is refused on every procedure that left the draft', () => {
 
   /** Submits through the API and the form route; both must be refused and write nothing. */
   async function expectSubmitRefused(id: string, step: string): Promise<void> {
-    const rowsBefore = await snapshotRows(t.database.db);
+    const rowsBefore = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
     const api = await applicant.post(`/api/v1/procedures/${id}/actions/submit`, {});
     assert.equal(api.statusCode, 409, `${step}: ${api.body}`);
     assert.match(String(api.headers['content-type']), /application\/problem\+json/);
@@ -47,7 +47,11 @@ describe('submit is refused on every procedure that left the draft', () => {
     assert.equal(posted.statusCode, 409, `${step}: Formular`);
     assert.match(String(posted.headers['content-type']), /text\/html/);
     assert.match(posted.body, /Antrag einreichen.*nicht möglich/);
-    assert.deepEqual(changedTables(rowsBefore, await snapshotRows(t.database.db)), [], step);
+    assert.deepEqual(
+      changedTables(rowsBefore, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+      step,
+    );
     const row = await t.database.db
       .selectFrom('procedures')
       .select('step')
