@@ -3,37 +3,8 @@ import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { solveChallenge } from '../../src/participation/intake/proof-of-work.ts';
 import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '../helpers/app.ts';
-import { SAMPLE_PDF } from '../helpers/multipart.ts';
+import { objectionMultipart, SAMPLE_PDF } from '../helpers/multipart.ts';
 import { createPublishedProcedure } from '../helpers/participation.ts';
-
-function objectionMultipart(
-  fields: Record<string, string>,
-  files: { name: string; content: Buffer }[],
-) {
-  const boundary = `----einwendung${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  }
-  for (const file of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(parts),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describe('objection intake: form without script, API, receipts, late objections, abuse limits', () => {
   const clock = fixedClock(new Date('2026-11-24T09:00:00Z'));

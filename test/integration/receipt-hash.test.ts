@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { recomputeStoredReceiptHash } from '../../src/participation/intake/receipt.queries.ts';
 import { runReceiptsCli } from '../../src/participation/receipt/receipt.cli.ts';
 import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '../helpers/app.ts';
+import { objectionMultipart } from '../helpers/multipart.ts';
 import { createPublishedProcedure } from '../helpers/participation.ts';
 
 const sha256 = (data: Buffer | string): string =>
@@ -107,29 +108,6 @@ const submissionArb = (names: fc.Arbitrary<string>) =>
     email: fc.boolean(),
   });
 
-function multipartBody(fields: Record<string, string>, files: Sent['attachments']) {
-  const boundary = `----pruefsumme${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-      ),
-    );
-  }
-  for (const file of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
-}
-
 describe('receipt hash: verifiable from what was sent, by the documented algorithm', () => {
   let t: TestApp;
   let procedure: { id: string; tenantId: string };
@@ -202,7 +180,7 @@ describe('receipt hash: verifiable from what was sent, by the documented algorit
             form.body.replace(/action="[^"]*_csrf=([^"&]+)"/, 'name="_csrf" value="$1"'),
           );
           const challenge = /name="challenge" value="([^"]+)"/.exec(form.body)?.[1] ?? '';
-          const body = multipartBody(
+          const body = objectionMultipart(
             {
               challenge,
               nonce: '0',
@@ -211,12 +189,12 @@ describe('receipt hash: verifiable from what was sent, by the documented algorit
               address: 'Dorfstraße 9, 33165 Lichtenau',
               ...(sent.email ? { email: 'jonas@example.org' } : {}),
             },
-            sent.attachments,
+            sent.attachments.map((file) => ({ name: file.name, content: file.bytes })),
           );
           const posted = await t.app.inject({
             method: 'POST',
             url: `/beteiligung/${procedure.id}/einwendung?_csrf=${encodeURIComponent(csrf)}`,
-            headers: { cookie: browser.jar.header(), 'content-type': body.type },
+            headers: { cookie: browser.jar.header(), 'content-type': body.contentType },
             payload: body.payload,
           });
           assert.equal(posted.statusCode, 303, posted.body);
