@@ -247,6 +247,9 @@ describe('public participation in the browser', { skip }, () => {
     await page.getByRole('button', { name: 'Einwendung speichern' }).click();
     await page.locator('.error-summary').waitFor();
     assert.match(await page.title(), /^Fehler: /);
+    const summary = await page.locator('.error-summary').innerText();
+    assert.match(summary, /„Text der Einwendung“ fehlt/, 'errors name the form label');
+    assert.doesNotMatch(summary, /„(text|receivedAt|channel)“/, 'no internal field keys');
     assert.equal(await objectionCount(), before, 'a refused entry stores nothing');
     await axe(page, '/verfahren/:id/einwendungen/neu (Fehler)');
     const paperText =
@@ -257,6 +260,7 @@ describe('public participation in the browser', { skip }, () => {
     await page.getByRole('button', { name: 'Einwendung speichern' }).click();
     await arrivedAt(/\/einwendungen\?erfasst=1$/);
     await expectPage(/^Einwendungen$/);
+    await page.getByText('Die Einwendung wurde erfasst.').waitFor();
     await page.getByText(`${before + 1} Einwendungen`, { exact: true }).waitFor();
     const entered = await db
       .selectFrom('objections')

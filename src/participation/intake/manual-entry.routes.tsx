@@ -17,14 +17,15 @@ import { parseImportFile } from './import-file.ts';
 import { importObjections } from './import.actions.ts';
 
 const FIELDS = ['text', 'name', 'address', 'receivedAt', 'channel', 'externalRef', 'signatures'];
+/** The form's field labels: the import parser quotes its column keys, the form shows these. */
 const LABELS: Record<string, string> = {
-  text: 'Text',
+  text: 'Text der Einwendung',
   name: 'Name',
   address: 'Anschrift',
-  receivedAt: 'Eingang',
-  channel: 'Kanal',
+  receivedAt: 'Eingangsdatum',
+  channel: 'Eingangsweg',
   externalRef: 'Referenz',
-  signatures: 'Unterschriften',
+  signatures: 'Anzahl der Unterschriften',
 };
 
 /** Which field a German problem message of the import parser is about (it quotes the field). */
@@ -156,10 +157,15 @@ export function registerManualEntryRoutes(app: App, deps: Deps): void {
           .map(([k, v]) => [k, k === 'signatures' && /^\d+$/.test(v.trim()) ? Number(v) : v]),
       );
       const parsed = parseImportFile(JSON.stringify(record), 'jsonl', { now: deps.clock.now() });
-      const errors = parsed.problems.map((p) => ({
-        field: fieldOf(p.message),
-        message: p.message.replace(/^Zeile \d+: /, ''),
-      }));
+      const errors = parsed.problems.map((p) => {
+        const field = fieldOf(p.message);
+        return {
+          field,
+          message: p.message
+            .replace(/^Zeile \d+: /, '')
+            .replace(`„${field}“`, `„${LABELS[field] ?? field}“`),
+        };
+      });
       if (errors.length > 0 || parsed.rows.length !== 1) {
         return sendPage(
           reply,

@@ -93,6 +93,7 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
           ohneBelange: Flag,
           schwaerzungOffen: Flag,
           q: Type.Optional(Type.String({ maxLength: 200 })),
+          erfasst: Flag,
         }),
       },
     },
@@ -116,6 +117,7 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
           page={page}
           total={total}
           items={items}
+          message={query.erfasst ? 'Die Einwendung wurde erfasst.' : undefined}
         />,
       );
     },
