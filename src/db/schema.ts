@@ -357,3 +357,41 @@ export interface ObjectionAttachmentsTable {
   /** The file name exactly as sent, where it differs from the cleaned `filename`. */
   name_as_sent: OptionalText;
 }
+
+// --- Conditions (Nebenbestimmungen): catalogue per authority and per case ---
+export interface ConditionCatalogueTable {
+  id: Generated<string>;
+  tenant_id: string;
+  key: string;
+  title: string;
+  text: string;
+  category: string;
+  citation: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export type ConditionSource = 'catalogue' | 'agency' | 'case-worker';
+export type ConditionStatus = 'proposed' | 'adopted' | 'rejected';
+
+export interface ProcedureConditionsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  source: ConditionSource;
+  catalogue_id: string | null;
+  agency_org_id: string | null;
+  category: string;
+  text: string;
+  status: ConditionStatus;
+  reason: string | null;
+  position: number;
+  proposed_at: Timestamp;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+}
+
+export interface Database {
+  condition_catalogue: ConditionCatalogueTable;
+  procedure_conditions: ProcedureConditionsTable;
+}
