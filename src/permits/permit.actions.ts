@@ -163,14 +163,16 @@ async function recordAgencies(
  * input, under the rules valid on the day of submission.
  */
 async function classifySubmission(
-  deps: PermitDeps,
+  trx: Transaction<Database>,
   row: ProcedureRow,
   today: string,
 ): Promise<{ type: ProcedureTypeVersion; facts: Record<string, boolean> }> {
   const missing = missingForSubmission(row.application);
   if (missing.length > 0)
     throw new AppError('validation', 'Der Antrag ist noch nicht vollständig ausgefüllt.', missing);
-  const { typeKey, facts } = await classifyApplication(deps.db, row.application, today);
+  // In the submission's transaction: a second connection per submission would exhaust the pool
+  // (and wait forever) when as many submissions arrive at once as the pool has connections.
+  const { typeKey, facts } = await classifyApplication(trx, row.application, today);
   return { type: currentType(typeKey, today), facts };
 }
 
@@ -206,7 +208,7 @@ export async function performAction(options: {
     const { role, transition } = chosen;
     const input: Record<string, unknown> = { ...options.input };
     if (transition.effect.kind === 'submit-application') {
-      const classified = await classifySubmission(deps, row, today);
+      const classified = await classifySubmission(trx, row, today);
       // Only a draft may change its type (engine rule); any other step is refused above.
       const draft = reclassifyDraft(type, state, classified.type);
       if (!draft.ok) throw new AppError(CODE_TO_ERROR[draft.code], draft.message);

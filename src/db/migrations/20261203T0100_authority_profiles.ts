@@ -30,9 +30,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('bank_name', 'text')
     .addColumn('bank_iban', 'text')
     .addColumn('bank_bic', 'text')
-    .addColumn('reference_pattern', 'text', (c) =>
-      c.notNull().defaultTo('BImSchG-{JJJJ}-{NR}'),
-    )
+    .addColumn('reference_pattern', 'text', (c) => c.notNull().defaultTo('BImSchG-{JJJJ}-{NR}'))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('updated_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .execute();
