@@ -1,5 +1,6 @@
 import { registerAccountRoutes } from './account/account.routes.tsx';
 import { registerAdminRoutes } from './admin/admin.routes.tsx';
+import { registerAuthorityRoutes } from './procedures/authority/authority.routes.tsx';
 import { registerDeadlineRoutes } from './deadlines/deadline.routes.tsx';
 import { registerHomeRoutes } from './home/home.routes.tsx';
 import { registerFinderRoutes } from './permits/finder/finder.routes.tsx';
@@ -33,6 +34,7 @@ export function buildApp(deps: Deps): Promise<App> {
     registerLoginRoutes(app, deps);
     registerAccountRoutes(app, deps);
     registerAdminRoutes(app, deps);
+    registerAuthorityRoutes(app, deps);
     registerDeadlineRoutes(app, deps);
     registerFinderRoutes(app, deps);
     registerPermitApiRoutes(app, deps);

@@ -32,6 +32,8 @@ function navItems(actor: Actor): NavItem[] {
     items.push({ href: '/aufsicht/fristen', label: 'Fristüberschreitungen' });
   if (can(actor, 'account:view')) items.push({ href: '/konto', label: 'Mein Konto' });
   if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
+  else if (can(actor, 'organisation:master-data'))
+    items.push({ href: '/organisation/stammdaten', label: 'Stammdaten' });
   return items;
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { importAreas, parseAreaCollection } from '../registers/areas/area.import.ts';
 import type { OrganisationKind, Role } from '../db/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -42,6 +43,20 @@ export const DEMO_USERS: { email: string; name: string; org: string; role: Role;
       org: 'kreis-paderborn',
       role: 'case_worker',
       label: 'Sachbearbeitung Kreis Paderborn',
+    },
+    {
+      email: 'admin@kreis-paderborn.example',
+      name: 'Karin Kreisadmin',
+      org: 'kreis-paderborn',
+      role: 'admin',
+      label: 'Stammdaten Kreis Paderborn',
+    },
+    {
+      email: 'admin@brms.example',
+      name: 'Bodo Bezirksadmin',
+      org: 'brms',
+      role: 'admin',
+      label: 'Stammdaten Bezirksregierung Münster',
     },
     {
       email: 'sachbearbeitung@brms.example',
@@ -101,6 +116,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .values({ user_id: row.id, organisation_id: ids.get(user.org)!, role: user.role })
         .execute();
     }
+    await seedAuthorityProfiles(trx, ids);
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,

@@ -37,6 +37,7 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'admin:users': ['admin'],
   'admin:organisations': ['admin'],
   'admin:outbox': ['admin'],
+  'organisation:master-data': ['admin'],
   'procedures:use': ['applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'],
   'applications:create': ['applicant'],
   'work-queue:view': ['case_worker'],

@@ -8,9 +8,10 @@ import { hasRole, type Actor } from './actor.ts';
 export type Action =
   | 'account:view' // own account page
   | 'api-token:manage' // own API tokens
-  | 'admin:users' // manage users and their roles
-  | 'admin:organisations' // manage organisations
-  | 'admin:outbox' // read the mail outbox
+  | 'admin:users' // manage users and their roles (platform admin only)
+  | 'admin:organisations' // manage organisations and anyone's master data (platform admin only)
+  | 'admin:outbox' // read the mail outbox (platform admin only)
+  | 'organisation:master-data' // the master data of an organisation one administers
   | 'procedures:use' // procedures one takes part in (checked per procedure in the use case)
   | 'applications:create' // start an application
   | 'work-queue:view' // the case workers' queue of their authority
@@ -35,8 +36,27 @@ export function can(actor: Actor, action: Action): boolean {
     case 'admin:users':
     case 'admin:organisations':
     case 'admin:outbox':
+      return isPlatformAdmin(actor);
+    case 'organisation:master-data':
       return hasRole(actor, 'admin');
   }
+}
+
+/**
+ * The platform's administrators are the admins of the operating organisation. An authority's
+ * admin administers its own organisation only (master data, and what other parts add for it),
+ * never the users or organisations of the whole platform.
+ */
+export function isPlatformAdmin(actor: Actor): boolean {
+  return (
+    actor.kind === 'user' &&
+    actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'operator')
+  );
+}
+
+/** Whether the actor may change this organisation's master data. */
+export function canManageOrganisation(actor: Actor, organisationId: string): boolean {
+  return isPlatformAdmin(actor) || hasRole(actor, 'admin', organisationId);
 }
 
 /** Throws the typed error: 401 for anonymous callers, 403 for logged-in ones. */

@@ -102,12 +102,9 @@ export const PROFILE_FIELD_LABELS: Record<ProfileField, string> = {
 export type ProfilePurpose = 'notice' | 'letter' | 'fee-letter';
 
 function present(profile: AuthorityProfile, field: ProfileField): boolean {
-  switch (field) {
-    case 'signatories':
-      return profile.signatories.some((s) => s.active);
-    default:
-      return profile[field] !== null && profile[field] !== '';
-  }
+  if (field === 'signatories') return profile.signatories.some((s) => s.active);
+  const value = profile[field];
+  return value !== null && value !== '';
 }
 
 /**
