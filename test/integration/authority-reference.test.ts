@@ -54,14 +54,14 @@ describe('Aktenzeichen at submission', () => {
     assert.match(page.body, /noch kein Aktenzeichen/);
     assert.doesNotMatch(page.body, />null</);
     const worker = await apiAs(t, 'sachbearbeitung@kreis-paderborn.example');
-    const queue = (await worker.get('/api/v1/work-queue')).json() as { id: string }[];
+    const queue = (await worker.get('/api/v1/work-queue')).json<{ id: string }[]>();
     assert.ok(!queue.some((p) => p.id === id), 'Entwurf in der Arbeitsliste der Behörde');
     // The applicant still sees its own draft in its list.
-    const own = (await applicant.get('/api/v1/procedures')).json() as { id: string }[];
+    const own = (await applicant.get('/api/v1/procedures')).json<{ id: string }[]>();
     assert.ok(own.some((p) => p.id === id));
     const submitted = await applicant.post(`/api/v1/procedures/${id}/actions/submit`, {});
     assert.equal(submitted.statusCode, 200, submitted.body);
-    const queueAfter = (await worker.get('/api/v1/work-queue')).json() as { id: string }[];
+    const queueAfter = (await worker.get('/api/v1/work-queue')).json<{ id: string }[]>();
     assert.ok(
       queueAfter.some((p) => p.id === id),
       'eingereicht, aber nicht in der Arbeitsliste',
