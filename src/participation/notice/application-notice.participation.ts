@@ -13,6 +13,19 @@ export function objections(input: ApplicationNoticeInput): NoticeSection {
   const postal = input.authorityAddress
     ? `Schriftlich: per Post an ${input.authorityName}, ${input.authorityAddress}.`
     : `Schriftlich: per Post an ${input.authorityName}.`;
+  // Where and when an objection can be handed in in person (§ 10 Abs. 4 Nr. 2 BImSchG: the
+  // notice names the place where objections can be raised).
+  const inPerson = input.visitingAddress
+    ? [
+        `Persönlich: Abgabe oder Erklärung zur Niederschrift bei ${input.authorityName}, ${input.visitingAddress}${input.officeHours ? `; Öffnungszeiten: ${input.officeHours}` : ''}.`,
+      ]
+    : [];
+  // [open] Whether a plain e-mail satisfies "elektronisch" in § 10 Abs. 3 S. 4 BImSchG, or the
+  // electronic form needs § 3a VwVfG NRW means, needs legal sign-off; the portal's form is named
+  // first for that reason.
+  const electronic = input.authorityEmail
+    ? `Elektronisch: über das Einwendungsformular unter ${input.objectionUrl} oder per E-Mail an ${input.authorityEmail}`
+    : `Elektronisch: über das Einwendungsformular unter ${input.objectionUrl}`;
   const length = input.eiaRequired
     ? 'Sie endet einen Monat nach Ablauf der Auslegungsfrist, weil für das Vorhaben eine Umweltverträglichkeitsprüfung durchgeführt wird.'
     : 'Sie endet zwei Wochen nach Ablauf der Auslegungsfrist.';
@@ -22,8 +35,9 @@ export function objections(input: ApplicationNoticeInput): NoticeSection {
       'Jede Person kann gegen das Vorhaben Einwendungen erheben.',
       `Die Einwendungsfrist beginnt am ${germanDay(input.displayStart)} und endet am ${germanDay(input.objectionEnd)}. ${length}`,
       `Einwendungen sind schriftlich oder elektronisch bei der Genehmigungsbehörde (${input.authorityName}) zu erheben:`,
-      `Elektronisch: über das Einwendungsformular unter ${input.objectionUrl}`,
+      electronic,
       postal,
+      ...inPerson,
       'Maßgeblich für die Einhaltung der Frist ist der Eingang bei der Genehmigungsbehörde.',
     ],
     [c.noticeObjections, c.objectionPeriod, c.objectionForm, c.noticeContent],

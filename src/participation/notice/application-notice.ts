@@ -124,6 +124,11 @@ function display(input: ApplicationNoticeInput): NoticeSection {
       `Der Antrag und die Unterlagen werden vom ${germanDay(input.displayStart)} bis einschließlich ${germanDay(input.displayEnd)} im Internet veröffentlicht (Auslegungsfrist): ${input.displayUrl}`,
       ...(documents.length > 0 ? ['Veröffentlicht werden:', ...documents] : []),
       `Auf Verlangen wird eine leicht zu erreichende andere Zugangsmöglichkeit zur Verfügung gestellt: ${input.alternativeAccess}`,
+      ...(input.visitingAddress
+        ? [
+            `Einsicht in die Unterlagen ist auf Verlangen auch bei der Genehmigungsbehörde möglich: ${input.authorityName}, ${input.visitingAddress}${input.officeHours ? `; Öffnungszeiten: ${input.officeHours}` : ''}.`,
+          ]
+        : []),
     ],
     [
       c.noticeWhereWhen,

@@ -23,6 +23,15 @@ import { applicationNotice, decisionNotice, hearingNotice } from './notice-conte
 import type { NoticeContent } from './notice-content.ts';
 import { renderNoticePdf } from './notice.pdf.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  authorityMailFooter,
+  contactLines,
+  formatAddress,
+  loadAuthorityProfile,
+  missingLabels,
+  missingProfileFields,
+} from '../../procedures/authority/authority.queries.ts';
 
 type Trx = Transaction<Database>;
 
@@ -44,14 +53,25 @@ function siteOf(row: ProcedureRow): string {
 }
 
 /** Page, PDF and feed entry of one notice; the search index is built by the database. */
-async function storeNotice(ctx: EventContext, content: NoticeContent, authorityName: string) {
+async function storeNotice(
+  ctx: EventContext,
+  content: NoticeContent,
+  authorityName: string,
+  contact?: string[],
+) {
   const { deps, trx, row, now } = ctx;
   const publishedOn = berlinDate(now);
   const id = crypto.randomUUID();
   const url = `${deps.config.publicUrl}bekanntmachungen/${id}`;
   const pdf = await renderNoticePdf(
     content,
-    { authorityName, reference: referenceLabel(row.reference), noticeDate: publishedOn, url },
+    {
+      authorityName,
+      reference: referenceLabel(row.reference),
+      noticeDate: publishedOn,
+      url,
+      contact: contact ?? contactLines(await loadAuthorityProfile(trx, row.tenantId)).slice(1),
+    },
     now,
   );
   const stored = await deps.store.put(Readable.from([pdf]), { maxBytes: MAX_UPLOAD_BYTES });
@@ -79,6 +99,16 @@ async function publishApplicationNotice(ctx: EventContext) {
   const { deps, trx, row, state, deadlines } = ctx;
   const p = state.participation;
   if (!p) return;
+  // § 10 Abs. 4 Nr. 2 BImSchG, § 9 Abs. 1 9. BImSchV: the notice must say where objections can be
+  // raised and the documents inspected; without that master data it is not published at all
+  // (the whole step is refused and nothing is written).
+  const profile = await loadAuthorityProfile(trx, row.tenantId);
+  const missing = missingProfileFields(profile, 'notice');
+  if (missing.length > 0)
+    throw new AppError(
+      'conflict',
+      `Für die Bekanntmachung fehlen in den Stammdaten der Behörde: ${missingLabels(missing)}. Bitte ergänzen Sie sie unter „Stammdaten“ (Administration der Behörde).`,
+    );
   const { authorityName, applicantName } = await procedureParties(trx, row);
   const documents = await trx
     .selectFrom('documents')
@@ -93,7 +123,10 @@ async function publishApplicationNotice(ctx: EventContext) {
   const note = typeof ctx.event.data.hearingNote === 'string' ? ctx.event.data.hearingNote : '';
   const content = applicationNotice({
     authorityName,
-    authorityAddress: null,
+    authorityAddress: profile.postalAddress ? formatAddress(profile.postalAddress) : null,
+    visitingAddress: profile.visitingAddress ? formatAddress(profile.visitingAddress) : null,
+    officeHours: profile.officeHours ? profile.officeHours.split('\n').join('; ') : null,
+    authorityEmail: profile.email,
     reference: referenceLabel(row.reference),
     applicantName,
     projectTitle: row.title,
@@ -123,7 +156,7 @@ async function publishApplicationNotice(ctx: EventContext) {
     alternativeAccess: deps.config.participation.alternativeAccess,
     identityRequired: deps.config.participation.identityRequired,
   });
-  await storeNotice(ctx, content, authorityName);
+  await storeNotice(ctx, content, authorityName, contactLines(profile).slice(1));
 }
 
 /** Objectors who gave an e-mail address (for invitations and the decision). */
@@ -183,7 +216,7 @@ async function publishHearingNotice(ctx: EventContext) {
     await queueMail(trx, {
       to,
       subject: `Einladung zur Erörterung: ${row.title}`,
-      text: `Guten Tag,\n\nSie haben im Verfahren „${row.title}“ (Az. ${row.reference}) Einwendungen erhoben. Die Behörde ${authorityName} erörtert die Einwendungen ${when}.\n\nTagesordnung:\n${items.map((i) => `– ${i}`).join('\n') || '– alle erhobenen Einwendungen'}\n\nDie Bekanntmachung finden Sie im Portal unter „Bekanntmachungen“.`,
+      text: `Guten Tag,\n\nSie haben im Verfahren „${row.title}“ (Az. ${referenceLabel(row.reference)}) Einwendungen erhoben. Die Behörde ${authorityName} erörtert die Einwendungen ${when}.\n\nTagesordnung:\n${items.map((i) => `– ${i}`).join('\n') || '– alle erhobenen Einwendungen'}\n\nDie Bekanntmachung finden Sie im Portal unter „Bekanntmachungen“.${await authorityMailFooter(trx, row.tenantId)}`,
     });
   }
 }
@@ -222,7 +255,7 @@ async function publishDecisionNotice(ctx: EventContext) {
     await queueMail(trx, {
       to,
       subject: `Entscheidung bekannt gemacht: ${row.title}`,
-      text: `Guten Tag,\n\nüber den Antrag „${row.title}“ (Az. ${row.reference}), zu dem Sie Einwendungen erhoben haben, hat die Behörde ${authorityName} entschieden. ${operativePart}\n\nDer Bescheid mit Begründung liegt vom ${formatGermanDate(pub.displayStart)} bis zum ${formatGermanDate(pub.displayEnd)} unter ${displayUrl} aus. Mit dem Ende der Auslegung gilt er Ihnen gegenüber als zugestellt (§ 10 Abs. 8 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.`,
+      text: `Guten Tag,\n\nüber den Antrag „${row.title}“ (Az. ${referenceLabel(row.reference)}), zu dem Sie Einwendungen erhoben haben, hat die Behörde ${authorityName} entschieden. ${operativePart}\n\nDer Bescheid mit Begründung liegt vom ${formatGermanDate(pub.displayStart)} bis zum ${formatGermanDate(pub.displayEnd)} unter ${displayUrl} aus. Mit dem Ende der Auslegung gilt er Ihnen gegenüber als zugestellt (§ 10 Abs. 8 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.${await authorityMailFooter(trx, row.tenantId)}`,
     });
   }
 }
@@ -235,7 +268,7 @@ async function mailIndividualDecision(ctx: EventContext) {
     await queueMail(trx, {
       to,
       subject: `Bescheid zugestellt: ${row.title}`,
-      text: `Guten Tag,\n\ndie Behörde ${authorityName} hat über den Antrag „${row.title}“ (Az. ${row.reference}) entschieden (${state.decision.outcome === 'granted' ? 'Genehmigung erteilt' : 'Antrag abgelehnt'}). Der Bescheid wird Ihnen zugestellt (§ 10 Abs. 7 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.`,
+      text: `Guten Tag,\n\ndie Behörde ${authorityName} hat über den Antrag „${row.title}“ (Az. ${referenceLabel(row.reference)}) entschieden (${state.decision.outcome === 'granted' ? 'Genehmigung erteilt' : 'Antrag abgelehnt'}). Der Bescheid wird Ihnen zugestellt (§ 10 Abs. 7 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.${await authorityMailFooter(trx, row.tenantId)}`,
     });
   }
 }

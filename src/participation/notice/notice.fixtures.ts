@@ -7,6 +7,9 @@ export function applicationInput(
   return {
     authorityName: 'Kreis Borken – Untere Immissionsschutzbehörde',
     authorityAddress: 'Burloer Straße 93, 46325 Borken',
+    visitingAddress: 'Kreishaus Borken, Burloer Straße 93, 46325 Borken',
+    officeHours: 'Mo–Do 8:30–15:30 Uhr; Fr 8:30–12:00 Uhr',
+    authorityEmail: 'immissionsschutz@kreis-borken.example',
     reference: '63.2-0815/26',
     applicantName: 'Windpark Südfeld GmbH & Co. KG',
     projectTitle: 'Windpark Südfeld',

@@ -8,6 +8,8 @@ export interface NoticePdfMeta {
   reference: string;
   noticeDate: string; // ISO date
   url: string; // where the notice is published online
+  /** The authority's contact lines from its master data (address, phone, e-mail). */
+  contact?: string[];
 }
 
 const GREY = '#555555';
@@ -24,6 +26,8 @@ export function renderNoticePdf(
     options,
   );
   pdf.font('Helvetica').fontSize(10).fillColor('black').text(meta.authorityName);
+  for (const line of meta.contact ?? []) pdf.fontSize(9).fillColor(GREY).text(line);
+  pdf.fontSize(10).fillColor('black');
   pdf.text(`Aktenzeichen: ${meta.reference}`);
   pdf.text(`Datum: ${germanDay(meta.noticeDate)}`);
   pdf.moveDown(1.5);

@@ -13,7 +13,12 @@ export interface Turbine {
 
 export interface ApplicationNoticeInput {
   authorityName: string;
-  authorityAddress: string | null;
+  authorityAddress: string | null; // postal address from the master data
+  /** Where objections can be handed in and the documents inspected, and when (master data). */
+  visitingAddress: string | null;
+  officeHours: string | null;
+  /** The authority's e-mail address for electronic objections besides the portal's form. */
+  authorityEmail: string | null;
   reference: string; // Aktenzeichen
   applicantName: string;
   projectTitle: string;
