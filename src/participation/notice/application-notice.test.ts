@@ -78,6 +78,10 @@ describe('application notice: the items of § 10 Abs. 4 BImSchG and § 9 Abs. 1 
     has(s, 'beginnt am Montag, 1. Februar 2027 und endet am Montag, 15. März 2027');
     assert.ok(s.citations.includes('§ 10 Abs. 4 Nr. 2 BImSchG'));
     assert.ok(s.citations.includes('§ 9 Abs. 1 9. BImSchV'));
+    // Where to hand in objections in person and by e-mail, from the authority's master data.
+    has(s, 'Persönlich: Abgabe oder Erklärung zur Niederschrift bei Kreis Borken');
+    has(s, 'Öffnungszeiten: Mo–Do 8:30–15:30 Uhr; Fr 8:30–12:00 Uhr');
+    has(s, 'per E-Mail an immissionsschutz@kreis-borken.example');
   });
 
   it('objection period: two weeks, one month for EIA projects (§ 10 Abs. 3 S. 8 BImSchG)', () => {
