@@ -262,7 +262,13 @@ export function OrganisationsPage(props: {
         columns={['Name', 'Art', { label: 'Mitglieder', numeric: true }]}
         rows={props.organisations.map((o) => ({
           key: o.id,
-          cells: [o.name, ORGANISATION_KIND_LABELS[o.kind], o.members],
+          cells: [
+            <a class="kern-link" href={`/admin/organisationen/${o.id}/stammdaten`}>
+              {o.name}
+            </a>,
+            ORGANISATION_KIND_LABELS[o.kind],
+            o.members,
+          ],
         }))}
       />
       <h2 class="kern-heading-medium">Neue Organisation</h2>

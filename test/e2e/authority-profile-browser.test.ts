@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import type { TestApp } from '../helpers/app.ts';
+import { orgId } from '../helpers/permits.ts';
+import {
+  axeViolations,
+  browserSkipReason,
+  describeViolations,
+  startBrowserApp,
+} from '../helpers/browser.ts';
+
+const skip = browserSkipReason();
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+/** The master data page without JavaScript: forms, error summary, logo upload; axe on each. */
+describe('authority master data in Chromium without JavaScript', { skip }, () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let stop: (() => Promise<void>) | undefined;
+  before(async () => {
+    const env = await startBrowserApp();
+    ({ t, browser, base } = env);
+    stop = () => env.close();
+  });
+  after(async () => stop?.());
+
+  async function logIn(context: BrowserContext, email: string) {
+    const page = await context.newPage();
+    await page.goto(`${base}/anmelden`);
+    await page.getByLabel('E-Mail-Adresse').fill(email);
+    await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL(`${base}/konto`);
+    return page;
+  }
+
+  it('the authority admin edits, is corrected, uploads a logo; axe finds nothing', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
+    const page = await logIn(context, 'admin@kreis-paderborn.example');
+    await page.getByRole('link', { name: 'Stammdaten' }).click();
+    await page.waitForURL(`${base}/organisation/stammdaten`);
+    assert.deepEqual(await axeViolations(page), [], 'Stammdaten');
+
+    await page.getByLabel('IBAN').fill('DE00 0000 0000 0000 0000 00');
+    await page.getByRole('button', { name: 'Stammdaten speichern' }).click();
+    await page.locator('.error-summary').waitFor();
+    assert.match(await page.title(), /^Fehler: /);
+    assert.equal(await page.getByLabel('IBAN').inputValue(), 'DE00 0000 0000 0000 0000 00');
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], describeViolations('Stammdaten (Fehler)', violations));
+
+    await page.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 00');
+    await page.getByRole('button', { name: 'Stammdaten speichern' }).click();
+    await page.waitForURL(`${base}/organisation/stammdaten?ok=gespeichert`);
+    assert.match(await page.locator('main').innerText(), /Die Stammdaten wurden gespeichert/);
+
+    await page
+      .getByLabel('Logo hochladen')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Logo speichern' }).click();
+    await page.waitForURL(`${base}/organisation/stammdaten?ok=logo`);
+    assert.equal(await page.locator('img.authority-logo').count(), 1);
+    const withLogo = await axeViolations(page);
+    assert.deepEqual(withLogo, [], describeViolations('Stammdaten (Logo)', withLogo));
+    await context.close();
+  });
+
+  it('the platform admin’s page for another organisation passes axe', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
+    const page = await logIn(context, 'admin@industrieland.example');
+    const brms = await orgId(t, 'Bezirksregierung Münster');
+    await page.goto(`${base}/admin/organisationen/${brms}/stammdaten`);
+    assert.match(await page.locator('h1').innerText(), /Stammdaten: Bezirksregierung Münster/);
+    const violations = await axeViolations(page);
+    assert.deepEqual(violations, [], describeViolations('Admin-Stammdaten', violations));
+    await context.close();
+  });
+});
