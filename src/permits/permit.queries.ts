@@ -249,7 +249,7 @@ export async function listProcedures(
           ? [
               eb.and([
                 eb('p.tenant_id', 'in', scope.tenantIds),
-                eb('p.submitted_at', 'is not', null),
+                eb('p.step', '<>', 'draft'),
               ]),
             ]
           : []),
