@@ -24,3 +24,4 @@ export { addWorkingDays, isWorkingDay } from './working-days.ts';
 export type { DeadlineInput, DeadlineResult, DeadlineRule, ExtensionInput } from './deadline.ts';
 export { computeDeadline, extendDeadline } from './deadline.ts';
 export { citation } from './citations.ts';
+export * from './fees/index.ts';
