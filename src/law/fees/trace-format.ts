@@ -11,8 +11,6 @@ export function formatFeeTrace(result: PermitFeeResult): string[] {
     (s, i) => `${i + 1}. ${s.text} (${s.citation})${s.open ? ' [offen]' : ''}`,
   );
   lines.push(`Festgesetzte Gebühr: ${formatEuro(result.totalCents)}`);
-  lines.push(
-    `Rechtsgrundlage: Gebührengesetz NRW in Verbindung mit der ${result.tariff.ordinance}`,
-  );
+  lines.push(`Rechtsgrundlagen: Gebührengesetz NRW (GebG NRW); ${result.tariff.ordinance}`);
   return lines;
 }
