@@ -8,7 +8,6 @@ export async function pdfPages(pdf: Buffer): Promise<string[]> {
   const task = getDocument({
     data: new Uint8Array(pdf),
     useSystemFonts: false,
-    isEvalSupported: false,
     verbosity: 0,
   });
   const doc = await task.promise;
@@ -43,7 +42,7 @@ export async function pdfPlainText(pdf: Buffer): Promise<string> {
 
 /** Document metadata as pdfjs reads it (info dictionary and XMP packet). */
 export async function pdfInfo(pdf: Buffer) {
-  const task = getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 });
+  const task = getDocument({ data: new Uint8Array(pdf), verbosity: 0 });
   const doc = await task.promise;
   try {
     const meta = await doc.getMetadata();

@@ -23,15 +23,27 @@ export const PROFILE_FIXTURE: AuthorityProfile = {
     bic: 'WELADE3LXXX',
   },
   signatories: [
-    { id: 'sig-1', name: 'Dr. Petra Zeichner', function: 'Leiterin der Unteren Immissionsschutzbehörde', active: true },
-    { id: 'sig-2', name: 'Klaus Vertreter', function: 'Stellvertretender Amtsleiter', active: true },
+    {
+      id: 'sig-1',
+      name: 'Dr. Petra Zeichner',
+      function: 'Leiterin der Unteren Immissionsschutzbehörde',
+      active: true,
+    },
+    {
+      id: 'sig-2',
+      name: 'Klaus Vertreter',
+      function: 'Stellvertretender Amtsleiter',
+      active: true,
+    },
     { id: 'sig-3', name: 'Erna Ehemalig', function: 'Amtsleiterin a. D.', active: false },
   ],
   referencePattern: '53.0{NR}/{JJJJ}-BImSchG',
   updatedAt: null,
 };
 
-export function contentFixture(options: { conditions?: number; documents?: number } = {}): LetterContent {
+export function contentFixture(
+  options: { conditions?: number; documents?: number } = {},
+): LetterContent {
   const blocks: LetterBlock[] = [
     { kind: 'paragraph', text: 'auf Ihren Antrag vom 2. November 2026 ergeht folgender Bescheid:' },
     { kind: 'heading', text: 'I. Entscheidung' },

@@ -36,10 +36,7 @@ export interface LetterRenderInput {
 }
 
 const require = createRequire(import.meta.url);
-const FONT_DIR = path.join(
-  path.dirname(require.resolve('dejavu-fonts-ttf/LICENSE')),
-  'ttf',
-);
+const FONT_DIR = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/LICENSE')), 'ttf');
 export const FONT_REGULAR = path.join(FONT_DIR, 'DejaVuSans.ttf');
 export const FONT_BOLD = path.join(FONT_DIR, 'DejaVuSans-Bold.ttf');
 
@@ -113,7 +110,7 @@ export function renderLetterPdf(input: LetterRenderInput): Promise<Buffer> {
     bufferPages: true,
     autoFirstPage: true,
     // No standard font is ever set up (PDF/A forbids unembedded fonts): the default is DejaVu.
-    font: fonts().regular,
+    font: fonts().regular as unknown as string,
     subset: 'PDF/A-2b',
     pdfVersion: '1.7',
     tagged: true,
@@ -177,7 +174,11 @@ function drawFirstPage(pdf: Doc, writer: BlockWriter, input: LetterRenderInput):
       .font('regular')
       .fontSize(SMALL)
       .fillColor(GREY)
-      .text(returnLine, fieldX + 5 * MM, 50 * MM, { width: fieldWidth - 5 * MM, lineBreak: false, ellipsis: true });
+      .text(returnLine, fieldX + 5 * MM, 50 * MM, {
+        width: fieldWidth - 5 * MM,
+        lineBreak: false,
+        ellipsis: true,
+      });
   });
   pdf
     .moveTo(fieldX + 5 * MM, 50 * MM + SMALL + 2)
@@ -190,11 +191,16 @@ function drawFirstPage(pdf: Doc, writer: BlockWriter, input: LetterRenderInput):
       .font('regular')
       .fontSize(BODY_SIZE)
       .fillColor('black')
-      .text([content.addressee.name, ...content.addressee.lines].join('\n'), fieldX + 5 * MM, 63 * MM, {
-        width: fieldWidth - 5 * MM,
-        height: 27 * MM,
-        ellipsis: true,
-      });
+      .text(
+        [content.addressee.name, ...content.addressee.lines].join('\n'),
+        fieldX + 5 * MM,
+        63 * MM,
+        {
+          width: fieldWidth - 5 * MM,
+          height: 27 * MM,
+          ellipsis: true,
+        },
+      );
   });
   // Info block: from 125 mm, 50 mm from the top (DIN 5008 form B).
   const infoX = 125 * MM;
@@ -214,7 +220,11 @@ function drawFirstPage(pdf: Doc, writer: BlockWriter, input: LetterRenderInput):
   let y = 50 * MM;
   writer.tagged('Div', () => {
     for (const [label, value] of info) {
-      pdf.font('regular').fontSize(SMALL).fillColor(GREY).text(label, infoX, y, { width: infoWidth });
+      pdf
+        .font('regular')
+        .fontSize(SMALL)
+        .fillColor(GREY)
+        .text(label, infoX, y, { width: infoWidth });
       y = pdf.y;
       pdf.fontSize(9).fillColor('black').text(value, infoX, y, { width: infoWidth });
       y = pdf.y + 3;
@@ -256,13 +266,20 @@ function drawLetterhead(pdf: Doc, writer: BlockWriter, input: LetterRenderInput)
     pdf.endMarkedContent();
   }
   writer.tagged('P', () => {
-    pdf.font('bold').fontSize(14).fillColor('black').text(profile.name, MARGIN.left, 15 * MM, {
-      width: 110 * MM,
-    });
-    if (profile.department) {
-      pdf.font('regular').fontSize(10).text(profile.department, MARGIN.left, pdf.y + 2, {
+    pdf
+      .font('bold')
+      .fontSize(14)
+      .fillColor('black')
+      .text(profile.name, MARGIN.left, 15 * MM, {
         width: 110 * MM,
       });
+    if (profile.department) {
+      pdf
+        .font('regular')
+        .fontSize(10)
+        .text(profile.department, MARGIN.left, pdf.y + 2, {
+          width: 110 * MM,
+        });
     }
   });
 }
@@ -300,18 +317,30 @@ function drawRunningParts(pdf: Doc, input: LetterRenderInput): void {
     pdf.page.margins = { top: 0, bottom: 0, left: 0, right: 0 };
     pdf.lineWidth(0.3).strokeColor(GREY);
     // Fold marks at 105 and 210 mm, punch mark at 148.5 mm (DIN 5008).
-    for (const at of [105, 210]) pdf.moveTo(4 * MM, at * MM).lineTo(8 * MM, at * MM).stroke();
-    pdf.moveTo(4 * MM, 148.5 * MM).lineTo(10 * MM, 148.5 * MM).stroke();
+    for (const at of [105, 210])
+      pdf
+        .moveTo(4 * MM, at * MM)
+        .lineTo(8 * MM, at * MM)
+        .stroke();
+    pdf
+      .moveTo(4 * MM, 148.5 * MM)
+      .lineTo(10 * MM, 148.5 * MM)
+      .stroke();
     if (i > range.start) {
       pdf
         .font('regular')
         .fontSize(SMALL)
         .fillColor(GREY)
-        .text(`${profile.name} · Az. ${input.reference} · ${germanDate(input.date)}`, MARGIN.left, 12 * MM, {
-          width: CONTENT_WIDTH,
-          lineBreak: false,
-          ellipsis: true,
-        });
+        .text(
+          `${profile.name} · Az. ${input.reference} · ${germanDate(input.date)}`,
+          MARGIN.left,
+          12 * MM,
+          {
+            width: CONTENT_WIDTH,
+            lineBreak: false,
+            ellipsis: true,
+          },
+        );
     }
     pdf
       .font('regular')
@@ -322,7 +351,10 @@ function drawRunningParts(pdf: Doc, input: LetterRenderInput): void {
         align: 'right',
         lineBreak: false,
       });
-    pdf.moveTo(MARGIN.left, footerTop - 1.5 * MM).lineTo(PAGE.width - MARGIN.right, footerTop - 1.5 * MM).stroke();
+    pdf
+      .moveTo(MARGIN.left, footerTop - 1.5 * MM)
+      .lineTo(PAGE.width - MARGIN.right, footerTop - 1.5 * MM)
+      .stroke();
     columns.forEach((lines, c) => {
       pdf
         .font('regular')
@@ -381,7 +413,7 @@ class BlockWriter {
 
   /** Draws inside a structure element of the given type (marked content of the tag tree). */
   tagged(type: string, draw: () => void): void {
-    this.root.add(this.pdf.struct(type, draw));
+    this.root.add(this.pdf.struct(type, {}, draw));
   }
 
   get bottom(): number {
@@ -406,7 +438,10 @@ class BlockWriter {
         this.ensureSpace(BODY_SIZE * 6);
         this.pdf.moveDown(0.4);
         this.tagged('H2', () => {
-          this.pdf.font('bold').fontSize(BODY_SIZE + 0.5).fillColor('black');
+          this.pdf
+            .font('bold')
+            .fontSize(BODY_SIZE + 0.5)
+            .fillColor('black');
           this.pdf.text(block.text, MARGIN.left, this.pdf.y, { width: CONTENT_WIDTH });
         });
         this.pdf.moveDown(0.3);
@@ -475,7 +510,9 @@ class BlockWriter {
       pdf.font(font).fontSize(size);
       return (
         Math.max(
-          ...cells.map((cell, c) => pdf.heightOfString(cell || ' ', { width: widths[c]! - 2 * pad })),
+          ...cells.map((cell, c) =>
+            pdf.heightOfString(cell || ' ', { width: widths[c]! - 2 * pad }),
+          ),
         ) +
         2 * pad
       );
@@ -490,7 +527,10 @@ class BlockWriter {
         x += widths[c]!;
       });
       pdf.lineWidth(0.3).strokeColor('#999999');
-      pdf.moveTo(MARGIN.left, top + height).lineTo(MARGIN.left + CONTENT_WIDTH, top + height).stroke();
+      pdf
+        .moveTo(MARGIN.left, top + height)
+        .lineTo(MARGIN.left + CONTENT_WIDTH, top + height)
+        .stroke();
       pdf.x = MARGIN.left;
       pdf.y = top + height;
     };
