@@ -13,9 +13,13 @@ export type LetterRole = 'drafter' | 'signer' | 'applicant';
 export function letterRoles(actor: Actor, head: ProcedureHead): LetterRole[] {
   if (actor.kind !== 'user') return [];
   const roles = new Set<LetterRole>();
+  // An application the applicant has not submitted is not yet before the authority.
+  const authority = head.submitted;
   for (const m of actor.memberships) {
-    if (m.organisationId === head.tenantId && m.role === 'case_worker') roles.add('drafter');
-    if (m.organisationId === head.tenantId && m.role === 'supervisor') roles.add('signer');
+    if (authority && m.organisationId === head.tenantId && m.role === 'case_worker')
+      roles.add('drafter');
+    if (authority && m.organisationId === head.tenantId && m.role === 'supervisor')
+      roles.add('signer');
     if (m.organisationId === head.applicantOrgId && m.role === 'applicant') roles.add('applicant');
   }
   return [...roles];
