@@ -24,12 +24,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     // A series is one letter and its corrected versions; a second request for documents is a
     // new series of the same kind, a corrected decision a new version of the same series.
-    .addColumn('series', 'integer', (c) => c.notNull().defaultTo(1).check(sql`series >= 1`))
-    .addColumn('version', 'integer', (c) => c.notNull().check(sql`version >= 1`))
-    .addColumn('status', 'text', (c) =>
+    .addColumn('series', 'integer', (c) =>
       c
         .notNull()
-        .check(sql`status in ('draft', 'in-review', 'signed', 'delivered', 'superseded')`),
+        .defaultTo(1)
+        .check(sql`series >= 1`),
+    )
+    .addColumn('version', 'integer', (c) => c.notNull().check(sql`version >= 1`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('draft', 'in-review', 'signed', 'delivered', 'superseded')`),
     )
     .addColumn('content', 'jsonb', (c) => c.notNull())
     .addColumn('signatory_id', 'text')
