@@ -448,3 +448,50 @@ export interface Database {
   authority_signatories: AuthoritySignatoriesTable;
   reference_counters: ReferenceCountersTable;
 }
+
+// --- Letters: the authority's texts per letter kind, and each case's letters with sign-off ---
+export interface LetterTemplatesTable {
+  tenant_id: string;
+  kind: string;
+  version: number;
+  texts: ColumnType<unknown, string, never>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type LetterStatus = 'draft' | 'in-review' | 'signed' | 'delivered' | 'superseded';
+
+export interface LettersTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  kind: string;
+  series: Generated<number>;
+  version: number;
+  status: LetterStatus;
+  content: ColumnType<unknown, string, string>;
+  signatory_id: string | null;
+  signatory: ColumnType<unknown, string | null | undefined, string | null>;
+  drafted_by: string;
+  drafted_at: Timestamp;
+  review_requested_by: string | null;
+  review_requested_at: NullableTimestamp;
+  reviewer_comment: string | null;
+  returned_by: string | null;
+  returned_at: NullableTimestamp;
+  signed_by: string | null;
+  signed_at: NullableTimestamp;
+  letter_date: ColumnType<string | null, string | null | undefined, string | null>;
+  pdf_sha256: string | null;
+  pdf_size: number | null;
+  document_id: string | null;
+  delivered_by: string | null;
+  delivered_at: NullableTimestamp;
+  supersedes_id: string | null;
+  change_reason: string | null;
+}
+
+export interface Database {
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
+}
