@@ -20,6 +20,8 @@ export interface ActionFormProps {
   version: number;
   today: string;
   agencies: { id: string; name: string }[];
+  /** Required documents not in the case (labels), for the completeness confirmation. */
+  missingDocuments: string[];
   errors: FieldError[];
   values: Record<string, string>;
 }
@@ -91,6 +93,15 @@ function Fields(props: ActionFormProps): VNode | null {
             value={values[f('timetable')]}
             errors={errors}
           />
+          {props.missingDocuments.length > 0 ? (
+            <TextArea
+              name={f('missingDocumentsReason')}
+              label="Begründung für die Bestätigung trotz fehlender Unterlagen"
+              hint={`Es fehlen: ${props.missingDocuments.join('; ')}. Warum sind diese Unterlagen entbehrlich oder liegen der Behörde schon vor? Die Begründung wird in der Verfahrensakte festgehalten.`}
+              value={values[f('missingDocumentsReason')]}
+              errors={errors}
+            />
+          ) : null}
         </>
       );
     case 'ask-agencies':

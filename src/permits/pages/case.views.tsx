@@ -220,6 +220,9 @@ export function CasePage(props: {
                 version={view.row.eventCount}
                 today={view.today}
                 agencies={agencies}
+                missingDocuments={view.requiredDocuments
+                  .filter((d) => !d.provided)
+                  .map((d) => d.label)}
                 errors={errors}
                 values={props.values ?? {}}
               />

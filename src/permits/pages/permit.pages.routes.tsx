@@ -267,7 +267,16 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
         ) {
           const errors = error
             .formErrors(action)
-            .map((e) => ({ ...e, field: e.field === 'input' ? action : e.field }));
+            // The engine's errors name the whole input; a use case's errors name one field.
+            .map((e) => ({
+              ...e,
+              field:
+                e.field === 'input'
+                  ? action
+                  : e.field.startsWith(`${action}.`)
+                    ? e.field
+                    : `${action}.${e.field}`,
+            }));
           return renderCase(
             deps,
             request,
