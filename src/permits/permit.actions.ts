@@ -22,6 +22,7 @@ import {
   missingRequiredDocuments,
 } from './completeness.ts';
 import { deliverDecisionDocument } from './decision.actions.ts';
+import { requireConfirmation } from './destructive-actions.ts';
 import { notify } from './permit.notifications.ts';
 import {
   berlinDate,
@@ -179,6 +180,11 @@ export async function performAction(options: {
   action: string;
   input: Record<string, unknown>;
   expectedVersion?: number;
+  /**
+   * Set by the case page's form: whether the person ticked the confirmation that a step ending
+   * the procedure is meant (destructive-actions.ts). The API leaves it unset.
+   */
+  confirmed?: boolean;
 }): Promise<ProcedureEvent> {
   const { deps, actor, procedureId, action } = options;
   const now = deps.clock.now();
@@ -198,6 +204,7 @@ export async function performAction(options: {
     const chosen = chooseRole(type, state, action, roles);
     if (!chosen.ok) throw new AppError(CODE_TO_ERROR[chosen.code], chosen.message);
     const { role, transition } = chosen;
+    requireConfirmation(transition.effect.kind, options.confirmed);
     const input: Record<string, unknown> = { ...options.input };
     if (transition.effect.kind === 'submit-application') {
       const classified = await classifySubmission(deps, row, today);

@@ -24,10 +24,12 @@ export interface ActionFormProps {
   missingDocuments: string[];
   errors: FieldError[];
   values: Record<string, string>;
+  /** One primary action leads the page; everything else is secondary. */
+  variant: 'primary' | 'secondary';
 }
 
 /** The input each effect needs (see src/procedures/engine/README.md), as a plain HTML form. */
-function Fields(props: ActionFormProps): VNode | null {
+export function ActionFields(props: ActionFormProps): VNode | null {
   const { errors, values } = props;
   const f = (name: string) => `${props.action}.${name}`;
   switch (props.effect) {
@@ -317,12 +319,8 @@ export function ActionForm(props: ActionFormProps): VNode {
     >
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="version" value={String(props.version)} />
-      <Fields {...props} />
-      <SubmitButton
-        variant={props.effect === 'withdraw' || props.effect === 'refuse' ? 'secondary' : 'primary'}
-      >
-        {props.label}
-      </SubmitButton>
+      <ActionFields {...props} />
+      <SubmitButton variant={props.variant}>{props.label}</SubmitButton>
     </form>
   );
 }
