@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { formatGermanDate } from '../../law/index.ts';
+import { formatGermanDateShort } from '../../law/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import {
   CsrfField,
@@ -80,7 +80,7 @@ function FollowUps(props: Props): VNode {
           {open.map((f) => (
             <li key={f.id}>
               <span class={f.due_date <= props.today ? 'status-overdue' : ''}>
-                {formatGermanDate(f.due_date)}
+                {formatGermanDateShort(f.due_date)}
                 {f.due_date <= props.today ? ' (fällig)' : ''}
               </span>
               : {f.text} <span class="kern-body--small">– angelegt von {f.author}</span>
@@ -92,7 +92,7 @@ function FollowUps(props: Props): VNode {
                 >
                   <CsrfField token={props.csrfToken} />
                   <button type="submit" class="kern-btn kern-btn--tertiary kern-btn--x-small">
-                    <span class="kern-label">Erledigt: {formatGermanDate(f.due_date)}</span>
+                    <span class="kern-label">Erledigt: {formatGermanDateShort(f.due_date)}</span>
                   </button>
                 </form>
               )}

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { formatGermanDate } from '../../law/index.ts';
+import { formatGermanDate, formatGermanDateShort } from '../../law/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, Notice, SelectField, SubmitButton } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
@@ -43,7 +43,7 @@ function FollowUp(props: { item: ProcedureListItem }): VNode | null {
   if (!followUpDue) return null;
   return (
     <p class="kern-body--small follow-up-due">
-      <strong>Wiedervorlage {formatGermanDate(followUpDue)}:</strong> {followUpText}
+      <strong>Wiedervorlage {formatGermanDateShort(followUpDue)}:</strong> {followUpText}
     </p>
   );
 }
