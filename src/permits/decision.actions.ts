@@ -7,6 +7,7 @@ import { renderDecisionPdf, type DecisionOutcome } from './decision.pdf.ts';
 import { berlinDate, procedureParties, type ProcedureRow } from './permit.queries.ts';
 import { MAX_UPLOAD_BYTES, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
 import { referenceLabel } from '../procedures/reference.ts';
+import { contactLines, loadAuthorityProfile } from '../procedures/authority/authority.queries.ts';
 
 /** Generates the decision PDF from the case data and files it in the case as document 'decision'. */
 export async function deliverDecisionDocument(options: {
@@ -40,6 +41,7 @@ export async function deliverDecisionDocument(options: {
   const pdf = await renderDecisionPdf(
     {
       authorityName,
+      authorityContact: contactLines(await loadAuthorityProfile(trx, row.tenantId)).slice(1),
       reference: referenceLabel(row.reference),
       issuedOn: formatGermanDate(berlinDate(now)),
       applicantName,

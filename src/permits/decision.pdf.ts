@@ -8,6 +8,8 @@ export type DecisionOutcome = 'grant' | 'refusal' | 'withdrawal';
 
 export interface DecisionDocument {
   authorityName: string;
+  /** Department, address, phone and e-mail from the authority's master data. */
+  authorityContact?: string[];
   reference: string;
   issuedOn: string; // German date text
   applicantName: string;
@@ -71,6 +73,8 @@ export function renderDecisionPdf(doc: DecisionDocument, now: Date): Promise<Buf
     pdf.on('error', reject);
 
     pdf.font('Helvetica').fontSize(10).text(doc.authorityName);
+    for (const line of doc.authorityContact ?? []) pdf.fontSize(9).text(line);
+    pdf.fontSize(10);
     pdf.text(`Aktenzeichen: ${doc.reference}`);
     pdf.text(`Datum: ${doc.issuedOn}`);
     pdf.moveDown();
