@@ -36,7 +36,13 @@ describe('notice and mails from the authority master data', () => {
       [
         worker,
         'confirm-completeness',
-        { completenessDate: today, agencies: [lanuk], timetable: 'Auslegung in Kürze.' },
+        {
+          completenessDate: today,
+          agencies: [lanuk],
+          timetable: 'Auslegung in Kürze.',
+          missingDocumentsReason:
+            'Die übrigen Unterlagen liegen der Behörde aus der Vorprüfung vor.',
+        },
       ],
       [worker, 'prepare-participation', {}],
     ];
