@@ -287,12 +287,7 @@ export async function listProcedures(
         // A draft is the applicant's own until submitted: it has no Aktenzeichen yet and is not
         // in the authority's queue.
         ...(scope.tenantIds?.length
-          ? [
-              eb.and([
-                eb('p.tenant_id', 'in', scope.tenantIds),
-                eb('p.step', '<>', 'draft'),
-              ]),
-            ]
+          ? [eb.and([eb('p.tenant_id', 'in', scope.tenantIds), eb('p.step', '<>', 'draft')])]
           : []),
         ...(scope.applicantOrgIds?.length
           ? [eb('p.applicant_org_id', 'in', scope.applicantOrgIds)]

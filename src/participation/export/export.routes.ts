@@ -70,11 +70,17 @@ async function sendExport(
   const now = deps.clock.now();
   const suffix = personal ? ['personenbezogen'] : [];
   if (kind === 'csv') {
-    const name = downloadName(['Einwendungen', referenceLabel(row.reference), berlinDate(now), ...suffix], 'csv');
+    const name = downloadName(
+      ['Einwendungen', referenceLabel(row.reference), berlinDate(now), ...suffix],
+      'csv',
+    );
     const stream = streamObjectionsCsv(deps.db, row.id, { personal });
     return sendDownload(reply, stream, 'text/csv; charset=utf-8', name);
   }
-  const name = downloadName(['Verfahrensakte', referenceLabel(row.reference), berlinDate(now), ...suffix], 'zip');
+  const name = downloadName(
+    ['Verfahrensakte', referenceLabel(row.reference), berlinDate(now), ...suffix],
+    'zip',
+  );
   const stream = streamCaseFileZip({
     db: deps.db,
     store: deps.store,
