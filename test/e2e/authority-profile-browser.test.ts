@@ -41,7 +41,7 @@ describe('authority master data in Chromium without JavaScript', { skip }, () =>
     return page;
   }
 
-  it('the authority admin edits, is corrected, uploads a logo; axe finds nothing', async () => {
+  it('the authority admin edits without JavaScript, is corrected and uploads a logo', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
     const page = await logIn(context, 'admin@kreis-paderborn.example');
     await page.getByRole('link', { name: 'Stammdaten' }).click();
