@@ -197,6 +197,11 @@ const NOT_APPLICANT: RouteCase['wrongRoles'] = [
   { person: 'caseWorker', status: 403 },
   { person: 'supervisor', status: 403 },
 ];
+const LETTER_OUTSIDERS: RouteCase['wrongRoles'] = [
+  { person: 'applicant', status: 403 },
+  { person: 'agency', status: 404 },
+  { person: 'supervisor', status: 404 },
+];
 /** Objects of the participation procedure named under the draft's URL: a draft has none. */
 const FOREIGN_OBJECT = { person: 'caseWorker', on: 'draft', status: 404 } as const;
 /**
@@ -357,6 +362,49 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: FOREIGN_OBJECT,
     served: { person: 'caseWorker' },
   },
+  // Letters: the authority's case workers draft and deliver, its supervisors sign; the applicant
+  // is a party but acts on none of them (403); agencies and the ministry learn nothing (404).
+  // An unsubmitted application is not before the authority: its letters do not exist (404).
+  'POST /verfahren/:id/schreiben': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
+    served: { skip: 'needs the procedure type’s letter builder; letters.test.ts drafts letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/vorlage': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    // The fixture letter is signed: it can no longer be submitted for sign-off.
+    wrongState: [
+      { person: 'caseWorker', on: 'participation', status: 409 },
+      { person: 'caseWorker', on: 'draft', status: 404 },
+    ],
+    served: { skip: 'needs signatories in the master data; letters.test.ts submits letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/zurueckgeben': {
+    on: 'participation',
+    wrongRoles: [...LETTER_OUTSIDERS, { person: 'caseWorker', status: 403 }],
+    wrongState: FOREIGN_OBJECT,
+    served: { skip: 'needs a supervisor of the authority; letters.test.ts returns letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/zeichnen': {
+    on: 'participation',
+    wrongRoles: [...LETTER_OUTSIDERS, { person: 'caseWorker', status: 403 }],
+    wrongState: FOREIGN_OBJECT,
+    served: { skip: 'needs a supervisor of the authority; letters.test.ts signs letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/zustellen': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    wrongState: FOREIGN_OBJECT,
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/neue-fassung': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    wrongState: FOREIGN_OBJECT,
+    served: { skip: 'needs the procedure type’s letter builder; letters.test.ts revises letters' },
+  },
 };
 
 /** The other organisation's member with the role of the route's own party. */
@@ -408,7 +456,8 @@ describe('state-changing procedure routes on real procedures', () => {
       .replace(':groupId', f.groupId)
       .replace(':oid', f.objectionId)
       .replace(':concernId', f.concernId)
-      .replace(':agencyOrgId', f.lanuk);
+      .replace(':agencyOrgId', f.lanuk)
+      .replace(':letterId', f.letterId);
     const version = await versionOf(id);
     const fields: Record<string, string> = {
       version,
@@ -427,6 +476,9 @@ describe('state-changing procedure routes on real procedures', () => {
       representative: f.objectionId,
       into: 'einzeln',
       memberIds: f.objectionId,
+      kind: 'receipt',
+      comment: 'Bitte ergänzen.',
+      signatoryId: 'fixture',
     };
     if (pattern.endsWith('/documents') || pattern.endsWith('/dokumente')) {
       const body = multipart({ docType: 'site-plans' }, { name: 'plan.pdf', content: SAMPLE_PDF });

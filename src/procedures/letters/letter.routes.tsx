@@ -44,7 +44,9 @@ const MESSAGES: Record<string, string> = {
   zugestellt: 'Das Schreiben wurde zugestellt.',
   'neue-fassung': 'Die neue Fassung wurde als Entwurf angelegt.',
 };
-const STATUS = { validation: 400, conflict: 409, forbidden: 403 } as const;
+// Refusals shown on the form they concern; a 403 or 404 gets the error page (the viewer may not
+// be allowed to see the letter whose page would otherwise be shown again).
+const STATUS = { validation: 400, conflict: 409 } as const;
 
 function text(body: Record<string, unknown>, name: string): string {
   const value = body[name];
