@@ -22,10 +22,13 @@ import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
 import { deliverMail } from './platform/mail.ts';
 import { runDeadlineWatch } from './permits/deadline-watch.ts';
+import { caseLink } from './permits/permit.actions.ts';
+import { runFollowUpWatch } from './procedures/notes/follow-up.watch.ts';
 import type { JobHandlers } from './platform/jobs.ts';
 import { removeOrphanFiles } from './platform/file-orphans.ts';
 import type { LetterBuilders } from './procedures/letters/letter.builder.ts';
-import { organisationOnlyProfile, type LoadProfile } from './procedures/letters/letter.profile.ts';
+import { loadAuthorityProfile } from './procedures/authority/authority.queries.ts';
+import type { LoadProfile } from './procedures/letters/letter.profile.ts';
 import { registerLetterRoutes } from './procedures/letters/letter.routes.tsx';
 import { registerTemplateRoutes } from './procedures/letters/template.routes.tsx';
 
@@ -67,7 +70,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerExportRoutes(app, deps);
     registerLetterRoutes(app, deps, {
       builders: { ...LETTER_BUILDERS, ...options.letterBuilders },
-      loadProfile: options.loadProfile ?? organisationOnlyProfile,
+      loadProfile: options.loadProfile ?? loadAuthorityProfile,
     });
     registerTemplateRoutes(app, deps);
     await Promise.resolve();
@@ -80,6 +83,12 @@ export function jobHandlers(deps: Deps): JobHandlers {
     'mail:send': ({ mailId }) => deliverMail(deps.db, deps.mailer, mailId),
     'deadlines:watch': async () => {
       await runDeadlineWatch(deps);
+      // Follow-ups (Wiedervorlagen) that came due: one mail each, with the same hourly run.
+      await runFollowUpWatch({
+        db: deps.db,
+        now: deps.clock.now(),
+        caseLink: (id) => caseLink(deps, id),
+      });
     },
     'files:sweep': async () => {
       await removeOrphanFiles({ db: deps.db, store: deps.store, now: deps.clock.now() });

@@ -344,7 +344,7 @@ export async function renderLetter(
   return renderLetterPdf({
     content: letter.content,
     profile,
-    reference: head.reference,
+    reference: head.reference ?? 'noch kein Aktenzeichen',
     date,
     signatory,
     contact: { name: letter.draftedByName, phone: null, email: null },
@@ -392,7 +392,7 @@ export async function signOff(options: {
             procedure_id: w.head.id,
             tenant_id: w.head.tenantId,
             doc_type: `letter-${letter.kind}`,
-            filename: `${LETTER_KIND_LABELS[letter.kind].replace(/[^\p{L}\p{N}]+/gu, '-')}-${w.head.reference.replace(/[^\p{L}\p{N}.-]+/gu, '-')}-Fassung-${letter.version}.pdf`,
+            filename: `${LETTER_KIND_LABELS[letter.kind].replace(/[^\p{L}\p{N}]+/gu, '-')}-${(w.head.reference ?? 'ohne-Aktenzeichen').replace(/[^\p{L}\p{N}.-]+/gu, '-')}-Fassung-${letter.version}.pdf`,
             media_type: 'application/pdf',
             sha256: staged.sha256,
             size: staged.size,

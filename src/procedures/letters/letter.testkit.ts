@@ -24,7 +24,7 @@ export const testBuilder: LetterBuilder = {
       .executeTakeFirstOrThrow();
     const base = contentFixture();
     const intro = fillPlaceholders(ctx.templates[kind].intro, {
-      aktenzeichen: procedure.reference,
+      aktenzeichen: procedure.reference ?? undefined,
       vorhaben: procedure.title,
       antragsteller: base.addressee.name,
     });

@@ -27,6 +27,8 @@ export interface LettersView {
 }
 
 const base = (head: ProcedureHead) => `/verfahren/${head.id}/schreiben`;
+/** Letters exist only for submitted applications, which carry an Aktenzeichen. */
+const ref = (reference: string | null) => reference ?? 'ohne Aktenzeichen';
 
 function who(name: string | null, at: Date | null): string {
   return at ? `${name ?? '–'}, ${formatTimestamp(at)}` : '–';
@@ -106,7 +108,7 @@ function CaseHeading(props: { head: ProcedureHead }) {
   return (
     <p class="kern-body">
       <a class="kern-link" href={`/verfahren/${props.head.id}`}>
-        Zurück zum Verfahren {props.head.reference} – {props.head.title}
+        Zurück zum Verfahren {ref(props.head.reference)} – {props.head.title}
       </a>
     </p>
   );
@@ -122,12 +124,12 @@ export function LettersPage(props: {
   return (
     <Layout
       ctx={props.ctx}
-      title={`Schreiben – ${props.view.head.reference}`}
+      title={`Schreiben – ${ref(props.view.head.reference)}`}
       hasErrors={errors.length > 0}
     >
       <ErrorSummary errors={errors} />
       {props.message ? <Notice kind="success" title={props.message} /> : null}
-      <h1 class="kern-heading-large">Schreiben zum Verfahren {props.view.head.reference}</h1>
+      <h1 class="kern-heading-large">Schreiben zum Verfahren {ref(props.view.head.reference)}</h1>
       <CaseHeading head={props.view.head} />
       <LettersSection view={props.view} />
       <NewLetterForm ctx={props.ctx} view={props.view} errors={errors} />
@@ -405,7 +407,7 @@ export function LetterPage(props: LetterPageProps): VNode {
   const errors = props.errors ?? [];
   const staff = view.roles.includes('drafter') || view.roles.includes('signer');
   const url = `${base(view.head)}/${letter.id}`;
-  const title = `${LETTER_KIND_LABELS[letter.kind]} (Fassung ${letter.version}) – ${view.head.reference}`;
+  const title = `${LETTER_KIND_LABELS[letter.kind]} (Fassung ${letter.version}) – ${ref(view.head.reference)}`;
   return (
     <Layout ctx={props.ctx} title={title} hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} />
@@ -433,7 +435,7 @@ export function LetterPage(props: LetterPageProps): VNode {
 }
 
 export interface QueueItem extends LetterRow {
-  reference: string;
+  reference: string | null;
   title: string;
 }
 
@@ -458,7 +460,7 @@ export function SignOffQueuePage(props: { ctx: PageContext; items: QueueItem[] }
               <a class="kern-link" href={`/verfahren/${l.procedureId}/schreiben/${l.id}`}>
                 {LETTER_KIND_LABELS[l.kind]} (Fassung {l.version})
               </a>,
-              `${l.reference} – ${l.title}`,
+              `${ref(l.reference)} – ${l.title}`,
               who(l.draftedByName, l.draftedAt),
               l.reviewRequestedAt ? formatTimestamp(l.reviewRequestedAt) : '–',
             ],
