@@ -27,9 +27,26 @@ import { caseLink } from './permits/permit.actions.ts';
 import { runFollowUpWatch } from './procedures/notes/follow-up.watch.ts';
 import type { JobHandlers } from './platform/jobs.ts';
 import { removeOrphanFiles } from './platform/file-orphans.ts';
+import type { LetterBuilders } from './procedures/letters/letter.builder.ts';
+import { loadAuthorityProfile } from './procedures/authority/authority.queries.ts';
+import type { LoadProfile } from './procedures/letters/letter.profile.ts';
+import { registerLetterRoutes } from './procedures/letters/letter.routes.tsx';
+import { registerTemplateRoutes } from './procedures/letters/template.routes.tsx';
+
+/**
+ * Letter content builders by procedure type key: each procedure family registers the builder
+ * that writes its letters from the case (e.g. permits for 'bimschg-formal').
+ */
+const LETTER_BUILDERS: LetterBuilders = {};
+
+/** What tests and other entry points may replace: the letter builders and the profile source. */
+export interface AppOptions {
+  letterBuilders?: LetterBuilders;
+  loadProfile?: LoadProfile;
+}
 
 /** The whole portal: every feature registers its routes here. */
-export function buildApp(deps: Deps): Promise<App> {
+export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
   return buildServer(deps, async (app) => {
     registerSystemRoutes(app, deps);
     registerHomeRoutes(app);
@@ -53,6 +70,11 @@ export function buildApp(deps: Deps): Promise<App> {
     registerReviewRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
     registerExportRoutes(app, deps);
+    registerLetterRoutes(app, deps, {
+      builders: { ...LETTER_BUILDERS, ...options.letterBuilders },
+      loadProfile: options.loadProfile ?? loadAuthorityProfile,
+    });
+    registerTemplateRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -30,6 +30,7 @@ function navItems(actor: Actor): NavItem[] {
     items.push({ href: '/stellungnahmen', label: 'Stellungnahmen' });
   if (can(actor, 'overruns:view'))
     items.push({ href: '/aufsicht/fristen', label: 'Fristüberschreitungen' });
+  if (can(actor, 'letters:sign-off')) items.push({ href: '/zeichnung', label: 'Zur Zeichnung' });
   if (can(actor, 'account:view')) items.push({ href: '/konto', label: 'Mein Konto' });
   if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
   else if (can(actor, 'organisation:master-data'))

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { fixedClock, systemClock, type Clock } from '../../src/platform/clock.ts';
 import { createMailer } from '../../src/platform/mail.ts';
@@ -36,7 +36,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** The real application on a fresh database with the demo organisations and logins. */
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; app?: AppOptions } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   await seedDemo(database.db);
@@ -48,7 +48,7 @@ export async function createTestApp(
     mailer: createMailer(config.smtpUrl, config.mailFrom),
     store: createDirectoryStore(config.filesDir),
   };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options.app);
   await app.ready();
   return {
     app,

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AppOptions } from '../../src/app.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
@@ -81,14 +82,14 @@ export function describeViolations(url: string, violations: AxeViolation[]): str
 
 /** The real app listening on a free loopback port, and Chromium to drive it. */
 export async function startBrowserApp(
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: { env?: Record<string, string>; clock?: Clock; app?: AppOptions } = {},
 ): Promise<{
   t: TestApp;
   browser: Browser;
   base: string;
   close(): Promise<void>;
 }> {
-  const t = await createTestApp({ env: options.env, clock: options.clock });
+  const t = await createTestApp({ env: options.env, clock: options.clock, app: options.app });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

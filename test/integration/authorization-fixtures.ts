@@ -27,6 +27,8 @@ export interface AuthorizationFixtures {
   groupId: string;
   concernId: string;
   lanuk: string;
+  /** A letter of the participation procedure, signed (not yet delivered). */
+  letterId: string;
   /** Case work: the Kreis Paderborn case worker's user id and a follow-up on `participation`. */
   caseWorkerUserId: string;
   followUpId: string;
@@ -112,6 +114,7 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
     .select('id')
     .where('procedure_id', '=', published.id)
     .executeTakeFirstOrThrow();
+  const letterId = await signedLetter(t, published.id);
   const caseWorkerUser = await db
     .selectFrom('users')
     .select('id')
@@ -130,6 +133,7 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
     .returning('id')
     .executeTakeFirstOrThrow();
   return {
+    letterId,
     caseWorkerUserId: caseWorkerUser.id,
     followUpId: followUp.id,
     draft,
@@ -140,4 +144,54 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
     concernId: concern.id,
     lanuk: await orgId(t, 'Landesamt für Natur'),
   };
+}
+
+/** A signed letter written straight into the table: no builder or signatory is needed for it. */
+async function signedLetter(t: TestApp, procedureId: string): Promise<string> {
+  const db = t.database.db;
+  const procedure = await db
+    .selectFrom('procedures')
+    .select('tenant_id')
+    .where('id', '=', procedureId)
+    .executeTakeFirstOrThrow();
+  const worker = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', PEOPLE.caseWorker)
+    .executeTakeFirstOrThrow();
+  const at = new Date('2026-11-23T09:00:00Z');
+  const letter = await db
+    .insertInto('letters')
+    .values({
+      procedure_id: procedureId,
+      tenant_id: procedure.tenant_id,
+      kind: 'receipt',
+      version: 1,
+      status: 'signed',
+      content: JSON.stringify({
+        kind: 'receipt',
+        subject: 'Eingangsbestätigung',
+        references: [],
+        addressee: { name: 'Windpark Sintfeld GmbH & Co. KG (Beispiel)', lines: [] },
+        salutation: 'Sehr geehrte Damen und Herren,',
+        blocks: [{ kind: 'paragraph', text: 'Ihr Antrag ist eingegangen.' }],
+        closing: 'Mit freundlichen Grüßen',
+      }),
+      signatory_id: 'fixture',
+      signatory: JSON.stringify({
+        id: 'fixture',
+        name: 'Erika Zeichnung',
+        function: 'Amtsleitung',
+      }),
+      drafted_by: worker.id,
+      drafted_at: at,
+      signed_by: worker.id,
+      signed_at: at,
+      letter_date: '2026-11-23',
+      pdf_sha256: '0'.repeat(64),
+      pdf_size: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return letter.id;
 }

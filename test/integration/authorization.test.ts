@@ -43,6 +43,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'work-queue:view': ['case_worker'],
   'statements:view': ['agency_member'],
   'overruns:view': ['case_worker', 'supervisor'],
+  'letters:sign-off': ['supervisor'],
+  'organisation:templates': ['admin'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
@@ -195,6 +197,11 @@ const STAFF_ONLY: RouteCase['wrongRoles'] = [
 const NOT_APPLICANT: RouteCase['wrongRoles'] = [
   { person: 'caseWorker', status: 403 },
   { person: 'supervisor', status: 403 },
+];
+const LETTER_OUTSIDERS: RouteCase['wrongRoles'] = [
+  { person: 'applicant', status: 403 },
+  { person: 'agency', status: 404 },
+  { person: 'supervisor', status: 404 },
 ];
 /** Objects of the participation procedure named under the draft's URL: a draft has none. */
 const FOREIGN_OBJECT = { person: 'caseWorker', on: 'draft', status: 404 } as const;
@@ -367,6 +374,49 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: FOREIGN_OBJECT,
     served: { person: 'caseWorker' },
   },
+  // Letters: the authority's case workers draft and deliver, its supervisors sign; the applicant
+  // is a party but acts on none of them (403); agencies and the ministry learn nothing (404).
+  // An unsubmitted application is not before the authority: its letters do not exist (404).
+  'POST /verfahren/:id/schreiben': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
+    served: { skip: 'needs the procedure type’s letter builder; letters.test.ts drafts letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/vorlage': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    // The fixture letter is signed: it can no longer be submitted for sign-off.
+    wrongState: [
+      { person: 'caseWorker', on: 'participation', status: 409 },
+      { person: 'caseWorker', on: 'draft', status: 404 },
+    ],
+    served: { skip: 'needs signatories in the master data; letters.test.ts submits letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/zurueckgeben': {
+    on: 'participation',
+    wrongRoles: [...LETTER_OUTSIDERS, { person: 'caseWorker', status: 403 }],
+    wrongState: FOREIGN_OBJECT,
+    served: { skip: 'needs a supervisor of the authority; letters.test.ts returns letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/zeichnen': {
+    on: 'participation',
+    wrongRoles: [...LETTER_OUTSIDERS, { person: 'caseWorker', status: 403 }],
+    wrongState: FOREIGN_OBJECT,
+    served: { skip: 'needs a supervisor of the authority; letters.test.ts signs letters' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/zustellen': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    wrongState: FOREIGN_OBJECT,
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/schreiben/:letterId/neue-fassung': {
+    on: 'participation',
+    wrongRoles: LETTER_OUTSIDERS,
+    wrongState: FOREIGN_OBJECT,
+    served: { skip: 'needs the procedure type’s letter builder; letters.test.ts revises letters' },
+  },
   // Internal case work: only the case workers of the procedure's authority, and only while the
   // procedure runs (a draft is the applicant's, a closed case is no longer worked on).
   'POST /verfahren/:id/zustaendigkeit': {
@@ -445,6 +495,7 @@ describe('state-changing procedure routes on real procedures', () => {
       .replace(':oid', f.objectionId)
       .replace(':concernId', f.concernId)
       .replace(':agencyOrgId', f.lanuk)
+      .replace(':letterId', f.letterId)
       .replace(':followUpId', f.followUpId);
     const version = await versionOf(id);
     const fields: Record<string, string> = {
@@ -464,6 +515,9 @@ describe('state-changing procedure routes on real procedures', () => {
       representative: f.objectionId,
       into: 'einzeln',
       memberIds: f.objectionId,
+      kind: 'receipt',
+      comment: 'Bitte ergänzen.',
+      signatoryId: 'fixture',
       caseWorkerId: f.caseWorkerUserId,
       noteText: 'Vermerk zur Berechtigungsprüfung.',
       dueDate: '2026-12-15',

@@ -16,7 +16,9 @@ export type Action =
   | 'applications:create' // start an application
   | 'work-queue:view' // the case workers' queue of their authority
   | 'statements:view' // the agencies' list of requests
-  | 'overruns:view'; // overrun report for the supervisory authority
+  | 'overruns:view' // overrun report for the supervisory authority
+  | 'letters:sign-off' // the queue of letters awaiting sign-off (per letter checked in the use case)
+  | 'organisation:templates'; // the letter texts of the authorities one administers
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -33,6 +35,10 @@ export function can(actor: Actor, action: Action): boolean {
       return hasRole(actor, 'agency_member');
     case 'overruns:view':
       return hasRole(actor, 'supervisor') || hasRole(actor, 'case_worker');
+    case 'letters:sign-off':
+      return hasRole(actor, 'supervisor');
+    case 'organisation:templates':
+      return hasRole(actor, 'admin');
     case 'admin:users':
     case 'admin:organisations':
     case 'admin:outbox':

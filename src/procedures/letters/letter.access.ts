@@ -1,3 +1,4 @@
+import type { Role } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { LetterRow, ProcedureHead } from './letter.queries.ts';
@@ -54,3 +55,10 @@ export const FROZEN_MESSAGE =
 
 export const SECOND_PERSON_MESSAGE =
   'Zeichnen darf nur eine zweite Person: eine Person mit der Rolle Aufsicht der zuständigen Behörde, die das Schreiben nicht selbst entworfen oder vorgelegt hat (Vier-Augen-Prinzip).';
+
+/** The organisations in which the actor holds `role`, e.g. the authorities a supervisor signs for. */
+export function organisationsWithRoleOf(actor: Actor, role: Role): string[] {
+  return actor.kind === 'user'
+    ? actor.memberships.filter((m) => m.role === role).map((m) => m.organisationId)
+    : [];
+}
