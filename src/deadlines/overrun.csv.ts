@@ -1,5 +1,6 @@
 import { formatGermanDateShort } from '../law/index.ts';
 import { csvRow, UTF8_BOM } from '../platform/csv.ts';
+import { referenceLabel } from '../procedures/reference.ts';
 import type { OverrunRow } from './overrun.queries.ts';
 
 const HEADER = [
@@ -24,7 +25,7 @@ export function overrunsCsv(rows: readonly OverrunRow[]): string {
   const lines = rows.map((r) =>
     csvRow(
       [
-        r.reference,
+        referenceLabel(r.reference),
         r.title,
         r.authority,
         r.label,

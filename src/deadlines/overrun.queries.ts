@@ -19,7 +19,7 @@ export interface OverrunFilter {
 
 export interface OverrunRow {
   id: string;
-  reference: string;
+  reference: string | null;
   title: string;
   step: string;
   authority: string;

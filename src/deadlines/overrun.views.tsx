@@ -4,6 +4,7 @@ import type { FieldError } from '../platform/errors.ts';
 import { ErrorSummary, Notice, SelectField, SubmitButton, TextField } from '../platform/forms.tsx';
 import { Layout, type PageContext } from '../platform/layout.tsx';
 import { DataTable } from '../platform/table.tsx';
+import { referenceLabel } from '../procedures/reference.ts';
 import { overrunQueryString, type OverrunQuery } from './overrun.filter.ts';
 import { OVERRUN_KINDS } from './overrun.kinds.ts';
 import type { OverrunRow } from './overrun.queries.ts';
@@ -92,7 +93,7 @@ export function OverrunPage(props: {
               rows={props.rows.map((r) => ({
                 key: `${r.id}-${r.key}`,
                 cells: [
-                  r.reference,
+                  referenceLabel(r.reference),
                   <a class="kern-link" href={`/verfahren/${r.id}`}>
                     {r.title}
                   </a>,

@@ -17,6 +17,7 @@ import { ActionForm } from './action.forms.tsx';
 import { CaseworkSection } from './casework.views.tsx';
 import { ApplicationForm } from './application.form.tsx';
 import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 import { rankActions } from './next-step.ts';
 
 const DOC_TYPE_LABELS: Record<string, string> = {
@@ -28,7 +29,7 @@ const DOC_TYPE_LABELS: Record<string, string> = {
 function Summary(props: { view: CaseView; assignee?: string }): VNode {
   const { view } = props;
   const items: [string, string][] = [
-    ['Aktenzeichen', view.row.reference],
+    ['Aktenzeichen', referenceLabel(view.row.reference)],
     ['Verfahrensart', `${view.typeLabel}, Rechtsstand ${view.type.version}`],
     ['Verfahrensschritt', view.stepLabel],
     ['Genehmigungsbehörde', view.authority],
@@ -557,7 +558,7 @@ export function CasePage(props: CasePageProps): VNode {
   return (
     <Layout
       ctx={ctx}
-      title={`${view.row.reference} ${view.row.title}`}
+      title={`${referenceLabel(view.row.reference)} ${view.row.title}`}
       hasErrors={errors.length > 0}
     >
       <h1 class="kern-heading-large">{view.row.title}</h1>

@@ -8,6 +8,7 @@ import type { ApplicationData } from '../application.ts';
 import type { AssignmentFilter, ProcedureListItem } from '../permit.queries.ts';
 import { TYPE_LABELS } from '../permit.types.ts';
 import { ApplicationForm } from './application.form.tsx';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 const STEP_LABELS: Record<string, string> = {
   draft: 'Entwurf',
@@ -71,7 +72,7 @@ function ProcedureTable(props: {
       rows={props.items.map((p) => ({
         key: p.id,
         cells: [
-          p.reference,
+          referenceLabel(p.reference),
           <>
             <a class="kern-link" href={`/verfahren/${p.id}`}>
               {p.title}
