@@ -11,6 +11,7 @@ import {
   toApiResult,
 } from './deadline.service.ts';
 import { DeadlinePage } from './deadline.views.tsx';
+import { registerOverrunRoutes } from './overrun.routes.tsx';
 
 const DeadlineQuery = Type.Object({
   start: Type.String({
@@ -69,6 +70,7 @@ export function parseYear(
 }
 
 export function registerDeadlineRoutes(app: App, deps: Deps): void {
+  registerOverrunRoutes(app, deps);
   const officeClosed = officeClosedCalendar(deps.config.officeClosedDays);
   app.get(
     '/api/v1/deadlines',

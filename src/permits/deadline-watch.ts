@@ -1,6 +1,3 @@
-import { sql } from 'kysely';
-import type { Actor } from '../platform/auth/actor.ts';
-import { organisationsWithRole } from './procedure-access.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
 import {
   applyAction,
@@ -169,47 +166,6 @@ async function announce(
     text: effect.message,
     link: caseLink(deps, row.id),
   });
-}
-
-/**
- * Overrun report: expired deadlines of running procedures. The supervisory authority sees all;
- * a case worker only those of their own authorities (filtered in SQL, before the limit).
- */
-export async function listOverruns(deps: PermitDeps, actor: Actor, today: string) {
-  const supervisor =
-    actor.kind === 'user' && actor.memberships.some((m) => m.role === 'supervisor');
-  const tenants = organisationsWithRole(actor, 'case_worker');
-  if (!supervisor && tenants.length === 0) return [];
-  let query = deps.db
-    .selectFrom('procedure_deadlines as d')
-    .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
-    .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
-    .select([
-      'p.id',
-      'p.reference',
-      'p.title',
-      'p.step',
-      'o.name as authority',
-      'd.label',
-      'd.end_date',
-      'd.responsible',
-      'd.escalated_at',
-      'd.key',
-    ])
-    .select(sql<number>`(${today}::date - d.end_date)`.as('daysOver'))
-    .where('p.closed_at', 'is', null)
-    // Periods (display, objection period) end; they are nobody's overrun.
-    .where('d.effect_on_expiry', 'not in', ['none', 'auto-action'])
-    .where((eb) =>
-      eb.or([
-        eb('d.status', '=', 'expired'),
-        eb.and([eb('d.status', '=', 'running'), eb('d.end_date', '<', today)]),
-      ]),
-    )
-    .orderBy('d.end_date')
-    .limit(500);
-  if (!supervisor) query = query.where('p.tenant_id', 'in', tenants);
-  return query.execute();
 }
 
 export { deadlineRowKey };

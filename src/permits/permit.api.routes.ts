@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { fileResponse, noContent, problemResponses } from '../platform/openapi.ts';
 import type { App, Deps } from '../platform/server.ts';
 import { createApplication, saveApplication } from './application.actions.ts';
-import { listOverruns } from './deadline-watch.ts';
+import { listOverruns } from '../deadlines/overrun.queries.ts';
+import { OVERRUN_KINDS } from '../deadlines/overrun.kinds.ts';
 import { uploadDocument } from './document.actions.ts';
 import { performAction } from './permit.actions.ts';
 import { berlinDate, listProcedures, type AssignmentFilter } from './permit.queries.ts';
@@ -296,12 +297,32 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
         tags,
         security,
         operationId: 'listOverruns',
-        summary: 'Fristüberschreitungen laufender Verfahren (für die Aufsicht)',
+        summary:
+          'Fristüberschreitungen laufender Verfahren, die Behörde oder Fachbehörde einzuhalten hatten (für die Aufsicht)',
+        querystring: Type.Object({
+          authority: Type.Optional(
+            Type.String({ format: 'uuid', description: 'nur diese Behörde' }),
+          ),
+          kind: Type.Optional(
+            Type.String({
+              enum: OVERRUN_KINDS.map((k) => k.key),
+              description: 'nur diese Art von Frist',
+            }),
+          ),
+          from: Type.Optional(Type.String({ format: 'date', description: 'Fristende ab' })),
+          to: Type.Optional(Type.String({ format: 'date', description: 'Fristende bis' })),
+        }),
         response: { 200: OverrunList },
       },
     },
     async (request) => {
-      return listOverruns(deps, request.actor, berlinDate(deps.clock.now()));
+      const { authority, kind, from, to } = request.query;
+      return listOverruns(deps.db, request.actor, berlinDate(deps.clock.now()), {
+        authorityId: authority,
+        kind,
+        from,
+        to,
+      });
     },
   );
 }

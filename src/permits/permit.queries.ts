@@ -316,7 +316,20 @@ export async function listProcedures(
         eb('asg.deputy_id', '=', internal.userId),
       ]),
     );
-  if (internal?.assignment === 'unassigned') query = query.where('asg.case_worker_id', 'is', null);
+  // An anti-join, not "asg.case_worker_id is null" after the left join: the planner estimates
+  // that filter at one row and then scans the users table once per case (bench/README.md).
+  if (internal?.assignment === 'unassigned')
+    query = query.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('procedure_assignments as assigned')
+            .select('assigned.procedure_id')
+            .whereRef('assigned.procedure_id', '=', 'p.id')
+            .where('assigned.case_worker_id', 'is not', null),
+        ),
+      ),
+    );
   const rows = await query
     .orderBy(sql`fu.follow_up_due nulls last`)
     .orderBy(sql`next.end_date nulls last`)

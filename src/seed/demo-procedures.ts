@@ -192,7 +192,15 @@ function resolveInput(run: Run, step: Step & { kind: 'act' }, parties: Parties, 
     return { ...rest, displayStart: addDays(today, Number(leadDays ?? 8)) };
   }
   if (step.action !== 'confirm-completeness') return step.input;
-  return { ...step.input, completenessDate: run.lastArrival, agencies: [parties.agencyId] };
+  return {
+    ...step.input,
+    completenessDate: run.lastArrival,
+    agencies: [parties.agencyId],
+    // Recorded only if a required document is missing (src/permits/completeness.ts): the demo
+    // applications claim no trade secrets, so their marking is not needed.
+    missingDocumentsReason:
+      'Die Antragstellerin macht keine Betriebs- oder Geschäftsgeheimnisse geltend; eine Kennzeichnung ist entbehrlich.',
+  };
 }
 
 async function runStep(deps: PermitDeps, run: Run, step: Step | null, parties: Parties) {

@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, fieldId, Notice, SubmitButton } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { referenceLabel } from '../../procedures/reference.ts';
 import { CONFIRM_FIELD } from '../destructive-actions.ts';
 import type { CaseView } from '../procedure.view-model.ts';
 import { ActionFields } from './action.forms.tsx';
@@ -27,8 +28,8 @@ export function ConfirmActionPage(props: {
       <ErrorSummary errors={props.errors} />
       <Notice kind="warning" title="Dieser Schritt beendet das Verfahren endgültig.">
         <p class="kern-body">
-          Verfahren {view.row.reference} „{view.row.title}“. Der Schritt kann nicht rückgängig
-          gemacht werden; die Beteiligten werden benachrichtigt.
+          Verfahren {referenceLabel(view.row.reference)} „{view.row.title}“. Der Schritt kann nicht
+          rückgängig gemacht werden; die Beteiligten werden benachrichtigt.
         </p>
       </Notice>
       <form

@@ -198,60 +198,6 @@ export function SimpleListPage(props: {
   );
 }
 
-export function OverrunPage(props: {
-  ctx: PageContext;
-  rows: {
-    id: string;
-    reference: string | null;
-    title: string;
-    authority: string;
-    label: string;
-    end_date: string;
-    daysOver: number;
-    escalated_at: Date | null;
-  }[];
-}): VNode {
-  return (
-    <Layout ctx={props.ctx} title="Fristüberschreitungen">
-      <h1 class="kern-heading-large">Fristüberschreitungen</h1>
-      <p class="kern-body">
-        Überschrittene gesetzliche Fristen laufender Verfahren (§ 10 Abs. 6a BImSchG: Meldung an die
-        Aufsichtsbehörde).
-      </p>
-      {props.rows.length === 0 ? (
-        <Notice kind="success" title="Keine Fristüberschreitungen." />
-      ) : (
-        <DataTable
-          caption={`${props.rows.length} überschrittene Fristen`}
-          columns={[
-            'Aktenzeichen',
-            'Vorhaben',
-            'Behörde',
-            'Frist',
-            'Fristende',
-            { label: 'Tage darüber', numeric: true },
-            'Gemeldet',
-          ]}
-          rows={props.rows.map((r) => ({
-            key: `${r.id}-${r.label}`,
-            cells: [
-              referenceLabel(r.reference),
-              <a class="kern-link" href={`/verfahren/${r.id}`}>
-                {r.title}
-              </a>,
-              r.authority,
-              r.label,
-              formatGermanDate(r.end_date),
-              r.daysOver,
-              r.escalated_at ? 'ja' : 'nein',
-            ],
-          }))}
-        />
-      )}
-    </Layout>
-  );
-}
-
 export function NewApplicationPage(props: {
   ctx: PageContext;
   authorities: { id: string; name: string }[];

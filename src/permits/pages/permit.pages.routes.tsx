@@ -6,7 +6,6 @@ import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { EMPTY_APPLICATION, parseApplication } from '../application.ts';
 import { createApplication, saveApplication } from '../application.actions.ts';
-import { listOverruns } from '../deadline-watch.ts';
 import { uploadDocument } from '../document.actions.ts';
 import { performAction } from '../permit.actions.ts';
 import { berlinDate, listProcedures } from '../permit.queries.ts';
@@ -21,7 +20,6 @@ import { CASEWORK_MESSAGES, registerCaseworkRoutes } from './casework.routes.tsx
 import {
   ASSIGNMENT_CHOICES,
   NewApplicationPage,
-  OverrunPage,
   SimpleListPage,
   WorkQueuePage,
 } from './list.views.tsx';
@@ -212,11 +210,6 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
       />
     );
     return sendPage(reply, page);
-  });
-
-  app.get('/aufsicht/fristen', { config: { access: 'overruns:view' } }, async (request, reply) => {
-    const rows = await listOverruns(deps, request.actor, today());
-    return sendPage(reply, <OverrunPage ctx={pageContext(request, reply)} rows={rows} />);
   });
 
   app.get(

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { formatGermanDate } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
+import { referenceLabel } from '../reference.ts';
 import { berlinDay } from './notes.actions.ts';
 
 /**
@@ -66,8 +67,8 @@ export async function runFollowUpWatch(options: {
       for (const r of recipients) {
         await queueMail(trx, {
           to: r.email,
-          subject: `Wiedervorlage: ${f.reference}`,
-          text: `Wiedervorlage zum ${formatGermanDate(f.due_date)} im Verfahren ${f.reference} (${f.title}): ${f.text}`,
+          subject: `Wiedervorlage: ${referenceLabel(f.reference)}`,
+          text: `Wiedervorlage zum ${formatGermanDate(f.due_date)} im Verfahren ${referenceLabel(f.reference)} (${f.title}): ${f.text}`,
           link: options.caseLink(f.procedure_id),
         });
         mailed += 1;
