@@ -395,3 +395,9 @@ export interface Database {
   condition_catalogue: ConditionCatalogueTable;
   procedure_conditions: ProcedureConditionsTable;
 }
+
+// Intake: competence area of an authority (migration 20261203T0500_competence_area).
+export interface OrganisationsTable {
+  /** Kreis key (5 digits) or Regierungsbezirk key (3 digits) under the ZustVU NRW; null if unknown. */
+  competence_area: ColumnType<string | null, string | null | undefined, string | null>;
+}
