@@ -168,6 +168,8 @@ export function CasePage(props: {
   message?: string;
   values?: Record<string, string>;
   rows?: number;
+  /** The application form's values as typed, after a refused save. */
+  applicationInput?: Record<string, string>;
 }): VNode {
   const { view, ctx } = props;
   const errors = props.errors ?? [];
@@ -318,6 +320,8 @@ export function CasePage(props: {
             action={`/verfahren/${view.row.id}/antrag`}
             csrfToken={ctx.csrfToken}
             data={view.row.application}
+            input={props.applicationInput}
+            missing={view.applicationGaps}
             errors={errors}
             version={view.row.eventCount}
             rows={props.rows ?? 2}
