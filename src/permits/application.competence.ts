@@ -56,3 +56,23 @@ export async function competenceProblem(
     message: `Die gewählte Behörde ist für diesen Standort nicht zuständig. Zuständig ist ${result.label} (${result.citations.join('; ')}). ${result.reason} ${next}`,
   };
 }
+
+/**
+ * For a draft whose site was entered after the authority was chosen: a note in the summary of what
+ * is missing, not a refusal: the case may already hold steps, and the authority refers the
+ * applicant to the competent one. [open: whether submission should be refused instead]
+ */
+export function competenceWarning(
+  data: ApplicationData,
+  competenceArea: string | null,
+): FieldError[] {
+  const result = competenceFor(data);
+  if (!result || result.kind === 'undetermined' || competenceArea === null) return [];
+  if (areaMatches(competenceArea, result)) return [];
+  return [
+    {
+      field: 'site.gemeinde',
+      message: `Die gewählte Behörde ist für diesen Standort nicht zuständig; zuständig ist ${result.label} (${result.citations.join('; ')}).`,
+    },
+  ];
+}

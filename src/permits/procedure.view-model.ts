@@ -3,6 +3,7 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { availableActions, blockedActions, type Role } from '../procedures/engine/index.ts';
 import { documentsGivenInForm, missingData } from './application.ts';
+import { competenceWarning } from './application.competence.ts';
 import {
   berlinDate,
   findProcedureFor,
@@ -30,7 +31,7 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
       listEvents(deps.db, row.id),
       deps.db
         .selectFrom('organisations')
-        .select('name')
+        .select(['name', 'competence_area'])
         .where('id', '=', row.tenantId)
         .executeTakeFirstOrThrow(),
       row.applicantOrgId
@@ -84,7 +85,10 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
     requiredDocuments,
     /** What a draft still lacks, listed before submission (which stays possible). */
     applicationGaps: {
-      fields: missingData(row.application),
+      fields: [
+        ...competenceWarning(row.application, authority.competence_area),
+        ...missingData(row.application),
+      ],
       documents: requiredDocuments.filter((d) => !d.provided),
     },
     agencies: agencyOnly ? agencies.filter((a) => ownAgencies.includes(a.agency_org_id)) : agencies,

@@ -230,6 +230,25 @@ describe('application intake: competent authority, German numbers, gaps before s
     assert.equal(submitted.statusCode, 200, submitted.body);
   });
 
+  it('a site entered after the authority was chosen is flagged in the summary, not refused', async () => {
+    const applicant = await apiAs(t, APPLICANT);
+    const created = await applicant.post('/api/v1/procedures', {
+      authorityId: brms,
+      title: 'Standort folgt',
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const id = created.json().id;
+    const site: Record<string, unknown> = applicationBody(project('bueren-ost'), brms, 2);
+    delete site.authorityId;
+    const saved = await applicant.put(`/api/v1/procedures/${id}/application`, site);
+    assert.equal(saved.statusCode < 300, true, saved.body);
+    const view = (await applicant.get(`/api/v1/procedures/${id}`)).json();
+    assert.match(
+      JSON.stringify(view.missingData),
+      /nicht zuständig; zuständig ist der Kreis Paderborn/,
+    );
+  });
+
   it('the heading follows the chosen procedure, and so does the draft', async () => {
     const plain = (await page.get('/antraege/neu')).body;
     assert.match(plain, /<h1[^>]*>Neuer Antrag auf Genehmigung von Windenergieanlagen<\/h1>/);
