@@ -496,6 +496,44 @@ export interface Database {
   letters: LettersTable;
 }
 
+// --- Working on a case: assignment, internal notes, follow-ups (src/procedures/) ---
+export interface ProcedureAssignmentsTable {
+  procedure_id: string;
+  tenant_id: string;
+  case_worker_id: string | null;
+  deputy_id: string | null;
+  assigned_at: Timestamp;
+  assigned_by: string | null;
+}
+
+export interface ProcedureNotesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ProcedureFollowUpsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  due_date: ColumnType<string, string, string>;
+  text: string;
+  created_by: string;
+  created_at: Timestamp;
+  done_at: NullableTimestamp;
+  done_by: string | null;
+  notified_at: NullableTimestamp;
+}
+
+export interface Database {
+  procedure_assignments: ProcedureAssignmentsTable;
+  procedure_notes: ProcedureNotesTable;
+  procedure_follow_ups: ProcedureFollowUpsTable;
+}
+
 // Intake: competence area of an authority (migration 20261203T0500_competence_area).
 export interface OrganisationsTable {
   /** Kreis key (5 digits) or Regierungsbezirk key (3 digits) under the ZustVU NRW; null if unknown. */
