@@ -16,7 +16,8 @@ import { openDatabase, startPortal, type Database } from './main.ts';
 import { runProcedureList } from './procedures/procedure-list.cli.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './seed/demo.ts';
 import { seedDemoProcedures } from './seed/demo-procedures.ts';
-import { systemClock } from './platform/clock.ts';
+import { formatGermanDate } from './law/index.ts';
+import { configuredClock } from './platform/clock.ts';
 import { limitHeapGrowth } from './platform/heap.ts';
 import { createDirectoryStore } from './platform/storage.ts';
 
@@ -40,6 +41,7 @@ Befehle:
   receipts verify <datei> (--sha256 <prüfsumme> | --nummer <EW-…>) [--anhang <datei>]…
                         Prüfsumme einer Eingangsbestätigung aus dem Gesendeten nachrechnen
                         (docs/receipt-hash.md)
+  clock                 Datum, das für das Portal als heute gilt (Demo-Uhr: DEMO_CLOCK_OFFSET_DAYS)
   deadline              Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW)
                           --start JJJJ-MM-TT  --duration P1M  --counting event|day-start
                           [--no-shift] [--json]
@@ -78,6 +80,20 @@ async function start(): Promise<void> {
     process.removeAllListeners(signal);
     process.on(signal, () => shutdown(signal));
   }
+}
+
+/** The effective date of the portal: real time, or ahead on a demo instance (docs/operations.md). */
+function showClock(): number {
+  const config = loadConfig();
+  const now = configuredClock(config).now();
+  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+  const days = config.demoClockOffsetDays;
+  console.log(
+    days > 0
+      ? `Heute gilt als ${formatGermanDate(today)} (${today}): Demo-Instanz, die Uhr ist um ${days} ${days === 1 ? 'Tag' : 'Tage'} vorgestellt.`
+      : `Heute ist ${formatGermanDate(today)} (${today}); die Uhr geht richtig.`,
+  );
+  return 0;
 }
 
 /** A failure the user can act on: one German line and the exit code. */
@@ -232,7 +248,7 @@ export async function main(argv: string[]): Promise<number> {
             ? await seedDemoProcedures({
                 db,
                 config,
-                clock: systemClock,
+                clock: configuredClock(config),
                 store: createDirectoryStore(config.filesDir),
               })
             : { created: 0 };
@@ -277,6 +293,8 @@ export async function main(argv: string[]): Promise<number> {
       return runReceiptsCli(rest, (work) => withDatabase(async (open) => work((await open()).db)));
     case 'verify-case':
       return verifyCase(rest);
+    case 'clock':
+      return showClock();
     case 'deadline':
       return runDeadlineCommand(
         rest,

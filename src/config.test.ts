@@ -63,4 +63,35 @@ describe('configuration', () => {
       );
     }
   });
+
+  it('puts the clock ahead only on an instance marked as a demo, and only forward', () => {
+    const plain = loadConfig({});
+    assert.equal(plain.demoInstance, false);
+    assert.equal(plain.demoClockOffsetDays, 0);
+    assert.throws(
+      () => loadConfig({ DEMO_CLOCK_OFFSET_DAYS: '90' }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        /nur auf einer Demo- oder Schulungsinstanz erlaubt/.test(error.message) &&
+        /DEMO_INSTANCE=true/.test(error.message),
+    );
+    assert.throws(
+      () => loadConfig({ DEMO_INSTANCE: 'false', DEMO_CLOCK_OFFSET_DAYS: '1' }),
+      ConfigError,
+    );
+    for (const bad of ['-5', '1.5', 'neunzig', '3651'])
+      assert.throws(
+        () => loadConfig({ DEMO_INSTANCE: 'true', DEMO_CLOCK_OFFSET_DAYS: bad }),
+        (error: unknown) =>
+          error instanceof ConfigError && /ganze Zahl von 0 bis 3650/.test(error.message),
+        bad,
+      );
+    assert.throws(() => loadConfig({ DEMO_INSTANCE: 'vielleicht' }), ConfigError);
+    const demo = loadConfig({ DEMO_INSTANCE: 'true', DEMO_CLOCK_OFFSET_DAYS: '90' });
+    assert.equal(demo.demoInstance, true);
+    assert.equal(demo.demoClockOffsetDays, 90);
+    // A demo instance without offset, and an offset of 0 anywhere, are fine.
+    assert.equal(loadConfig({ DEMO_CLOCK_OFFSET_DAYS: '0' }).demoClockOffsetDays, 0);
+    assert.equal(loadConfig({ DEMO_INSTANCE: 'true' }).demoClockOffsetDays, 0);
+  });
 });

@@ -35,6 +35,39 @@ export interface Config {
   readonly embeddedFsyncOff: boolean;
   readonly filesDir: string;
   readonly participation: ParticipationConfig;
+  /** DEMO_INSTANCE=true: a demo or training instance (no real cases); allows the clock offset. */
+  readonly demoInstance: boolean;
+  /**
+   * DEMO_CLOCK_OFFSET_DAYS: days the application's clock runs ahead (0 = real time), so that a
+   * demo can take a formal procedure past every date. Only forward, only on a demo instance.
+   */
+  readonly demoClockOffsetDays: number;
+}
+
+/** Ten years ahead is past every date of a permit procedure; more is a typing error. */
+const MAX_DEMO_OFFSET_DAYS = 3650;
+
+/**
+ * The clock offset is refused on an instance not marked as a demo: shifted dates on real cases
+ * would make deadlines, receipts and notices legally wrong. Negative offsets are refused too: a
+ * clock going back would date new steps before recorded ones (the engine refuses those anyway).
+ */
+function parseDemoClock(env: NodeJS.ProcessEnv): { demoInstance: boolean; offsetDays: number } {
+  const demoInstance = parseBoolean('DEMO_INSTANCE', env.DEMO_INSTANCE, false);
+  const raw = env.DEMO_CLOCK_OFFSET_DAYS?.trim() ?? '';
+  if (raw === '') return { demoInstance, offsetDays: 0 };
+  if (!/^[+-]?\d+$/.test(raw) || Number(raw) < 0 || Number(raw) > MAX_DEMO_OFFSET_DAYS) {
+    throw new ConfigError(
+      `DEMO_CLOCK_OFFSET_DAYS muss eine ganze Zahl von 0 bis ${MAX_DEMO_OFFSET_DAYS} sein (Tage, um die die Uhr vorgestellt wird; zurückstellen ist nicht möglich), nicht „${raw}“.`,
+    );
+  }
+  const offsetDays = Number(raw);
+  if (offsetDays > 0 && !demoInstance) {
+    throw new ConfigError(
+      'DEMO_CLOCK_OFFSET_DAYS ist nur auf einer Demo- oder Schulungsinstanz erlaubt. Diese Instanz ist nicht als Demo gekennzeichnet (DEMO_INSTANCE=true fehlt); eine verstellte Uhr würde Fristen echter Verfahren verfälschen. Der Start wurde abgebrochen.',
+    );
+  }
+  return { demoInstance, offsetDays };
 }
 
 /** Rules of the public objection intake (§ 10 Abs. 3 BImSchG, § 12 9. BImSchV). */
@@ -195,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.COOKIE_SECRET && env.COOKIE_SECRET.length < 32) {
     throw new ConfigError('COOKIE_SECRET muss mindestens 32 Zeichen lang sein.');
   }
+  const demoClock = parseDemoClock(env);
   const databaseUrl = parseUrl('DATABASE_URL', env.DATABASE_URL);
   if (databaseUrl && !/^postgres(ql)?:/.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL muss mit postgres:// oder postgresql:// beginnen.');
@@ -221,5 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedFsyncOff: parseBoolean('EMBEDDED_PG_FSYNC_OFF', env.EMBEDDED_PG_FSYNC_OFF, false),
     filesDir: path.join(dataDir, 'files'),
     participation: parseParticipation(env),
+    demoInstance: demoClock.demoInstance,
+    demoClockOffsetDays: demoClock.offsetDays,
   });
 }

@@ -6,7 +6,7 @@ import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedDatabase } from
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoProcedures } from './seed/demo-procedures.ts';
-import { systemClock } from './platform/clock.ts';
+import { configuredClock } from './platform/clock.ts';
 import { createJobPool, startJobWorker } from './platform/jobs.ts';
 import type pg from 'pg';
 import { createMailer } from './platform/mail.ts';
@@ -71,7 +71,7 @@ export async function startPortal(
     const deps = {
       config,
       db: database.db,
-      clock: systemClock,
+      clock: configuredClock(config),
       mailer: createMailer(config.smtpUrl, config.mailFrom),
       store: createDirectoryStore(config.filesDir),
     };

@@ -13,6 +13,7 @@ import * as conditions from './migrations/20261203T0050_conditions.ts';
 import * as authorityProfiles from './migrations/20261203T0100_authority_profiles.ts';
 import * as letters from './migrations/20261203T0200_letters.ts';
 import * as casework from './migrations/20261203T0400_casework.ts';
+import * as competenceArea from './migrations/20261203T0500_competence_area.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0100_authority_profiles': authorityProfiles,
   '20261203T0200_letters': letters,
   '20261203T0400_casework': casework,
+  '20261203T0500_competence_area': competenceArea,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -533,3 +533,9 @@ export interface Database {
   procedure_notes: ProcedureNotesTable;
   procedure_follow_ups: ProcedureFollowUpsTable;
 }
+
+// Intake: competence area of an authority (migration 20261203T0500_competence_area).
+export interface OrganisationsTable {
+  /** Kreis key (5 digits) or Regierungsbezirk key (3 digits) under the ZustVU NRW; null if unknown. */
+  competence_area: ColumnType<string | null, string | null | undefined, string | null>;
+}

@@ -1,14 +1,38 @@
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
-import { initialState } from '../procedures/engine/index.ts';
-import { parseApplication } from './application.ts';
+import { initialState, reclassifyDraft } from '../procedures/engine/index.ts';
+import { parseApplication, type ApplicationData } from './application.ts';
+import { classifyApplication } from './application.classify.ts';
+import { competenceProblem } from './application.competence.ts';
 import { organisationsWithRole, requireProcedureRole } from './procedure-access.ts';
 import { berlinDate, findProcedure, partiesOf } from './permit.queries.ts';
-import { currentType, type PermitDeps } from './permit.types.ts';
+import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
 
 function actorId(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.userId : null;
+}
+
+/**
+ * The procedure type a draft shows: what the law gives for the turbines entered so far (the same
+ * classification as on submission, §§ 10, 19 BImSchG), else what the applicant asked for. The
+ * submission classifies again; this only keeps the draft from naming the wrong procedure.
+ */
+async function draftTypeKey(
+  db: PermitDeps['db'],
+  data: ApplicationData,
+  today: string,
+): Promise<'bimschg-formal' | 'bimschg-simplified'> {
+  const wish = data.permitWish === 'formal' ? 'bimschg-formal' : 'bimschg-simplified';
+  const complete = data.turbines.filter((t) => Number.isFinite(t.totalHeightM));
+  if (complete.length === 0 || complete.length !== data.turbines.length) return wish;
+  try {
+    return (await classifyApplication(db, data, today)).typeKey;
+  } catch (error) {
+    // Turbines of at most 50 m need no BImSchG permit; submission says so, the draft keeps the wish.
+    if (error instanceof AppError) return wish;
+    throw error;
+  }
 }
 
 /** A new draft application of the applicant's organisation, addressed to one authority. */
@@ -27,7 +51,7 @@ export async function createApplication(options: {
   const authority = /^[0-9a-f-]{36}$/i.test(authorityId)
     ? await deps.db
         .selectFrom('organisations')
-        .select(['id'])
+        .select(['id', 'competence_area'])
         .where('id', '=', authorityId)
         .where('kind', '=', 'authority')
         .executeTakeFirst()
@@ -37,10 +61,14 @@ export async function createApplication(options: {
       field: 'authorityId',
       message: 'Bitte wählen Sie die zuständige Genehmigungsbehörde.',
     });
+  // The application goes to the authority competent for the site (ZustVU NRW), checked once the
+  // site is known; a wrong choice is named with the competent one.
+  const competence = authority ? await competenceProblem(deps.db, data, authority) : undefined;
+  if (competence) errors.unshift(competence);
   if (errors.length > 0)
     throw new AppError('validation', 'Der Antrag enthält fehlerhafte Angaben.', errors);
   const now = deps.clock.now();
-  const type = currentType('bimschg-simplified', berlinDate(now));
+  const type = currentType(await draftTypeKey(deps.db, data, berlinDate(now)), berlinDate(now));
   return deps.db.transaction().execute(async (trx) => {
     // A draft has no Aktenzeichen: the authority gives one at submission (commitAction), so
     // abandoned drafts use up no numbers and the authority's numbering has no gaps from them.
@@ -103,9 +131,19 @@ export async function saveApplication(options: {
     }
     if (errors.length > 0)
       throw new AppError('validation', 'Der Antrag enthält fehlerhafte Angaben.', errors);
+    const today = berlinDate(deps.clock.now());
+    const from = procedureType(row.typeKey, row.typeVersion);
+    const to = currentType(await draftTypeKey(trx, data, today), today);
+    const moved = to === from ? undefined : reclassifyDraft(from, row.state, to);
     await trx
       .updateTable('procedures')
-      .set({ application: JSON.stringify(data), title: data.title })
+      .set({
+        application: JSON.stringify(data),
+        title: data.title,
+        ...(moved?.ok
+          ? { type_key: to.key, type_version: to.version, state: JSON.stringify(moved.state) }
+          : {}),
+      })
       .where('id', '=', row.id)
       .execute();
     await appendAuditEvent(trx, {

@@ -1,4 +1,5 @@
 import type { FieldError } from '../platform/errors.ts';
+import { parseEuroToCents, parseGermanNumber } from '../platform/german-number.ts';
 import { isInsideNrw, parseCoordinate, validateParcel } from '../registers/geo/index.ts';
 
 /**
@@ -25,6 +26,11 @@ export interface ApplicationData {
   turbines: Turbine[];
   plannedCommissioning: string;
   nonTechnicalSummary: string;
+  /**
+   * Errichtungskosten (investment costs) in euro cents; the permit fee is computed from them
+   * (NRW fee tariff for BImSchG permits). null: not given yet. Older drafts lack the key.
+   */
+  investmentCostsCents?: number | null;
 }
 
 export const EMPTY_APPLICATION: ApplicationData = {
@@ -36,16 +42,36 @@ export const EMPTY_APPLICATION: ApplicationData = {
   turbines: [],
   plannedCommissioning: '',
   nonTechnicalSummary: '',
+  investmentCostsCents: null,
 };
+
+/** Investment costs up to 100 billion euros: beyond that it is a typing error, not a project. */
+const MAX_INVESTMENT_CENTS = 10_000_000_000_000;
+
+/** The short description as typed in the form counts as the required document of that name. */
+export const SHORT_DESCRIPTION_MIN = 50;
 
 const str = (value: unknown) =>
   typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 
+/** German ("160,5", "1.234,5") or JSON numbers; NaN when something else was typed. */
 function num(value: unknown): number | undefined {
-  const text = str(value).replace(',', '.');
-  if (text === '') return undefined;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : NaN;
+  return typeof value === 'number' || typeof value === 'string'
+    ? parseGermanNumber(value)
+    : undefined;
+}
+
+/** The message for a number field: not a number at all, or outside the range. */
+function numberProblem(
+  value: number | undefined,
+  label: string,
+  range: string,
+  ok: (n: number) => boolean,
+): string | undefined {
+  if (value !== undefined && Number.isNaN(value))
+    return `${label} ist keine Zahl. Bitte geben Sie sie mit Dezimalkomma an, z. B. 160,5.`;
+  if (value === undefined || !ok(value)) return `${label} muss ${range} liegen.`;
+  return undefined;
 }
 
 /** Turbine rows as they come from a form (turbine[0][hubHeightM] …) or JSON. Empty rows are dropped. */
@@ -69,27 +95,40 @@ function parseTurbines(raw: unknown, errors: FieldError[]): Turbine[] {
         field: field('type'),
         message: `Anlage ${n}: Bitte geben Sie den Anlagentyp an.`,
       });
-    if (hub === undefined || !(hub >= 10 && hub <= 250)) {
-      errors.push({
-        field: field('hubHeightM'),
-        message: `Anlage ${n}: Die Nabenhöhe muss zwischen 10 und 250 m liegen.`,
-      });
-    }
-    if (rotor === undefined || !(rotor >= 5 && rotor <= 250)) {
-      errors.push({
-        field: field('rotorDiameterM'),
-        message: `Anlage ${n}: Der Rotordurchmesser muss zwischen 5 und 250 m liegen.`,
-      });
-    }
-    if (power === undefined || !(power > 0 && power <= 20_000)) {
-      errors.push({
-        field: field('ratedPowerKw'),
-        message: `Anlage ${n}: Die Nennleistung muss zwischen 1 und 20.000 kW liegen.`,
-      });
-    }
+    const checks: [string, string | undefined][] = [
+      [
+        'hubHeightM',
+        numberProblem(
+          hub,
+          `Anlage ${n}: Die Nabenhöhe`,
+          'zwischen 10 und 250 m',
+          (v) => v >= 10 && v <= 250,
+        ),
+      ],
+      [
+        'rotorDiameterM',
+        numberProblem(
+          rotor,
+          `Anlage ${n}: Der Rotordurchmesser`,
+          'zwischen 5 und 250 m',
+          (v) => v >= 5 && v <= 250,
+        ),
+      ],
+      [
+        'ratedPowerKw',
+        numberProblem(
+          power,
+          `Anlage ${n}: Die Nennleistung`,
+          'zwischen 1 und 20.000 kW',
+          (v) => v > 0 && v <= 20_000,
+        ),
+      ],
+    ];
+    for (const [name, message] of checks) if (message) errors.push({ field: field(name), message });
     if (lon === undefined || lat === undefined) {
       errors.push({
-        field: field('lon'),
+        // Next to the coordinate that is wrong (the longitude when both are).
+        field: field(lon === undefined ? 'lon' : 'lat'),
         message: `Anlage ${n}: Bitte geben Sie Länge und Breite (WGS84) als Zahlen an, z. B. 8,7611 und 51,6205.`,
       });
     } else if (!isInsideNrw({ lon, lat })) {
@@ -109,6 +148,51 @@ function parseTurbines(raw: unknown, errors: FieldError[]): Turbine[] {
     });
   });
   return turbines;
+}
+
+/**
+ * Errichtungskosten: the form sends euros in German format (`investmentCosts`), the API may send
+ * euros as well or integer cents (`investmentCostsCents`); stored as cents.
+ */
+function parseInvestmentCosts(body: Record<string, unknown>, errors: FieldError[]): number | null {
+  const field = 'investmentCosts';
+  const fromEuros =
+    typeof body.investmentCosts === 'string' || typeof body.investmentCosts === 'number'
+      ? parseEuroToCents(body.investmentCosts)
+      : undefined;
+  const centsInput = body.investmentCostsCents;
+  const fromCents =
+    centsInput === undefined || centsInput === null || centsInput === ''
+      ? undefined
+      : typeof centsInput === 'number' && Number.isSafeInteger(centsInput) && centsInput >= 0
+        ? centsInput
+        : NaN;
+  if (fromEuros !== undefined && fromCents !== undefined && fromEuros !== fromCents) {
+    errors.push({
+      field,
+      message:
+        'Die Errichtungskosten sind zweimal und verschieden angegeben (in Euro und in Cent). Bitte geben Sie sie nur einmal an.',
+    });
+    return null;
+  }
+  const cents = fromEuros ?? fromCents;
+  if (cents === undefined) return null;
+  if (Number.isNaN(cents)) {
+    errors.push({
+      field,
+      message:
+        'Die Errichtungskosten sind kein Euro-Betrag. Bitte geben Sie sie in Euro an, z. B. 4.500.000 oder 4.500.000,50.',
+    });
+    return null;
+  }
+  if (cents > MAX_INVESTMENT_CENTS) {
+    errors.push({
+      field,
+      message: 'Die Errichtungskosten dürfen höchstens 100 Milliarden Euro betragen.',
+    });
+    return null;
+  }
+  return cents;
 }
 
 /** Reads and checks what was entered; `errors` lists every problem with its field. */
@@ -135,6 +219,7 @@ export function parseApplication(body: Record<string, unknown>): {
     turbines: parseTurbines(body.turbines, errors),
     plannedCommissioning: str(body.plannedCommissioning),
     nonTechnicalSummary: str(body.nonTechnicalSummary),
+    investmentCostsCents: parseInvestmentCosts(body, errors),
   };
   if (!data.title)
     errors.unshift({
@@ -173,33 +258,67 @@ export function parseApplication(body: Record<string, unknown>): {
   return { data, errors };
 }
 
-/** What a submission needs beyond well-formed fields (§ 3 9. BImSchV). */
-export function missingForSubmission(data: ApplicationData): FieldError[] {
+/**
+ * What the authority will miss in the application form (§ 3 9. BImSchV): listed before
+ * submission so the applicant can complete it, but no bar to submitting. The authority asks for
+ * what is missing (§ 7 Abs. 1 9. BImSchV).
+ */
+export function missingData(data: ApplicationData): FieldError[] {
   const missing: FieldError[] = [];
   if (!data.title)
-    missing.push({ field: 'title', message: 'Bitte geben Sie eine Bezeichnung des Vorhabens an.' });
+    missing.push({ field: 'title', message: 'Die Bezeichnung des Vorhabens fehlt.' });
   if (!data.site.gemarkung || !data.site.flur || !data.site.flurstueck) {
     missing.push({
       field: 'site.gemarkung',
-      message: 'Bitte geben Sie den Standort mit Gemarkung, Flur und Flurstück an.',
+      message: 'Der Standort mit Gemarkung, Flur und Flurstück fehlt.',
     });
   }
   if (data.turbines.length === 0)
     missing.push({
       field: 'turbines.0.type',
-      message: 'Bitte geben Sie mindestens eine Windenergieanlage an.',
+      message: 'Es ist keine Windenergieanlage angegeben.',
     });
   if (!data.plannedCommissioning)
     missing.push({
       field: 'plannedCommissioning',
-      message: 'Bitte geben Sie die geplante Inbetriebnahme an.',
+      message: 'Die geplante Inbetriebnahme fehlt.',
     });
-  if (data.nonTechnicalSummary.length < 50) {
+  if (data.nonTechnicalSummary.length < SHORT_DESCRIPTION_MIN) {
     missing.push({
       field: 'nonTechnicalSummary',
-      message:
-        'Bitte geben Sie eine allgemein verständliche Kurzbeschreibung (mindestens 50 Zeichen) an.',
+      message: `Die allgemein verständliche Kurzbeschreibung fehlt oder ist kürzer als ${SHORT_DESCRIPTION_MIN} Zeichen.`,
     });
   }
+  if (data.investmentCostsCents === undefined || data.investmentCostsCents === null)
+    missing.push({
+      field: 'investmentCosts',
+      message: 'Die Errichtungskosten (Grundlage der Gebühr) fehlen.',
+    });
   return missing;
+}
+
+/**
+ * What submission cannot do without: the procedure type follows from the turbines (§§ 10, 19
+ * BImSchG), so at least one must be given. Everything else is listed by missingData and asked for
+ * by the authority.
+ */
+export function missingForSubmission(data: ApplicationData): FieldError[] {
+  return data.turbines.length === 0
+    ? [
+        {
+          field: 'turbines.0.type',
+          message:
+            'Bitte geben Sie mindestens eine Windenergieanlage an; erst daraus ergibt sich das Verfahren.',
+        },
+      ]
+    : [];
+}
+
+/**
+ * Required documents that the application form itself provides: the short description typed into
+ * the form is the "allgemein verständliche Kurzbeschreibung" (§ 4 Abs. 3 9. BImSchV); no separate
+ * upload is needed.
+ */
+export function documentsGivenInForm(data: ApplicationData): string[] {
+  return data.nonTechnicalSummary.length >= SHORT_DESCRIPTION_MIN ? ['short-description'] : [];
 }

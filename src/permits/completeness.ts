@@ -9,11 +9,15 @@ type Handle = Db | Transaction<Database>;
 const REASON_MAX = 2000;
 export const MISSING_REASON_FIELD = 'missingDocumentsReason';
 
-/** The required documents (§§ 3–4e 9. BImSchV) of which no file of that kind is in the case. */
+/**
+ * The required documents (§§ 3–4e 9. BImSchV) of which no file of that kind is in the case and
+ * which the application form does not itself provide (`givenInForm`, e.g. the short description).
+ */
 export async function missingRequiredDocuments(
   db: Handle,
   procedureId: string,
   type: ProcedureTypeVersion,
+  givenInForm: readonly string[] = [],
 ): Promise<RequiredDocumentDef[]> {
   const provided = new Set(
     (
@@ -25,6 +29,7 @@ export async function missingRequiredDocuments(
         .execute()
     ).map((d) => d.doc_type),
   );
+  for (const key of givenInForm) provided.add(key);
   return type.requiredDocuments.filter((d) => !provided.has(d.key));
 }
 

@@ -15,7 +15,7 @@ import {
   type Role,
 } from '../procedures/engine/index.ts';
 import { recordParticipationEvent } from '../participation/notice/notice.actions.ts';
-import { missingForSubmission } from './application.ts';
+import { documentsGivenInForm, missingForSubmission } from './application.ts';
 import { classifyApplication } from './application.classify.ts';
 import {
   completenessReasonData,
@@ -232,7 +232,15 @@ export async function performAction(options: {
     const { [MISSING_REASON_FIELD]: missingReason, ...engineInput } = input;
     const extraData =
       transition.effect.kind === 'confirm-completeness'
-        ? completenessReasonData(await missingRequiredDocuments(trx, row.id, type), missingReason)
+        ? completenessReasonData(
+            await missingRequiredDocuments(
+              trx,
+              row.id,
+              type,
+              documentsGivenInForm(row.application),
+            ),
+            missingReason,
+          )
         : {};
     if (role === 'agency_member') {
       // An agency speaks only for itself.

@@ -130,6 +130,7 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
           tradeSecret: d.trade_secret,
         })),
         missingDocuments: view.requiredDocuments.filter((d) => !d.provided).map((d) => d.key),
+        missingData: view.applicationGaps.fields,
         agencies: view.agencies.map((a) => ({
           id: a.agency_org_id,
           name: a.name,

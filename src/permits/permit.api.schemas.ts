@@ -58,6 +58,19 @@ const applicationFields = {
   nonTechnicalSummary: Type.Optional(
     Type.String({ description: 'Allgemein verständliche Kurzbeschreibung für die Auslegung' }),
   ),
+  investmentCosts: Type.Optional(
+    Numeric(
+      'Errichtungskosten (Investitionskosten) in Euro, Grundlage der Genehmigungsgebühr, z. B. 4500000 oder "4.500.000,50"',
+    ),
+  ),
+  investmentCostsCents: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 10_000_000_000_000,
+      description:
+        'Errichtungskosten (Investitionskosten) in Euro-Cent, Grundlage der Genehmigungsgebühr; alternativ zu investmentCosts, gespeichert als investmentCostsCents',
+    }),
+  ),
 };
 
 /** § 3 9. BImSchV content; drafts may be incomplete, the submission checks completeness. */
@@ -179,6 +192,10 @@ export const CaseFile = Type.Object(
       }),
     ),
     missingDocuments: Type.Array(Type.String()),
+    missingData: Type.Array(Type.Object({ field: Type.String(), message: Type.String() }), {
+      description:
+        'Fehlende Angaben im Antrag (das Einreichen bleibt möglich; die Behörde fordert sie nach)',
+    }),
     agencies: Type.Array(
       Type.Object({
         id: Type.String({ format: 'uuid' }),

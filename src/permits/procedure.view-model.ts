@@ -2,6 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { availableActions, blockedActions, type Role } from '../procedures/engine/index.ts';
+import { documentsGivenInForm, missingData } from './application.ts';
+import { competenceWarning } from './application.competence.ts';
 import {
   berlinDate,
   findProcedureFor,
@@ -29,7 +31,7 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
       listEvents(deps.db, row.id),
       deps.db
         .selectFrom('organisations')
-        .select('name')
+        .select(['name', 'competence_area'])
         .where('id', '=', row.tenantId)
         .executeTakeFirstOrThrow(),
       row.applicantOrgId
@@ -54,6 +56,12 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
   );
   const uniqueActions = [...new Map(actions.map((a) => [a.action, a])).values()];
   const blocked = engineRoles.flatMap((role) => blockedActions(type, row.state, role, today));
+  // The short description typed into the form is that required document (§ 4 Abs. 3 9. BImSchV).
+  const givenInForm = documentsGivenInForm(row.application);
+  const requiredDocuments = type.requiredDocuments.map((d) => ({
+    ...d,
+    provided: givenInForm.includes(d.key) || documents.some((doc) => doc.doc_type === d.key),
+  }));
   return {
     row,
     roles,
@@ -74,10 +82,15 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
           (d) => d.audience === 'case' || (actor.kind === 'user' && d.uploaded_by === actor.userId),
         )
       : documents,
-    requiredDocuments: type.requiredDocuments.map((d) => ({
-      ...d,
-      provided: documents.some((doc) => doc.doc_type === d.key),
-    })),
+    requiredDocuments,
+    /** What a draft still lacks, listed before submission (which stays possible). */
+    applicationGaps: {
+      fields: [
+        ...competenceWarning(row.application, authority.competence_area),
+        ...missingData(row.application),
+      ],
+      documents: requiredDocuments.filter((d) => !d.provided),
+    },
     agencies: agencyOnly ? agencies.filter((a) => ownAgencies.includes(a.agency_org_id)) : agencies,
     events: agencyOnly ? [] : events,
     actions: uniqueActions,

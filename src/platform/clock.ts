@@ -19,3 +19,22 @@ export function fixedClock(
     },
   };
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A clock running `days` ahead of `base`: on a demo instance (DEMO_CLOCK_OFFSET_DAYS), deadlines,
+ * the deadline watcher, notices and receipts all behave as on that later day. Time still runs.
+ */
+export function offsetClock(base: Clock, days: number): Clock {
+  if (days === 0) return base;
+  return { now: () => new Date(base.now().getTime() + days * DAY_MS) };
+}
+
+/** The application's clock as configured: real time, or ahead on a demo instance. */
+export function configuredClock(
+  config: { demoClockOffsetDays: number },
+  base = systemClock,
+): Clock {
+  return offsetClock(base, config.demoClockOffsetDays);
+}

@@ -17,6 +17,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     actor: request.actor,
     csrfToken: reply.generateCsrf(),
     path: request.url.split('?')[0] ?? '/',
+    demoClock: request.demoClock,
   };
 }
 

@@ -1,13 +1,37 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import { formatGermanDate } from '../law/german-format.ts';
 import type { Actor } from './auth/actor.ts';
 import { can } from './auth/policy.ts';
+
+/** A demo instance's clock runs ahead (DEMO_CLOCK_OFFSET_DAYS): by how much, and its today. */
+export interface DemoClockInfo {
+  offsetDays: number;
+  /** The day that counts as today, YYYY-MM-DD (Europe/Berlin). */
+  today: string;
+}
 
 /** What every page needs from the request: who is logged in, the CSRF token for forms, the path. */
 export interface PageContext {
   actor: Actor;
   csrfToken: string;
   path: string;
+  demoClock?: DemoClockInfo;
+}
+
+/** Shown on every page while the clock runs ahead, so nobody takes a date for a real one. */
+function DemoClockBanner(props: { info: DemoClockInfo }): VNode {
+  const { offsetDays, today } = props.info;
+  return (
+    <div class="kern-alert kern-alert--warning demo-clock" role="note" aria-label="Demo-Uhr">
+      <div class="kern-alert__header">
+        <p class="kern-title">
+          Demo-Instanz: Die Uhr ist um {offsetDays} {offsetDays === 1 ? 'Tag' : 'Tage'} vorgestellt
+          (heute gilt als {formatGermanDate(today)}).
+        </p>
+      </div>
+    </div>
+  );
 }
 
 interface NavItem {
@@ -78,6 +102,7 @@ export function Layout(props: {
           Zum Inhalt springen
         </a>
         <header class="site-header">
+          {ctx.demoClock ? <DemoClockBanner info={ctx.demoClock} /> : null}
           <div class="kern-kopfzeile">
             <div class="kern-container">
               <div class="kern-kopfzeile__content">

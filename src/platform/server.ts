@@ -22,6 +22,7 @@ import { ANONYMOUS, type Actor } from './auth/actor.ts';
 import { findSessionActor, findTokenActor, SESSION_COOKIE } from './auth/auth.queries.ts';
 import { authorize, type Access } from './auth/policy.ts';
 import type { Clock } from './clock.ts';
+import type { DemoClockInfo } from './layout.tsx';
 import { handleError, handleFrameworkError, handleNotFound } from './error-handler.tsx';
 import { SAFE_METHODS } from './http.ts';
 import { guardMultipart, rejectNulInput } from './input-guard.ts';
@@ -49,6 +50,8 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+    /** Set on a demo instance whose clock runs ahead (DEMO_CLOCK_OFFSET_DAYS); pages show it. */
+    demoClock: DemoClockInfo | undefined;
   }
   interface FastifyContextConfig {
     /** Every route must declare who may call it; routes without are refused at start-up. */
@@ -57,6 +60,7 @@ declare module 'fastify' {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const BERLIN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
 const require = createRequire(import.meta.url);
 const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
 
@@ -157,6 +161,13 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
 
   // Fastify 5 forbids object defaults on decorators; every request gets its actor in onRequest.
   app.decorateRequest('actor', null as never);
+  app.decorateRequest('demoClock', undefined);
+  const offsetDays = deps.config.demoClockOffsetDays;
+  if (offsetDays > 0) {
+    app.addHook('onRequest', async (request) => {
+      request.demoClock = { offsetDays, today: BERLIN_DAY.format(deps.clock.now()) };
+    });
+  }
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
     const now = deps.clock.now();

@@ -11,14 +11,26 @@ import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts
  */
 export const DEMO_PASSWORD = 'Demo-Passwort-2026';
 
-export const DEMO_ORGANISATIONS: { key: string; name: string; kind: OrganisationKind }[] = [
+export const DEMO_ORGANISATIONS: {
+  key: string;
+  name: string;
+  kind: OrganisationKind;
+  /** Kreis or Regierungsbezirk key the authority is competent for (ZustVU NRW). */
+  competenceArea?: string;
+}[] = [
   { key: 'betrieb', name: 'Industrieland Betrieb (Beispiel)', kind: 'operator' },
   {
     key: 'kreis-paderborn',
     name: 'Kreis Paderborn – Untere Immissionsschutzbehörde',
     kind: 'authority',
+    competenceArea: '05774',
   },
-  { key: 'brms', name: 'Bezirksregierung Münster – Dezernat 53', kind: 'authority' },
+  {
+    key: 'brms',
+    name: 'Bezirksregierung Münster – Dezernat 53',
+    kind: 'authority',
+    competenceArea: '055',
+  },
   {
     key: 'mwike',
     name: 'Ministerium für Wirtschaft, Industrie, Klimaschutz und Energie NRW (Aufsicht, Beispiel)',
@@ -100,7 +112,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     for (const org of DEMO_ORGANISATIONS) {
       const row = await trx
         .insertInto('organisations')
-        .values({ name: org.name, kind: org.kind })
+        .values({ name: org.name, kind: org.kind, competence_area: org.competenceArea ?? null })
         .returning('id')
         .executeTakeFirstOrThrow();
       ids.set(org.key, row.id);

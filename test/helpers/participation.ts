@@ -29,7 +29,11 @@ export async function createPublishedProcedure(
   const worker = await apiAs(t, WORKER);
   const kreis = await orgId(t, 'Kreis Paderborn');
   const project = DEMO_PROJECTS.find((p) => p.key === (options.projectKey ?? 'lichtenau-nordost'))!;
-  const created = await applicant.post('/api/v1/procedures', applicationBody(project, kreis));
+  // Formal on request (§ 19 Abs. 3 BImSchG), so that any project of the Kreis can be used.
+  const created = await applicant.post('/api/v1/procedures', {
+    ...applicationBody(project, kreis),
+    permitWish: 'formal',
+  });
   if (created.statusCode !== 201) throw new Error(created.body);
   const id = created.json<{ id: string }>().id;
   if (options.documents) {

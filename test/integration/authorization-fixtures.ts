@@ -61,7 +61,7 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
   await addPerson(t, PEOPLE.otherAgency, 'Wasserverband Obere Lippe (Beispiel)', 'agency');
   const applicant = await apiAs(t, PEOPLE.applicant);
   const kreis = await orgId(t, 'Kreis Paderborn');
-  const project = DEMO_PROJECTS.find((p) => p.key === 'brilon-nordost')!;
+  const project = DEMO_PROJECTS.find((p) => p.key === 'bad-wuennenberg-nord')!;
   const create = async () => {
     const created = await applicant.post('/api/v1/procedures', applicationBody(project, kreis, 3));
     if (created.statusCode !== 201) throw new Error(created.body);

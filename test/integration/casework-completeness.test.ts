@@ -58,7 +58,7 @@ describe('completeness confirmed with missing documents needs a reason', () => {
     timetable: 'Stellungnahmen bis Ende Dezember.',
   });
 
-  it('API: refused with a German message while 8 of 9 documents are missing; nothing changes', async () => {
+  it('API: refused with a German message while 7 of 9 documents are missing; nothing changes', async () => {
     const before = await state(apiCase);
     const refused = await worker.post(
       `/api/v1/procedures/${apiCase}/actions/confirm-completeness`,
@@ -66,7 +66,7 @@ describe('completeness confirmed with missing documents needs a reason', () => {
     );
     assert.equal(refused.statusCode, 400, refused.body);
     assert.match(String(refused.headers['content-type']), /problem\+json/);
-    assert.match(refused.json().detail, /8 erforderliche Unterlagen fehlen/);
+    assert.match(refused.json().detail, /7 erforderliche Unterlagen fehlen/);
     assert.match(refused.json().detail, /Begründung/);
     assert.deepEqual(await state(apiCase), before);
     const blank = await worker.post(`/api/v1/procedures/${apiCase}/actions/confirm-completeness`, {
@@ -93,8 +93,10 @@ describe('completeness confirmed with missing documents needs a reason', () => {
       .executeTakeFirstOrThrow();
     const data = event.data as { missingDocumentsReason: string; missingDocuments: string[] };
     assert.equal(data.missingDocumentsReason, reason);
-    assert.equal(data.missingDocuments.length, 8);
+    // Uploaded: site plans; given in the form: the short description (§ 4 Abs. 3 9. BImSchV).
+    assert.equal(data.missingDocuments.length, 7);
     assert.ok(data.missingDocuments.includes('noise-forecast'));
+    assert.ok(!data.missingDocuments.includes('short-description'));
     assert.ok(!data.missingDocuments.includes('site-plans'));
   });
 
@@ -118,7 +120,7 @@ describe('completeness confirmed with missing documents needs a reason', () => {
     );
     assert.equal(refused.statusCode, 400);
     assert.match(refused.body, /<title>Fehler: /);
-    assert.match(refused.body, /8 erforderliche Unterlagen fehlen/);
+    assert.match(refused.body, /7 erforderliche Unterlagen fehlen/);
     assert.match(refused.body, /Zeitplan im Formular\./, 'Eingaben bleiben erhalten');
     assert.deepEqual(await state(formCase), before);
     const done = await client.post(`/verfahren/${formCase}/aktionen/confirm-completeness`, {

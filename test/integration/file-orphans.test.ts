@@ -44,7 +44,10 @@ describe('the orphan job removes what no row refers to, and nothing else', () =>
     const applicant = await apiAs(t, APPLICANT);
     const created = await applicant.post(
       '/api/v1/procedures',
-      applicationBody(DEMO_PROJECTS[0]!, await orgId(t, 'Kreis Paderborn')),
+      applicationBody(
+        DEMO_PROJECTS.find((p) => p.key === 'lichtenau-nord')!,
+        await orgId(t, 'Kreis Paderborn'),
+      ),
     );
     const content = Buffer.concat([SAMPLE_PDF, Buffer.from('% referenziert\n')]);
     const upload = await applicant.upload(

@@ -153,7 +153,10 @@ describe('refused uploads leave the file store unchanged and write no row', () =
     const kreis = await orgId(t, 'Kreis Paderborn');
     const created = await applicant.post(
       '/api/v1/procedures',
-      applicationBody(DEMO_PROJECTS[0]!, kreis),
+      applicationBody(
+        DEMO_PROJECTS.find((p) => p.key === 'lichtenau-nord')!,
+        kreis,
+      ),
     );
     assert.equal(created.statusCode, 201, created.body);
     draftId = created.json<{ id: string }>().id;

@@ -232,7 +232,7 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
   before(async () => {
     t = await createTestApp({ clock });
     procedure = await createPublishedProcedure(t);
-    foreign = await createPublishedProcedure(t, { projectKey: 'bedburg-nordwest' });
+    foreign = await createPublishedProcedure(t, { projectKey: 'lichtenau-nord' });
 
     const texts = uniqueTexts(100);
     assert.equal(texts.length, 100);

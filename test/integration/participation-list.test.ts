@@ -36,7 +36,10 @@ describe('GET /api/v1/participation/procedures', () => {
     const applicant = await apiAs(t, APPLICANT);
     const created = await applicant.post(
       '/api/v1/procedures',
-      applicationBody(DEMO_PROJECTS[0]!, await orgId(t, 'Kreis Paderborn')),
+      applicationBody(
+        DEMO_PROJECTS.find((p) => p.key === 'lichtenau-nord')!,
+        await orgId(t, 'Kreis Paderborn'),
+      ),
     );
     draft = created.json<{ id: string }>().id;
   });

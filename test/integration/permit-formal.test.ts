@@ -97,7 +97,7 @@ describe('formal permit procedure, escalation and bad input', () => {
   });
 
   it('an overrun of the completeness check escalates to the supervisory authority', async () => {
-    const project = DEMO_PROJECTS.find((p) => p.key === 'brilon-nordost')!;
+    const project = DEMO_PROJECTS.find((p) => p.key === 'bad-wuennenberg-nord')!;
     lateId = (await applicant.post('/api/v1/procedures', applicationBody(project, kreis, 3))).json()
       .id;
     await applicant.post(`/api/v1/procedures/${lateId}/actions/submit`);

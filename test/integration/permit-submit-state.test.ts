@@ -77,7 +77,7 @@ describe('submit is refused on every procedure that left the draft', () => {
     const agency = await apiAs(t, 'toeb@lanuk.example');
     const kreis = await orgId(t, 'Kreis Paderborn');
     const lanuk = await orgId(t, 'Landesamt für Natur');
-    const project = DEMO_PROJECTS.find((p) => p.key === 'brilon-nordost')!;
+    const project = DEMO_PROJECTS.find((p) => p.key === 'bad-wuennenberg-nord')!;
     const create = async () => {
       const created = await applicant.post(
         '/api/v1/procedures',

@@ -11,6 +11,8 @@ export interface CasePageExtra {
   message?: string;
   values?: Record<string, string>;
   rows?: number;
+  /** The application form's values as typed, after a refused save. */
+  applicationInput?: Record<string, string>;
 }
 
 /**

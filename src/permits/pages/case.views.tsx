@@ -194,6 +194,8 @@ interface CasePageProps {
   message?: string;
   values?: Record<string, string>;
   rows?: number;
+  /** The application form's values as typed, after a refused save. */
+  applicationInput?: Record<string, string>;
 }
 
 function missingLabels(view: CaseView): string[] {
@@ -418,6 +420,8 @@ function Application(props: CasePageProps): VNode {
           action={`/verfahren/${view.row.id}/antrag`}
           csrfToken={ctx.csrfToken}
           data={view.row.application}
+          input={props.applicationInput}
+          missing={view.applicationGaps}
           errors={props.errors ?? []}
           version={view.row.eventCount}
           rows={props.rows ?? 2}

@@ -7,7 +7,7 @@ import { DataTable } from '../../platform/table.tsx';
 import type { ApplicationData } from '../application.ts';
 import type { AssignmentFilter, ProcedureListItem } from '../permit.queries.ts';
 import { TYPE_LABELS } from '../permit.types.ts';
-import { ApplicationForm } from './application.form.tsx';
+import { ApplicationForm, applicationHeading } from './application.form.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
 
 const STEP_LABELS: Record<string, string> = {
@@ -202,13 +202,16 @@ export function NewApplicationPage(props: {
   ctx: PageContext;
   authorities: { id: string; name: string }[];
   data: ApplicationData;
+  /** The values as typed, after a refused submission of the form. */
+  input?: Record<string, string>;
   authorityId: string;
   errors: FieldError[];
   rows: number;
 }): VNode {
+  const heading = applicationHeading(props.data);
   return (
-    <Layout ctx={props.ctx} title="Neuer Antrag" hasErrors={props.errors.length > 0}>
-      <h1 class="kern-heading-large">Neuer Antrag auf Genehmigung von Windenergieanlagen</h1>
+    <Layout ctx={props.ctx} title={heading} hasErrors={props.errors.length > 0}>
+      <h1 class="kern-heading-large">{heading}</h1>
       <p class="kern-body">
         Sie können den Antrag als Entwurf speichern, Unterlagen hochladen und ihn einreichen, wenn
         er vollständig ist. Welches Verfahren gilt, zeigt vorab der{' '}
@@ -222,6 +225,7 @@ export function NewApplicationPage(props: {
         action="/antraege/neu"
         csrfToken={props.ctx.csrfToken}
         data={props.data}
+        input={props.input}
         errors={props.errors}
         authorities={props.authorities}
         authorityId={props.authorityId}

@@ -106,18 +106,28 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
     return sendPage(reply, page);
   });
 
-  app.get('/antraege/neu', { config: { access: 'applications:create' } }, async (request, reply) =>
-    sendPage(
-      reply,
-      <NewApplicationPage
-        ctx={pageContext(request, reply)}
-        authorities={await authorities()}
-        data={EMPTY_APPLICATION}
-        authorityId=""
-        errors={[]}
-        rows={3}
-      />,
-    ),
+  app.get(
+    '/antraege/neu',
+    {
+      config: { access: 'applications:create' },
+      // ?verfahren=foermlich preselects the formal procedure (a link from the procedure finder).
+      schema: { querystring: Type.Object({ verfahren: Type.Optional(Type.String()) }) },
+    },
+    async (request, reply) =>
+      sendPage(
+        reply,
+        <NewApplicationPage
+          ctx={pageContext(request, reply)}
+          authorities={await authorities()}
+          data={{
+            ...EMPTY_APPLICATION,
+            permitWish: request.query.verfahren === 'foermlich' ? 'formal' : 'auto',
+          }}
+          authorityId=""
+          errors={[]}
+          rows={3}
+        />,
+      ),
   );
 
   app.post(
@@ -132,6 +142,7 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
             ctx={pageContext(request, reply)}
             authorities={await authorities()}
             data={parseApplication(body).data}
+            input={strings(request.body)}
             authorityId={typeof body.authorityId === 'string' ? body.authorityId : ''}
             errors={errors}
             rows={rowsFrom(body)}
@@ -232,8 +243,12 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
     { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
     async (request, reply) => {
       const body = unflattenForm(request.body);
+      // More rows keep what was typed so far; nothing is saved until the person saves.
       if (body.moreRows)
-        return renderCase(deps, request, reply, request.params.id, { rows: rowsFrom(body) });
+        return renderCase(deps, request, reply, request.params.id, {
+          rows: rowsFrom(body),
+          applicationInput: strings(request.body),
+        });
       try {
         await saveApplication({
           deps,
@@ -254,7 +269,7 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
             request,
             reply,
             request.params.id,
-            { errors, rows: rowsFrom(body) },
+            { errors, rows: rowsFrom(body), applicationInput: strings(request.body) },
             STATUS[error.code],
           );
         }
