@@ -135,9 +135,13 @@ describe('permit procedure in the browser without JavaScript', { skip }, () => {
     await axe(agency, '/stellungnahmen');
     await agency.getByRole('link', { name: project.title }).click();
     await axe(agency, '/verfahren/:id (Fachbehörde)');
+    await agency.getByLabel('Keine Bedenken mit Nebenbestimmungen').check();
     await agency
-      .getByLabel('Stellungnahme')
-      .fill('Keine Bedenken bei Fledermausabschaltung von April bis Oktober.');
+      .getByLabel('Begründung und Hinweise')
+      .fill('Keine Bedenken.\n\nBei Fledermausabschaltung von April bis Oktober.');
+    await agency
+      .getByLabel('Nebenbestimmung 1', { exact: true })
+      .fill('Fledermausabschaltung von April bis Oktober.');
     await agency.getByRole('button', { name: /Stellungnahme/ }).click();
     await agency.waitForURL(/ok=record-agency-statement/);
 

@@ -106,9 +106,9 @@ describe('agency involvement: mails, the agency list and structured statements',
     await page.logIn(AGENCY);
     const html = (await page.get('/stellungnahmen')).body;
     // LANUK was asked on 29.11.2026: one month, moved past the weekend (§ 31 Abs. 3 VwVfG NRW).
-    assert.match(html, /29\.12\.2026/);
+    assert.match(html, /29\. Dezember 2026/);
     assert.doesNotMatch(html, /Untere Wasserbehörde Agenturtest/);
-    assert.doesNotMatch(html, /24\.12\.2026/, 'die Frist der anderen Behörde');
+    assert.doesNotMatch(html, /24\. Dezember 2026/, 'die Frist der anderen Behörde');
     const api = await apiAs(t, AGENCY);
     const listed = (await api.get('/api/v1/procedures')).json<{ nextDeadline: string }[]>();
     assert.equal(listed.find(() => true)?.nextDeadline, '2026-12-29');

@@ -95,7 +95,11 @@ describe('submit is refused on every procedure that left the draft', () => {
         'confirm-completeness',
         { completenessDate: '2026-11-24', agencies: [lanuk], timetable: 'Entscheidung im Januar.' },
       ],
-      [agency, 'record-agency-statement', { statement: 'Keine Bedenken.' }],
+      [
+        agency,
+        'record-agency-statement',
+        { verdict: 'no-objection', statement: 'Keine Bedenken.' },
+      ],
       [worker, 'complete-agency-involvement', {}],
       [
         worker,

@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../platform/forms.tsx';
 import type { EffectKind } from '../../procedures/engine/index.ts';
+import { AgencyStatementFields } from './agency-statement.form.tsx';
 
 export interface ActionFormProps {
   procedureId: string;
@@ -103,15 +104,7 @@ function Fields(props: ActionFormProps): VNode | null {
         </fieldset>
       );
     case 'record-agency-statement':
-      return (
-        <TextArea
-          name={f('statement')}
-          label="Stellungnahme"
-          value={values[f('statement')]}
-          errors={errors}
-          rows={8}
-        />
-      );
+      return <AgencyStatementFields action={props.action} values={values} errors={errors} />;
     case 'extend-completeness-check':
     case 'withdraw':
       return (
@@ -322,6 +315,7 @@ export function actionInput(
   body: Record<string, unknown>,
 ): Record<string, unknown> {
   const input: Record<string, unknown> = {};
+  const entries: [number, string][] = [];
   const lines = (value: unknown) =>
     (typeof value === 'string' ? value : '')
       .split(/\r?\n/)
@@ -330,10 +324,16 @@ export function actionInput(
   for (const [key, value] of Object.entries(body)) {
     if (!key.startsWith(`${action}.`)) continue;
     const name = key.slice(action.length + 1);
-    if (['items', 'documents', 'conditions'].includes(name)) input[name] = lines(value);
+    const entry = /^conditions\.(\d{1,3})$/.exec(name);
+    // Proposed conditions come one per field (a condition may span lines); empty fields are spare.
+    if (entry) {
+      if (typeof value === 'string' && value.trim() !== '')
+        entries.push([Number(entry[1]), value.trim()]);
+    } else if (['items', 'documents', 'conditions'].includes(name)) input[name] = lines(value);
     else if (name === 'agencies')
       input[name] = [value].flat().filter((v) => typeof v === 'string' && v !== '');
     else input[name] = typeof value === 'string' ? value.trim() : value;
   }
+  if (entries.length > 0) input.conditions = entries.sort((a, b) => a[0] - b[0]).map((e) => e[1]);
   return input;
 }

@@ -15,6 +15,7 @@ import type { CaseView } from '../procedure.view-model.ts';
 import { ActionForm } from './action.forms.tsx';
 import { ApplicationForm } from './application.form.tsx';
 import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
+import { StatementSummary } from './statement.views.tsx';
 
 const DOC_TYPE_LABELS: Record<string, string> = {
   decision: 'Bescheid',
@@ -357,7 +358,7 @@ export function CasePage(props: {
                   answered: 'Stellungnahme liegt vor',
                   'no-comment': 'keine Äußerung (Frist abgelaufen)',
                 }[a.status],
-                a.statement ?? '–',
+                <StatementSummary verdict={a.verdict} statement={a.statement} />,
               ],
             }))}
           />
