@@ -166,7 +166,7 @@ describe('agency involvement: mails, the agency list and structured statements',
       [{ verdict: 'objection', statement: '   ' }, /Begründung/],
       [{ verdict: 'no-objection-with-conditions', conditions: [] }, /Nebenbestimmung/],
       [{ verdict: 'no-objection-with-conditions', conditions: ['  '] }, /Nebenbestimmung/],
-      [{ verdict: 'no-objection', conditions: 'keine Liste' }, /Liste/],
+      [{ verdict: 'no-objection', conditions: 'keine Liste' }, /conditions/],
     ];
     for (const [body, message] of cases) {
       const before = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
