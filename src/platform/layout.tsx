@@ -32,6 +32,8 @@ function navItems(actor: Actor): NavItem[] {
     items.push({ href: '/aufsicht/fristen', label: 'Fristüberschreitungen' });
   if (can(actor, 'account:view')) items.push({ href: '/konto', label: 'Mein Konto' });
   if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
+  if (can(actor, 'organisation:agencies'))
+    items.push({ href: '/organisation/beteiligte-stellen', label: 'Beteiligte Stellen' });
   return items;
 }
 

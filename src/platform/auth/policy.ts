@@ -15,7 +15,8 @@ export type Action =
   | 'applications:create' // start an application
   | 'work-queue:view' // the case workers' queue of their authority
   | 'statements:view' // the agencies' list of requests
-  | 'overruns:view'; // overrun report for the supervisory authority
+  | 'overruns:view' // overrun report for the supervisory authority
+  | 'organisation:agencies'; // an authority's directory of agencies (checked per authority)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -32,6 +33,12 @@ export function can(actor: Actor, action: Action): boolean {
       return hasRole(actor, 'agency_member');
     case 'overruns:view':
       return hasRole(actor, 'supervisor') || hasRole(actor, 'case_worker');
+    case 'organisation:agencies':
+      // Admins of an authority keep its directory; which authority is checked in the use case.
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'authority')
+      );
     case 'admin:users':
     case 'admin:organisations':
     case 'admin:outbox':
