@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { importAreas, parseAreaCollection } from '../registers/areas/area.import.ts';
 import type { OrganisationKind, Role } from '../db/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -101,6 +102,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .values({ user_id: row.id, organisation_id: ids.get(user.org)!, role: user.role })
         .execute();
     }
+    await seedAgencyDirectory(trx, ids);
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,

@@ -8,7 +8,8 @@ import {
   DEMO_PASSWORD,
   type TestApp,
 } from '../helpers/app.ts';
-import { orgId } from '../helpers/permits.ts';
+import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
+import { WIND_DEFAULT_ROLES } from '../../src/procedures/agencies/agency.types.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
 const PATH = '/organisation/beteiligte-stellen';
@@ -64,6 +65,17 @@ describe('agency directory of an authority', () => {
   after(async () => t.close());
 
   it('an admin of the authority adds, changes and removes an agency, each audited', async () => {
+    // An agency outside the demo directory (the demo already lists LANUK).
+    const kampfmittel = (
+      await t.database.db
+        .insertInto('organisations')
+        .values({
+          name: 'Kampfmittelbeseitigungsdienst Westfalen-Lippe (Beispiel)',
+          kind: 'agency',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const page = await admin.get(PATH);
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Beteiligte Stellen/);
@@ -71,30 +83,30 @@ describe('agency directory of an authority', () => {
     const added = await admin.post(PATH, {
       _csrf: csrf,
       authorityId: kreis,
-      agencyOrgId: lanuk,
+      agencyOrgId: kampfmittel,
       role: 'nature',
       defaultFor: 'wind',
     });
     assert.equal(added.statusCode, 303, added.body.slice(0, 300));
-    assert.deepEqual(await entry(lanuk), { role: 'nature', default_for: ['wind'] });
+    assert.deepEqual(await entry(kampfmittel), { role: 'nature', default_for: ['wind'] });
     const changed = await admin.post(PATH, {
       _csrf: csrf,
       authorityId: kreis,
-      agencyOrgId: lanuk,
+      agencyOrgId: kampfmittel,
       role: 'water',
     });
     assert.equal(changed.statusCode, 303);
-    assert.deepEqual(await entry(lanuk), { role: 'water', default_for: [] });
+    assert.deepEqual(await entry(kampfmittel), { role: 'water', default_for: [] });
     const listed = await admin.get(`${PATH}?behoerde=${kreis}&ok=gespeichert`);
-    assert.match(listed.body, /Landesamt für Natur, Umwelt und Klima NRW \(Beispiel\)/);
+    assert.match(listed.body, /Kampfmittelbeseitigungsdienst Westfalen-Lippe \(Beispiel\)/);
     assert.match(listed.body, /gespeichert/);
     const removed = await admin.post(`${PATH}/entfernen`, {
       _csrf: csrf,
       authorityId: kreis,
-      agencyOrgId: lanuk,
+      agencyOrgId: kampfmittel,
     });
     assert.equal(removed.statusCode, 303);
-    assert.equal(await entry(lanuk), undefined);
+    assert.equal(await entry(kampfmittel), undefined);
     const events = await t.database.db
       .selectFrom('admin_events')
       .select(['action', 'details'])
@@ -136,7 +148,7 @@ describe('agency directory of an authority', () => {
     const missing = await admin.post(`${PATH}/entfernen`, {
       _csrf: csrf,
       authorityId: kreis,
-      agencyOrgId: lanuk,
+      agencyOrgId: company,
     });
     assert.equal(missing.statusCode, 404);
   });
@@ -179,5 +191,65 @@ describe('agency directory of an authority', () => {
     const page = await other.get(`${PATH}?behoerde=${kreis}`);
     assert.match(page.body, /Bezirksregierung Münster/);
     assert.doesNotMatch(page.body, /Kreis Paderborn – Untere/);
+  });
+
+  it('the demo authorities keep example agencies for every role asked for wind', async () => {
+    for (const authority of [kreis, brms]) {
+      const rows = await t.database.db
+        .selectFrom('agency_directory')
+        .select(['role', 'default_for', 'example'])
+        .where('tenant_id', '=', authority)
+        .execute();
+      for (const role of WIND_DEFAULT_ROLES)
+        assert.ok(
+          rows.some((r) => r.role === role && r.default_for.includes('wind')),
+          `${authority}: ${role}`,
+        );
+      assert.ok(rows.every((r) => r.example));
+    }
+  });
+
+  it('asking agencies offers the directory with the defaults preselected, later the rest', async () => {
+    const name = async (like: string) => orgId(t, like);
+    const bueren = await name('Stadt Büren');
+    const lichtenau = await name('Stadt Lichtenau');
+    const water = await name('Untere Wasserbehörde des Kreises Paderborn');
+    const applicant = await apiAs(t, 'antrag@windpark-sintfeld.example');
+    const worker = await apiAs(t, 'sachbearbeitung@kreis-paderborn.example');
+    const project = DEMO_PROJECTS.find((p) => p.key === 'bueren-ost')!;
+    const created = await applicant.post('/api/v1/procedures', applicationBody(project, kreis, 2));
+    const id = created.json<{ id: string }>().id;
+    for (const [client, action] of [
+      [applicant, 'submit'],
+      [worker, 'confirm-receipt'],
+    ] as const) {
+      assert.equal(
+        (await client.post(`/api/v1/procedures/${id}/actions/${action}`)).statusCode,
+        200,
+      );
+    }
+    const page = new Client(t.app);
+    await page.logIn('sachbearbeitung@kreis-paderborn.example');
+    const checked = (html: string, agency: string) =>
+      new RegExp(`value="${agency}"\\s+checked`).test(html);
+    const offered = (html: string, agency: string) => html.includes(`value="${agency}"`);
+    const before = (await page.get(`/verfahren/${id}`)).body;
+    assert.ok(checked(before, bueren), 'Standortgemeinde vorausgewählt');
+    assert.ok(checked(before, water), 'Standardauswahl vorausgewählt');
+    assert.ok(offered(before, lichtenau) && !checked(before, lichtenau), 'andere Gemeinde');
+    assert.ok(offered(before, lanuk) && !checked(before, lanuk), 'keine Standardauswahl');
+    assert.match(before, /Untere Wasserbehörde des Kreises Paderborn \(Beispiel\) – Wasser/);
+    const confirmed = await worker.post(`/api/v1/procedures/${id}/actions/confirm-completeness`, {
+      completenessDate: new Date().toISOString().slice(0, 10),
+      agencies: [bueren, water],
+      timetable: 'Stellungnahmen in einem Monat.',
+    });
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+    const later = (await page.get(`/verfahren/${id}`)).body;
+    const form = later.slice(later.indexOf('id="feld-ask-agencies"'));
+    assert.ok(form.length > 30, 'Weitere Behörde beteiligen');
+    const askForm = form.slice(0, form.indexOf('</form>'));
+    assert.ok(!offered(askForm, bueren) && !offered(askForm, water), 'schon beteiligt');
+    assert.ok(offered(askForm, lanuk) && offered(askForm, lichtenau));
   });
 });

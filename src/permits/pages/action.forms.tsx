@@ -1,7 +1,6 @@
 import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
 import {
-  Checkbox,
   CsrfField,
   fieldId,
   SelectField,
@@ -10,6 +9,8 @@ import {
   TextField,
 } from '../../platform/forms.tsx';
 import type { EffectKind } from '../../procedures/engine/index.ts';
+import type { AgencyChoice } from '../../procedures/agencies/agency.queries.ts';
+import { AgencySelectionFields } from './agency-selection.form.tsx';
 import { AgencyStatementFields } from './agency-statement.form.tsx';
 
 export interface ActionFormProps {
@@ -20,9 +21,15 @@ export interface ActionFormProps {
   csrfToken: string;
   version: number;
   today: string;
-  agencies: { id: string; name: string }[];
+  agencies: AgencyChoice[];
   errors: FieldError[];
   values: Record<string, string>;
+}
+
+/** The agencies ticked in a refused submission (a single one arrives as text), else none. */
+function chosenAgencies(props: ActionFormProps): string[] | undefined {
+  const sent = props.values[`${props.action}.agencies`];
+  return sent === undefined ? undefined : [sent];
 }
 
 /** The input each effect needs (see src/procedures/engine/README.md), as a plain HTML form. */
@@ -74,18 +81,12 @@ function Fields(props: ActionFormProps): VNode | null {
             value={values[f('completenessDate')] ?? props.today}
             errors={errors}
           />
-          <fieldset class="kern-fieldset">
-            <legend class="kern-label">Zu beteiligende Behörden</legend>
-            {props.agencies.map((a) => (
-              <Checkbox
-                key={a.id}
-                name={f('agencies')}
-                value={a.id}
-                label={a.name}
-                checked={false}
-              />
-            ))}
-          </fieldset>
+          <AgencySelectionFields
+            action={props.action}
+            legend="Zu beteiligende Behörden"
+            choices={props.agencies}
+            chosen={chosenAgencies(props)}
+          />
           <TextArea
             name={f('timetable')}
             label="Zeitplan für das Verfahren"
@@ -96,12 +97,12 @@ function Fields(props: ActionFormProps): VNode | null {
       );
     case 'ask-agencies':
       return (
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">Weitere Behörden beteiligen</legend>
-          {props.agencies.map((a) => (
-            <Checkbox key={a.id} name={f('agencies')} value={a.id} label={a.name} checked={false} />
-          ))}
-        </fieldset>
+        <AgencySelectionFields
+          action={props.action}
+          legend="Weitere Behörden beteiligen"
+          choices={props.agencies}
+          chosen={chosenAgencies(props)}
+        />
       );
     case 'record-agency-statement':
       return <AgencyStatementFields action={props.action} values={values} errors={errors} />;

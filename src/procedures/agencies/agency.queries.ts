@@ -2,7 +2,12 @@ import type { Transaction } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { AGENCY_ROLES, type DirectoryEntry } from './agency.types.ts';
+import {
+  AGENCY_ROLE_LABELS,
+  AGENCY_ROLES,
+  type DirectoryEntry,
+  type ProjectKind,
+} from './agency.types.ts';
 
 type Handle = Db | Transaction<Database>;
 
@@ -42,4 +47,64 @@ export function administeredAuthorities(actor: Actor): { id: string; name: strin
   return actor.memberships
     .filter((m) => m.role === 'admin' && m.organisationKind === 'authority')
     .map((m) => ({ id: m.organisationId, name: m.organisationName }));
+}
+
+export interface AgencyChoice {
+  readonly id: string;
+  readonly name: string;
+  /** German role label from the directory; null for an agency outside it. */
+  readonly role: string | null;
+  readonly roleKey: DirectoryEntry['role'] | null;
+  /** Preselected: the directory's default for this kind of project. */
+  readonly preselected: boolean;
+}
+
+/**
+ * The agencies a case worker may still ask in a procedure: the authority's directory with its
+ * default selection for the kind of project, without those already involved. An authority that
+ * keeps no directory yet is offered every agency of the platform, none preselected.
+ */
+export async function agencyChoices(
+  db: Handle,
+  options: {
+    tenantId: string;
+    projectKind: ProjectKind;
+    involved: readonly string[];
+    /** The site's municipality: of the directory's municipalities only it is preselected. */
+    siteMunicipality?: string;
+  },
+): Promise<AgencyChoice[]> {
+  const directory = await listDirectory(db, options.tenantId);
+  const open = <T extends { id: string }>(list: T[]) =>
+    list.filter((c) => !options.involved.includes(c.id));
+  if (directory.length === 0) {
+    return open(await listAgencyOrganisations(db)).map((o) => ({
+      ...o,
+      role: null,
+      roleKey: null,
+      preselected: false,
+    }));
+  }
+  return open(
+    directory.map((e) => ({
+      id: e.agencyOrgId,
+      name: e.name,
+      role: AGENCY_ROLE_LABELS[e.role],
+      roleKey: e.role,
+      preselected:
+        e.defaultFor.includes(options.projectKind) &&
+        (e.role !== 'municipality' || namesPlace(e.name, options.siteMunicipality)),
+    })),
+  );
+}
+
+/** Whether an agency's name names the place (the site's municipality), as a whole word. */
+function namesPlace(name: string, place: string | undefined): boolean {
+  const wanted = place?.trim().toLocaleLowerCase('de');
+  if (!wanted) return true;
+  return name
+    .toLocaleLowerCase('de')
+    .split(/[^\p{L}\p{N}-]+/u)
+    .join(' ')
+    .includes(wanted);
 }
