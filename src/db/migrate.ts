@@ -10,7 +10,10 @@ import * as receiptHashVersion from './migrations/20261202T1710_receipt_hash_ver
 import * as loginThrottle from './migrations/20261202T1800_login_throttle.ts';
 import * as objectionChallenge from './migrations/20261202T1830_objection_challenge.ts';
 import * as conditions from './migrations/20261203T0050_conditions.ts';
+import * as authorityProfiles from './migrations/20261203T0100_authority_profiles.ts';
+import * as letters from './migrations/20261203T0200_letters.ts';
 import * as agencies from './migrations/20261203T0300_agencies.ts';
+import * as casework from './migrations/20261203T0400_casework.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -23,7 +26,10 @@ const migrations: Record<string, Migration> = {
   '20261202T1800_login_throttle': loginThrottle,
   '20261202T1830_objection_challenge': objectionChallenge,
   '20261203T0050_conditions': conditions,
+  '20261203T0100_authority_profiles': authorityProfiles,
+  '20261203T0200_letters': letters,
   '20261203T0300_agencies': agencies,
+  '20261203T0400_casework': casework,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -4,6 +4,8 @@ import { queueMail } from '../platform/mail.ts';
 import { formatGermanDate } from '../law/index.ts';
 import type { CaseDeadline, ProcedureEvent } from '../procedures/engine/index.ts';
 import { recipients, type ProcedureRow } from './permit.queries.ts';
+import { authorityMailFooter } from '../procedures/authority/authority.queries.ts';
+import { referenceLabel } from '../procedures/reference.ts';
 
 type Audience = 'applicant' | 'case_worker' | 'agency_member' | 'supervisor';
 
@@ -167,6 +169,7 @@ export async function notify(options: {
   deadlines?: readonly CaseDeadline[];
 }): Promise<void> {
   const { trx, row, event } = options;
+  const footer = await authorityMailFooter(trx, row.tenantId);
   for (const message of MESSAGES[event.type] ?? []) {
     const perAgency = message === AGENCY_REQUEST;
     // The request goes to each agency separately: each reads its own deadline.
@@ -174,14 +177,17 @@ export async function notify(options: {
       ? organisationsFor(row, message.to, event).map((org) => [org])
       : [organisationsFor(row, message.to, event)];
     for (const orgs of groups) {
-      const text =
+      const own =
         perAgency && orgs[0]
           ? message.text + ownDeadline(options.deadlines ?? [], orgs[0])
           : message.text;
+      // What the authority tells outside parties ends with its contact block; its own staff
+      // need none.
+      const text = message.to === 'case_worker' ? own : `${own}${footer}`;
       for (const to of await recipients(trx, orgs, message.to)) {
         await queueMail(trx, {
           to,
-          subject: `${message.subject} – ${row.reference} ${row.title}`,
+          subject: `${message.subject} – ${referenceLabel(row.reference)} ${row.title}`,
           text,
           link: options.link,
         });
@@ -210,7 +216,7 @@ export async function notifyDeadline(options: {
   for (const to of await recipients(options.trx, orgs, options.audience)) {
     await queueMail(options.trx, {
       to,
-      subject: `${options.subject} – ${options.row.reference} ${options.row.title}`,
+      subject: `${options.subject} – ${referenceLabel(options.row.reference)} ${options.row.title}`,
       text: options.text,
       link: options.link,
     });

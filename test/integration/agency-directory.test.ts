@@ -10,6 +10,7 @@ import {
 } from '../helpers/app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
 import { WIND_DEFAULT_ROLES } from '../../src/procedures/agencies/agency.types.ts';
+import { berlinDate } from '../../src/permits/permit.queries.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
 const PATH = '/organisation/beteiligte-stellen';
@@ -240,9 +241,10 @@ describe('agency directory of an authority', () => {
     assert.ok(offered(before, lanuk) && !checked(before, lanuk), 'keine Standardauswahl');
     assert.match(before, /Untere Wasserbehörde des Kreises Paderborn \(Beispiel\) – Wasser/);
     const confirmed = await worker.post(`/api/v1/procedures/${id}/actions/confirm-completeness`, {
-      completenessDate: new Date().toISOString().slice(0, 10),
+      completenessDate: berlinDate(t.deps.clock.now()),
       agencies: [bueren, water],
       timetable: 'Stellungnahmen in einem Monat.',
+      missingDocumentsReason: 'Die Unterlagen liegen der Behörde aus der Vorprüfung vor.',
     });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     const later = (await page.get(`/verfahren/${id}`)).body;

@@ -74,6 +74,7 @@ describe('agency involvement: mails, the agency list and structured statements',
       completenessDate: '2026-11-24',
       agencies: [water],
       timetable: 'Stellungnahmen bis Ende Dezember.',
+      missingDocumentsReason: 'Die Unterlagen liegen der Behörde aus der Vorprüfung vor.',
     });
     // LANUK is asked five days later: its own deadline ends after the water authority's.
     clock.advance(5 * DAY);
