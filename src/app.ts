@@ -18,6 +18,7 @@ import { registerParticipationPublicRoutes } from './participation/public/public
 import { registerParticipationApiRoutes } from './participation/public/participation.api.routes.ts';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
+import { registerAgencyDirectoryRoutes } from './procedures/agencies/agency.routes.tsx';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
 import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
@@ -75,6 +76,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       loadProfile: options.loadProfile ?? loadAuthorityProfile,
     });
     registerTemplateRoutes(app, deps);
+    registerAgencyDirectoryRoutes(app, deps);
     await Promise.resolve();
   });
 }

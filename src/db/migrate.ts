@@ -12,6 +12,7 @@ import * as objectionChallenge from './migrations/20261202T1830_objection_challe
 import * as conditions from './migrations/20261203T0050_conditions.ts';
 import * as authorityProfiles from './migrations/20261203T0100_authority_profiles.ts';
 import * as letters from './migrations/20261203T0200_letters.ts';
+import * as agencies from './migrations/20261203T0300_agencies.ts';
 import * as casework from './migrations/20261203T0400_casework.ts';
 import * as competenceArea from './migrations/20261203T0500_competence_area.ts';
 
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0050_conditions': conditions,
   '20261203T0100_authority_profiles': authorityProfiles,
   '20261203T0200_letters': letters,
+  '20261203T0300_agencies': agencies,
   '20261203T0400_casework': casework,
   '20261203T0500_competence_area': competenceArea,
 };

@@ -397,6 +397,44 @@ export interface Database {
   procedure_conditions: ProcedureConditionsTable;
 }
 
+// --- Agencies (Träger öffentlicher Belange): directory per authority, verdicts and consents ---
+export type AgencyRole =
+  | 'municipality'
+  | 'nature'
+  | 'water'
+  | 'monuments'
+  | 'aviation'
+  | 'military'
+  | 'weather'
+  | 'roads'
+  | 'other';
+export type StatementVerdict =
+  'no-objection' | 'no-objection-with-conditions' | 'objection' | 'no-comment';
+export type ConsentKind = 'municipality' | 'aviation';
+export type ConsentStatus = 'requested' | 'given' | 'refused' | 'deemed-given' | 'replaced';
+
+export interface AgencyDirectoryTable {
+  tenant_id: string;
+  agency_org_id: string;
+  role: AgencyRole;
+  default_for: ColumnType<string[], string[] | undefined, string[]>;
+  example: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ProcedureAgenciesTable {
+  verdict: ColumnType<StatementVerdict | null, StatementVerdict | null | undefined>;
+  consent: ColumnType<ConsentKind | null, ConsentKind | null | undefined>;
+  consent_status: ColumnType<ConsentStatus | null, ConsentStatus | null | undefined>;
+  consent_due: ColumnType<string | null, string | null | undefined>;
+  consent_reasons: ColumnType<string | null, string | null | undefined>;
+}
+
+export interface Database {
+  agency_directory: AgencyDirectoryTable;
+}
+
 // --- Authority master data (Stammdaten), signatories and Aktenzeichen counters ---
 type OptionalColumn = ColumnType<string | null, string | null | undefined, string | null>;
 

@@ -16,6 +16,7 @@ import {
 } from '../procedures/engine/index.ts';
 import { recordParticipationEvent } from '../participation/notice/notice.actions.ts';
 import { documentsGivenInForm, missingForSubmission } from './application.ts';
+import { recordAgencyInvolvement } from './agency-involvement.ts';
 import { classifyApplication } from './application.classify.ts';
 import {
   completenessReasonData,
@@ -101,7 +102,7 @@ export async function commitAction(options: {
   const history = await loadHistory(trx, row.id);
   const deadlines = computeCaseDeadlines(type, history, today);
   await saveDeadlines(trx, row, deadlines);
-  await recordAgencies(trx, row, event, deadlines, now, actor.id);
+  await recordAgencyInvolvement(trx, row, event, deadlines, now, actor.id);
   if (CLOSING_EVENTS.has(event.type) && row.submittedAt !== null) {
     await deliverDecisionDocument({ deps, trx, row, state: result.state, now });
   }
@@ -114,53 +115,8 @@ export async function commitAction(options: {
     deadlines,
     now,
   });
-  await notify({ trx, row, event, link: caseLink(deps, row.id) });
+  await notify({ trx, row, event, link: caseLink(deps, row.id), deadlines });
   return event;
-}
-
-async function recordAgencies(
-  trx: Transaction<Database>,
-  row: ProcedureRow,
-  event: ProcedureEvent,
-  deadlines: ReturnType<typeof computeCaseDeadlines>,
-  now: Date,
-  actorId: string | null,
-): Promise<void> {
-  const asked = Array.isArray(event.data.agencies) ? (event.data.agencies as string[]) : [];
-  for (const agency of asked) {
-    const due =
-      deadlines.find((d) => d.key === 'agency-statement' && d.instance === agency)?.end ??
-      berlinDate(now);
-    await trx
-      .insertInto('procedure_agencies')
-      .values({
-        procedure_id: row.id,
-        agency_org_id: agency,
-        tenant_id: row.tenantId,
-        asked_at: now,
-        due_date: due,
-        status: 'asked',
-      })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-  const agency = typeof event.data.agency === 'string' ? event.data.agency : undefined;
-  if (
-    agency &&
-    (event.type === 'agency-statement-recorded' || event.type === 'agency-no-comment-recorded')
-  ) {
-    await trx
-      .updateTable('procedure_agencies')
-      .set({
-        status: event.type === 'agency-statement-recorded' ? 'answered' : 'no-comment',
-        statement: typeof event.data.statement === 'string' ? event.data.statement : null,
-        answered_at: now,
-        answered_by: event.type === 'agency-statement-recorded' ? actorId : null,
-      })
-      .where('procedure_id', '=', row.id)
-      .where('agency_org_id', '=', agency)
-      .execute();
-  }
 }
 
 /**

@@ -97,6 +97,26 @@ export const ActionBody = Type.Object(
     version: Type.Optional(
       Type.Integer({ description: 'Stand, auf dem die Aktion beruht (sonst 409 bei Konflikt)' }),
     ),
+    verdict: Type.Optional(
+      StringEnum(['no-objection', 'no-objection-with-conditions', 'objection', 'no-comment'], {
+        description:
+          'record-agency-statement: Ergebnis (keine Bedenken / keine Bedenken mit Nebenbestimmungen / Bedenken mit Begründung / keine Äußerung)',
+      }),
+    ),
+    statement: Type.Optional(
+      Type.String({
+        maxLength: 10_000,
+        description:
+          'record-agency-statement: Begründung und Hinweise (bei Bedenken Pflicht; Absätze bleiben erhalten); record-applicant-consent: Erklärung',
+      }),
+    ),
+    conditions: Type.Optional(
+      Type.Array(Type.String({ maxLength: 10_000 }), {
+        maxItems: 100,
+        description:
+          'record-agency-statement: vorgeschlagene Nebenbestimmungen, je Eintrag eine (bei „keine Bedenken mit Nebenbestimmungen“ mindestens eine); decide: Nebenbestimmungen',
+      }),
+    ),
   },
   {
     additionalProperties: true,

@@ -1,82 +1,142 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { queueMail } from '../platform/mail.ts';
-import type { ProcedureEvent } from '../procedures/engine/index.ts';
+import { formatGermanDate } from '../law/index.ts';
+import type { CaseDeadline, ProcedureEvent } from '../procedures/engine/index.ts';
 import { recipients, type ProcedureRow } from './permit.queries.ts';
 import { authorityMailFooter } from '../procedures/authority/authority.queries.ts';
 import { referenceLabel } from '../procedures/reference.ts';
 
 type Audience = 'applicant' | 'case_worker' | 'agency_member' | 'supervisor';
 
-/** Who hears of which event, and what they read (German; the link leads to the case page). */
-const MESSAGES: Record<string, { to: Audience[]; subject: string; text: string }> = {
-  'application-submitted': {
-    to: ['applicant', 'case_worker'],
-    subject: 'Eingangsbestätigung: Antrag eingereicht',
-    text: 'Der Antrag ist elektronisch eingegangen. Die Behörde prüft nun die Vollständigkeit der Unterlagen. Alle Fristen sehen Sie in der Verfahrensakte.',
-  },
-  'receipt-confirmed': {
-    to: ['applicant'],
-    subject: 'Eingang bestätigt',
-    text: 'Die Behörde hat den Eingang Ihres Antrags bestätigt (§ 6 9. BImSchV).',
-  },
-  'documents-requested': {
-    to: ['applicant'],
-    subject: 'Nachforderung von Unterlagen',
-    text: 'Die Behörde fordert Unterlagen nach. Bitte reichen Sie sie innerhalb der gesetzten Frist ein; die Frist und die Liste finden Sie in der Verfahrensakte.',
-  },
-  'documents-submitted': {
-    to: ['case_worker'],
-    subject: 'Unterlagen nachgereicht',
-    text: 'Die Antragstellerin hat Unterlagen nachgereicht.',
-  },
-  'completeness-confirmed': {
-    to: ['applicant', 'agency_member'],
-    subject: 'Antrag vollständig / Bitte um Stellungnahme',
-    text: 'Die Antragsunterlagen sind vollständig (§ 7 Abs. 2 9. BImSchV). Beteiligte Fachbehörden werden um Stellungnahme innerhalb eines Monats gebeten; ohne Äußerung gilt, dass sie sich nicht äußern wollen (§ 11 9. BImSchV).',
-  },
-  'agencies-asked': {
-    to: ['agency_member'],
-    subject: 'Bitte um Stellungnahme',
-    text: 'Sie werden um eine Stellungnahme innerhalb eines Monats gebeten (§ 11 9. BImSchV). Äußern Sie sich nicht, wird angenommen, dass Sie sich nicht äußern wollen.',
-  },
-  'agency-statement-recorded': {
-    to: ['case_worker'],
-    subject: 'Stellungnahme eingegangen',
-    text: 'Eine Fachbehörde hat ihre Stellungnahme abgegeben.',
-  },
-  'agency-no-comment-recorded': {
-    to: ['case_worker'],
-    subject: 'Frist für Stellungnahme abgelaufen',
-    text: 'Eine Fachbehörde hat sich innerhalb der Frist nicht geäußert; das gilt als Verzicht auf eine Stellungnahme (§ 10 Abs. 5 Satz 2 BImSchG).',
-  },
-  'decision-deadline-extended': {
-    to: ['applicant', 'supervisor'],
-    subject: 'Entscheidungsfrist verlängert',
-    text: 'Die Behörde hat die Entscheidungsfrist verlängert (§ 10 Abs. 6a BImSchG). Begründung und neues Fristende stehen in der Verfahrensakte.',
-  },
-  'decision-delivered': {
-    to: ['applicant'],
-    subject: 'Bescheid zugestellt',
-    text: 'Der Bescheid über Ihren Antrag liegt in der Verfahrensakte zum Abruf bereit.',
-  },
-  'application-withdrawn': {
-    to: ['case_worker'],
-    subject: 'Antrag zurückgenommen',
-    text: 'Die Antragstellerin hat den Antrag zurückgenommen.',
-  },
-  'application-rejected': {
-    to: ['applicant'],
-    subject: 'Antrag abgelehnt (unvollständig)',
-    text: 'Der Antrag wurde abgelehnt, weil die Unterlagen nicht fristgerecht vervollständigt wurden (§ 20 Abs. 2 9. BImSchV).',
-  },
-  'application-refused': {
-    to: ['applicant'],
-    subject: 'Antrag abgelehnt',
-    text: 'Die Behörde hat den Antrag abgelehnt. Der Bescheid liegt in der Verfahrensakte.',
-  },
+interface Message {
+  readonly to: Audience;
+  readonly subject: string;
+  readonly text: string;
+}
+
+/** The request to an agency, with the end of its own period (§ 10 Abs. 5 BImSchG, § 11 9. BImSchV). */
+const AGENCY_REQUEST: Message = {
+  to: 'agency_member',
+  subject: 'Bitte um Stellungnahme',
+  text: 'Die Genehmigungsbehörde bittet Sie um eine Stellungnahme innerhalb eines Monats (§ 10 Abs. 5 BImSchG, § 11 9. BImSchV). Äußern Sie sich bis zum Fristende nicht, wird angenommen, dass Sie sich nicht äußern wollen.',
 };
 
+/**
+ * Who hears of which event, and what they read (German; the link leads to the case page). Each
+ * party gets the message that concerns it: the agencies their request, the applicant the state
+ * of its application (never the agencies' request).
+ */
+const MESSAGES: Record<string, readonly Message[]> = {
+  'application-submitted': [
+    {
+      to: 'applicant',
+      subject: 'Eingangsbestätigung: Antrag eingereicht',
+      text: 'Der Antrag ist elektronisch eingegangen. Die Behörde prüft nun die Vollständigkeit der Unterlagen. Alle Fristen sehen Sie in der Verfahrensakte.',
+    },
+    {
+      to: 'case_worker',
+      subject: 'Neuer Antrag eingegangen',
+      text: 'Ein Antrag ist elektronisch eingegangen. Die Prüfung der Vollständigkeit hat begonnen; die Frist steht in der Verfahrensakte.',
+    },
+  ],
+  'receipt-confirmed': [
+    {
+      to: 'applicant',
+      subject: 'Eingang bestätigt',
+      text: 'Die Behörde hat den Eingang Ihres Antrags bestätigt (§ 6 9. BImSchV).',
+    },
+  ],
+  'documents-requested': [
+    {
+      to: 'applicant',
+      subject: 'Nachforderung von Unterlagen',
+      text: 'Die Behörde fordert Unterlagen nach. Bitte reichen Sie sie innerhalb der gesetzten Frist ein; die Frist und die Liste finden Sie in der Verfahrensakte.',
+    },
+  ],
+  'documents-submitted': [
+    {
+      to: 'case_worker',
+      subject: 'Unterlagen nachgereicht',
+      text: 'Die Antragstellerin hat Unterlagen nachgereicht.',
+    },
+  ],
+  'completeness-confirmed': [
+    {
+      to: 'applicant',
+      subject: 'Antrag vollständig',
+      text: 'Die Antragsunterlagen sind vollständig (§ 7 Abs. 2 9. BImSchV). Den Zeitplan des Verfahrens und die beteiligten Behörden finden Sie in der Verfahrensakte.',
+    },
+    AGENCY_REQUEST,
+  ],
+  'agencies-asked': [AGENCY_REQUEST],
+  'agency-statement-recorded': [
+    {
+      to: 'case_worker',
+      subject: 'Stellungnahme eingegangen',
+      text: 'Eine Fachbehörde hat ihre Stellungnahme abgegeben.',
+    },
+  ],
+  'agency-no-comment-recorded': [
+    {
+      to: 'case_worker',
+      subject: 'Frist für Stellungnahme abgelaufen',
+      text: 'Eine Fachbehörde hat sich innerhalb der Frist nicht geäußert; das gilt als Verzicht auf eine Stellungnahme (§ 10 Abs. 5 Satz 2 BImSchG).',
+    },
+  ],
+  'decision-deadline-extended': [
+    {
+      to: 'applicant',
+      subject: 'Entscheidungsfrist verlängert',
+      text: 'Die Behörde hat die Entscheidungsfrist verlängert (§ 10 Abs. 6a BImSchG). Begründung und neues Fristende stehen in der Verfahrensakte.',
+    },
+    {
+      to: 'supervisor',
+      subject: 'Entscheidungsfrist verlängert',
+      text: 'Eine Genehmigungsbehörde hat die Entscheidungsfrist verlängert (§ 10 Abs. 6a BImSchG). Begründung und neues Fristende stehen in der Verfahrensakte.',
+    },
+  ],
+  'decision-delivered': [
+    {
+      to: 'applicant',
+      subject: 'Bescheid zugestellt',
+      text: 'Der Bescheid über Ihren Antrag liegt in der Verfahrensakte zum Abruf bereit.',
+    },
+  ],
+  'application-withdrawn': [
+    {
+      to: 'case_worker',
+      subject: 'Antrag zurückgenommen',
+      text: 'Die Antragstellerin hat den Antrag zurückgenommen.',
+    },
+    {
+      to: 'agency_member',
+      subject: 'Verfahren beendet: Antrag zurückgenommen',
+      text: 'Die Antragstellerin hat den Antrag zurückgenommen. Eine noch offene Stellungnahme wird nicht mehr benötigt.',
+    },
+  ],
+  'application-rejected': [
+    {
+      to: 'applicant',
+      subject: 'Antrag abgelehnt (unvollständig)',
+      text: 'Der Antrag wurde abgelehnt, weil die Unterlagen nicht fristgerecht vervollständigt wurden (§ 20 Abs. 2 9. BImSchV).',
+    },
+  ],
+  'application-refused': [
+    {
+      to: 'applicant',
+      subject: 'Antrag abgelehnt',
+      text: 'Die Behörde hat den Antrag abgelehnt. Der Bescheid liegt in der Verfahrensakte.',
+    },
+    {
+      to: 'agency_member',
+      subject: 'Verfahren beendet: Antrag abgelehnt',
+      text: 'Die Genehmigungsbehörde hat den Antrag abgelehnt. Eine noch offene Stellungnahme wird nicht mehr benötigt.',
+    },
+  ],
+};
+
+/** Who an event's message for an audience goes to; agencies: those the event names, else all asked. */
 function organisationsFor(row: ProcedureRow, audience: Audience, event: ProcedureEvent): string[] {
   switch (audience) {
     case 'applicant':
@@ -84,8 +144,9 @@ function organisationsFor(row: ProcedureRow, audience: Audience, event: Procedur
     case 'case_worker':
       return [row.tenantId];
     case 'agency_member': {
-      const asked = event.data.agencies ?? event.data.agency;
-      return (Array.isArray(asked) ? asked : [asked]).filter(
+      const named = event.data.agencies ?? event.data.agency;
+      if (named === undefined) return row.agencyOrgIds;
+      return (Array.isArray(named) ? named : [named]).filter(
         (a): a is string => typeof a === 'string',
       );
     }
@@ -94,30 +155,43 @@ function organisationsFor(row: ProcedureRow, audience: Audience, event: Procedur
   }
 }
 
+/** An agency reads the end of its own period, with the rule it follows. */
+function ownDeadline(deadlines: readonly CaseDeadline[], agency: string): string {
+  const own = deadlines.find((d) => d.key === 'agency-statement' && d.instance === agency);
+  return own ? `\n\nIhre Frist endet am ${formatGermanDate(own.end)}, um 24:00 Uhr.` : '';
+}
+
 export async function notify(options: {
   trx: Transaction<Database>;
   row: ProcedureRow;
   event: ProcedureEvent;
   link: string;
+  deadlines?: readonly CaseDeadline[];
 }): Promise<void> {
-  const message = MESSAGES[options.event.type];
-  if (!message) return;
-  const footer = await authorityMailFooter(options.trx, options.row.tenantId);
-  for (const audience of message.to) {
-    const emails = await recipients(
-      options.trx,
-      organisationsFor(options.row, audience, options.event),
-      audience,
-    );
-    for (const to of emails) {
-      await queueMail(options.trx, {
-        to,
-        subject: `${message.subject} – ${referenceLabel(options.row.reference)} ${options.row.title}`,
-        // What the authority tells outside parties ends with its contact block; its own staff
-        // need none.
-        text: audience === 'case_worker' ? message.text : `${message.text}${footer}`,
-        link: options.link,
-      });
+  const { trx, row, event } = options;
+  const footer = await authorityMailFooter(trx, row.tenantId);
+  for (const message of MESSAGES[event.type] ?? []) {
+    const perAgency = message === AGENCY_REQUEST;
+    // The request goes to each agency separately: each reads its own deadline.
+    const groups = perAgency
+      ? organisationsFor(row, message.to, event).map((org) => [org])
+      : [organisationsFor(row, message.to, event)];
+    for (const orgs of groups) {
+      const own =
+        perAgency && orgs[0]
+          ? message.text + ownDeadline(options.deadlines ?? [], orgs[0])
+          : message.text;
+      // What the authority tells outside parties ends with its contact block; its own staff
+      // need none.
+      const text = message.to === 'case_worker' ? own : `${own}${footer}`;
+      for (const to of await recipients(trx, orgs, message.to)) {
+        await queueMail(trx, {
+          to,
+          subject: `${message.subject} – ${referenceLabel(row.reference)} ${row.title}`,
+          text,
+          link: options.link,
+        });
+      }
     }
   }
 }

@@ -231,6 +231,12 @@ export async function listProcedures(
     internal?: { userId: string; assignment: AssignmentFilter };
   },
 ): Promise<ProcedureListItem[]> {
+  // An agency's list shows the agency's own deadlines (its statement, its consent), never the
+  // authority's or another agency's: their keys end with the agency's id (deadlineRowKey).
+  const ownAgencies =
+    !scope.all && !scope.tenantIds?.length && !scope.applicantOrgIds?.length
+      ? (scope.agencyOrgIds ?? [])
+      : [];
   const internal = filter.internal;
   let query = db
     .selectFrom('procedures as p')
@@ -260,6 +266,9 @@ export async function listProcedures(
           .select(['d.end_date', 'd.label', 'd.rationale'])
           .whereRef('d.procedure_id', '=', 'p.id')
           .where('d.status', 'in', ['running', 'expired'])
+          .$if(ownAgencies.length > 0, (q) =>
+            q.where((w) => w.or(ownAgencies.map((agency) => w('d.key', 'like', `%#${agency}`)))),
+          )
           .orderBy('d.end_date')
           .limit(1)
           .as('next'),
@@ -371,7 +380,19 @@ export async function listAgencies(db: Handle, procedureId: string) {
   return db
     .selectFrom('procedure_agencies as a')
     .innerJoin('organisations as o', 'o.id', 'a.agency_org_id')
-    .select(['a.agency_org_id', 'o.name', 'a.status', 'a.due_date', 'a.statement', 'a.answered_at'])
+    .select([
+      'a.agency_org_id',
+      'o.name',
+      'a.status',
+      'a.due_date',
+      'a.statement',
+      'a.answered_at',
+      'a.verdict',
+      'a.consent',
+      'a.consent_status',
+      'a.consent_due',
+      'a.consent_reasons',
+    ])
     .where('a.procedure_id', '=', procedureId)
     .orderBy('o.name')
     .execute();

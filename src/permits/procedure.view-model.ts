@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
+import { agencyChoices } from '../procedures/agencies/agency.queries.ts';
 import { availableActions, blockedActions, type Role } from '../procedures/engine/index.ts';
 import { documentsGivenInForm, missingData } from './application.ts';
 import { competenceWarning } from './application.competence.ts';
@@ -23,8 +24,8 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
   const { row, roles } = await findProcedureFor(deps.db, actor, procedureId);
   const type = procedureType(row.typeKey, row.typeVersion);
   const today = berlinDate(deps.clock.now());
-  const [deadlines, documents, agencies, events, authority, applicant, agencyChoices] =
-    await Promise.all([
+  const [deadlines, documents, agencies, events, authority, applicant, choices] = await Promise.all(
+    [
       listDeadlines(deps.db, row.id),
       listDocuments(deps.db, row.id),
       listAgencies(deps.db, row.id),
@@ -41,13 +42,14 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
             .where('id', '=', row.applicantOrgId)
             .executeTakeFirst()
         : undefined,
-      deps.db
-        .selectFrom('organisations')
-        .select(['id', 'name'])
-        .where('kind', '=', 'agency')
-        .orderBy('name')
-        .execute(),
-    ]);
+      agencyChoices(deps.db, {
+        tenantId: row.tenantId,
+        projectKind: 'wind',
+        involved: row.agencyOrgIds,
+        siteMunicipality: row.application.site.gemeinde,
+      }),
+    ],
+  );
   const agencyOnly = roles.every((r) => r === 'agency_member');
   const ownAgencies = actor.kind === 'user' ? actor.memberships.map((m) => m.organisationId) : [];
   const engineRoles: Role[] = roles;
@@ -95,7 +97,7 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
     events: agencyOnly ? [] : events,
     actions: uniqueActions,
     blocked: [...new Map(blocked.map((b) => [b.action, b])).values()],
-    agencyChoices: agencyChoices.filter((a) => !row.agencyOrgIds.includes(a.id)),
+    agencyChoices: choices,
     today,
   };
 }

@@ -59,6 +59,8 @@ function navItems(actor: Actor): NavItem[] {
   if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
   else if (can(actor, 'organisation:master-data'))
     items.push({ href: '/organisation/stammdaten', label: 'Stammdaten' });
+  if (can(actor, 'organisation:agencies'))
+    items.push({ href: '/organisation/beteiligte-stellen', label: 'Beteiligte Stellen' });
   return items;
 }
 

@@ -81,7 +81,7 @@ export const complete = (day: number, timetable: string) =>
   act(day, 'worker', 'confirm-completeness', { timetable });
 
 export const statement = (day: number, text: string) =>
-  act(day, 'agency', 'record-agency-statement', { statement: text });
+  act(day, 'agency', 'record-agency-statement', { verdict: 'no-objection', statement: text });
 
 export const STATEMENT_OK =
   'Aus Sicht des Natur- und Artenschutzes bestehen keine Bedenken, wenn die Anlagen zum Schutz von Fledermäusen von April bis Oktober nachts bei geringen Windgeschwindigkeiten abgeschaltet werden.';

@@ -4,6 +4,7 @@ import { importAreas, parseAreaCollection } from '../registers/areas/area.import
 import type { OrganisationKind, Role } from '../db/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts';
+import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -129,6 +130,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .execute();
     }
     await seedAuthorityProfiles(trx, ids);
+    await seedAgencyDirectory(trx, ids);
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,

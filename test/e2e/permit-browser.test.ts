@@ -125,6 +125,11 @@ describe('permit procedure in the browser without JavaScript', { skip }, () => {
     await axe(worker, '/verfahren/:id (Sachbearbeitung)');
     await worker.getByRole('button', { name: /Eingang bestätigen/i }).click();
     await worker.waitForURL(/ok=confirm-receipt/);
+    // The directory preselects the authority's defaults for wind; this walk asks LANUK only.
+    const preselected = worker.locator('input[name="confirm-completeness.agencies"]:checked');
+    assert.ok((await preselected.count()) > 0, 'Standardauswahl aus dem Verzeichnis');
+    const boxes = worker.locator('input[name="confirm-completeness.agencies"]');
+    for (const box of await boxes.all()) await box.uncheck();
     await worker.getByLabel('Landesamt für Natur, Umwelt und Klima NRW (Beispiel)').check();
     await worker
       .getByLabel('Zeitplan für das Verfahren')
@@ -141,9 +146,13 @@ describe('permit procedure in the browser without JavaScript', { skip }, () => {
     await axe(agency, '/stellungnahmen');
     await agency.getByRole('link', { name: project.title }).click();
     await axe(agency, '/verfahren/:id (Fachbehörde)');
+    await agency.getByLabel('Keine Bedenken mit Nebenbestimmungen').check();
     await agency
-      .getByLabel('Stellungnahme')
-      .fill('Keine Bedenken bei Fledermausabschaltung von April bis Oktober.');
+      .getByLabel('Begründung und Hinweise')
+      .fill('Keine Bedenken.\n\nBei Fledermausabschaltung von April bis Oktober.');
+    await agency
+      .locator('#feld-record-agency-statement-conditions-0')
+      .fill('Fledermausabschaltung von April bis Oktober.');
     await agency.getByRole('button', { name: /Stellungnahme/ }).click();
     await agency.waitForURL(/ok=record-agency-statement/);
 

@@ -100,7 +100,7 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
   const agency = await apiAs(t, PEOPLE.agency);
   const stated = await agency.post(
     `/api/v1/procedures/${published.id}/actions/record-agency-statement`,
-    { statement: 'Keine Bedenken.' },
+    { verdict: 'no-objection', statement: 'Keine Bedenken.' },
   );
   if (stated.statusCode !== 200) throw new Error(stated.body);
   const db = t.database.db;

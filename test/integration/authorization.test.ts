@@ -45,6 +45,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'overruns:view': ['case_worker', 'supervisor'],
   'letters:sign-off': ['supervisor'],
   'organisation:templates': ['admin'],
+  // Admins of an authority only; none of the roles above is one (agency-directory.test.ts).
+  'organisation:agencies': [],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

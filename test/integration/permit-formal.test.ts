@@ -74,6 +74,7 @@ describe('formal permit procedure, escalation and bad input', () => {
     const stated = await agency.post(
       `/api/v1/procedures/${formalId}/actions/record-agency-statement`,
       {
+        verdict: 'no-objection',
         statement: 'Keine Bedenken; Kartierung anbei.',
       },
     );

@@ -156,7 +156,10 @@ describe('simplified permit procedure through the API', () => {
       .where('type', '=', 'agency-no-comment-recorded')
       .execute();
     assert.equal(events.length, 1);
-    const late = await act(agency, 'record-agency-statement', { statement: 'Zu spät.' });
+    const late = await act(agency, 'record-agency-statement', {
+      verdict: 'no-objection',
+      statement: 'Zu spät.',
+    });
     assert.equal(late.statusCode, 400);
     assert.match(late.json().detail, /bereits eine Antwort/);
   });

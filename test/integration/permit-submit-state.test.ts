@@ -101,7 +101,11 @@ describe('submit is refused on every procedure that left the draft', () => {
             'Die übrigen Unterlagen liegen der Behörde aus der Vorprüfung vor.',
         },
       ],
-      [agency, 'record-agency-statement', { statement: 'Keine Bedenken.' }],
+      [
+        agency,
+        'record-agency-statement',
+        { verdict: 'no-objection', statement: 'Keine Bedenken.' },
+      ],
       [worker, 'complete-agency-involvement', {}],
       [
         worker,

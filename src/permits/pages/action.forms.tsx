@@ -1,7 +1,6 @@
 import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
 import {
-  Checkbox,
   CsrfField,
   fieldId,
   SelectField,
@@ -10,6 +9,9 @@ import {
   TextField,
 } from '../../platform/forms.tsx';
 import type { EffectKind } from '../../procedures/engine/index.ts';
+import type { AgencyChoice } from '../../procedures/agencies/agency.queries.ts';
+import { AgencySelectionFields } from './agency-selection.form.tsx';
+import { AgencyStatementFields } from './agency-statement.form.tsx';
 
 export interface ActionFormProps {
   procedureId: string;
@@ -19,13 +21,19 @@ export interface ActionFormProps {
   csrfToken: string;
   version: number;
   today: string;
-  agencies: { id: string; name: string }[];
+  agencies: AgencyChoice[];
   /** Required documents not in the case (labels), for the completeness confirmation. */
   missingDocuments: string[];
   errors: FieldError[];
   values: Record<string, string>;
   /** One primary action leads the page; everything else is secondary. */
   variant: 'primary' | 'secondary';
+}
+
+/** The agencies ticked in a refused submission (a single one arrives as text), else none. */
+function chosenAgencies(props: ActionFormProps): string[] | undefined {
+  const sent = props.values[`${props.action}.agencies`];
+  return sent === undefined ? undefined : [sent];
 }
 
 /** The input each effect needs (see src/procedures/engine/README.md), as a plain HTML form. */
@@ -77,18 +85,12 @@ export function ActionFields(props: ActionFormProps): VNode | null {
             value={values[f('completenessDate')] ?? props.today}
             errors={errors}
           />
-          <fieldset class="kern-fieldset">
-            <legend class="kern-label">Zu beteiligende Behörden</legend>
-            {props.agencies.map((a) => (
-              <Checkbox
-                key={a.id}
-                name={f('agencies')}
-                value={a.id}
-                label={a.name}
-                checked={false}
-              />
-            ))}
-          </fieldset>
+          <AgencySelectionFields
+            action={props.action}
+            legend="Zu beteiligende Behörden"
+            choices={props.agencies}
+            chosen={chosenAgencies(props)}
+          />
           <TextArea
             name={f('timetable')}
             label="Zeitplan für das Verfahren"
@@ -108,23 +110,15 @@ export function ActionFields(props: ActionFormProps): VNode | null {
       );
     case 'ask-agencies':
       return (
-        <fieldset class="kern-fieldset">
-          <legend class="kern-label">Weitere Behörden beteiligen</legend>
-          {props.agencies.map((a) => (
-            <Checkbox key={a.id} name={f('agencies')} value={a.id} label={a.name} checked={false} />
-          ))}
-        </fieldset>
-      );
-    case 'record-agency-statement':
-      return (
-        <TextArea
-          name={f('statement')}
-          label="Stellungnahme"
-          value={values[f('statement')]}
-          errors={errors}
-          rows={8}
+        <AgencySelectionFields
+          action={props.action}
+          legend="Weitere Behörden beteiligen"
+          choices={props.agencies}
+          chosen={chosenAgencies(props)}
         />
       );
+    case 'record-agency-statement':
+      return <AgencyStatementFields action={props.action} values={values} errors={errors} />;
     case 'extend-completeness-check':
     case 'withdraw':
       return (
@@ -331,6 +325,7 @@ export function actionInput(
   body: Record<string, unknown>,
 ): Record<string, unknown> {
   const input: Record<string, unknown> = {};
+  const entries: [number, string][] = [];
   const lines = (value: unknown) =>
     (typeof value === 'string' ? value : '')
       .split(/\r?\n/)
@@ -339,10 +334,16 @@ export function actionInput(
   for (const [key, value] of Object.entries(body)) {
     if (!key.startsWith(`${action}.`)) continue;
     const name = key.slice(action.length + 1);
-    if (['items', 'documents', 'conditions'].includes(name)) input[name] = lines(value);
+    const entry = /^conditions\.(\d{1,3})$/.exec(name);
+    // Proposed conditions come one per field (a condition may span lines); empty fields are spare.
+    if (entry) {
+      if (typeof value === 'string' && value.trim() !== '')
+        entries.push([Number(entry[1]), value.trim()]);
+    } else if (['items', 'documents', 'conditions'].includes(name)) input[name] = lines(value);
     else if (name === 'agencies')
       input[name] = [value].flat().filter((v) => typeof v === 'string' && v !== '');
     else input[name] = typeof value === 'string' ? value.trim() : value;
   }
+  if (entries.length > 0) input.conditions = entries.sort((a, b) => a[0] - b[0]).map((e) => e[1]);
   return input;
 }

@@ -17,6 +17,7 @@ import { ActionForm } from './action.forms.tsx';
 import { CaseworkSection } from './casework.views.tsx';
 import { ApplicationForm } from './application.form.tsx';
 import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
+import { StatementSummary } from './statement.views.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
 import { rankActions } from './next-step.ts';
 
@@ -467,7 +468,7 @@ function Agencies(props: CasePageProps): VNode | null {
               answered: 'Stellungnahme liegt vor',
               'no-comment': 'keine Äußerung (Frist abgelaufen)',
             }[a.status],
-            a.statement ?? '–',
+            <StatementSummary verdict={a.verdict} statement={a.statement} />,
           ],
         }))}
       />

@@ -89,14 +89,24 @@ describe('action input is validated with German messages', () => {
         attempt(
           type,
           involving,
-          withInput('record-agency-statement', { agency: 'Forstamt', statement: 'ok' }),
+          withInput('record-agency-statement', {
+            agency: 'Forstamt',
+            verdict: 'no-objection',
+            statement: 'ok',
+          }),
         ),
       ),
       'Die Behörde „Forstamt“ wurde nicht beteiligt.',
     );
     const answered = play(
       type,
-      [withInput('record-agency-statement', { agency: 'Bauaufsicht', statement: 'ok' })],
+      [
+        withInput('record-agency-statement', {
+          agency: 'Bauaufsicht',
+          verdict: 'no-objection',
+          statement: 'ok',
+        }),
+      ],
       involving,
     );
     assert.equal(
@@ -104,7 +114,11 @@ describe('action input is validated with German messages', () => {
         attempt(
           type,
           answered,
-          withInput('record-agency-statement', { agency: 'Bauaufsicht', statement: 'nochmal' }),
+          withInput('record-agency-statement', {
+            agency: 'Bauaufsicht',
+            verdict: 'no-objection',
+            statement: 'nochmal',
+          }),
         ),
       ),
       'Für die Behörde „Bauaufsicht“ ist bereits eine Antwort erfasst.',

@@ -53,7 +53,8 @@ function inputFor(type: ProcedureTypeVersion, c: Case, action: string, m: Move):
   // Answer for an agency still pending, so that random runs get past the involvement.
   const pending = c.state.agencies.filter((a) => a.answer === 'pending');
   const agency = pending[m.index % Math.max(pending.length, 1)]?.agency ?? 'Bauaufsicht';
-  if (action === 'record-agency-statement') return { agency, statement: 'Keine Bedenken' };
+  if (action === 'record-agency-statement')
+    return { agency, verdict: 'no-objection', statement: 'Keine Bedenken' };
   if (action === 'record-agency-no-comment') return { agency };
   const open = c.state.documentRequests.filter((r) => r.answeredAt === null);
   const requestId = open[m.index % Math.max(open.length, 1)]?.id;

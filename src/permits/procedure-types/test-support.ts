@@ -140,7 +140,11 @@ export const spec = {
   statement: (agency: string): Spec => ({
     action: 'record-agency-statement',
     role: 'agency_member',
-    input: text({ agency, statement: 'Keine Bedenken bei Einhaltung der Auflagen.' }),
+    input: text({
+      agency,
+      verdict: 'no-objection',
+      statement: 'Keine Bedenken bei Einhaltung der Auflagen.',
+    }),
   }),
   noComment: (gap: number): Spec => ({
     action: 'record-agency-no-comment',

@@ -18,7 +18,8 @@ export type Action =
   | 'statements:view' // the agencies' list of requests
   | 'overruns:view' // overrun report for the supervisory authority
   | 'letters:sign-off' // the queue of letters awaiting sign-off (per letter checked in the use case)
-  | 'organisation:templates'; // the letter texts of the authorities one administers
+  | 'organisation:templates' // the letter texts of the authorities one administers
+  | 'organisation:agencies'; // an authority's directory of agencies (checked per authority)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -39,6 +40,12 @@ export function can(actor: Actor, action: Action): boolean {
       return hasRole(actor, 'supervisor');
     case 'organisation:templates':
       return hasRole(actor, 'admin');
+    case 'organisation:agencies':
+      // Admins of an authority keep its directory; which authority is checked in the use case.
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'authority')
+      );
     case 'admin:users':
     case 'admin:organisations':
     case 'admin:outbox':

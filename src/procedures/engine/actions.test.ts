@@ -39,7 +39,7 @@ describe('applyAction: success', () => {
       action: 'answer',
       role: 'agency_member',
       at: '2026-03-04',
-      input: { agency: 'A', statement: 'ok' },
+      input: { agency: 'A', verdict: 'no-objection', statement: 'ok' },
     });
     assert.deepEqual(opened.state, before);
   });
@@ -62,7 +62,7 @@ describe('applyAction: success', () => {
       action: 'answer',
       role: 'agency_member',
       at: '2026-03-04',
-      input: { agency: 'B', statement: 'Keine Bedenken' },
+      input: { agency: 'B', verdict: 'no-objection', statement: 'Keine Bedenken' },
     });
     assert.ok(answered.ok);
     assert.deepEqual(answered.deadlineChanges, [

@@ -133,7 +133,7 @@ describe('computeCaseDeadlines', () => {
           action: 'answer',
           role: 'agency_member',
           at: '2026-04-09',
-          input: { agency: 'A', statement: 'ok' },
+          input: { agency: 'A', verdict: 'no-objection', statement: 'ok' },
         },
       ],
       c,

@@ -80,7 +80,7 @@ describe('dueEffects', () => {
           action: 'answer',
           role: 'agency_member',
           at: '2026-04-06',
-          input: { agency: 'A', statement: 'ok' },
+          input: { agency: 'A', verdict: 'no-objection', statement: 'ok' },
         },
       ],
       c,

@@ -36,19 +36,72 @@ export function recordAgencyAnswer(
   if (entry.answer !== 'pending') {
     return rejected(`Für die Behörde „${agency.value}“ ist bereits eine Antwort erfasst.`);
   }
-  const statement =
-    answer === 'statement'
-      ? requiredText(input, 'statement', 'Der Inhalt der Stellungnahme')
-      : { ok: true as const, value: '' };
+  const statement = answer === 'statement' ? structuredStatement(input) : { ok: true as const };
   if (!statement.ok) return rejected(statement.message);
   const agencies = state.agencies.map((candidate) =>
     candidate.agency === agency.value ? { ...candidate, answer, answeredAt: at } : candidate,
   );
   const data =
-    answer === 'statement'
-      ? { agency: agency.value, statement: statement.value }
-      : { agency: agency.value };
+    'value' in statement ? { agency: agency.value, ...statement.value } : { agency: agency.value };
   return prepared(() => ({ state: { ...state, agencies }, data }), agency.value);
+}
+
+export const STATEMENT_VERDICTS = [
+  'no-objection',
+  'no-objection-with-conditions',
+  'objection',
+  'no-comment',
+] as const;
+export type StatementVerdict = (typeof STATEMENT_VERDICTS)[number];
+
+/** Line breaks as typed, whatever the client sent (CR LF from browsers). */
+const newlines = (text: string): string => text.replace(/\r\n?/g, '\n');
+
+/**
+ * A structured statement (§ 10 Abs. 5 BImSchG, § 11 9. BImSchV): the verdict, the reasons with
+ * their paragraphs, and proposed conditions one per entry. Objections must give reasons (the
+ * authority has to deal with them in its decision, § 20 Abs. 1 9. BImSchV [open]); "no objection
+ * with conditions" must name at least one condition.
+ */
+function structuredStatement(
+  input: EffectContext['input'],
+):
+  | { ok: true; value: { verdict: StatementVerdict; statement: string; conditions: string[] } }
+  | { ok: false; message: string } {
+  const verdict = oneOf(input, 'verdict', 'Das Ergebnis der Stellungnahme', STATEMENT_VERDICTS);
+  if (!verdict.ok) return verdict;
+  const reasons =
+    verdict.value === 'objection'
+      ? requiredText(input, 'statement', 'Die Begründung der Bedenken')
+      : optionalText(input, 'statement', 'Die Begründung');
+  if (!reasons.ok) return reasons;
+  const conditions = textList(input, 'conditions', 'Die vorgeschlagenen Nebenbestimmungen', 0);
+  if (!conditions.ok) return conditions;
+  if (verdict.value === 'no-objection-with-conditions' && conditions.value.length === 0) {
+    return {
+      ok: false,
+      message:
+        'Bitte geben Sie mindestens eine Nebenbestimmung an, wenn Sie keine Bedenken mit Nebenbestimmungen haben.',
+    };
+  }
+  if (
+    (verdict.value === 'no-objection' || verdict.value === 'no-comment') &&
+    conditions.value.length > 0
+  ) {
+    return {
+      ok: false,
+      message:
+        'Nebenbestimmungen schlagen Sie mit dem Ergebnis „keine Bedenken mit Nebenbestimmungen“ oder „Bedenken“ vor.',
+    };
+  }
+  return {
+    ok: true,
+    value: {
+      verdict: verdict.value,
+      statement: newlines(reasons.value),
+      conditions: conditions.value.map(newlines),
+    },
+  };
 }
 
 export function closeStep({ state }: EffectContext): Prepared {
