@@ -17,6 +17,7 @@ import { recordParticipationEvent } from '../participation/notice/notice.actions
 import { missingForSubmission } from './application.ts';
 import { classifyApplication } from './application.classify.ts';
 import { deliverDecisionDocument } from './decision.actions.ts';
+import { signedLetterKinds } from './letters/signed-letters.ts';
 import { notify } from './permit.notifications.ts';
 import {
   berlinDate,
@@ -86,7 +87,7 @@ export async function commitAction(options: {
   await saveDeadlines(trx, row, deadlines);
   await recordAgencies(trx, row, result.event, deadlines, now, actor.id);
   if (CLOSING_EVENTS.has(result.event.type) && row.submittedAt !== null) {
-    await deliverDecisionDocument({ deps, trx, row, state: result.state, now });
+    await deliverDecisionDocument({ deps, trx, row, state: result.state, actorId: actor.id, now });
   }
   await recordParticipationEvent({
     deps,
@@ -211,7 +212,11 @@ export async function performAction(options: {
           : [];
       input.agency = own.find((o) => row.agencyOrgIds.includes(o));
     }
-    const result = applyAction(type, state, { action, role, at: today, input });
+    // Only actions that wait for a signed letter read the letters (decision flow).
+    const signedLetters = transition.guards.some((g) => g.check.kind === 'letter-signed')
+      ? await signedLetterKinds(trx, row.id)
+      : undefined;
+    const result = applyAction(type, state, { action, role, at: today, input, signedLetters });
     if (!result.ok)
       throw new AppError(
         CODE_TO_ERROR[result.code],
