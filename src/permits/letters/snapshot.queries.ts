@@ -11,17 +11,26 @@ import { catalogueAssessments } from '../decision.actions.ts';
 import { REMEDIES } from '../decision.pdf.ts';
 import { berlinDate, findProcedure, loadHistory, procedureParties } from '../permit.queries.ts';
 import { procedureType } from '../permit.types.ts';
+import type { LetterKind } from '../../procedures/letters/letter.types.ts';
+import { permitFee, permitRemedies } from './fee-remedies.ts';
 import { milestonesFrom } from './milestones.ts';
 import type { PermitLetterSnapshot, SnapshotAgency } from './snapshot.ts';
 
 type Handle = Db | Transaction<Database>;
+
+const DECIDING = new Set<LetterKind>(['decision', 'refusal', 'rejection']);
 
 /** Documents that are not part of the application: the authority's own files and letters. */
 const NOT_APPLICATION = new Set(['decision']);
 
 export async function loadPermitSnapshot(
   db: Handle,
-  options: { procedureId: string; profile: AuthorityProfile | null; now: Date },
+  options: {
+    procedureId: string;
+    kind: LetterKind;
+    profile: AuthorityProfile | null;
+    now: Date;
+  },
 ): Promise<PermitLetterSnapshot> {
   const row = await findProcedure(db, options.procedureId);
   if (!row) throw new Error(`procedure ${options.procedureId} not found`);
@@ -79,17 +88,32 @@ export async function loadPermitSnapshot(
   }
   const bank = options.profile?.bankAccount ?? null;
   const app = row.application;
+  const today = berlinDate(options.now);
+  const costs = investmentCosts(app);
+  const fee = permitFee({
+    kind: options.kind,
+    typeKey: row.typeKey,
+    investmentCostsCents: costs,
+    eia: row.state.facts.eiaRequired === true,
+    today,
+  });
+  const remedies = permitRemedies({
+    kind: options.kind,
+    site: app.site,
+    turbines: app.turbines,
+    withFee: fee !== null,
+  });
   return {
     reference: row.reference,
     title: row.title,
     typeKey: row.typeKey,
     authorityName: options.profile?.name ?? parties.authorityName,
     applicant: { name: parties.applicantName, lines: [] },
-    today: berlinDate(options.now),
+    today,
     submittedOn: row.state.submittedAt,
     site: app.site,
     turbines: app.turbines,
-    investmentCostsCents: investmentCosts(app),
+    investmentCostsCents: costs,
     state: row.state,
     documents: documents
       .filter((d) => !NOT_APPLICATION.has(d.doc_type))
@@ -125,11 +149,12 @@ export async function loadPermitSnapshot(
     milestones: milestonesFrom(history, row.state),
     documentRequestDeadlines: requestDeadlines,
     decisionDeadline: deadlines.find((d) => d.key === 'decision')?.end_date ?? null,
-    fee: null,
+    fee,
     bank: bank
       ? { holder: bank.holder, bankName: bank.bankName, iban: bank.iban, bic: bank.bic }
       : null,
-    remedies: [REMEDIES],
+    // Without a Kreis for the site the general notice of the OVG stands in (§ 58 VwGO needs one).
+    remedies: remedies.length > 0 || !DECIDING.has(options.kind) ? remedies : [REMEDIES],
   };
 }
 
