@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { importAreas, parseAreaCollection } from '../registers/areas/area.import.ts';
 import type { OrganisationKind, Role } from '../db/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { seedWindConditions } from './demo-conditions.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -108,5 +109,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (!areas.ok)
     throw new Error(`Demogebiete fehlerhaft: ${areas.problems.map((p) => p.message).join(' ')}`);
   await importAreas(db, areas.areas, 'data/demo/areas.geojson');
+  await seedWindConditions(db);
   return true;
 }
