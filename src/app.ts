@@ -17,6 +17,8 @@ import { registerParticipationPublicRoutes } from './participation/public/public
 import { registerParticipationApiRoutes } from './participation/public/participation.api.routes.ts';
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
+import { registerConditionRoutes } from './permits/pages/conditions.routes.tsx';
+import { registerConditionCatalogueRoutes } from './procedures/conditions/catalogue.routes.tsx';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
 import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
@@ -37,6 +39,8 @@ export function buildApp(deps: Deps): Promise<App> {
     registerFinderRoutes(app, deps);
     registerPermitApiRoutes(app, deps);
     registerPermitPageRoutes(app, deps);
+    registerConditionRoutes(app, deps);
+    registerConditionCatalogueRoutes(app, deps);
     registerObjectionApiRoutes(app, deps);
     registerParticipationPublicRoutes(app, deps);
     registerParticipationApiRoutes(app, deps);

@@ -42,6 +42,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'work-queue:view': ['case_worker'],
   'statements:view': ['agency_member'],
   'overruns:view': ['case_worker', 'supervisor'],
+  // Admins of an authority; the platform admin and the demo roles are none.
+  'organisation:conditions': [],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

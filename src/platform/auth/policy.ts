@@ -15,7 +15,8 @@ export type Action =
   | 'applications:create' // start an application
   | 'work-queue:view' // the case workers' queue of their authority
   | 'statements:view' // the agencies' list of requests
-  | 'overruns:view'; // overrun report for the supervisory authority
+  | 'overruns:view' // overrun report for the supervisory authority
+  | 'organisation:conditions'; // the catalogue of conditions of one's own authority (its admins)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -32,6 +33,11 @@ export function can(actor: Actor, action: Action): boolean {
       return hasRole(actor, 'agency_member');
     case 'overruns:view':
       return hasRole(actor, 'supervisor') || hasRole(actor, 'case_worker');
+    case 'organisation:conditions':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'authority')
+      );
     case 'admin:users':
     case 'admin:organisations':
     case 'admin:outbox':
