@@ -8,6 +8,7 @@ import { renderDecisionPdf, type DecisionOutcome } from './decision.pdf.ts';
 import { berlinDate, procedureParties, type ProcedureRow } from './permit.queries.ts';
 import { MAX_UPLOAD_BYTES, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
 import { AppError } from '../platform/errors.ts';
+import { referenceLabel } from '../procedures/reference.ts';
 import { findSignedLetter, markLetterDelivered } from './letters/signed-letters.ts';
 
 /** The letter kind that carries an end of the procedure, or null for a withdrawal. */
@@ -58,7 +59,7 @@ export async function deliverDecisionDocument(options: {
       procedure_id: row.id,
       tenant_id: row.tenantId,
       doc_type: 'decision',
-      filename: `Bescheid-${row.reference.replace(/[^\p{L}\p{N}.-]+/gu, '-')}.pdf`,
+      filename: `Bescheid-${referenceLabel(row.reference).replace(/[^\p{L}\p{N}.-]+/gu, '-')}.pdf`,
       media_type: 'application/pdf',
       sha256: letter.sha256,
       size: letter.size,
@@ -103,7 +104,7 @@ async function deliverWithdrawalConfirmation(options: {
   const pdf = await renderDecisionPdf(
     {
       authorityName,
-      reference: row.reference,
+      reference: referenceLabel(row.reference),
       issuedOn: formatGermanDate(berlinDate(now)),
       applicantName,
       projectTitle: row.title,
@@ -129,7 +130,7 @@ async function deliverWithdrawalConfirmation(options: {
       procedure_id: row.id,
       tenant_id: row.tenantId,
       doc_type: 'decision',
-      filename: `${outcome === 'withdrawal' ? 'Ruecknahmebestaetigung' : 'Bescheid'}-${row.reference}.pdf`,
+      filename: `${outcome === 'withdrawal' ? 'Ruecknahmebestaetigung' : 'Bescheid'}-${row.reference ?? 'Entwurf'}.pdf`,
       media_type: 'application/pdf',
       sha256: stored.sha256,
       size: stored.size,

@@ -110,7 +110,12 @@ export const Created = Type.Object(
 
 export const ProcedureListItem = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  reference: Type.String({ description: 'Aktenzeichen' }),
+  reference: Nullable(
+    Type.String({
+      description:
+        'Aktenzeichen; null, solange der Antrag ein Entwurf ist (es wird bei der Einreichung vergeben)',
+    }),
+  ),
   title: Type.String(),
   step: Type.String({ description: 'Verfahrensschritt' }),
   typeKey: Type.String({ description: 'Verfahrensart, z. B. bimschg-simplified' }),
@@ -128,7 +133,12 @@ export const ProcedureList = Type.Array(ProcedureListItem, {
 export const CaseFile = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    reference: Type.String({ description: 'Aktenzeichen' }),
+    reference: Nullable(
+      Type.String({
+        description:
+          'Aktenzeichen; null, solange der Antrag ein Entwurf ist (es wird bei der Einreichung vergeben)',
+      }),
+    ),
     title: Type.String(),
     type: Type.String({ description: 'Verfahrensart' }),
     typeVersion: Type.String({ description: 'Regelversion, nach der das Verfahren läuft' }),
@@ -190,7 +200,7 @@ export const ActionResult = Type.Object(
 export const OverrunList = Type.Array(
   Type.Object({
     id: Type.String({ format: 'uuid' }),
-    reference: Type.String(),
+    reference: Nullable(Type.String({ description: 'Aktenzeichen' })),
     title: Type.String(),
     step: Type.String(),
     authority: Type.String(),

@@ -13,7 +13,8 @@ export interface ProcedureRow {
   id: string;
   tenantId: string;
   applicantOrgId: string | null;
-  reference: string;
+  /** The Aktenzeichen; null while the application is a draft (given at submission). */
+  reference: string | null;
   title: string;
   typeKey: string;
   typeVersion: string;
@@ -186,7 +187,7 @@ export async function recipients(
 
 export interface ProcedureListItem {
   id: string;
-  reference: string;
+  reference: string | null;
   title: string;
   step: string;
   typeKey: string;
@@ -242,7 +243,16 @@ export async function listProcedures(
   if (!scope.all) {
     query = query.where((eb) =>
       eb.or([
-        ...(scope.tenantIds?.length ? [eb('p.tenant_id', 'in', scope.tenantIds)] : []),
+        // A draft is the applicant's own until submitted: it has no Aktenzeichen yet and is not
+        // in the authority's queue.
+        ...(scope.tenantIds?.length
+          ? [
+              eb.and([
+                eb('p.tenant_id', 'in', scope.tenantIds),
+                eb('p.submitted_at', 'is not', null),
+              ]),
+            ]
+          : []),
         ...(scope.applicantOrgIds?.length
           ? [eb('p.applicant_org_id', 'in', scope.applicantOrgIds)]
           : []),

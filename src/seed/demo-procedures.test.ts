@@ -35,7 +35,7 @@ describe('demo permit procedures', () => {
       .execute();
     procedures = rows.map((r) => ({
       id: r.id,
-      key: r.reference,
+      key: r.reference ?? r.id,
       type_key: r.type_key,
       step: r.step,
       state: r.state as ProcedureState,

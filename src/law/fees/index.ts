@@ -17,3 +17,4 @@ export type { FeeTraceStep, PermitFeeResult } from './permit-fee.ts';
 export { computePermitFee, ROUNDING_RULE } from './permit-fee.ts';
 export type { FeeBand, PermitFeeTariff } from './tariff.ts';
 export { permitFeeTariffs, specialCases, tariffFor } from './tariff.ts';
+export { formatFeeTrace } from './trace-format.ts';

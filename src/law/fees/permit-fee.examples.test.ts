@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { computePermitFee, FeeInputError, formatEuro } from '../index.ts';
+import { computePermitFee, FeeInputError, formatEuro, formatFeeTrace } from '../index.ts';
 import type { PermitFeeInput } from '../index.ts';
 
 /**
@@ -241,4 +241,27 @@ describe('permit fee: bad input gets a German message', () => {
       );
     });
   }
+});
+
+describe('formatFeeTrace', () => {
+  it('prints numbered steps with citations, open markers, the total and the legal basis', () => {
+    const lines = formatFeeTrace(
+      computePermitFee({
+        investmentCostsCents: 100_000 * EUR,
+        procedure: 'formal',
+        outcome: 'refusal',
+        decisionDate: today,
+      }),
+    );
+    assert.deepEqual(lines.slice(0, 3), [
+      '1. Errichtungskosten laut Antrag 100.000,00 €; Stufe a: 0,5 % der Kosten = 500,00 € (Tarifstelle 4 (Unternummer offen) AVwGebO NRW Buchst. a) [offen]',
+      '2. Mindestgebühr 1.000,00 € (Tarifstelle 4 (Unternummer offen) AVwGebO NRW) [offen]',
+      '3. Ablehnung des Antrags: die vorgesehene Gebühr von 1.000,00 € ermäßigt sich um ein Viertel auf 75 % = 750,00 € (§ 15 Abs. 2 GebG NRW) [offen]',
+    ]);
+    assert.equal(lines[3], 'Festgesetzte Gebühr: 750,00 €');
+    assert.match(
+      lines[4]!,
+      /^Rechtsgrundlagen: Gebührengesetz NRW \(GebG NRW\); Allgemeine Verwaltungsgebührenordnung/,
+    );
+  });
 });

@@ -94,6 +94,8 @@ const figuresOpen =
 const simplifiedOpen =
   'Ermäßigung für das vereinfachte Verfahren (§ 19 BImSchG): Satz (hier 75 % der Gebühr) nicht verifiziert.';
 const eiaOpen = 'Zuschlag bei Umweltverträglichkeitsprüfung (hier 10 %) nicht verifiziert.';
+const costsBasisOpen =
+  'Bemessungsgrundlage: Errichtungskosten laut Antrag; nach § 9 Abs. 2 GebG NRW zählt sonst der Wert bei Beendigung der Amtshandlung, soweit die Gebührenordnung nichts anderes bestimmt.';
 const changeOpen =
   'Änderungsgenehmigung (§ 16 BImSchG): hier dieselbe Staffel auf die Kosten der Änderung, ohne Ermäßigung für das vereinfachte Verfahren; nicht verifiziert.';
 const includedOpen =
@@ -119,6 +121,7 @@ export const permitFeeTariffs: readonly PermitFeeTariff[] = [
     open: [
       'Unternummern 15a.1.1 (förmlich), 15a.1.2 (vereinfacht) und 15a.1.3 (Änderung) sind nicht verifiziert; belegt sind nur Tarifstelle 15a und 15a.0.1.',
       figuresOpen,
+      costsBasisOpen,
       simplifiedOpen,
       eiaOpen,
       changeOpen,
@@ -150,6 +153,7 @@ export const permitFeeTariffs: readonly PermitFeeTariff[] = [
       'Unternummer der Tarifstelle 4 für Genehmigungen nach §§ 4, 16, 19 BImSchG nicht verifiziert; belegt sind nur Tarifstelle 4 „Umwelt“ und 4.1.1.',
       figuresOpen,
       'Die Beträge sind aus der Fassung 2001 übernommen; ob die Neufassung 2023 sie geändert hat, ist nicht geprüft.',
+      costsBasisOpen,
       simplifiedOpen,
       eiaOpen,
       changeOpen,

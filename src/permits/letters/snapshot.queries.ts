@@ -8,6 +8,7 @@ import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type { AuthorityProfile } from '../../procedures/authority/authority.types.ts';
 import { catalogueAssessments } from '../decision.actions.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 import { REMEDIES } from '../decision.pdf.ts';
 import { berlinDate, findProcedure, loadHistory, procedureParties } from '../permit.queries.ts';
 import { procedureType } from '../permit.types.ts';
@@ -104,7 +105,7 @@ export async function loadPermitSnapshot(
     withFee: fee !== null,
   });
   return {
-    reference: row.reference,
+    reference: referenceLabel(row.reference),
     title: row.title,
     typeKey: row.typeKey,
     authorityName: options.profile?.name ?? parties.authorityName,

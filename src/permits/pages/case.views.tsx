@@ -15,6 +15,7 @@ import type { CaseView } from '../procedure.view-model.ts';
 import { ActionForm } from './action.forms.tsx';
 import { ApplicationForm } from './application.form.tsx';
 import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 const DOC_TYPE_LABELS: Record<string, string> = {
   decision: 'Bescheid',
@@ -25,7 +26,7 @@ const DOC_TYPE_LABELS: Record<string, string> = {
 function Summary(props: { view: CaseView }): VNode {
   const { view } = props;
   const items: [string, string][] = [
-    ['Aktenzeichen', view.row.reference],
+    ['Aktenzeichen', referenceLabel(view.row.reference)],
     ['Verfahrensart', `${view.typeLabel}, Rechtsstand ${view.type.version}`],
     ['Verfahrensschritt', view.stepLabel],
     ['Genehmigungsbehörde', view.authority],
@@ -184,7 +185,7 @@ export function CasePage(props: {
   return (
     <Layout
       ctx={ctx}
-      title={`${view.row.reference} ${view.row.title}`}
+      title={`${referenceLabel(view.row.reference)} ${view.row.title}`}
       hasErrors={errors.length > 0}
     >
       <h1 class="kern-heading-large">{view.row.title}</h1>

@@ -13,6 +13,7 @@ import {
   moveCondition,
 } from '../../procedures/conditions/conditions.actions.ts';
 import { conditionsClosedReason } from '../conditions.actions.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 import { changeConditions } from '../conditions.actions.ts';
 import { signedLetterKinds } from '../letters/signed-letters.ts';
 import { findProcedureFor } from '../permit.queries.ts';
@@ -58,7 +59,7 @@ async function loadView(deps: Deps, actor: Actor, procedureId: string): Promise<
     signedLetterKinds(deps.db, row.id),
   ]);
   return {
-    procedure: { id: row.id, reference: row.reference, title: row.title },
+    procedure: { id: row.id, reference: referenceLabel(row.reference), title: row.title },
     conditions,
     catalogue,
     closedReason: conditionsClosedReason(row, signed),

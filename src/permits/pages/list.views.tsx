@@ -8,6 +8,7 @@ import type { ApplicationData } from '../application.ts';
 import type { ProcedureListItem } from '../permit.queries.ts';
 import { TYPE_LABELS } from '../permit.types.ts';
 import { ApplicationForm } from './application.form.tsx';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 const STEP_LABELS: Record<string, string> = {
   draft: 'Entwurf',
@@ -39,7 +40,7 @@ function ProcedureTable(props: {
       rows={props.items.map((p) => ({
         key: p.id,
         cells: [
-          p.reference,
+          referenceLabel(p.reference),
           <a class="kern-link" href={`/verfahren/${p.id}`}>
             {p.title}
           </a>,
@@ -143,7 +144,7 @@ export function OverrunPage(props: {
   ctx: PageContext;
   rows: {
     id: string;
-    reference: string;
+    reference: string | null;
     title: string;
     authority: string;
     label: string;
@@ -176,7 +177,7 @@ export function OverrunPage(props: {
           rows={props.rows.map((r) => ({
             key: `${r.id}-${r.label}`,
             cells: [
-              r.reference,
+              referenceLabel(r.reference),
               <a class="kern-link" href={`/verfahren/${r.id}`}>
                 {r.title}
               </a>,
