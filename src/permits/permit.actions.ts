@@ -109,7 +109,14 @@ export async function commitAction(options: {
     deadlines,
     now,
   });
-  await notify({ trx, row, event, link: caseLink(deps, row.id) });
+  await notify({
+    trx,
+    row,
+    event,
+    link: caseLink(deps, row.id),
+    requiredDocuments: type.requiredDocuments,
+    deadlines,
+  });
   return event;
 }
 

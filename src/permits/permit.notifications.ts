@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { queueMail } from '../platform/mail.ts';
-import type { ProcedureEvent } from '../procedures/engine/index.ts';
+import { formatGermanDate } from '../law/index.ts';
+import type { CaseDeadline, ProcedureEvent } from '../procedures/engine/index.ts';
 import { recipients, type ProcedureRow } from './permit.queries.ts';
 import { authorityMailFooter } from '../procedures/authority/authority.queries.ts';
 import { referenceLabel } from '../procedures/reference.ts';
@@ -94,14 +95,48 @@ function organisationsFor(row: ProcedureRow, audience: Audience, event: Procedur
   }
 }
 
+/**
+ * The request for documents names them by their German names and gives the deadline with its
+ * date (§ 7 Abs. 1 Satz 3 9. BImSchV), as the letter does; a mail that only points to the case
+ * file would leave the applicant without the two facts that matter.
+ */
+export function documentRequestText(
+  event: ProcedureEvent,
+  requiredDocuments: readonly { key: string; label: string }[],
+  deadlines: readonly CaseDeadline[],
+): string {
+  const items = Array.isArray(event.data.items) ? (event.data.items as unknown[]) : [];
+  const names = items
+    .filter((i): i is string => typeof i === 'string')
+    .map((i) => requiredDocuments.find((d) => d.key === i)?.label ?? i);
+  const end = deadlines.find(
+    (d) => d.key === 'document-submission' && d.instance === event.data.requestId,
+  )?.end;
+  const until = end ? formatGermanDate(end, { weekday: false }) : null;
+  return [
+    'Die Behörde fordert folgende Unterlagen nach (§ 7 Abs. 1 Satz 3 9. BImSchV):',
+    names.map((n) => `- ${n}`).join('\n'),
+    until
+      ? `Bitte reichen Sie die Unterlagen bis zum ${until} in der Verfahrensakte ein. Werden sie nicht fristgerecht vorgelegt, soll der Antrag abgelehnt werden (§ 20 Abs. 2 Satz 2 9. BImSchV).`
+      : 'Bitte reichen Sie die Unterlagen innerhalb der gesetzten Frist in der Verfahrensakte ein.',
+  ].join('\n\n');
+}
+
 export async function notify(options: {
   trx: Transaction<Database>;
   row: ProcedureRow;
   event: ProcedureEvent;
   link: string;
+  /** For texts that state the case's documents and deadlines (request for documents). */
+  requiredDocuments?: readonly { key: string; label: string }[];
+  deadlines?: readonly CaseDeadline[];
 }): Promise<void> {
   const message = MESSAGES[options.event.type];
   if (!message) return;
+  const text =
+    options.event.type === 'documents-requested'
+      ? documentRequestText(options.event, options.requiredDocuments ?? [], options.deadlines ?? [])
+      : message.text;
   const footer = await authorityMailFooter(options.trx, options.row.tenantId);
   for (const audience of message.to) {
     const emails = await recipients(
@@ -115,7 +150,7 @@ export async function notify(options: {
         subject: `${message.subject} – ${referenceLabel(options.row.reference)} ${options.row.title}`,
         // What the authority tells outside parties ends with its contact block; its own staff
         // need none.
-        text: audience === 'case_worker' ? message.text : `${message.text}${footer}`,
+        text: audience === 'case_worker' ? text : `${text}${footer}`,
         link: options.link,
       });
     }

@@ -89,12 +89,21 @@ describe('simplified permit procedure through the API', () => {
     assert.equal(
       (
         await act(worker, 'request-documents', {
-          items: ['Schallimmissionsprognose'],
+          items: ['Schallimmissionsprognose', 'shadow-flicker-forecast'],
           period: 'P1M',
         })
       ).statusCode,
       200,
     );
+    // The mail names the documents in German and the deadline with its date, like the letter.
+    const request = await t.database.db
+      .selectFrom('mail_outbox')
+      .select('body_text')
+      .where('to_address', '=', 'antrag@windpark-sintfeld.example')
+      .where('subject', 'like', 'Nachforderung von Unterlagen%')
+      .executeTakeFirstOrThrow();
+    assert.match(request.body_text, /- Schallimmissionsprognose\n- Schattenwurfprognose/);
+    assert.match(request.body_text, /bis zum \d{1,2}\. (Dezember|Januar) 202[67]/);
     clock.advance(3 * DAY);
     await applicant.upload(`/api/v1/procedures/${id}/documents`, { docType: 'noise-forecast' });
     assert.equal(

@@ -45,26 +45,21 @@ export function installationsTable(snapshot: PermitLetterSnapshot): LetterBlock 
   return {
     kind: 'table',
     caption: `Standort: ${siteText(snapshot)}; Koordinaten im Bezugssystem WGS84 (Länge/Breite, Grad)`,
+    // Five columns: A4 leaves too little room to give each measurement its own.
     columns: [
       'Nr.',
       'Anlagentyp',
-      'Nabenhöhe',
-      'Rotordurchmesser',
-      'Gesamthöhe',
+      'Nabenhöhe / Rotordurchmesser / Gesamthöhe',
       'Nennleistung',
-      'Flurstück',
-      'Koordinaten',
+      'Lage (Flurstück; Länge/Breite)',
     ],
     rows: snapshot.turbines.map((t, i) => [
       `WEA ${i + 1}`,
       t.type,
-      `${formatNumber(t.hubHeightM)} m`,
-      `${formatNumber(t.rotorDiameterM)} m`,
-      `${formatNumber(t.totalHeightM)} m`,
+      `${formatNumber(t.hubHeightM)} m / ${formatNumber(t.rotorDiameterM)} m / ${formatNumber(t.totalHeightM)} m`,
       `${formatNumber(t.ratedPowerKw, 0)} kW`,
       // The application names one parcel for the whole site; per-turbine parcels are not asked.
-      `${gemarkung}, Flur ${flur}, Flst. ${flurstueck}`,
-      `${formatNumber(t.lon, 5)} / ${formatNumber(t.lat, 5)}`,
+      `${gemarkung}, Flur ${flur}, Flst. ${flurstueck}; ${formatNumber(t.lon, 5)} / ${formatNumber(t.lat, 5)}`,
     ]),
   };
 }
