@@ -350,6 +350,31 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
     served: { person: 'caseWorker' },
   },
+  // Conditions: the authority's case workers only; closed cases (and signed Bescheide) refuse.
+  'POST /verfahren/:id/nebenbestimmungen/katalog': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/nebenbestimmungen/neu': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/nebenbestimmungen/:conditionId/entscheidung': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/nebenbestimmungen/:conditionId/verschieben': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
   'POST /verfahren/:id/belange/:concernId': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,
@@ -408,7 +433,8 @@ describe('state-changing procedure routes on real procedures', () => {
       .replace(':groupId', f.groupId)
       .replace(':oid', f.objectionId)
       .replace(':concernId', f.concernId)
-      .replace(':agencyOrgId', f.lanuk);
+      .replace(':agencyOrgId', f.lanuk)
+      .replace(':conditionId', f.conditionId);
     const version = await versionOf(id);
     const fields: Record<string, string> = {
       version,
@@ -427,6 +453,9 @@ describe('state-changing procedure routes on real procedures', () => {
       representative: f.objectionId,
       into: 'einzeln',
       memberIds: f.objectionId,
+      catalogueId: f.catalogueId,
+      category: 'Schallschutz',
+      decision: 'adopt',
     };
     if (pattern.endsWith('/documents') || pattern.endsWith('/dokumente')) {
       const body = multipart({ docType: 'site-plans' }, { name: 'plan.pdf', content: SAMPLE_PDF });
