@@ -18,7 +18,7 @@ import { LETTER_KINDS } from '../../src/procedures/letters/letter.kinds.ts';
 import { renderLetterPdf } from '../../src/procedures/letters/letter.pdf.ts';
 import { DEFAULT_TEMPLATES } from '../../src/procedures/letters/letter.templates.ts';
 import type { LetterKind } from '../../src/procedures/letters/letter.types.ts';
-import { createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
+import { Client, createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
 import { prepareSigning, signLetter, SIGNATORY } from '../helpers/letters.ts';
 import { createPublishedProcedure, WORKER } from '../helpers/participation.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
@@ -335,6 +335,12 @@ describe('permit letters rendered as PDF from a real case', () => {
       reason: 'Fehlende Unterlagen werden nachgereicht.',
     });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
+    // The timetable of the completeness confirmation is on the case page, also for the applicant.
+    const page = new Client(t.app);
+    await page.logIn('antrag@windpark-sintfeld.example');
+    const html = (await page.get(`/verfahren/${simplified}`)).body;
+    assert.match(html, /Geplanter zeitlicher Ablauf/);
+    assert.match(html, /Entscheidung im Februar\./);
     assert.equal(
       (await act(agency, 'record-agency-statement', { statement: 'Keine Bedenken.' })).statusCode,
       200,

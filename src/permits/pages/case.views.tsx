@@ -1,4 +1,6 @@
 import type { VNode } from 'preact';
+import { ConditionsLink } from './conditions.views.tsx';
+import { Timetable } from './timetable.views.tsx';
 import { formatGermanDate } from '../../law/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import {
@@ -236,6 +238,10 @@ export function CasePage(props: {
           ) : null}
         </section>
       ) : null}
+      {view.row.state.completeness && (isWorker || isApplicant) ? (
+        <Timetable completeness={view.row.state.completeness} />
+      ) : null}
+      {isWorker ? <ConditionsLink procedureId={view.row.id} /> : null}
       {view.row.state.participation && (isWorker || isApplicant) ? (
         <section class="case-section" aria-labelledby="beteiligung">
           <h2 class="kern-heading-medium" id="beteiligung">
