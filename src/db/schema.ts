@@ -495,3 +495,41 @@ export interface Database {
   letter_templates: LetterTemplatesTable;
   letters: LettersTable;
 }
+
+// --- Working on a case: assignment, internal notes, follow-ups (src/procedures/) ---
+export interface ProcedureAssignmentsTable {
+  procedure_id: string;
+  tenant_id: string;
+  case_worker_id: string | null;
+  deputy_id: string | null;
+  assigned_at: Timestamp;
+  assigned_by: string | null;
+}
+
+export interface ProcedureNotesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ProcedureFollowUpsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  due_date: ColumnType<string, string, string>;
+  text: string;
+  created_by: string;
+  created_at: Timestamp;
+  done_at: NullableTimestamp;
+  done_by: string | null;
+  notified_at: NullableTimestamp;
+}
+
+export interface Database {
+  procedure_assignments: ProcedureAssignmentsTable;
+  procedure_notes: ProcedureNotesTable;
+  procedure_follow_ups: ProcedureFollowUpsTable;
+}

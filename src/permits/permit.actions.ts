@@ -17,7 +17,13 @@ import {
 import { recordParticipationEvent } from '../participation/notice/notice.actions.ts';
 import { missingForSubmission } from './application.ts';
 import { classifyApplication } from './application.classify.ts';
+import {
+  completenessReasonData,
+  MISSING_REASON_FIELD,
+  missingRequiredDocuments,
+} from './completeness.ts';
 import { deliverDecisionDocument } from './decision.actions.ts';
+import { requireConfirmation } from './destructive-actions.ts';
 import { signedLetterKinds } from './letters/signed-letters.ts';
 import { notify } from './permit.notifications.ts';
 import {
@@ -195,6 +201,11 @@ export async function performAction(options: {
   action: string;
   input: Record<string, unknown>;
   expectedVersion?: number;
+  /**
+   * Set by the case page's form: whether the person ticked the confirmation that a step ending
+   * the procedure is meant (destructive-actions.ts). The API leaves it unset.
+   */
+  confirmed?: boolean;
 }): Promise<ProcedureEvent> {
   const { deps, actor, procedureId, action } = options;
   const now = deps.clock.now();
@@ -214,6 +225,7 @@ export async function performAction(options: {
     const chosen = chooseRole(type, state, action, roles);
     if (!chosen.ok) throw new AppError(CODE_TO_ERROR[chosen.code], chosen.message);
     const { role, transition } = chosen;
+    requireConfirmation(transition.effect.kind, options.confirmed);
     const input: Record<string, unknown> = { ...options.input };
     if (transition.effect.kind === 'submit-application') {
       const classified = await classifySubmission(trx, row, today);
@@ -224,25 +236,41 @@ export async function performAction(options: {
       state = draft.state;
       input.facts = classified.facts;
     }
+    // Not the engine's input: the reason belongs to the authority's record of its judgement.
+    const { [MISSING_REASON_FIELD]: missingReason, ...engineInput } = input;
+    const extraData =
+      transition.effect.kind === 'confirm-completeness'
+        ? completenessReasonData(await missingRequiredDocuments(trx, row.id, type), missingReason)
+        : {};
     if (role === 'agency_member') {
       // An agency speaks only for itself.
       const own =
         actor.kind === 'user'
           ? actor.memberships.filter((m) => m.role === 'agency_member').map((m) => m.organisationId)
           : [];
-      input.agency = own.find((o) => row.agencyOrgIds.includes(o));
+      engineInput.agency = own.find((o) => row.agencyOrgIds.includes(o));
     }
     // Only actions that wait for a signed letter read the letters (decision flow).
     const signedLetters = transition.guards.some((g) => g.check.kind === 'letter-signed')
       ? await signedLetterKinds(trx, row.id)
       : undefined;
-    const result = applyAction(type, state, { action, role, at: today, input, signedLetters });
-    if (!result.ok)
+    const applied = applyAction(type, state, {
+      action,
+      role,
+      at: today,
+      input: engineInput,
+      signedLetters,
+    });
+    if (!applied.ok)
       throw new AppError(
-        CODE_TO_ERROR[result.code],
-        result.message,
-        result.code === 'invalid-input' ? [{ field: 'input', message: result.message }] : [],
+        CODE_TO_ERROR[applied.code],
+        applied.message,
+        applied.code === 'invalid-input' ? [{ field: 'input', message: applied.message }] : [],
       );
+    const result = {
+      ...applied,
+      event: { ...applied.event, data: { ...applied.event.data, ...extraData } },
+    };
     return commitAction({
       deps,
       trx,

@@ -124,6 +124,14 @@ export const ProcedureListItem = Type.Object({
   nextDeadlineLabel: Nullable(Type.String()),
   nextDeadlineRationale: Nullable(Type.String()),
   overdue: Type.Boolean(),
+  caseWorker: Type.Optional(
+    Nullable(Type.String({ description: 'Zuständige Sachbearbeitung (nur im Arbeitskorb)' })),
+  ),
+  deputy: Type.Optional(Nullable(Type.String({ description: 'Vertretung (nur im Arbeitskorb)' }))),
+  followUpDue: Type.Optional(Nullable(IsoDate)),
+  followUpText: Type.Optional(
+    Nullable(Type.String({ description: 'Fällige Wiedervorlage (nur im Arbeitskorb)' })),
+  ),
 });
 
 export const ProcedureList = Type.Array(ProcedureListItem, {
