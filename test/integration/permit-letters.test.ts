@@ -332,7 +332,7 @@ describe('permit letters rendered as PDF from a real case', () => {
       completenessDate: '2026-11-24',
       agencies: [lanuk],
       timetable: 'Entscheidung im Februar.',
-      reason: 'Fehlende Unterlagen werden nachgereicht.',
+      missingDocumentsReason: 'Die übrigen Unterlagen liegen der Behörde bereits vor.',
     });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     // The timetable of the completeness confirmation is on the case page, also for the applicant.
