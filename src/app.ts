@@ -19,6 +19,8 @@ import { registerParticipationApiRoutes } from './participation/public/participa
 import { registerPermitApiRoutes } from './permits/permit.api.routes.ts';
 import { registerPermitPageRoutes } from './permits/pages/permit.pages.routes.tsx';
 import { registerAgencyDirectoryRoutes } from './procedures/agencies/agency.routes.tsx';
+import { registerConditionRoutes } from './permits/pages/conditions.routes.tsx';
+import { registerConditionCatalogueRoutes } from './procedures/conditions/catalogue.routes.tsx';
 import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
 import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
@@ -59,6 +61,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerFinderRoutes(app, deps);
     registerPermitApiRoutes(app, deps);
     registerPermitPageRoutes(app, deps);
+    registerConditionRoutes(app, deps);
+    registerConditionCatalogueRoutes(app, deps);
     registerObjectionApiRoutes(app, deps);
     registerParticipationPublicRoutes(app, deps);
     registerParticipationApiRoutes(app, deps);

@@ -1,16 +1,80 @@
 import { Readable } from 'node:stream';
 import type { Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { formatGermanDate } from '../law/index.ts';
 import type { ProcedureState } from '../procedures/engine/index.ts';
 import { renderDecisionPdf, type DecisionOutcome } from './decision.pdf.ts';
 import { berlinDate, procedureParties, type ProcedureRow } from './permit.queries.ts';
 import { MAX_UPLOAD_BYTES, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
+import { AppError } from '../platform/errors.ts';
 import { referenceLabel } from '../procedures/reference.ts';
 import { contactLines, loadAuthorityProfile } from '../procedures/authority/authority.queries.ts';
+import { findSignedLetter, markLetterDelivered } from './letters/signed-letters.ts';
 
-/** Generates the decision PDF from the case data and files it in the case as document 'decision'. */
+/** The letter kind that carries an end of the procedure, or null for a withdrawal. */
+export function closingLetterKind(
+  state: ProcedureState,
+): 'decision' | 'refusal' | 'rejection' | null {
+  if (state.closure?.kind === 'withdrawn') return null;
+  if (state.closure?.kind === 'rejected') return 'rejection';
+  if (state.closure?.kind === 'refused' || state.decision?.outcome === 'refused') return 'refusal';
+  return 'decision';
+}
+
+/**
+ * Files the end of the procedure in the case as document 'decision': for a decision, refusal or
+ * rejection the PDF of the letter a second person signed off (the engine's 'letter-signed' guard
+ * let the action pass only with it), which is thereby delivered; for a withdrawal a generated
+ * confirmation. The signed PDF is the same file (content address), never a second rendering.
+ */
 export async function deliverDecisionDocument(options: {
+  deps: PermitDeps;
+  trx: Transaction<Database>;
+  row: ProcedureRow;
+  state: ProcedureState;
+  actorId: string | null;
+  now: Date;
+}): Promise<string> {
+  const { trx, row, state, now } = options;
+  const kind = closingLetterKind(state);
+  if (kind === null) return deliverWithdrawalConfirmation(options);
+  const letter = await findSignedLetter(trx, row.id, kind);
+  if (!letter)
+    throw new AppError(
+      'conflict',
+      'Für diese Entscheidung liegt kein gezeichnetes Schreiben vor; sie kann nicht zugestellt werden.',
+    );
+  await markLetterDelivered(trx, letter.id, options.actorId, now);
+  const existing = await trx
+    .selectFrom('documents')
+    .select('id')
+    .where('procedure_id', '=', row.id)
+    .where('doc_type', '=', 'decision')
+    .where('sha256', '=', letter.sha256)
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  const document = await trx
+    .insertInto('documents')
+    .values({
+      procedure_id: row.id,
+      tenant_id: row.tenantId,
+      doc_type: 'decision',
+      filename: `Bescheid-${referenceLabel(row.reference).replace(/[^\p{L}\p{N}.-]+/gu, '-')}.pdf`,
+      media_type: 'application/pdf',
+      sha256: letter.sha256,
+      size: letter.size,
+      uploaded_by: options.actorId,
+      uploaded_at: now,
+      audience: 'case',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return document.id;
+}
+
+/** The confirmation of a withdrawal: generated from the case, no sign-off needed. */
+async function deliverWithdrawalConfirmation(options: {
   deps: PermitDeps;
   trx: Transaction<Database>;
   row: ProcedureRow;
@@ -82,7 +146,7 @@ export async function deliverDecisionDocument(options: {
 }
 
 /** Concerns with an assessment, weighted by the objections and statements linked to them. */
-async function catalogueAssessments(trx: Transaction<Database>, procedureId: string) {
+export async function catalogueAssessments(trx: Db | Transaction<Database>, procedureId: string) {
   const rows = await trx
     .selectFrom('concerns as c')
     .select([

@@ -25,6 +25,7 @@ import {
 } from './completeness.ts';
 import { deliverDecisionDocument } from './decision.actions.ts';
 import { requireConfirmation } from './destructive-actions.ts';
+import { signedLetterKinds } from './letters/signed-letters.ts';
 import { notify } from './permit.notifications.ts';
 import {
   berlinDate,
@@ -104,7 +105,7 @@ export async function commitAction(options: {
   await saveDeadlines(trx, row, deadlines);
   await recordAgencyInvolvement(trx, row, event, deadlines, now, actor.id);
   if (CLOSING_EVENTS.has(event.type) && row.submittedAt !== null) {
-    await deliverDecisionDocument({ deps, trx, row, state: result.state, now });
+    await deliverDecisionDocument({ deps, trx, row, state: result.state, actorId: actor.id, now });
   }
   await recordParticipationEvent({
     deps,
@@ -115,7 +116,14 @@ export async function commitAction(options: {
     deadlines,
     now,
   });
-  await notify({ trx, row, event, link: caseLink(deps, row.id), deadlines });
+  await notify({
+    trx,
+    row,
+    event,
+    link: caseLink(deps, row.id),
+    requiredDocuments: type.requiredDocuments,
+    deadlines,
+  });
   return event;
 }
 
@@ -206,7 +214,17 @@ export async function performAction(options: {
           : [];
       engineInput.agency = own.find((o) => row.agencyOrgIds.includes(o));
     }
-    const applied = applyAction(type, state, { action, role, at: today, input: engineInput });
+    // Only actions that wait for a signed letter read the letters (decision flow).
+    const signedLetters = transition.guards.some((g) => g.check.kind === 'letter-signed')
+      ? await signedLetterKinds(trx, row.id)
+      : undefined;
+    const applied = applyAction(type, state, {
+      action,
+      role,
+      at: today,
+      input: engineInput,
+      signedLetters,
+    });
     if (!applied.ok)
       throw new AppError(
         CODE_TO_ERROR[applied.code],

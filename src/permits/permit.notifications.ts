@@ -161,11 +161,40 @@ function ownDeadline(deadlines: readonly CaseDeadline[], agency: string): string
   return own ? `\n\nIhre Frist endet am ${formatGermanDate(own.end)}, um 24:00 Uhr.` : '';
 }
 
+/**
+ * The request for documents names them by their German names and gives the deadline with its
+ * date (§ 7 Abs. 1 Satz 3 9. BImSchV), as the letter does; a mail that only points to the case
+ * file would leave the applicant without the two facts that matter.
+ */
+export function documentRequestText(
+  event: ProcedureEvent,
+  requiredDocuments: readonly { key: string; label: string }[],
+  deadlines: readonly CaseDeadline[],
+): string {
+  const items = Array.isArray(event.data.items) ? (event.data.items as unknown[]) : [];
+  const names = items
+    .filter((i): i is string => typeof i === 'string')
+    .map((i) => requiredDocuments.find((d) => d.key === i)?.label ?? i);
+  const end = deadlines.find(
+    (d) => d.key === 'document-submission' && d.instance === event.data.requestId,
+  )?.end;
+  const until = end ? formatGermanDate(end, { weekday: false }) : null;
+  return [
+    'Die Behörde fordert folgende Unterlagen nach (§ 7 Abs. 1 Satz 3 9. BImSchV):',
+    names.map((n) => `- ${n}`).join('\n'),
+    until
+      ? `Bitte reichen Sie die Unterlagen bis zum ${until} in der Verfahrensakte ein. Werden sie nicht fristgerecht vorgelegt, soll der Antrag abgelehnt werden (§ 20 Abs. 2 Satz 2 9. BImSchV).`
+      : 'Bitte reichen Sie die Unterlagen innerhalb der gesetzten Frist in der Verfahrensakte ein.',
+  ].join('\n\n');
+}
+
 export async function notify(options: {
   trx: Transaction<Database>;
   row: ProcedureRow;
   event: ProcedureEvent;
   link: string;
+  /** For texts that state the case's documents and deadlines (request for documents). */
+  requiredDocuments?: readonly { key: string; label: string }[];
   deadlines?: readonly CaseDeadline[];
 }): Promise<void> {
   const { trx, row, event } = options;
@@ -177,10 +206,12 @@ export async function notify(options: {
       ? organisationsFor(row, message.to, event).map((org) => [org])
       : [organisationsFor(row, message.to, event)];
     for (const orgs of groups) {
-      const own =
-        perAgency && orgs[0]
-          ? message.text + ownDeadline(options.deadlines ?? [], orgs[0])
+      const base =
+        event.type === 'documents-requested' && message.to === 'applicant'
+          ? documentRequestText(event, options.requiredDocuments ?? [], options.deadlines ?? [])
           : message.text;
+      const own =
+        perAgency && orgs[0] ? base + ownDeadline(options.deadlines ?? [], orgs[0]) : base;
       // What the authority tells outside parties ends with its contact block; its own staff
       // need none.
       const text = message.to === 'case_worker' ? own : `${own}${footer}`;

@@ -12,6 +12,7 @@ import { userActor } from '../platform/auth/auth.queries.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { loadDemoWindProjects, type DemoWindProject } from '../registers/geo/demo-data.ts';
 import { DEMO_PARTICIPATION_PROJECT, seedDemoObjections } from './demo-objections.ts';
+import { letterForAction, signDemoLetter } from './demo-letters.ts';
 import {
   DAY_MS,
   docLabel,
@@ -249,6 +250,8 @@ async function runStep(deps: PermitDeps, run: Run, step: Step | null, parties: P
           : step.party === 'agency'
             ? parties.agency
             : parties.workers[scenario.authority];
+      const letter = await letterForAction(deps.db, run.id, step.action);
+      if (letter) await signDemoLetter(deps, run.id, letter, parties.workers[scenario.authority]);
       await performAction({
         deps,
         actor,

@@ -5,6 +5,7 @@ import type { OrganisationKind, Role } from '../db/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts';
 import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
+import { seedWindConditions } from './demo-conditions.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -138,5 +139,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
   if (!areas.ok)
     throw new Error(`Demogebiete fehlerhaft: ${areas.problems.map((p) => p.message).join(' ')}`);
   await importAreas(db, areas.areas, 'data/demo/areas.geojson');
+  await seedWindConditions(db);
   return true;
 }

@@ -9,6 +9,8 @@ import {
 } from '../helpers/browser.ts';
 import { SAMPLE_PDF } from '../helpers/multipart.ts';
 import { DEMO_PROJECTS } from '../helpers/permits.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { signLetter } from '../helpers/letters.ts';
 
 const skip = browserSkipReason();
 
@@ -19,6 +21,7 @@ const skip = browserSkipReason();
 describe('permit procedure in the browser without JavaScript', { skip }, () => {
   let browser: Browser;
   let base: string;
+  let t: TestApp;
   const contexts: Record<string, BrowserContext> = {};
   const problems: string[] = [];
 
@@ -50,7 +53,7 @@ describe('permit procedure in the browser without JavaScript', { skip }, () => {
   let stop: (() => Promise<void>) | undefined;
   before(async () => {
     const env = await startBrowserApp();
-    ({ browser, base } = env);
+    ({ browser, base, t } = env);
     stop = () => env.close();
   });
   after(async () => stop?.());
@@ -167,6 +170,11 @@ describe('permit procedure in the browser without JavaScript', { skip }, () => {
       .fill('Die Voraussetzungen des § 6 BImSchG liegen vor.');
     await worker.locator('#feld-decide button[type=submit]').click();
     await worker.waitForURL(/ok=decide/);
+    // The Bescheid goes out only once a second person has signed it (409 with the reason).
+    await worker.locator('#feld-deliver-decision button[type=submit]').click();
+    assert.match(await worker.locator('main').innerText(), /von einer zweiten Person gezeichnet/);
+    await signLetter(t, caseUrl.split('/').at(-1)!, 'decision');
+    await worker.goto(caseUrl);
     await worker.locator('#feld-deliver-decision button[type=submit]').click();
     await worker.waitForURL(/ok=deliver-decision/);
     assert.match(await worker.locator('main').innerText(), /Bescheid zugestellt/);

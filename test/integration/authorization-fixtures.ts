@@ -2,6 +2,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { DEMO_PASSWORD, type TestApp } from '../helpers/app.ts';
 import { createPublishedProcedure, seedObjections } from '../helpers/participation.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
+import { proposeAgencyConditions } from '../../src/procedures/conditions/conditions.queries.ts';
 
 export const PEOPLE = {
   applicant: 'antrag@windpark-sintfeld.example',
@@ -29,6 +30,10 @@ export interface AuthorizationFixtures {
   lanuk: string;
   /** A letter of the participation procedure, signed (not yet delivered). */
   letterId: string;
+  /** An agency's proposed condition of the participation procedure. */
+  conditionId: string;
+  /** An active entry of Kreis Paderborn's catalogue of conditions. */
+  catalogueId: string;
   /** Case work: the Kreis Paderborn case worker's user id and a follow-up on `participation`. */
   caseWorkerUserId: string;
   followUpId: string;
@@ -115,6 +120,32 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
     .where('procedure_id', '=', published.id)
     .executeTakeFirstOrThrow();
   const letterId = await signedLetter(t, published.id);
+  const lanukId = await orgId(t, 'Landesamt für Natur');
+  await db.transaction().execute((trx) =>
+    proposeAgencyConditions(trx, {
+      procedureId: published.id,
+      tenantId: published.tenantId,
+      agencyOrgId: lanukId,
+      texts: ['Fledermausabschaltung von April bis Oktober.'],
+      now: new Date(),
+    }),
+  );
+  const condition = await db
+    .selectFrom('procedure_conditions')
+    .select('id')
+    .where('procedure_id', '=', published.id)
+    .executeTakeFirstOrThrow();
+  const entry = await db
+    .insertInto('condition_catalogue')
+    .values({
+      tenant_id: kreis,
+      key: 'auth-test',
+      category: 'Schallschutz',
+      title: 'Nachtbetrieb',
+      text: 'Nachts schallreduziert.',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const caseWorkerUser = await db
     .selectFrom('users')
     .select('id')
@@ -142,6 +173,8 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
     objectionId: objectionId!,
     groupId: group.id,
     concernId: concern.id,
+    conditionId: condition.id,
+    catalogueId: entry.id,
     lanuk: await orgId(t, 'Landesamt für Natur'),
   };
 }

@@ -47,6 +47,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:templates': ['admin'],
   // Admins of an authority only; none of the roles above is one (agency-directory.test.ts).
   'organisation:agencies': [],
+  // Admins of an authority; the platform admin and the demo roles are none.
+  'organisation:conditions': [],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
@@ -369,6 +371,31 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
     served: { person: 'caseWorker' },
   },
+  // Conditions: the authority's case workers only; closed cases (and signed Bescheide) refuse.
+  'POST /verfahren/:id/nebenbestimmungen/katalog': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/nebenbestimmungen/neu': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/nebenbestimmungen/:conditionId/entscheidung': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/nebenbestimmungen/:conditionId/verschieben': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'closed', status: 409 },
+    served: { person: 'caseWorker' },
+  },
   'POST /verfahren/:id/belange/:concernId': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,
@@ -498,6 +525,7 @@ describe('state-changing procedure routes on real procedures', () => {
       .replace(':concernId', f.concernId)
       .replace(':agencyOrgId', f.lanuk)
       .replace(':letterId', f.letterId)
+      .replace(':conditionId', f.conditionId)
       .replace(':followUpId', f.followUpId);
     const version = await versionOf(id);
     const fields: Record<string, string> = {
@@ -520,6 +548,9 @@ describe('state-changing procedure routes on real procedures', () => {
       kind: 'receipt',
       comment: 'Bitte ergänzen.',
       signatoryId: 'fixture',
+      catalogueId: f.catalogueId,
+      category: 'Schallschutz',
+      decision: 'adopt',
       caseWorkerId: f.caseWorkerUserId,
       noteText: 'Vermerk zur Berechtigungsprüfung.',
       dueDate: '2026-12-15',

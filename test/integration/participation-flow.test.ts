@@ -9,6 +9,8 @@ import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '
 import { apiAs } from '../helpers/permits.ts';
 import { createPublishedProcedure, SECRET_PDF, WORKER } from '../helpers/participation.ts';
 import { compressedPdfText } from '../helpers/pdf-text.ts';
+import { pdfPlainText } from '../helpers/pdf-text-embedded.ts';
+import { signLetter } from '../helpers/letters.ts';
 
 const DAY = 86_400_000;
 
@@ -268,6 +270,8 @@ describe('formal procedure: notice → display → objections → groups → hea
       await t.database.db.selectFrom('concerns').selectAll().execute(),
       concernsBefore,
     );
+    // The Bescheid is published only once a second person has signed it.
+    await signLetter(t, procedure.id, 'decision');
     await act('publish-decision');
     const mails = await t.database.db
       .selectFrom('mail_outbox')
@@ -285,8 +289,12 @@ describe('formal procedure: notice → display → objections → groups → hea
       url: `/beteiligung/${procedure.id}/bescheid`,
     });
     assert.equal(decisionPdf.statusCode, 200);
-    publishedDecision = compressedPdfText(decisionPdf.rawPayload);
-    assert.match(publishedDecision, /Würdigung der Einwendungen/);
+    // The signed letter embeds its fonts: read it as a reader does.
+    publishedDecision = await pdfPlainText(decisionPdf.rawPayload);
+    assert.match(
+      publishedDecision,
+      /Einwendungen erhoben worden\. Sie wurden nach den darin vorgebrachten Belangen geordnet/,
+    );
     assert.match(publishedDecision, /schallreduzierten Betrieb/);
     const status = await t.app.inject({ method: 'GET', url: new URL(statusUrl).pathname });
     assert.match(status.body, /Gewürdigt \(aktueller Stand\)/);

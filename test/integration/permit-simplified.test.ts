@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
+import { signLetter } from '../helpers/letters.ts';
 
 const DAY = 86_400_000;
 
@@ -87,12 +89,21 @@ describe('simplified permit procedure through the API', () => {
     assert.equal(
       (
         await act(worker, 'request-documents', {
-          items: ['Schallimmissionsprognose'],
+          items: ['Schallimmissionsprognose', 'shadow-flicker-forecast'],
           period: 'P1M',
         })
       ).statusCode,
       200,
     );
+    // The mail names the documents in German and the deadline with its date, like the letter.
+    const request = await t.database.db
+      .selectFrom('mail_outbox')
+      .select('body_text')
+      .where('to_address', '=', 'antrag@windpark-sintfeld.example')
+      .where('subject', 'like', 'Nachforderung von Unterlagen%')
+      .executeTakeFirstOrThrow();
+    assert.match(request.body_text, /- Schallimmissionsprognose\n- Schattenwurfprognose/);
+    assert.match(request.body_text, /bis zum \d{1,2}\. (Dezember|Januar) 202[67]/);
     clock.advance(3 * DAY);
     await applicant.upload(`/api/v1/procedures/${id}/documents`, { docType: 'noise-forecast' });
     assert.equal(
@@ -206,7 +217,7 @@ describe('simplified permit procedure through the API', () => {
     assert.equal((await view()).step, 'decision-drafting');
   });
 
-  it('decides with conditions and delivers a generated PDF decision', async () => {
+  it('decides with conditions and delivers the signed Bescheid, not before it is signed', async () => {
     const { version } = await view();
     const decided = await act(worker, 'decide', {
       version,
@@ -218,11 +229,19 @@ describe('simplified permit procedure through the API', () => {
       reasons: 'Die Genehmigungsvoraussetzungen des § 6 BImSchG liegen vor.',
     });
     assert.equal(decided.statusCode, 200, decided.body);
+    // Drafting → sign-off by a second person → delivery: unsigned, the delivery is refused.
+    const unsigned = await act(worker, 'deliver-decision');
+    assert.equal(unsigned.statusCode, 409);
+    assert.match(unsigned.body, /von einer zweiten Person gezeichnet/);
+    assert.equal((await view()).step, 'decided');
+    const signed = await signLetter(t, id, 'decision');
     assert.equal((await act(worker, 'deliver-decision')).statusCode, 200);
     const v = await view();
     assert.equal(v.step, 'delivered');
     const decision = v.documents.find((d: { docType: string }) => d.docType === 'decision');
     assert.ok(decision);
+    // The delivered document is the signed letter's PDF itself.
+    assert.equal(decision.sha256, createHash('sha256').update(signed.pdf).digest('hex'));
     assert.ok(t.deps.store.has(decision.sha256));
     const chunks: Buffer[] = [];
     for await (const chunk of t.deps.store.open(decision.sha256)) chunks.push(chunk as Buffer);

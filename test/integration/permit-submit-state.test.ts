@@ -8,6 +8,7 @@ import {
   WORKER,
 } from '../helpers/participation.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
+import { signLetter } from '../helpers/letters.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
 /**
@@ -118,6 +119,7 @@ describe('submit is refused on every procedure that left the draft', () => {
       assert.equal(response.statusCode, 200, `${action}: ${response.body}`);
     }
     await expectSubmitRefused(id, 'decided');
+    await signLetter(t, id, 'decision');
     const delivered = await worker.post(`/api/v1/procedures/${id}/actions/deliver-decision`, {});
     assert.equal(delivered.statusCode, 200, delivered.body);
     await expectSubmitRefused(id, 'delivered');

@@ -20,6 +20,8 @@ import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
 import { StatementSummary } from './statement.views.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
 import { rankActions } from './next-step.ts';
+import { ConditionsLink } from './conditions.views.tsx';
+import { Timetable } from './timetable.views.tsx';
 
 const DOC_TYPE_LABELS: Record<string, string> = {
   decision: 'Bescheid',
@@ -529,6 +531,10 @@ export function CasePage(props: CasePageProps): VNode {
       <Deadlines view={view} />
     </section>,
     <OtherSteps {...props} />,
+    view.row.state.completeness && (isWorker || isApplicant) ? (
+      <Timetable completeness={view.row.state.completeness} />
+    ) : null,
+    isWorker ? <ConditionsLink procedureId={view.row.id} /> : null,
     <Participation {...props} isWorker={isWorker} />,
     <section class="case-section" aria-labelledby="unterlagen">
       <h2 class="kern-heading-medium" id="unterlagen">

@@ -31,6 +31,7 @@ import {
   agencyTransitions,
   decisionDeadlineTransitions,
   intakeTransitions,
+  letterSigned,
   withdrawalTransition,
 } from './transitions.ts';
 import { participationTransitions } from './transitions-participation.ts';
@@ -126,7 +127,7 @@ const formalOnly: readonly TransitionDef[] = [
     from: ['agency-involvement', 'ready-for-participation'],
     to: 'refused',
     roles: ['case_worker', 'supervisor'],
-    guards: [],
+    guards: [letterSigned.refusal],
     effect: { kind: 'refuse' },
     event: 'application-refused',
     citations: [cite.refusal, cite.writtenDecision],

@@ -23,6 +23,7 @@ import {
   agencyTransitions,
   decisionDeadlineTransitions,
   intakeTransitions,
+  letterSigned,
   withdrawalTransition,
 } from './transitions.ts';
 
@@ -90,7 +91,7 @@ const simplifiedOnly: readonly TransitionDef[] = [
     from: ['decided'],
     to: 'delivered',
     roles: ['case_worker'],
-    guards: [],
+    guards: [letterSigned.decision],
     effect: { kind: 'deliver-decision' },
     event: 'decision-delivered',
     citations: [cite.writtenDecision, cite.simplifiedProcedure],

@@ -113,6 +113,19 @@ export interface Violation extends Scenario {
 
 /** Situations in which a guard fails; every guard of every type needs at least one. */
 export function guardViolations(type: ProcedureTypeVersion, action: string): Violation[] {
+  return [...specificViolations(type, action), ...unsignedLetterViolations(type, action)];
+}
+
+/** The valid command, but the case has no signed letter yet (decision flow). */
+function unsignedLetterViolations(type: ProcedureTypeVersion, action: string): Violation[] {
+  const transition = type.transitions.find((t) => t.action === action);
+  const index = transition?.guards.findIndex((g) => g.check.kind === 'letter-signed') ?? -1;
+  if (index < 0) return [];
+  const valid = validScenario(type, action);
+  return [{ ...valid, guard: index, command: { ...valid.command, signedLetters: [] } }];
+}
+
+function specificViolations(type: ProcedureTypeVersion, action: string): Violation[] {
   switch (action) {
     case 'extend-completeness-check':
       return [

@@ -33,6 +33,8 @@ export interface Spec {
   readonly input?: (c: Case) => unknown;
   /** Days after the previous command; default 1. */
   readonly gap?: number;
+  /** Kinds of signed letters; absent: the simulation keeps no letters (guard passes). */
+  readonly signedLetters?: readonly string[];
 }
 
 export interface PathOptions {
@@ -61,6 +63,7 @@ export function attempt(type: ProcedureTypeVersion, c: Case, spec: Spec): ApplyR
     role: spec.role,
     at,
     input: spec.input?.(c),
+    signedLetters: spec.signedLetters,
   });
 }
 

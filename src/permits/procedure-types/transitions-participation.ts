@@ -3,6 +3,7 @@
  */
 import type { TransitionDef } from '../../procedures/engine/index.ts';
 import { cite } from './citations.ts';
+import { letterSigned } from './transitions.ts';
 
 const afterObjections = {
   check: { kind: 'date-passed', date: 'objectionEnd', inclusive: false },
@@ -77,7 +78,7 @@ export function participationTransitions(): TransitionDef[] {
       from: ['decided'],
       to: 'decision-published',
       roles: ['case_worker'],
-      guards: [],
+      guards: [letterSigned.decision],
       effect: { kind: 'publish-decision' },
       event: 'decision-published',
       citations: [cite.decisionNotice],
@@ -88,7 +89,7 @@ export function participationTransitions(): TransitionDef[] {
       from: ['decided'],
       to: 'delivered',
       roles: ['case_worker'],
-      guards: [],
+      guards: [letterSigned.decision],
       effect: { kind: 'deliver-decision' },
       event: 'decision-delivered',
       citations: [cite.writtenDecision],

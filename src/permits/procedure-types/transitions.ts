@@ -113,6 +113,7 @@ export function intakeTransitions(rules: RuleSet): TransitionDef[] {
           check: { kind: 'document-request-overdue', deadline: 'document-submission' },
           message: `Der Antrag kann wegen fehlender Unterlagen erst abgelehnt werden, wenn eine gesetzte Frist zur Ergänzung ungenutzt abgelaufen ist (${cite.missingDocumentsRejection}).`,
         },
+        letterSigned.rejection,
       ],
       effect: { kind: 'reject-incomplete' },
       event: 'application-rejected',
@@ -120,6 +121,29 @@ export function intakeTransitions(rules: RuleSet): TransitionDef[] {
     },
   ];
 }
+
+/**
+ * A decision leaves the authority only as a letter that a second person has signed off: the
+ * action that delivers, publishes or closes with it waits for that signature (drafting →
+ * preview → sign-off → delivery, letters engine).
+ */
+export const letterSigned = {
+  decision: {
+    check: { kind: 'letter-signed', letter: 'decision', ifRefused: 'refusal' },
+    message:
+      'Der Bescheid kann erst zugestellt oder bekannt gemacht werden, wenn er als Schreiben („Genehmigungsbescheid“ bzw. „Ablehnungsbescheid“) entworfen, geprüft und von einer zweiten Person gezeichnet ist.',
+  },
+  refusal: {
+    check: { kind: 'letter-signed', letter: 'refusal' },
+    message:
+      'Der Antrag kann erst abgelehnt werden, wenn der Ablehnungsbescheid als Schreiben entworfen, geprüft und von einer zweiten Person gezeichnet ist.',
+  },
+  rejection: {
+    check: { kind: 'letter-signed', letter: 'rejection' },
+    message:
+      'Der Antrag kann erst wegen fehlender Unterlagen abgelehnt werden, wenn der Ablehnungsbescheid (§ 20 Abs. 2 9. BImSchV) als Schreiben entworfen, geprüft und von einer zweiten Person gezeichnet ist.',
+  },
+} as const satisfies Record<string, Guard>;
 
 /** Agency involvement: star-shaped and parallel (§ 10 Abs. 5 BImSchG, § 11 9. BImSchV). */
 export function agencyTransitions(from: readonly string[]): TransitionDef[] {

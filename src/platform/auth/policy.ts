@@ -19,7 +19,8 @@ export type Action =
   | 'overruns:view' // overrun report for the supervisory authority
   | 'letters:sign-off' // the queue of letters awaiting sign-off (per letter checked in the use case)
   | 'organisation:templates' // the letter texts of the authorities one administers
-  | 'organisation:agencies'; // an authority's directory of agencies (checked per authority)
+  | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
+  | 'organisation:conditions'; // the catalogue of conditions of one's own authority (its admins)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -42,6 +43,7 @@ export function can(actor: Actor, action: Action): boolean {
       return hasRole(actor, 'admin');
     case 'organisation:agencies':
       // Admins of an authority keep its directory; which authority is checked in the use case.
+    case 'organisation:conditions':
       return (
         actor.kind === 'user' &&
         actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'authority')

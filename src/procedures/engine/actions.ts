@@ -21,6 +21,8 @@ export interface ActionCommand {
   readonly role: Role;
   readonly at: IsoDate;
   readonly input?: unknown;
+  /** Kinds of the case's signed letters, for 'letter-signed' guards (see GuardContext). */
+  readonly signedLetters?: readonly string[];
 }
 
 export type ActionErrorCode = 'not-allowed' | 'wrong-role' | 'guard-failed' | 'invalid-input';
@@ -74,9 +76,10 @@ function candidates(
   state: ProcedureState,
   role: Role,
   today: IsoDate | undefined,
+  signedLetters?: readonly string[],
 ): { transition: TransitionDef; blockedBy: string | null }[] {
   if (!belongsTo(type, state)) return [];
-  const ctx = { type, state, at: today, agency: undefined };
+  const ctx = { type, state, at: today, agency: undefined, signedLetters };
   return type.transitions
     .filter((t) => t.from.includes(state.step) && t.roles.includes(role))
     .map((transition) => ({ transition, blockedBy: firstFailingGuard(transition, ctx) }));
@@ -91,8 +94,9 @@ export function availableActions(
   state: ProcedureState,
   role: Role,
   today?: IsoDate,
+  signedLetters?: readonly string[],
 ): AvailableAction[] {
-  return candidates(type, state, role, today)
+  return candidates(type, state, role, today, signedLetters)
     .filter((c) => c.blockedBy === null)
     .map(({ transition: t }) => ({
       action: t.action,
@@ -109,8 +113,9 @@ export function blockedActions(
   state: ProcedureState,
   role: Role,
   today?: IsoDate,
+  signedLetters?: readonly string[],
 ): BlockedAction[] {
-  return candidates(type, state, role, today).flatMap(({ transition, blockedBy }) =>
+  return candidates(type, state, role, today, signedLetters).flatMap(({ transition, blockedBy }) =>
     blockedBy === null
       ? []
       : [{ action: transition.action, label: transition.label, reason: blockedBy }],
@@ -232,7 +237,13 @@ export function applyAction(
   if (!input.ok) return failure('invalid-input', input.message);
   const prepared = prepareEffect(transition.effect, { type, state, at, input: input.value });
   if (!prepared.ok) return failure('invalid-input', prepared.message);
-  const blockedBy = firstFailingGuard(transition, { type, state, at, agency: prepared.agency });
+  const blockedBy = firstFailingGuard(transition, {
+    type,
+    state,
+    at,
+    agency: prepared.agency,
+    signedLetters: command.signedLetters,
+  });
   if (blockedBy !== null) return failure('guard-failed', blockedBy);
   const outcome = prepared.commit();
   const event = { type: transition.event, data: outcome.data };

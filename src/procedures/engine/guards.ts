@@ -16,6 +16,12 @@ export interface GuardContext {
   readonly at: IsoDate | undefined;
   /** Agency named in the action input, for 'agency-deadline-expired'. */
   readonly agency: string | undefined;
+  /**
+   * Kinds of the case's signed, not superseded letters, for 'letter-signed'. Undefined when the
+   * caller keeps no letters (pure simulations): the guard is then treated as passing, like a
+   * date guard without a date; the application's action path always passes the list.
+   */
+  readonly signedLetters?: readonly string[] | undefined;
 }
 
 /**
@@ -84,6 +90,14 @@ export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
       return ctx.at === undefined || agencyExpired(ctx, check.deadline, ctx.at);
     case 'document-request-overdue':
       return ctx.at === undefined || requestOverdue(ctx, check.deadline, ctx.at);
+    case 'letter-signed': {
+      if (ctx.signedLetters === undefined) return true;
+      const needed =
+        check.ifRefused !== undefined && state.decision?.outcome === 'refused'
+          ? check.ifRefused
+          : check.letter;
+      return ctx.signedLetters.includes(needed);
+    }
     case 'date-passed': {
       const date = stateDate(state, check.date);
       if (date === null) return false;

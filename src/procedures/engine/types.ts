@@ -75,7 +75,12 @@ export type GuardCheck =
   /** Needs the action date: some unanswered document request is past its period. */
   | { readonly kind: 'document-request-overdue'; readonly deadline: string }
   /** Needs the action date: a date recorded in the state has passed (the day itself counts). */
-  | { readonly kind: 'date-passed'; readonly date: StateDate; readonly inclusive: boolean };
+  | { readonly kind: 'date-passed'; readonly date: StateDate; readonly inclusive: boolean }
+  /**
+   * A letter of this kind is signed off by a second person (letters engine); with `ifRefused`,
+   * that kind instead when the recorded decision refuses. Needs the command's signedLetters.
+   */
+  | { readonly kind: 'letter-signed'; readonly letter: string; readonly ifRefused?: string };
 
 /** Dates in the state that guards may wait for. */
 export type StateDate = 'objectionEnd' | 'hearingDate' | 'decisionDisplayEnd';
