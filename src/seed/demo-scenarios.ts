@@ -4,19 +4,37 @@ import { WIND_REQUIRED_DOCUMENTS } from '../permits/procedure-types/required-doc
  * The demo procedures as data: for each demo wind project, who does what on which day (counted
  * backwards from today). Replayed by demo-procedures.ts through the real use cases.
  */
-export type Party = 'applicant' | 'worker' | 'agency';
+/** The demo agencies (keys of DEMO_ORGANISATIONS); each has one login that speaks for it. */
+export type AgencyKey =
+  | 'lanuk'
+  | 'gemeinde'
+  | 'naturschutz'
+  | 'wasser'
+  | 'denkmal'
+  | 'luftfahrt'
+  | 'bundeswehr'
+  | 'wetterdienst'
+  | 'strasse';
+/** 'worker' is the case's case worker, 'deputy' the second case worker of the authority. */
+export type Party = 'applicant' | 'worker' | 'deputy' | AgencyKey;
 export type Authority = 'kreis-paderborn' | 'brms';
 
 export type Step =
   | { day: number; kind: 'save' }
   | { day: number; kind: 'upload'; docType: string }
-  | { day: number; kind: 'act'; party: Party; action: string; input: Record<string, unknown> };
+  | { day: number; kind: 'act'; party: Party; action: string; input: Record<string, unknown> }
+  /** Objections received in the display (paper, e-mail, a signature list, online). */
+  | { day: number; kind: 'objections' }
+  /** After the objection period: group uniform objections, confirm concerns, assess them. */
+  | { day: number; kind: 'sort-objections' };
 
 export interface Scenario {
   project: string;
   authority: Authority;
   /** § 19 Abs. 3 BImSchG: the applicant asks for the formal procedure. */
   formal?: boolean;
+  /** Agencies asked with the confirmation of completeness (default: the Landesamt only). */
+  agencies?: readonly AgencyKey[];
   /** Days before today; every step is dated on or after this day. */
   created: number;
   steps: Step[];
@@ -80,8 +98,8 @@ export function answerRequest(day: number, missing: readonly string[]): Step[] {
 export const complete = (day: number, timetable: string) =>
   act(day, 'worker', 'confirm-completeness', { timetable });
 
-export const statement = (day: number, text: string) =>
-  act(day, 'agency', 'record-agency-statement', { statement: text });
+export const statement = (day: number, text: string, agency: AgencyKey = 'lanuk') =>
+  act(day, agency, 'record-agency-statement', { statement: text });
 
 export const STATEMENT_OK =
   'Aus Sicht des Natur- und Artenschutzes bestehen keine Bedenken, wenn die Anlagen zum Schutz von Fledermäusen von April bis Oktober nachts bei geringen Windgeschwindigkeiten abgeschaltet werden.';
