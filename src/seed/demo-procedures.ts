@@ -183,13 +183,17 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+const BERLIN_OFFSET = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Berlin',
+  timeZoneName: 'shortOffset',
+});
+
 /** The instant of a Berlin wall-clock time on a date (CET or CEST, whichever applies then). */
 function berlinTime(date: string, minutes: number): Date {
   const naive = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(naive))
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
+    BERLIN_OFFSET.formatToParts(new Date(naive)).find((part) => part.type === 'timeZoneName')
+      ?.value ?? 'GMT+1';
   const hours = Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? '1');
   return new Date(naive - hours * 3_600_000);
 }
@@ -234,16 +238,10 @@ function resolveInput(run: Run, step: Step & { kind: 'act' }, ctx: Context, toda
 }
 
 function actorOf(party: Party, authority: Authority, parties: Parties): Actor {
-  switch (party) {
-    case 'applicant':
-      return parties.applicant;
-    case 'worker':
-      return parties.workers[authority];
-    case 'deputy':
-      return parties.deputies[authority];
-    default:
-      return parties.agencies[party].actor;
-  }
+  if (party === 'applicant') return parties.applicant;
+  if (party === 'worker') return parties.workers[authority];
+  if (party === 'deputy') return parties.deputies[authority];
+  return parties.agencies[party].actor;
 }
 
 async function runStep(deps: PermitDeps, run: Run, step: Step | null, ctx: Context) {
