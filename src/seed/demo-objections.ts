@@ -70,6 +70,8 @@ export async function seedDemoObjections(
   deps: PermitDeps,
   procedureId: string,
   town: string,
+  /** Copies of each form letter; the procedure in the display has the most. */
+  copies: readonly number[] = [40, 22, 9],
 ): Promise<number> {
   const procedure = await findPublicProcedure(deps.db, procedureId);
   if (!procedure) return 0;
@@ -91,8 +93,7 @@ export async function seedDemoObjections(
     i += 1;
   };
   FORM_LETTERS.forEach((letter, l) => {
-    const copies = [40, 22, 9][l] ?? 5;
-    for (let c = 0; c < copies; c++)
+    for (let c = 0; c < (copies[l] ?? 5); c++)
       add(`${letter}${EDITS[c % EDITS.length]}`, c % 3 === 0 ? 'email' : 'paper');
   });
   add(`Unterschriftenliste: ${FORM_LETTERS[0]}`, 'signature-list', 134);

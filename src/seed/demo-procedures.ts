@@ -285,7 +285,7 @@ async function runStep(deps: PermitDeps, run: Run, step: Step | null, ctx: Conte
       return;
     }
     case 'objections':
-      await seedDemoObjections(deps, run.id, project.gemeinde);
+      await seedDemoObjections(deps, run.id, project.gemeinde, [14, 8, 5]);
       return;
     case 'sort-objections':
       await sortDemoObjections(deps, parties.workers[scenario.authority], run.id);

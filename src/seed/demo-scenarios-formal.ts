@@ -49,25 +49,38 @@ export const AGENCY_STATEMENTS: Partial<Record<AgencyKey, string>> = {
     'Die Zustimmung nach § 14 LuftVG wird erteilt. Die Anlagen sind nach der Allgemeinen Verwaltungsvorschrift zur Kennzeichnung von Luftfahrthindernissen bei Tag und Nacht zu kennzeichnen; die Nachtkennzeichnung ist bedarfsgesteuert zulässig.',
   bundeswehr:
     'Belange der Bundeswehr werden nicht berührt. Die Anlagen liegen außerhalb von Schutzbereichen und Tieffluggebieten; die Koordinaten und die Höhe sind vor Baubeginn zu melden.',
+  wetterdienst:
+    'Keine Bedenken. Die Anlagen liegen mehr als 15 km von den Wetterradarstandorten des Deutschen Wetterdienstes entfernt; Messstationen werden nicht beeinträchtigt.',
   strasse:
     'Keine Bedenken. Der Abstand zur Landesstraße beträgt mehr als das 1,5-fache der Gesamthöhe. Zufahrten und Schwertransporte sind vorab mit der Straßenbauverwaltung abzustimmen.',
 };
 
-/** Statements of the agencies that answer (the weather service stays silent: "no comment"). */
-function statements(firstDay: number): Step[] {
-  return (
-    ['gemeinde', 'naturschutz', 'wasser', 'denkmal', 'luftfahrt', 'bundeswehr', 'strasse'] as const
-  ).map((agency, i) => statement(firstDay - 2 * i, AGENCY_STATEMENTS[agency]!, agency));
+/** The smaller set most wind cases ask: municipality, nature, aviation, roads. */
+export const CORE_AGENCIES: readonly AgencyKey[] = [
+  'gemeinde',
+  'naturschutz',
+  'luftfahrt',
+  'strasse',
+];
+
+/** Every asked agency answers, two days apart (silence is shown by a simplified case). */
+function statements(firstDay: number, agencies: readonly AgencyKey[]): Step[] {
+  return agencies.map((agency, i) =>
+    statement(firstDay - 2 * i, AGENCY_STATEMENTS[agency]!, agency),
+  );
 }
 
 /** Submission, receipt, completeness (agencies asked), their statements, preparation. */
-function intake(days: { created: number; complete: number; prepare?: number }): Step[] {
+function intake(
+  days: { created: number; complete: number; prepare?: number },
+  agencies: readonly AgencyKey[],
+): Step[] {
   const submit = days.created - 3;
   return [
     ...submitted(days.created, submit),
     receipt(submit - 2),
     complete(days.complete, TIMETABLE_FORMAL),
-    ...statements(days.complete - 5),
+    ...statements(days.complete - 5, agencies),
     ...(days.prepare === undefined ? [] : [act(days.prepare, 'worker', 'prepare-participation')]),
   ];
 }
@@ -105,8 +118,9 @@ const scheduleHearing = (day: number, hearingDay: number) =>
       'Zahlreiche Einwendungen zu Schall, Artenschutz und Landschaftsbild sollen mit der Antragstellerin und den Einwendenden erörtert werden.',
   });
 
-const recordHearing = (day: number) =>
-  act(day, 'worker', 'record-hearing', {
+/** The deputy may lead the hearing and write its minutes: any case worker of the authority may. */
+const recordHearing = (day: number, party: 'worker' | 'deputy' = 'worker') =>
+  act(day, party, 'record-hearing', {
     minutes:
       'Erörterungstermin von 10:00 bis 15:30 Uhr mit 46 Teilnehmenden. Erörtert wurden die Schallprognose (Vorbelastung, Nachtbetrieb), die Fledermausabschaltung, der Rotmilan und das Landschaftsbild. Die Antragstellerin sagte eine bedarfsgesteuerte Nachtkennzeichnung zu. Die Niederschrift liegt der Akte bei.',
   });
@@ -139,35 +153,41 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     formal: true,
     agencies: WIND_AGENCIES,
     created: 110,
-    steps: intake({ created: 110, complete: 80, prepare: 10 }),
+    steps: intake({ created: 110, complete: 80, prepare: 10 }, WIND_AGENCIES),
   },
   // Notice published, the display starts in a few days.
   {
     project: 'extertal-nord',
     authority: 'kreis-paderborn',
     formal: true,
-    agencies: WIND_AGENCIES,
+    agencies: CORE_AGENCIES,
     created: 120,
-    steps: [...intake({ created: 120, complete: 70, prepare: 20 }), ...participation(3)],
+    steps: [
+      ...intake({ created: 120, complete: 70, prepare: 20 }, CORE_AGENCIES),
+      ...participation(3),
+    ],
   },
   // Objection period over: objections grouped, concerns confirmed and assessed.
   {
     project: 'willebadessen-nordost',
     authority: 'kreis-paderborn',
     formal: true,
-    agencies: WIND_AGENCIES,
+    agencies: CORE_AGENCIES,
     created: 160,
-    steps: [...intake({ created: 160, complete: 130, prepare: 95 }), ...participation(80, 18)],
+    steps: [
+      ...intake({ created: 160, complete: 130, prepare: 95 }, CORE_AGENCIES),
+      ...participation(80, 18),
+    ],
   },
   // Hearing scheduled for a day after today.
   {
     project: 'schoeppingen-suedwest',
     authority: 'brms',
     formal: true,
-    agencies: WIND_AGENCIES,
+    agencies: CORE_AGENCIES,
     created: 170,
     steps: [
-      ...intake({ created: 170, complete: 140, prepare: 108 }),
+      ...intake({ created: 170, complete: 140, prepare: 108 }, CORE_AGENCIES),
       ...participation(100, 38),
       scheduleHearing(36, -10),
     ],
@@ -177,13 +197,13 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     project: 'altenberge-suedwest',
     authority: 'brms',
     formal: true,
-    agencies: WIND_AGENCIES,
+    agencies: CORE_AGENCIES,
     created: 220,
     steps: [
-      ...intake({ created: 220, complete: 190, prepare: 160 }),
+      ...intake({ created: 220, complete: 190, prepare: 160 }, CORE_AGENCIES),
       ...participation(150, 88),
       scheduleHearing(86, 60),
-      recordHearing(60),
+      recordHearing(60, 'deputy'),
     ],
   },
   // Decided without a hearing; the public notice of the decision is next.
@@ -194,7 +214,7 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     agencies: WIND_AGENCIES,
     created: 190,
     steps: [
-      ...intake({ created: 190, complete: 160, prepare: 130 }),
+      ...intake({ created: 190, complete: 160, prepare: 130 }, WIND_AGENCIES),
       ...participation(120, 60),
       skipHearing(58),
       grantFormal(6),
@@ -208,7 +228,7 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     agencies: WIND_AGENCIES,
     created: 200,
     steps: [
-      ...intake({ created: 200, complete: 170, prepare: 140 }),
+      ...intake({ created: 200, complete: 170, prepare: 140 }, WIND_AGENCIES),
       ...participation(130, 68),
       skipHearing(66),
       grantFormal(8),
@@ -223,7 +243,7 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     agencies: WIND_AGENCIES,
     created: 300,
     steps: [
-      ...intake({ created: 300, complete: 280, prepare: 250 }),
+      ...intake({ created: 300, complete: 280, prepare: 250 }, WIND_AGENCIES),
       ...participation(245, 185),
       scheduleHearing(184, 170),
       recordHearing(170),
@@ -235,10 +255,10 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     project: 'altenbeken-suedwest',
     authority: 'kreis-paderborn',
     formal: true,
-    agencies: WIND_AGENCIES,
+    agencies: CORE_AGENCIES,
     created: 90,
     steps: [
-      ...intake({ created: 90, complete: 70 }),
+      ...intake({ created: 90, complete: 70 }, CORE_AGENCIES),
       act(40, 'applicant', 'withdraw', {
         reason:
           'Der Netzbetreiber kann den Anschluss erst 2030 herstellen; der Antrag wird später neu gestellt.',
