@@ -83,6 +83,24 @@ export default tseslint.config(
     },
   },
   {
+    // Sub-folders of src/law (e.g. fees/) may import from src/law, never from further up.
+    files: ['src/law/*/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['fastify', '@fastify/*', 'kysely', 'pg', 'preact', 'preact/*'],
+              message: 'src/law ist rein: keine Frameworks.',
+            },
+            { group: ['../../*', '!../../law/*'], message: 'src/law importiert nur aus src/law.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**', 'scripts/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

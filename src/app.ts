@@ -22,6 +22,8 @@ import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
 import { deliverMail } from './platform/mail.ts';
 import { runDeadlineWatch } from './permits/deadline-watch.ts';
+import { caseLink } from './permits/permit.actions.ts';
+import { runFollowUpWatch } from './procedures/notes/follow-up.watch.ts';
 import type { JobHandlers } from './platform/jobs.ts';
 import { removeOrphanFiles } from './platform/file-orphans.ts';
 
@@ -59,6 +61,12 @@ export function jobHandlers(deps: Deps): JobHandlers {
     'mail:send': ({ mailId }) => deliverMail(deps.db, deps.mailer, mailId),
     'deadlines:watch': async () => {
       await runDeadlineWatch(deps);
+      // Follow-ups (Wiedervorlagen) that came due: one mail each, with the same hourly run.
+      await runFollowUpWatch({
+        db: deps.db,
+        now: deps.clock.now(),
+        caseLink: (id) => caseLink(deps, id),
+      });
     },
     'files:sweep': async () => {
       await removeOrphanFiles({ db: deps.db, store: deps.store, now: deps.clock.now() });

@@ -9,6 +9,10 @@ import * as participation from './migrations/20261125T0900_participation.ts';
 import * as receiptHashVersion from './migrations/20261202T1710_receipt_hash_version.ts';
 import * as loginThrottle from './migrations/20261202T1800_login_throttle.ts';
 import * as objectionChallenge from './migrations/20261202T1830_objection_challenge.ts';
+import * as conditions from './migrations/20261203T0050_conditions.ts';
+import * as authorityProfiles from './migrations/20261203T0100_authority_profiles.ts';
+import * as letters from './migrations/20261203T0200_letters.ts';
+import * as casework from './migrations/20261203T0400_casework.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -20,6 +24,10 @@ const migrations: Record<string, Migration> = {
   '20261202T1710_receipt_hash_version': receiptHashVersion,
   '20261202T1800_login_throttle': loginThrottle,
   '20261202T1830_objection_challenge': objectionChallenge,
+  '20261203T0050_conditions': conditions,
+  '20261203T0100_authority_profiles': authorityProfiles,
+  '20261203T0200_letters': letters,
+  '20261203T0400_casework': casework,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -96,7 +96,8 @@ export interface ProceduresTable {
   id: Generated<string>;
   tenant_id: string;
   applicant_org_id: string | null;
-  reference: string;
+  /** The Aktenzeichen, given at submission; drafts have none. */
+  reference: string | null;
   title: string;
   type_key: string;
   type_version: string;
@@ -394,4 +395,141 @@ export interface ProcedureConditionsTable {
 export interface Database {
   condition_catalogue: ConditionCatalogueTable;
   procedure_conditions: ProcedureConditionsTable;
+}
+
+// --- Authority master data (Stammdaten), signatories and Aktenzeichen counters ---
+type OptionalColumn = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface AuthorityProfilesTable {
+  organisation_id: string;
+  department: OptionalColumn;
+  postal_street: OptionalColumn;
+  postal_code: OptionalColumn;
+  postal_city: OptionalColumn;
+  visiting_street: OptionalColumn;
+  visiting_code: OptionalColumn;
+  visiting_city: OptionalColumn;
+  office_hours: OptionalColumn;
+  phone: OptionalColumn;
+  email: OptionalColumn;
+  website: OptionalColumn;
+  logo_sha256: OptionalColumn;
+  logo_media_type: ColumnType<
+    'image/png' | 'image/svg+xml' | null,
+    'image/png' | 'image/svg+xml' | null | undefined,
+    'image/png' | 'image/svg+xml' | null
+  >;
+  bank_holder: OptionalColumn;
+  bank_name: OptionalColumn;
+  bank_iban: OptionalColumn;
+  bank_bic: OptionalColumn;
+  reference_pattern: ColumnType<string, string | undefined, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: OptionalColumn;
+}
+
+export interface AuthoritySignatoriesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  function: string;
+  active: Generated<boolean>;
+  position: number;
+}
+
+export interface ReferenceCountersTable {
+  tenant_id: string;
+  year: number;
+  last_number: number;
+}
+
+export interface Database {
+  authority_profiles: AuthorityProfilesTable;
+  authority_signatories: AuthoritySignatoriesTable;
+  reference_counters: ReferenceCountersTable;
+}
+
+// --- Letters: the authority's texts per letter kind, and each case's letters with sign-off ---
+export interface LetterTemplatesTable {
+  tenant_id: string;
+  kind: string;
+  version: number;
+  texts: ColumnType<unknown, string, never>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type LetterStatus = 'draft' | 'in-review' | 'signed' | 'delivered' | 'superseded';
+
+export interface LettersTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  kind: string;
+  series: Generated<number>;
+  version: number;
+  status: LetterStatus;
+  content: ColumnType<unknown, string, string>;
+  signatory_id: string | null;
+  signatory: ColumnType<unknown, string | null | undefined, string | null>;
+  drafted_by: string;
+  drafted_at: Timestamp;
+  review_requested_by: string | null;
+  review_requested_at: NullableTimestamp;
+  reviewer_comment: string | null;
+  returned_by: string | null;
+  returned_at: NullableTimestamp;
+  signed_by: string | null;
+  signed_at: NullableTimestamp;
+  letter_date: ColumnType<string | null, string | null | undefined, string | null>;
+  pdf_sha256: string | null;
+  pdf_size: number | null;
+  document_id: string | null;
+  delivered_by: string | null;
+  delivered_at: NullableTimestamp;
+  supersedes_id: string | null;
+  change_reason: string | null;
+}
+
+export interface Database {
+  letter_templates: LetterTemplatesTable;
+  letters: LettersTable;
+}
+
+// --- Working on a case: assignment, internal notes, follow-ups (src/procedures/) ---
+export interface ProcedureAssignmentsTable {
+  procedure_id: string;
+  tenant_id: string;
+  case_worker_id: string | null;
+  deputy_id: string | null;
+  assigned_at: Timestamp;
+  assigned_by: string | null;
+}
+
+export interface ProcedureNotesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  author_id: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface ProcedureFollowUpsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  due_date: ColumnType<string, string, string>;
+  text: string;
+  created_by: string;
+  created_at: Timestamp;
+  done_at: NullableTimestamp;
+  done_by: string | null;
+  notified_at: NullableTimestamp;
+}
+
+export interface Database {
+  procedure_assignments: ProcedureAssignmentsTable;
+  procedure_notes: ProcedureNotesTable;
+  procedure_follow_ups: ProcedureFollowUpsTable;
 }

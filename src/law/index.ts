@@ -24,3 +24,18 @@ export { addWorkingDays, isWorkingDay } from './working-days.ts';
 export type { DeadlineInput, DeadlineResult, DeadlineRule, ExtensionInput } from './deadline.ts';
 export { computeDeadline, extendDeadline } from './deadline.ts';
 export { citation } from './citations.ts';
+export * from './fees/index.ts';
+export type { AdministrativeCourt, CourtAddress } from './courts.ts';
+export {
+  administrativeCourts,
+  courtForKreis,
+  formatCourtAddress,
+  higherAdministrativeCourt,
+} from './courts.ts';
+export type {
+  RemediesInput,
+  RemediesInputField,
+  RemediesResult,
+  RemedyDecisionKind,
+} from './remedies.ts';
+export { OVG_HEIGHT_LIMIT_M, remediesFor, RemediesInputError } from './remedies.ts';

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { isUuid } from '../db/ids.ts';
 import type { Db } from '../db/database.ts';
 import type { ParticipationRecord } from '../procedures/engine/index.ts';
+import { referenceLabel } from '../procedures/reference.ts';
 
 /** What the public may know about a procedure in public participation (no personal data). */
 export interface PublicProcedure {
@@ -43,7 +44,7 @@ export async function findPublicProcedure(
   return {
     id: row.id,
     tenantId: row.tenant_id,
-    reference: row.reference,
+    reference: referenceLabel(row.reference),
     title: row.title,
     step: row.step,
     closed: row.closed_at !== null,

@@ -42,27 +42,14 @@ export async function createApplication(options: {
   const now = deps.clock.now();
   const type = currentType('bimschg-simplified', berlinDate(now));
   return deps.db.transaction().execute(async (trx) => {
-    // Aktenzeichen per authority and year (Berlin time); the authority row lock serialises numbering.
-    const year = berlinDate(now).slice(0, 4);
-    await trx
-      .selectFrom('organisations')
-      .select('id')
-      .where('id', '=', authority!.id)
-      .forUpdate()
-      .execute();
-    const count = await trx
-      .selectFrom('procedures')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('tenant_id', '=', authority!.id)
-      .where('reference', 'like', `BImSchG-${year}-%`)
-      .executeTakeFirstOrThrow();
-    const reference = `BImSchG-${year}-${String(Number(count.n) + 1).padStart(4, '0')}`;
+    // A draft has no Aktenzeichen: the authority gives one at submission (commitAction), so
+    // abandoned drafts use up no numbers and the authority's numbering has no gaps from them.
     const row = await trx
       .insertInto('procedures')
       .values({
         tenant_id: authority!.id,
         applicant_org_id: applicantOrgs[0]!,
-        reference,
+        reference: null,
         title: data.title,
         type_key: type.key,
         type_version: type.version,
@@ -79,7 +66,7 @@ export async function createApplication(options: {
       actorId: actorId(actor),
       actorRole: 'applicant',
       type: 'application-created',
-      data: { reference, title: data.title },
+      data: { title: data.title },
     });
     return row.id;
   });

@@ -6,6 +6,7 @@ import type { ProcedureState } from '../procedures/engine/index.ts';
 import { renderDecisionPdf, type DecisionOutcome } from './decision.pdf.ts';
 import { berlinDate, procedureParties, type ProcedureRow } from './permit.queries.ts';
 import { MAX_UPLOAD_BYTES, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
+import { referenceLabel } from '../procedures/reference.ts';
 
 /** Generates the decision PDF from the case data and files it in the case as document 'decision'. */
 export async function deliverDecisionDocument(options: {
@@ -39,7 +40,7 @@ export async function deliverDecisionDocument(options: {
   const pdf = await renderDecisionPdf(
     {
       authorityName,
-      reference: row.reference,
+      reference: referenceLabel(row.reference),
       issuedOn: formatGermanDate(berlinDate(now)),
       applicantName,
       projectTitle: row.title,
@@ -65,7 +66,7 @@ export async function deliverDecisionDocument(options: {
       procedure_id: row.id,
       tenant_id: row.tenantId,
       doc_type: 'decision',
-      filename: `${outcome === 'withdrawal' ? 'Ruecknahmebestaetigung' : 'Bescheid'}-${row.reference}.pdf`,
+      filename: `${outcome === 'withdrawal' ? 'Ruecknahmebestaetigung' : 'Bescheid'}-${row.reference ?? 'Entwurf'}.pdf`,
       media_type: 'application/pdf',
       sha256: stored.sha256,
       size: stored.size,

@@ -3,6 +3,7 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
+import { nextReference } from '../procedures/authority/authority.queries.ts';
 import {
   applyAction,
   chooseRole,
@@ -16,7 +17,13 @@ import {
 import { recordParticipationEvent } from '../participation/notice/notice.actions.ts';
 import { missingForSubmission } from './application.ts';
 import { classifyApplication } from './application.classify.ts';
+import {
+  completenessReasonData,
+  MISSING_REASON_FIELD,
+  missingRequiredDocuments,
+} from './completeness.ts';
 import { deliverDecisionDocument } from './decision.actions.ts';
+import { requireConfirmation } from './destructive-actions.ts';
 import { notify } from './permit.notifications.ts';
 import {
   berlinDate,
@@ -57,8 +64,18 @@ export async function commitAction(options: {
   actor: { id: string | null; role: Role };
   now: Date;
 }): Promise<ProcedureEvent> {
-  const { deps, trx, row, type, result, actor, now } = options;
+  const { deps, trx, type, result, actor, now } = options;
+  let { row } = options;
   const today = berlinDate(now);
+  let event = result.event;
+  if (event.type === 'application-submitted' && row.reference === null) {
+    // The Aktenzeichen is given at submission, from the authority's pattern and its counter for
+    // the year (Berlin time), in this transaction: a failed submission gives no number away.
+    const reference = await nextReference(trx, row.tenantId, Number(today.slice(0, 4)));
+    await trx.updateTable('procedures').set({ reference }).where('id', '=', row.id).execute();
+    row = { ...row, reference };
+    event = { type: event.type, data: { ...event.data, reference } };
+  }
   await trx
     .updateTable('procedures')
     .set({
@@ -66,7 +83,7 @@ export async function commitAction(options: {
       state: JSON.stringify(result.state),
       type_key: type.key,
       type_version: type.version,
-      submitted_at: result.event.type === 'application-submitted' ? now : row.submittedAt,
+      submitted_at: event.type === 'application-submitted' ? now : row.submittedAt,
       closed_at:
         type.steps.find((s) => s.key === result.state.step)?.kind === 'terminal' ? now : null,
     })
@@ -78,14 +95,14 @@ export async function commitAction(options: {
     at: now,
     actorId: actor.id,
     actorRole: actor.role,
-    type: result.event.type,
-    data: result.event.data,
+    type: event.type,
+    data: event.data,
   });
   const history = await loadHistory(trx, row.id);
   const deadlines = computeCaseDeadlines(type, history, today);
   await saveDeadlines(trx, row, deadlines);
-  await recordAgencies(trx, row, result.event, deadlines, now, actor.id);
-  if (CLOSING_EVENTS.has(result.event.type) && row.submittedAt !== null) {
+  await recordAgencies(trx, row, event, deadlines, now, actor.id);
+  if (CLOSING_EVENTS.has(event.type) && row.submittedAt !== null) {
     await deliverDecisionDocument({ deps, trx, row, state: result.state, now });
   }
   await recordParticipationEvent({
@@ -93,12 +110,12 @@ export async function commitAction(options: {
     trx,
     row,
     state: result.state,
-    event: result.event,
+    event,
     deadlines,
     now,
   });
-  await notify({ trx, row, event: result.event, link: caseLink(deps, row.id) });
-  return result.event;
+  await notify({ trx, row, event, link: caseLink(deps, row.id) });
+  return event;
 }
 
 async function recordAgencies(
@@ -152,14 +169,16 @@ async function recordAgencies(
  * input, under the rules valid on the day of submission.
  */
 async function classifySubmission(
-  deps: PermitDeps,
+  trx: Transaction<Database>,
   row: ProcedureRow,
   today: string,
 ): Promise<{ type: ProcedureTypeVersion; facts: Record<string, boolean> }> {
   const missing = missingForSubmission(row.application);
   if (missing.length > 0)
     throw new AppError('validation', 'Der Antrag ist noch nicht vollständig ausgefüllt.', missing);
-  const { typeKey, facts } = await classifyApplication(deps.db, row.application, today);
+  // In the submission's transaction: a second connection per submission would exhaust the pool
+  // (and wait forever) when as many submissions arrive at once as the pool has connections.
+  const { typeKey, facts } = await classifyApplication(trx, row.application, today);
   return { type: currentType(typeKey, today), facts };
 }
 
@@ -174,6 +193,11 @@ export async function performAction(options: {
   action: string;
   input: Record<string, unknown>;
   expectedVersion?: number;
+  /**
+   * Set by the case page's form: whether the person ticked the confirmation that a step ending
+   * the procedure is meant (destructive-actions.ts). The API leaves it unset.
+   */
+  confirmed?: boolean;
 }): Promise<ProcedureEvent> {
   const { deps, actor, procedureId, action } = options;
   const now = deps.clock.now();
@@ -193,9 +217,10 @@ export async function performAction(options: {
     const chosen = chooseRole(type, state, action, roles);
     if (!chosen.ok) throw new AppError(CODE_TO_ERROR[chosen.code], chosen.message);
     const { role, transition } = chosen;
+    requireConfirmation(transition.effect.kind, options.confirmed);
     const input: Record<string, unknown> = { ...options.input };
     if (transition.effect.kind === 'submit-application') {
-      const classified = await classifySubmission(deps, row, today);
+      const classified = await classifySubmission(trx, row, today);
       // Only a draft may change its type (engine rule); any other step is refused above.
       const draft = reclassifyDraft(type, state, classified.type);
       if (!draft.ok) throw new AppError(CODE_TO_ERROR[draft.code], draft.message);
@@ -203,21 +228,31 @@ export async function performAction(options: {
       state = draft.state;
       input.facts = classified.facts;
     }
+    // Not the engine's input: the reason belongs to the authority's record of its judgement.
+    const { [MISSING_REASON_FIELD]: missingReason, ...engineInput } = input;
+    const extraData =
+      transition.effect.kind === 'confirm-completeness'
+        ? completenessReasonData(await missingRequiredDocuments(trx, row.id, type), missingReason)
+        : {};
     if (role === 'agency_member') {
       // An agency speaks only for itself.
       const own =
         actor.kind === 'user'
           ? actor.memberships.filter((m) => m.role === 'agency_member').map((m) => m.organisationId)
           : [];
-      input.agency = own.find((o) => row.agencyOrgIds.includes(o));
+      engineInput.agency = own.find((o) => row.agencyOrgIds.includes(o));
     }
-    const result = applyAction(type, state, { action, role, at: today, input });
-    if (!result.ok)
+    const applied = applyAction(type, state, { action, role, at: today, input: engineInput });
+    if (!applied.ok)
       throw new AppError(
-        CODE_TO_ERROR[result.code],
-        result.message,
-        result.code === 'invalid-input' ? [{ field: 'input', message: result.message }] : [],
+        CODE_TO_ERROR[applied.code],
+        applied.message,
+        applied.code === 'invalid-input' ? [{ field: 'input', message: applied.message }] : [],
       );
+    const result = {
+      ...applied,
+      event: { ...applied.event, data: { ...applied.event.data, ...extraData } },
+    };
     return commitAction({
       deps,
       trx,

@@ -6,7 +6,8 @@ import { createApplication, saveApplication } from './application.actions.ts';
 import { listOverruns } from './deadline-watch.ts';
 import { uploadDocument } from './document.actions.ts';
 import { performAction } from './permit.actions.ts';
-import { berlinDate, listProcedures } from './permit.queries.ts';
+import { berlinDate, listProcedures, type AssignmentFilter } from './permit.queries.ts';
+import { actorId } from '../procedures/case-access.ts';
 import {
   ActionBody,
   ActionResult,
@@ -259,7 +260,17 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
         tags,
         security,
         operationId: 'listWorkQueue',
-        summary: 'Arbeitskorb der Behörde, nach nächster gesetzlicher Frist geordnet',
+        summary:
+          'Arbeitskorb der Behörde: fällige Wiedervorlagen zuerst, dann nach nächster gesetzlicher Frist; mit Zuständigkeit',
+        querystring: Type.Object({
+          assignment: Type.Optional(
+            Type.String({
+              enum: ['team', 'mine', 'unassigned'],
+              description:
+                'team: alle Verfahren der eigenen Behörde (Vorgabe); mine: mir zugewiesen (auch als Vertretung); unassigned: nicht zugewiesen',
+            }),
+          ),
+        }),
         response: { 200: ProcedureList },
       },
     },
@@ -267,7 +278,13 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
       listProcedures(
         deps.db,
         { tenantIds: organisationsWithRole(request.actor, 'case_worker') },
-        { today: berlinDate(deps.clock.now()) },
+        {
+          today: berlinDate(deps.clock.now()),
+          internal: {
+            userId: actorId(request.actor),
+            assignment: (request.query.assignment ?? 'team') as AssignmentFilter,
+          },
+        },
       ),
   );
 

@@ -110,7 +110,12 @@ export const Created = Type.Object(
 
 export const ProcedureListItem = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  reference: Type.String({ description: 'Aktenzeichen' }),
+  reference: Nullable(
+    Type.String({
+      description:
+        'Aktenzeichen; null, solange der Antrag ein Entwurf ist (es wird bei der Einreichung vergeben)',
+    }),
+  ),
   title: Type.String(),
   step: Type.String({ description: 'Verfahrensschritt' }),
   typeKey: Type.String({ description: 'Verfahrensart, z. B. bimschg-simplified' }),
@@ -119,6 +124,14 @@ export const ProcedureListItem = Type.Object({
   nextDeadlineLabel: Nullable(Type.String()),
   nextDeadlineRationale: Nullable(Type.String()),
   overdue: Type.Boolean(),
+  caseWorker: Type.Optional(
+    Nullable(Type.String({ description: 'Zuständige Sachbearbeitung (nur im Arbeitskorb)' })),
+  ),
+  deputy: Type.Optional(Nullable(Type.String({ description: 'Vertretung (nur im Arbeitskorb)' }))),
+  followUpDue: Type.Optional(Nullable(IsoDate)),
+  followUpText: Type.Optional(
+    Nullable(Type.String({ description: 'Fällige Wiedervorlage (nur im Arbeitskorb)' })),
+  ),
 });
 
 export const ProcedureList = Type.Array(ProcedureListItem, {
@@ -128,7 +141,12 @@ export const ProcedureList = Type.Array(ProcedureListItem, {
 export const CaseFile = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    reference: Type.String({ description: 'Aktenzeichen' }),
+    reference: Nullable(
+      Type.String({
+        description:
+          'Aktenzeichen; null, solange der Antrag ein Entwurf ist (es wird bei der Einreichung vergeben)',
+      }),
+    ),
     title: Type.String(),
     type: Type.String({ description: 'Verfahrensart' }),
     typeVersion: Type.String({ description: 'Regelversion, nach der das Verfahren läuft' }),
@@ -190,7 +208,7 @@ export const ActionResult = Type.Object(
 export const OverrunList = Type.Array(
   Type.Object({
     id: Type.String({ format: 'uuid' }),
-    reference: Type.String(),
+    reference: Nullable(Type.String({ description: 'Aktenzeichen' })),
     title: Type.String(),
     step: Type.String(),
     authority: Type.String(),

@@ -3,6 +3,8 @@ import type { Database } from '../db/schema.ts';
 import { queueMail } from '../platform/mail.ts';
 import type { ProcedureEvent } from '../procedures/engine/index.ts';
 import { recipients, type ProcedureRow } from './permit.queries.ts';
+import { authorityMailFooter } from '../procedures/authority/authority.queries.ts';
+import { referenceLabel } from '../procedures/reference.ts';
 
 type Audience = 'applicant' | 'case_worker' | 'agency_member' | 'supervisor';
 
@@ -100,6 +102,7 @@ export async function notify(options: {
 }): Promise<void> {
   const message = MESSAGES[options.event.type];
   if (!message) return;
+  const footer = await authorityMailFooter(options.trx, options.row.tenantId);
   for (const audience of message.to) {
     const emails = await recipients(
       options.trx,
@@ -109,8 +112,10 @@ export async function notify(options: {
     for (const to of emails) {
       await queueMail(options.trx, {
         to,
-        subject: `${message.subject} – ${options.row.reference} ${options.row.title}`,
-        text: message.text,
+        subject: `${message.subject} – ${referenceLabel(options.row.reference)} ${options.row.title}`,
+        // What the authority tells outside parties ends with its contact block; its own staff
+        // need none.
+        text: audience === 'case_worker' ? message.text : `${message.text}${footer}`,
         link: options.link,
       });
     }
@@ -137,7 +142,7 @@ export async function notifyDeadline(options: {
   for (const to of await recipients(options.trx, orgs, options.audience)) {
     await queueMail(options.trx, {
       to,
-      subject: `${options.subject} – ${options.row.reference} ${options.row.title}`,
+      subject: `${options.subject} – ${referenceLabel(options.row.reference)} ${options.row.title}`,
       text: options.text,
       link: options.link,
     });

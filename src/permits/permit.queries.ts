@@ -13,7 +13,8 @@ export interface ProcedureRow {
   id: string;
   tenantId: string;
   applicantOrgId: string | null;
-  reference: string;
+  /** The Aktenzeichen; null while the application is a draft (given at submission). */
+  reference: string | null;
   title: string;
   typeKey: string;
   typeVersion: string;
@@ -186,7 +187,7 @@ export async function recipients(
 
 export interface ProcedureListItem {
   id: string;
-  reference: string;
+  reference: string | null;
   title: string;
   step: string;
   typeKey: string;
@@ -196,7 +197,15 @@ export interface ProcedureListItem {
   /** Every deadline shown carries its rationale (architecture invariant 3). */
   nextDeadlineRationale: string | null;
   overdue: boolean;
+  /** The authority's own view only (work queue): who works on it, and a follow-up due today. */
+  caseWorker?: string | null;
+  deputy?: string | null;
+  followUpDue?: string | null;
+  followUpText?: string | null;
 }
+
+/** The work queue's assignment filter: mine (as case worker or deputy), unassigned, or all of the team. */
+export type AssignmentFilter = 'mine' | 'team' | 'unassigned';
 
 /**
  * Procedures visible to an actor: of their authority (case workers), their company (applicants),
@@ -210,11 +219,40 @@ export async function listProcedures(
     agencyOrgIds?: string[];
     all?: boolean;
   },
-  filter: { step?: string; overdueOnly?: boolean; today: string; limit?: number },
+  filter: {
+    step?: string;
+    overdueOnly?: boolean;
+    today: string;
+    limit?: number;
+    /**
+     * The authority's work queue: assignment and due follow-ups (internal; never for applicants
+     * or agencies). Due follow-ups (Wiedervorlagen) come first.
+     */
+    internal?: { userId: string; assignment: AssignmentFilter };
+  },
 ): Promise<ProcedureListItem[]> {
+  const internal = filter.internal;
   let query = db
     .selectFrom('procedures as p')
     .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
+    .leftJoin('procedure_assignments as asg', 'asg.procedure_id', 'p.id')
+    .leftJoin('users as cw', 'cw.id', 'asg.case_worker_id')
+    .leftJoin('users as dep', 'dep.id', 'asg.deputy_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('procedure_follow_ups as f')
+          .select(['f.due_date as follow_up_due', 'f.text as follow_up_text'])
+          .whereRef('f.procedure_id', '=', 'p.id')
+          .where('f.done_at', 'is', null)
+          .where('f.due_date', '<=', filter.today)
+          // Only the authority's own queue reads follow-ups at all.
+          .where(sql<boolean>`${internal !== undefined}`)
+          .orderBy('f.due_date')
+          .limit(1)
+          .as('fu'),
+      (join) => join.onTrue(),
+    )
     .leftJoinLateral(
       (eb) =>
         eb
@@ -237,12 +275,25 @@ export async function listProcedures(
       'next.end_date',
       'next.label',
       'next.rationale',
+      'cw.display_name as case_worker',
+      'dep.display_name as deputy',
+      'fu.follow_up_due',
+      'fu.follow_up_text',
     ])
     .where('p.closed_at', 'is', null);
   if (!scope.all) {
     query = query.where((eb) =>
       eb.or([
-        ...(scope.tenantIds?.length ? [eb('p.tenant_id', 'in', scope.tenantIds)] : []),
+        // A draft is the applicant's own until submitted: it has no Aktenzeichen yet and is not
+        // in the authority's queue.
+        ...(scope.tenantIds?.length
+          ? [
+              eb.and([
+                eb('p.tenant_id', 'in', scope.tenantIds),
+                eb('p.submitted_at', 'is not', null),
+              ]),
+            ]
+          : []),
         ...(scope.applicantOrgIds?.length
           ? [eb('p.applicant_org_id', 'in', scope.applicantOrgIds)]
           : []),
@@ -263,7 +314,16 @@ export async function listProcedures(
   }
   if (filter.step) query = query.where('p.step', '=', filter.step);
   if (filter.overdueOnly) query = query.where('next.end_date', '<', filter.today);
+  if (internal?.assignment === 'mine')
+    query = query.where((eb) =>
+      eb.or([
+        eb('asg.case_worker_id', '=', internal.userId),
+        eb('asg.deputy_id', '=', internal.userId),
+      ]),
+    );
+  if (internal?.assignment === 'unassigned') query = query.where('asg.case_worker_id', 'is', null);
   const rows = await query
+    .orderBy(sql`fu.follow_up_due nulls last`)
     .orderBy(sql`next.end_date nulls last`)
     .orderBy('p.reference')
     .limit(filter.limit ?? 200)
@@ -279,6 +339,14 @@ export async function listProcedures(
     nextDeadlineLabel: r.label,
     nextDeadlineRationale: r.rationale,
     overdue: r.end_date !== null && r.end_date < filter.today,
+    ...(internal
+      ? {
+          caseWorker: r.case_worker,
+          deputy: r.deputy,
+          followUpDue: r.follow_up_due,
+          followUpText: r.follow_up_text,
+        }
+      : {}),
   }));
 }
 

@@ -1,6 +1,7 @@
 import { resolveDb, type DbSource } from '../db/db-source.ts';
 import type { Db } from '../db/database.ts';
 import { parseCliOptions } from '../platform/cli-args.ts';
+import { referenceLabel } from './reference.ts';
 
 const CALL =
   'Aufruf: npx industrieland procedures list [--state <Schritt>] [--type <Verfahrensart>] [--open] [--json]';
@@ -48,7 +49,7 @@ export async function listAllProcedures(
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
-    reference: r.reference,
+    reference: referenceLabel(r.reference),
     title: r.title,
     type: r.type_key,
     typeVersion: r.type_version,

@@ -47,7 +47,7 @@ describe('demo permit procedures', () => {
       .execute();
     procedures = rows.map((r) => ({
       id: r.id,
-      key: r.reference,
+      key: r.reference ?? r.id,
       type_key: r.type_key,
       type_version: r.type_version,
       application: r.application as { permitWish?: string },

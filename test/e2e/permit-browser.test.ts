@@ -127,6 +127,10 @@ describe('permit procedure in the browser without JavaScript', { skip }, () => {
     await worker
       .getByLabel('Zeitplan für das Verfahren')
       .fill('Stellungnahmen in einem Monat, Entscheidung danach.');
+    // Only the site plans are uploaded: confirming anyway needs a recorded reason.
+    await worker
+      .getByLabel('Begründung für die Bestätigung trotz fehlender Unterlagen')
+      .fill('Die übrigen Gutachten liegen der Behörde aus der Vorprüfung vor.');
     await worker.getByRole('button', { name: /Vollständigkeit bestätigen/i }).click();
     await worker.waitForURL(/ok=confirm-completeness/);
 

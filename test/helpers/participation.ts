@@ -63,6 +63,8 @@ export async function createPublishedProcedure(
         completenessDate: today,
         agencies: [lanuk],
         timetable: 'Auslegung in Kürze.',
+        // Not every required document is uploaded here; the reason is then required.
+        missingDocumentsReason: 'Die übrigen Unterlagen liegen der Behörde aus der Vorprüfung vor.',
       }),
     ],
     [worker, 'prepare-participation', () => ({})],

@@ -27,6 +27,9 @@ export interface AuthorizationFixtures {
   groupId: string;
   concernId: string;
   lanuk: string;
+  /** Case work: the Kreis Paderborn case worker's user id and a follow-up on `participation`. */
+  caseWorkerUserId: string;
+  followUpId: string;
 }
 
 async function addPerson(t: TestApp, email: string, org: string, kind: 'company' | 'agency') {
@@ -109,7 +112,26 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
     .select('id')
     .where('procedure_id', '=', published.id)
     .executeTakeFirstOrThrow();
+  const caseWorkerUser = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', PEOPLE.caseWorker)
+    .executeTakeFirstOrThrow();
+  const followUp = await db
+    .insertInto('procedure_follow_ups')
+    .values({
+      procedure_id: published.id,
+      tenant_id: await orgId(t, 'Kreis Paderborn'),
+      due_date: '2026-12-01',
+      text: 'Stellungnahme LANUK auswerten',
+      created_by: caseWorkerUser.id,
+      created_at: new Date('2026-11-24T09:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
+    caseWorkerUserId: caseWorkerUser.id,
+    followUpId: followUp.id,
     draft,
     closed,
     participation: published.id,

@@ -206,6 +206,17 @@ const NO_PARTICIPATION_WORK: readonly Refusal[] = [
   { person: 'caseWorker', on: 'closed', status: 409 },
 ];
 
+/** Parties of the procedure in other roles than the authority's case work (LANUK was asked). */
+const CASE_WORK_ONLY: RouteCase['wrongRoles'] = [
+  { person: 'applicant', status: 403 },
+  { person: 'agency', status: 403 },
+  { person: 'supervisor', status: 403 },
+];
+const NOT_RUNNING: readonly Refusal[] = [
+  { person: 'caseWorker', on: 'draft', status: 409 },
+  { person: 'caseWorker', on: 'closed', status: 409 },
+];
+
 /**
  * Every state-changing route that acts on one procedure, with the refusals its policy names:
  * parties of another organisation with the same role learn nothing (404); a party whose role the
@@ -355,6 +366,32 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: FOREIGN_OBJECT,
     served: { person: 'caseWorker' },
   },
+  // Internal case work: only the case workers of the procedure's authority, and only while the
+  // procedure runs (a draft is the applicant's, a closed case is no longer worked on).
+  'POST /verfahren/:id/zustaendigkeit': {
+    on: 'participation',
+    wrongRoles: CASE_WORK_ONLY,
+    wrongState: NOT_RUNNING,
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/vermerke': {
+    on: 'participation',
+    wrongRoles: CASE_WORK_ONLY,
+    wrongState: NOT_RUNNING,
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/wiedervorlagen': {
+    on: 'participation',
+    wrongRoles: CASE_WORK_ONLY,
+    wrongState: NOT_RUNNING,
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/wiedervorlagen/:followUpId/erledigt': {
+    on: 'participation',
+    wrongRoles: CASE_WORK_ONLY,
+    wrongState: FOREIGN_OBJECT,
+    served: { person: 'caseWorker' },
+  },
 };
 
 /** The other organisation's member with the role of the route's own party. */
@@ -406,7 +443,8 @@ describe('state-changing procedure routes on real procedures', () => {
       .replace(':groupId', f.groupId)
       .replace(':oid', f.objectionId)
       .replace(':concernId', f.concernId)
-      .replace(':agencyOrgId', f.lanuk);
+      .replace(':agencyOrgId', f.lanuk)
+      .replace(':followUpId', f.followUpId);
     const version = await versionOf(id);
     const fields: Record<string, string> = {
       version,
@@ -425,6 +463,10 @@ describe('state-changing procedure routes on real procedures', () => {
       representative: f.objectionId,
       into: 'einzeln',
       memberIds: f.objectionId,
+      caseWorkerId: f.caseWorkerUserId,
+      noteText: 'Vermerk zur Berechtigungsprüfung.',
+      dueDate: '2026-12-15',
+      followUpText: 'Berechtigungsprüfung',
     };
     if (pattern.endsWith('/documents') || pattern.endsWith('/dokumente')) {
       const body = multipart({ docType: 'site-plans' }, { name: 'plan.pdf', content: SAMPLE_PDF });

@@ -49,6 +49,7 @@ describe('formal permit procedure, escalation and bad input', () => {
       completenessDate: '2026-11-24',
       agencies: [lanuk],
       timetable: 'Auslegung im Januar.',
+      missingDocumentsReason: 'Die übrigen Unterlagen liegen der Behörde aus der Vorprüfung vor.',
     });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     assert.equal((await act(worker, 'prepare-participation')).statusCode, 200);

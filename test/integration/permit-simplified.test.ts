@@ -103,6 +103,7 @@ describe('simplified permit procedure through the API', () => {
       completenessDate: '2026-11-27',
       agencies: [lanuk],
       timetable: 'Stellungnahmen bis Ende Dezember, Entscheidung im Februar.',
+      missingDocumentsReason: 'Die übrigen Unterlagen liegen der Behörde aus der Vorprüfung vor.',
     });
     assert.equal(confirmed.statusCode, 200, confirmed.body);
     assert.equal((await view()).step, 'agency-involvement');

@@ -93,7 +93,13 @@ describe('submit is refused on every procedure that left the draft', () => {
       [
         worker,
         'confirm-completeness',
-        { completenessDate: '2026-11-24', agencies: [lanuk], timetable: 'Entscheidung im Januar.' },
+        {
+          completenessDate: '2026-11-24',
+          agencies: [lanuk],
+          timetable: 'Entscheidung im Januar.',
+          missingDocumentsReason:
+            'Die übrigen Unterlagen liegen der Behörde aus der Vorprüfung vor.',
+        },
       ],
       [agency, 'record-agency-statement', { statement: 'Keine Bedenken.' }],
       [worker, 'complete-agency-involvement', {}],

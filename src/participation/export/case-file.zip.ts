@@ -14,6 +14,7 @@ import {
 } from './case-file.parts.ts';
 import { EXPORT_BATCH_SIZE, objectionCsvChunks, type CsvTally } from './objections.csv.ts';
 import { UniquePaths } from './zip-names.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 export interface CaseFileZipOptions {
   db: Db;
@@ -220,7 +221,7 @@ async function populate(writer: ZipWriter, options: CaseFileZipOptions, now: Dat
     'verfahren.json',
     json({
       id: procedure.id,
-      reference: procedure.reference,
+      reference: referenceLabel(procedure.reference),
       title: procedure.title,
       typeKey: procedure.type_key,
       typeVersion: procedure.type_version,
@@ -293,7 +294,7 @@ async function populate(writer: ZipWriter, options: CaseFileZipOptions, now: Dat
   );
   writer.add('', 'INHALT.txt', () => {
     const summary: CaseFileSummary = {
-      reference: procedure.reference,
+      reference: referenceLabel(procedure.reference),
       title: procedure.title,
       step: procedure.step,
       generatedAt: now,

@@ -9,6 +9,7 @@ import { berlinDate, findProcedureFor, type ProcedureRow } from '../../permits/p
 import { streamCaseFileZip } from './case-file.zip.ts';
 import { streamObjectionsCsv } from './objections.csv.ts';
 import { downloadName } from './zip-names.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const PageQuery = Type.Object({
@@ -69,11 +70,11 @@ async function sendExport(
   const now = deps.clock.now();
   const suffix = personal ? ['personenbezogen'] : [];
   if (kind === 'csv') {
-    const name = downloadName(['Einwendungen', row.reference, berlinDate(now), ...suffix], 'csv');
+    const name = downloadName(['Einwendungen', referenceLabel(row.reference), berlinDate(now), ...suffix], 'csv');
     const stream = streamObjectionsCsv(deps.db, row.id, { personal });
     return sendDownload(reply, stream, 'text/csv; charset=utf-8', name);
   }
-  const name = downloadName(['Verfahrensakte', row.reference, berlinDate(now), ...suffix], 'zip');
+  const name = downloadName(['Verfahrensakte', referenceLabel(row.reference), berlinDate(now), ...suffix], 'zip');
   const stream = streamCaseFileZip({
     db: deps.db,
     store: deps.store,

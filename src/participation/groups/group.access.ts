@@ -6,6 +6,7 @@ import {
   type ProcedureRow,
 } from '../../permits/permit.queries.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 /** What the group use cases need (the CLI has no mailer or file store). */
 export type GroupDeps = Pick<ParticipationDeps, 'db' | 'clock'>;
@@ -20,11 +21,11 @@ export async function procedureForGroups(
   db: GroupDeps['db'],
   actor: Actor | null,
   procedureId: string,
-): Promise<ProcedureRow> {
+): Promise<ProcedureRow & { reference: string }> {
   if (actor === null) {
     const row = await findProcedure(db, procedureId);
     if (!row) throw new AppError('not_found', `Es gibt kein Verfahren mit der ID ${procedureId}.`);
-    return row;
+    return { ...row, reference: referenceLabel(row.reference) };
   }
   const { row, roles } = await findProcedureFor(db, actor, procedureId);
   if (!roles.includes('case_worker')) {
@@ -33,7 +34,7 @@ export async function procedureForGroups(
       'Diese Seite gibt es nicht oder Sie bearbeiten dieses Verfahren nicht für die Genehmigungsbehörde.',
     );
   }
-  return row;
+  return { ...row, reference: referenceLabel(row.reference) };
 }
 
 export function actorIdOf(actor: Actor): string {

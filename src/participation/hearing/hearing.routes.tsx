@@ -8,6 +8,7 @@ import { Layout, type PageContext } from '../../platform/layout.tsx';
 import type { App, Deps } from '../../platform/server.ts';
 import { findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
 import type { Db } from '../../db/database.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 /** Agenda of the hearing: the concerns with confirmed objections, most frequent first. */
 async function agendaWithNotes(db: Db, procedureId: string) {
@@ -50,7 +51,7 @@ function HearingPage(props: {
       {props.saved ? (
         <Notice kind="success" title="Die Niederschrift zu den Belangen wurde gespeichert." />
       ) : null}
-      <p class="kern-body kern-body--small">Az. {row.reference}</p>
+      <p class="kern-body kern-body--small">Az. {referenceLabel(row.reference)}</p>
       <h1 class="kern-heading-large">Erörterung: {row.title}</h1>
       {!hearing?.held ? (
         <p class="kern-body">

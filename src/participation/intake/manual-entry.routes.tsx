@@ -15,6 +15,7 @@ import type { App, Deps } from '../../platform/server.ts';
 import { findProcedureFor } from '../../permits/permit.queries.ts';
 import { parseImportFile } from './import-file.ts';
 import { importObjections } from './import.actions.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 const FIELDS = ['text', 'name', 'address', 'receivedAt', 'channel', 'externalRef', 'signatures'];
 /** The form's field labels: the import parser quotes its column keys, the form shows these. */
@@ -124,7 +125,7 @@ export function registerManualEntryRoutes(app: App, deps: Deps): void {
     const { row, roles } = await findProcedureFor(deps.db, actor, id);
     if (!roles.includes('case_worker'))
       throw new AppError('not_found', 'Diese Seite gibt es nicht.');
-    return row;
+    return { ...row, reference: referenceLabel(row.reference) };
   };
   const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { NO_REFERENCE } from '../../procedures/reference.ts';
 import { receiptHashV1, receiptHashV2, type ReceiptHashVersion } from './objection-hash.ts';
 
 /** What anyone holding a receipt may verify: no text, no name, no address. */
@@ -13,7 +15,7 @@ export async function findReceiptByReference(db: Db, reference: string) {
       'o.sha256',
       'o.receipt_hash_version',
       'o.late',
-      'p.reference as procedureReference',
+      sql<string>`coalesce(p.reference, ${NO_REFERENCE})`.as('procedureReference'),
       'p.title',
     ])
     .where('o.reference', '=', reference)
@@ -44,7 +46,7 @@ export async function findObjectionForStatus(db: Db, id: string) {
       'o.late',
       'o.channel',
       'o.procedure_id',
-      'p.reference as procedureReference',
+      sql<string>`coalesce(p.reference, ${NO_REFERENCE})`.as('procedureReference'),
       'p.title as procedureTitle',
       'p.step',
       'p.state',

@@ -22,6 +22,7 @@ import type { ParticipationDeps } from '../participation.types.ts';
 import { applicationNotice, decisionNotice, hearingNotice } from './notice-content.ts';
 import type { NoticeContent } from './notice-content.ts';
 import { renderNoticePdf } from './notice.pdf.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 type Trx = Transaction<Database>;
 
@@ -50,7 +51,7 @@ async function storeNotice(ctx: EventContext, content: NoticeContent, authorityN
   const url = `${deps.config.publicUrl}bekanntmachungen/${id}`;
   const pdf = await renderNoticePdf(
     content,
-    { authorityName, reference: row.reference, noticeDate: publishedOn, url },
+    { authorityName, reference: referenceLabel(row.reference), noticeDate: publishedOn, url },
     now,
   );
   const stored = await deps.store.put(Readable.from([pdf]), { maxBytes: MAX_UPLOAD_BYTES });
@@ -93,7 +94,7 @@ async function publishApplicationNotice(ctx: EventContext) {
   const content = applicationNotice({
     authorityName,
     authorityAddress: null,
-    reference: row.reference,
+    reference: referenceLabel(row.reference),
     applicantName,
     projectTitle: row.title,
     site: siteOf(row),
@@ -161,7 +162,7 @@ async function publishHearingNotice(ctx: EventContext) {
     typeof event.data.place === 'string' && event.data.place !== '' ? event.data.place : null;
   const content = hearingNotice({
     authorityName,
-    reference: row.reference,
+    reference: referenceLabel(row.reference),
     projectTitle: row.title,
     noticeDate: berlinDate(ctx.now),
     held: hearing.held,
@@ -202,7 +203,7 @@ async function publishDecisionNotice(ctx: EventContext) {
   const displayUrl = `${deps.config.publicUrl}beteiligung/${row.id}`;
   const content = decisionNotice({
     authorityName,
-    reference: row.reference,
+    reference: referenceLabel(row.reference),
     applicantName,
     projectTitle: row.title,
     site: siteOf(row),

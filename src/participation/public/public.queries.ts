@@ -1,6 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { ParticipationRecord } from '../../procedures/engine/index.ts';
+import { NO_REFERENCE } from '../../procedures/reference.ts';
+
+// A published procedure always has its Aktenzeichen (given at submission); the fallback only
+// keeps the column's type honest.
+const reference = sql<string>`coalesce(p.reference, ${NO_REFERENCE})`.as('reference');
 
 export interface OpenProcedure {
   id: string;
@@ -28,7 +33,7 @@ export async function listPublicProcedures(
     .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
     .select([
       'p.id',
-      'p.reference',
+      reference,
       'p.title',
       'p.step',
       'o.name as authority',
@@ -62,7 +67,7 @@ export async function listPublicProcedures(
             .where(sql<boolean>`n.search @@ websearch_to_tsquery('german', ${q})`),
         ),
         eb(
-          sql`to_tsvector('german', p.title || ' ' || p.reference || ' ' || o.name)`,
+          sql`to_tsvector('german', p.title || ' ' || coalesce(p.reference, '') || ' ' || o.name)`,
           '@@',
           sql`websearch_to_tsquery('german', ${q})`,
         ),
@@ -88,7 +93,7 @@ export async function listNotices(
       'n.published_on',
       'n.published_at',
       'n.procedure_id',
-      'p.reference',
+      reference,
       'o.name as authority',
     ])
     .orderBy('n.published_at', 'desc')
@@ -117,7 +122,7 @@ export async function findNotice(db: Db, id: string) {
       'n.pdf_sha256',
       'n.pdf_size',
       'n.procedure_id',
-      'p.reference',
+      reference,
       'o.name as authority',
     ])
     .where('n.id', '=', id)

@@ -12,8 +12,12 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
 import type { ProcedureRole } from '../../permits/procedure-access.ts';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 type Handle = Db | Transaction<Database>;
+
+/** Objection work exists only after submission; a draft would read "noch kein Aktenzeichen". */
+export type StaffProcedure = ProcedureRow & { actorId: string; reference: string };
 
 function notFound(): AppError {
   return new AppError(
@@ -28,10 +32,10 @@ async function requireRole(
   procedureId: string,
   role: ProcedureRole,
   lock: boolean,
-): Promise<ProcedureRow & { actorId: string }> {
+): Promise<StaffProcedure> {
   const { row, roles } = await findProcedureFor(db, actor, procedureId, { lock });
   if (actor.kind !== 'user' || !roles.includes(role)) throw notFound();
-  return { ...row, actorId: actor.userId };
+  return { ...row, reference: referenceLabel(row.reference), actorId: actor.userId };
 }
 
 /** The procedure for a case worker of its authority; 404 for everybody else. */
@@ -40,7 +44,7 @@ export function requireCaseWorker(
   actor: Actor,
   procedureId: string,
   options: { lock?: boolean } = {},
-): Promise<ProcedureRow & { actorId: string }> {
+): Promise<StaffProcedure> {
   return requireRole(db, actor, procedureId, 'case_worker', options.lock ?? false);
 }
 
@@ -49,6 +53,6 @@ export function requireApplicant(
   db: Handle,
   actor: Actor,
   procedureId: string,
-): Promise<ProcedureRow & { actorId: string }> {
+): Promise<StaffProcedure> {
   return requireRole(db, actor, procedureId, 'applicant', false);
 }

@@ -20,12 +20,16 @@ export interface ActionFormProps {
   version: number;
   today: string;
   agencies: { id: string; name: string }[];
+  /** Required documents not in the case (labels), for the completeness confirmation. */
+  missingDocuments: string[];
   errors: FieldError[];
   values: Record<string, string>;
+  /** One primary action leads the page; everything else is secondary. */
+  variant: 'primary' | 'secondary';
 }
 
 /** The input each effect needs (see src/procedures/engine/README.md), as a plain HTML form. */
-function Fields(props: ActionFormProps): VNode | null {
+export function ActionFields(props: ActionFormProps): VNode | null {
   const { errors, values } = props;
   const f = (name: string) => `${props.action}.${name}`;
   switch (props.effect) {
@@ -91,6 +95,15 @@ function Fields(props: ActionFormProps): VNode | null {
             value={values[f('timetable')]}
             errors={errors}
           />
+          {props.missingDocuments.length > 0 ? (
+            <TextArea
+              name={f('missingDocumentsReason')}
+              label="Begründung für die Bestätigung trotz fehlender Unterlagen"
+              hint={`Es fehlen: ${props.missingDocuments.join('; ')}. Warum sind diese Unterlagen entbehrlich oder liegen der Behörde schon vor? Die Begründung wird in der Verfahrensakte festgehalten.`}
+              value={values[f('missingDocumentsReason')]}
+              errors={errors}
+            />
+          ) : null}
         </>
       );
     case 'ask-agencies':
@@ -306,12 +319,8 @@ export function ActionForm(props: ActionFormProps): VNode {
     >
       <CsrfField token={props.csrfToken} />
       <input type="hidden" name="version" value={String(props.version)} />
-      <Fields {...props} />
-      <SubmitButton
-        variant={props.effect === 'withdraw' || props.effect === 'refuse' ? 'secondary' : 'primary'}
-      >
-        {props.label}
-      </SubmitButton>
+      <ActionFields {...props} />
+      <SubmitButton variant={props.variant}>{props.label}</SubmitButton>
     </form>
   );
 }

@@ -33,6 +33,8 @@ export const EVENT_LABELS: Record<string, string> = {
   'application-withdrawn': 'Antrag zurückgenommen',
   'application-refused': 'Antrag abgelehnt',
   'deadline-escalated': 'Fristüberschreitung an die Aufsicht gemeldet',
+  'case-assigned': 'Zuständigkeit festgelegt',
+  'case-reassigned': 'Zuständigkeit geändert',
 };
 
 export const STATUS_LABELS: Record<string, string> = {

@@ -1,13 +1,14 @@
 import type { VNode } from 'preact';
-import { formatGermanDate } from '../../law/index.ts';
+import { formatGermanDate, formatGermanDateShort } from '../../law/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, Notice, SelectField, SubmitButton } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
 import type { ApplicationData } from '../application.ts';
-import type { ProcedureListItem } from '../permit.queries.ts';
+import type { AssignmentFilter, ProcedureListItem } from '../permit.queries.ts';
 import { TYPE_LABELS } from '../permit.types.ts';
 import { ApplicationForm } from './application.form.tsx';
+import { referenceLabel } from '../../procedures/reference.ts';
 
 const STEP_LABELS: Record<string, string> = {
   draft: 'Entwurf',
@@ -26,26 +27,62 @@ const STEP_LABELS: Record<string, string> = {
   rejected: 'abgelehnt (unvollständig)',
 };
 
+/** Who works on a case, as the work queue shows it. */
+function Assignee(props: { item: ProcedureListItem }): VNode {
+  const { caseWorker, deputy } = props.item;
+  if (!caseWorker) return <span class="status-unassigned">nicht zugewiesen</span>;
+  return (
+    <>
+      {caseWorker}
+      {deputy ? <span class="kern-body--small"> (Vertretung: {deputy})</span> : null}
+    </>
+  );
+}
+
+function FollowUp(props: { item: ProcedureListItem }): VNode | null {
+  const { followUpDue, followUpText } = props.item;
+  if (!followUpDue) return null;
+  return (
+    <p class="kern-body--small follow-up-due">
+      <strong>Wiedervorlage {formatGermanDateShort(followUpDue)}:</strong> {followUpText}
+    </p>
+  );
+}
+
 function ProcedureTable(props: {
   caption: string;
   items: ProcedureListItem[];
   today: string;
+  /** The authority's own queue: assignment and due follow-ups. */
+  internal?: boolean;
 }): VNode {
   if (props.items.length === 0) return <p class="kern-body">Keine Verfahren.</p>;
   return (
     <DataTable
       caption={props.caption}
-      columns={['Aktenzeichen', 'Vorhaben', 'Verfahren', 'Schritt', 'Behörde', 'Nächste Frist']}
+      columns={[
+        'Aktenzeichen',
+        'Vorhaben',
+        'Verfahren',
+        'Schritt',
+        'Behörde',
+        ...(props.internal ? ['Zuständig'] : []),
+        'Nächste Frist',
+      ]}
       rows={props.items.map((p) => ({
         key: p.id,
         cells: [
-          p.reference,
-          <a class="kern-link" href={`/verfahren/${p.id}`}>
-            {p.title}
-          </a>,
+          referenceLabel(p.reference),
+          <>
+            <a class="kern-link" href={`/verfahren/${p.id}`}>
+              {p.title}
+            </a>
+            {props.internal ? <FollowUp item={p} /> : null}
+          </>,
           TYPE_LABELS[p.typeKey] ?? p.typeKey,
           STEP_LABELS[p.step] ?? p.step,
           p.authority,
+          ...(props.internal ? [<Assignee item={p} />] : []),
           p.nextDeadline ? (
             <>
               <span class={p.overdue ? 'status-overdue' : ''}>
@@ -68,20 +105,41 @@ function ProcedureTable(props: {
   );
 }
 
+export const ASSIGNMENT_CHOICES: { value: string; filter: AssignmentFilter; label: string }[] = [
+  { value: 'team', filter: 'team', label: 'Mein Team (meine Behörde)' },
+  { value: 'mir', filter: 'mine', label: 'Mir zugewiesen (auch als Vertretung)' },
+  { value: 'keine', filter: 'unassigned', label: 'Nicht zugewiesen' },
+];
+
 export function WorkQueuePage(props: {
   ctx: PageContext;
   items: ProcedureListItem[];
   today: string;
   step: string;
   overdue: boolean;
+  assignment: string;
 }): VNode {
+  const due = props.items.filter((p) => p.followUpDue).length;
   return (
     <Layout ctx={props.ctx} title="Arbeitskorb">
       <h1 class="kern-heading-large">Arbeitskorb</h1>
       <p class="kern-body">
-        Verfahren Ihrer Behörde, geordnet nach der nächsten gesetzlichen Frist.
+        Verfahren Ihrer Behörde, geordnet nach der nächsten gesetzlichen Frist; fällige
+        Wiedervorlagen stehen oben.
       </p>
+      {due > 0 ? (
+        <Notice
+          kind="info"
+          title={due === 1 ? '1 Wiedervorlage ist fällig.' : `${due} Wiedervorlagen sind fällig.`}
+        />
+      ) : null}
       <form method="get" action="/arbeitskorb" class="inline-form">
+        <SelectField
+          name="zuweisung"
+          label="Zuständigkeit"
+          options={ASSIGNMENT_CHOICES.map((c) => ({ value: c.value, label: c.label }))}
+          value={props.assignment}
+        />
         <SelectField
           name="schritt"
           label="Verfahrensschritt"
@@ -106,6 +164,7 @@ export function WorkQueuePage(props: {
         caption={`${props.items.length} Verfahren`}
         items={props.items}
         today={props.today}
+        internal
       />
     </Layout>
   );
@@ -143,7 +202,7 @@ export function OverrunPage(props: {
   ctx: PageContext;
   rows: {
     id: string;
-    reference: string;
+    reference: string | null;
     title: string;
     authority: string;
     label: string;
@@ -176,7 +235,7 @@ export function OverrunPage(props: {
           rows={props.rows.map((r) => ({
             key: `${r.id}-${r.label}`,
             cells: [
-              r.reference,
+              referenceLabel(r.reference),
               <a class="kern-link" href={`/verfahren/${r.id}`}>
                 {r.title}
               </a>,

@@ -1,5 +1,5 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { unflattenForm } from '../../platform/forms.tsx';
 import { pageContext, sendPage } from '../../platform/http.ts';
@@ -12,10 +12,20 @@ import { performAction } from '../permit.actions.ts';
 import { berlinDate, listProcedures } from '../permit.queries.ts';
 import { organisationsWithRole } from '../procedure-access.ts';
 import { loadCaseView, sendCaseDocument } from '../procedure.view-model.ts';
+import { CONFIRM_FIELD, DESTRUCTIVE_EFFECTS } from '../destructive-actions.ts';
+import { ConfirmActionPage } from './confirm-action.views.tsx';
 import { readUpload } from '../upload.ts';
 import { actionInput } from './action.forms.tsx';
-import { CasePage } from './case.views.tsx';
-import { NewApplicationPage, OverrunPage, SimpleListPage, WorkQueuePage } from './list.views.tsx';
+import { renderCase } from './case.render.tsx';
+import { CASEWORK_MESSAGES, registerCaseworkRoutes } from './casework.routes.tsx';
+import {
+  ASSIGNMENT_CHOICES,
+  NewApplicationPage,
+  OverrunPage,
+  SimpleListPage,
+  WorkQueuePage,
+} from './list.views.tsx';
+import { actorId } from '../../procedures/case-access.ts';
 
 const Form = Type.Record(Type.String(), Type.Unknown());
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -30,23 +40,32 @@ function rowsFrom(body: Record<string, unknown>): number {
   return Number.isFinite(rows) ? Math.min(Math.max(rows, 1), 60) : 2;
 }
 
-async function renderCase(
+/** The confirmation page of a step that ends the procedure, if the viewer may take it now. */
+async function renderConfirmation(
   deps: Deps,
   request: FastifyRequest,
   reply: FastifyReply,
-  id: string,
-  extra: {
-    errors?: FieldError[];
-    message?: string;
-    values?: Record<string, string>;
-    rows?: number;
-  },
+  page: { id: string; action: string; errors: FieldError[]; values: Record<string, string> },
   status = 200,
 ) {
-  const view = await loadCaseView(deps, request.actor, id);
+  const view = await loadCaseView(deps, request.actor, page.id);
+  const action = view.actions.find(
+    (a) => a.action === page.action && DESTRUCTIVE_EFFECTS.has(a.effect),
+  );
+  if (!action)
+    throw new AppError(
+      'conflict',
+      'Dieser Schritt ist in diesem Verfahren jetzt nicht möglich oder steht Ihnen nicht zu.',
+    );
   return sendPage(
     reply,
-    <CasePage ctx={pageContext(request, reply)} view={view} {...extra} />,
+    <ConfirmActionPage
+      ctx={pageContext(request, reply)}
+      view={view}
+      action={action}
+      errors={page.errors}
+      values={page.values}
+    />,
     status,
   );
 }
@@ -60,6 +79,7 @@ function strings(body: Record<string, unknown>): Record<string, string> {
 const STATUS = { validation: 400, conflict: 409, forbidden: 403, payload_too_large: 413 } as const;
 
 export function registerPermitPageRoutes(app: App, deps: Deps): void {
+  registerCaseworkRoutes(app, deps);
   const today = () => berlinDate(deps.clock.now());
   const authorities = () =>
     deps.db
@@ -140,16 +160,27 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
         querystring: Type.Object({
           schritt: Type.Optional(Type.String()),
           ueberfaellig: Type.Optional(Type.String()),
+          zuweisung: Type.Optional(
+            Type.String({ enum: ['', ...ASSIGNMENT_CHOICES.map((c) => c.value)] }),
+          ),
         }),
       },
     },
     async (request, reply) => {
       const step = request.query.schritt ?? '';
       const overdue = request.query.ueberfaellig === 'ja';
+      const assignment =
+        ASSIGNMENT_CHOICES.find((c) => c.value === request.query.zuweisung) ??
+        ASSIGNMENT_CHOICES[0]!;
       const items = await listProcedures(
         deps.db,
         { tenantIds: organisationsWithRole(request.actor, 'case_worker') },
-        { today: today(), step: step || undefined, overdueOnly: overdue },
+        {
+          today: today(),
+          step: step || undefined,
+          overdueOnly: overdue,
+          internal: { userId: actorId(request.actor), assignment: assignment.filter },
+        },
       );
       return sendPage(
         reply,
@@ -159,6 +190,7 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
           today={today()}
           step={step}
           overdue={overdue}
+          assignment={assignment.value}
         />,
       );
     },
@@ -195,7 +227,9 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const ok = request.query.ok;
-      const message = ok ? (MESSAGES[ok] ?? 'Der Verfahrensschritt wurde ausgeführt.') : undefined;
+      const message = ok
+        ? (MESSAGES[ok] ?? CASEWORK_MESSAGES[ok] ?? 'Der Verfahrensschritt wurde ausgeführt.')
+        : undefined;
       return renderCase(deps, request, reply, request.params.id, { message });
     },
   );
@@ -258,6 +292,7 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
           action,
           input: actionInput(action, request.body),
           expectedVersion: Number(request.body.version),
+          confirmed: request.body[CONFIRM_FIELD] === 'ja',
         });
         return reply.redirect(`/verfahren/${id}?ok=${action}`, 303);
       } catch (error) {
@@ -267,7 +302,24 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
         ) {
           const errors = error
             .formErrors(action)
-            .map((e) => ({ ...e, field: e.field === 'input' ? action : e.field }));
+            // The engine's errors name the whole input; a use case's errors name one field.
+            .map((e) => ({
+              ...e,
+              field:
+                e.field === 'input'
+                  ? action
+                  : e.field.startsWith(`${action}.`)
+                    ? e.field
+                    : `${action}.${e.field}`,
+            }));
+          if (request.body.bestaetigungsseite === 'ja')
+            return renderConfirmation(
+              deps,
+              request,
+              reply,
+              { id, action, errors, values: strings(request.body) },
+              STATUS[error.code],
+            );
           return renderCase(
             deps,
             request,
@@ -280,6 +332,26 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
         throw error;
       }
     },
+  );
+
+  app.get(
+    '/verfahren/:id/aktionen/:action/bestaetigen',
+    {
+      config: { access: 'procedures:use' },
+      schema: {
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          action: Type.String({ pattern: '^[a-z-]{2,60}$' }),
+        }),
+      },
+    },
+    async (request, reply) =>
+      renderConfirmation(deps, request, reply, {
+        id: request.params.id,
+        action: request.params.action,
+        errors: [],
+        values: {},
+      }),
   );
 
   app.post(

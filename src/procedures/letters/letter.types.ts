@@ -17,7 +17,11 @@ export type LetterBlock =
   | { kind: 'paragraph'; text: string }
   /** Numbered (1., 2., …) or bulleted list; each item may span paragraphs separated by "\n\n" */
   | { kind: 'list'; ordered: boolean; items: string[] }
-  | { kind: 'table'; columns: string[]; rows: string[][]; caption?: string }
+  /**
+   * A table; `widths` are relative column widths (e.g. [1, 3, 1]), equal when missing. The
+   * header row is repeated on every page the table continues on.
+   */
+  | { kind: 'table'; columns: string[]; rows: string[][]; caption?: string; widths?: number[] }
   /** Space the renderer keeps together with the following block */
   | { kind: 'keep-with-next' };
 
