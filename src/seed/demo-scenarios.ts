@@ -94,9 +94,17 @@ export function answerRequest(day: number, missing: readonly string[]): Step[] {
   ];
 }
 
-/** completenessDate and the agency are filled in when the step runs (see resolveInput). */
+/**
+ * completenessDate and the agencies are filled in when the step runs (see resolveInput). The demo
+ * applications hold no trade secrets, so their marking (§ 10 Abs. 2 BImSchG) is not needed; the
+ * reason is recorded only where that document is missing.
+ */
 export const complete = (day: number, timetable: string) =>
-  act(day, 'worker', 'confirm-completeness', { timetable });
+  act(day, 'worker', 'confirm-completeness', {
+    timetable,
+    missingDocumentsReason:
+      'Die Antragsunterlagen enthalten keine Betriebs- und Geschäftsgeheimnisse; eine Kennzeichnung ist entbehrlich.',
+  });
 
 export const statement = (day: number, text: string, agency: AgencyKey = 'lanuk') =>
   act(day, agency, 'record-agency-statement', { statement: text });
