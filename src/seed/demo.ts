@@ -25,16 +25,16 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; kind: Organisation
   },
   { key: 'windpark', name: 'Windpark Sintfeld GmbH & Co. KG (Beispiel)', kind: 'company' },
   // Agencies (Träger öffentlicher Belange) a wind case asks (§ 10 Abs. 5 BImSchG, § 11
-  // 9. BImSchV). Their names must not start like an authority's name: tests and the seed find
-  // organisations by the start of their name.
+  // 9. BImSchV), named as in the authorities' example agency directories so that the directory
+  // and these logins meet. No name starts like an authority's: tests find organisations so.
   { key: 'lanuk', name: 'Landesamt für Natur, Umwelt und Klima NRW (Beispiel)', kind: 'agency' },
-  { key: 'gemeinde', name: 'Stadt Lichtenau – Bauverwaltung (Beispiel)', kind: 'agency' },
+  { key: 'gemeinde', name: 'Stadt Lichtenau – Bauamt (Beispiel)', kind: 'agency' },
   {
     key: 'naturschutz',
-    name: 'Untere Naturschutzbehörde des Kreises (Beispiel)',
+    name: 'Untere Naturschutzbehörde des Kreises Paderborn (Beispiel)',
     kind: 'agency',
   },
-  { key: 'wasser', name: 'Untere Wasserbehörde des Kreises (Beispiel)', kind: 'agency' },
+  { key: 'wasser', name: 'Untere Wasserbehörde des Kreises Paderborn (Beispiel)', kind: 'agency' },
   {
     key: 'denkmal',
     name: 'LWL-Denkmalpflege, Landschafts- und Baukultur in Westfalen (Beispiel)',
@@ -42,18 +42,18 @@ export const DEMO_ORGANISATIONS: { key: string; name: string; kind: Organisation
   },
   {
     key: 'luftfahrt',
-    name: 'Luftverkehrsbehörde NRW – Dezernat 26 (Beispiel)',
+    name: 'Dezernat 26 Luftverkehr der Bezirksregierung Münster (Beispiel)',
     kind: 'agency',
   },
   {
     key: 'bundeswehr',
-    name: 'Bundesamt für Infrastruktur, Umweltschutz und Dienstleistungen der Bundeswehr (Beispiel)',
+    name: 'Bundesamt für Infrastruktur, Umweltschutz und Dienstleistungen der Bundeswehr – Referat Infra I 3 (Beispiel)',
     kind: 'agency',
   },
-  { key: 'wetterdienst', name: 'Deutscher Wetterdienst (Beispiel)', kind: 'agency' },
+  { key: 'wetterdienst', name: 'Deutscher Wetterdienst – Wetterradar (Beispiel)', kind: 'agency' },
   {
     key: 'strasse',
-    name: 'Straßen.NRW – Regionalniederlassung (Beispiel)',
+    name: 'Straßen.NRW – Regionalniederlassung Sauerland-Hochstift (Beispiel)',
     kind: 'agency',
   },
 ];
@@ -160,14 +160,14 @@ export const DEMO_USERS: DemoUser[] = [
     label: 'TöB Gemeinde (Einvernehmen, § 36 BauGB)',
   },
   {
-    email: 'naturschutz@kreis.example',
+    email: 'naturschutz@kreis-paderborn.example',
     name: 'Nora Naturschutz',
     org: 'naturschutz',
     role: 'agency_member',
     label: 'TöB Untere Naturschutzbehörde',
   },
   {
-    email: 'wasser@kreis.example',
+    email: 'wasser@kreis-paderborn.example',
     name: 'Walter Wasser',
     org: 'wasser',
     role: 'agency_member',

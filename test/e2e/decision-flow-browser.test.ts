@@ -140,7 +140,7 @@ describe('decision flow of both procedure types in the browser', { skip }, () =>
     await worker.getByRole('button', { name: /Eingang bestätigen/i }).click();
     await worker.waitForURL(/ok=confirm-receipt/);
     await worker.getByLabel('Landesamt für Natur, Umwelt und Klima NRW (Beispiel)').check();
-    await worker.getByLabel('Stadt Lichtenau – Bauverwaltung (Beispiel)').check();
+    await worker.getByLabel('Stadt Lichtenau – Bauamt (Beispiel)').check();
     await worker
       .getByLabel('Zeitplan für das Verfahren')
       .fill('Stellungnahmen in einem Monat, Entscheidung danach.');
