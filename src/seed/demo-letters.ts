@@ -32,11 +32,21 @@ export async function letterForAction(
 /** A signing supervisor and a signatory for the authority, created once. */
 async function signer(db: Db, tenantId: string): Promise<{ actor: Actor; signatoryId: string }> {
   const email = `zeichnung-${tenantId.slice(0, 8)}@demo.example`;
-  let user = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name'])
-    .where('email', '=', email)
-    .executeTakeFirst();
+  // The authority's own head (demo login "Leitung …") signs where there is one.
+  let user =
+    (await db
+      .selectFrom('users')
+      .innerJoin('memberships', 'memberships.user_id', 'users.id')
+      .select(['users.id', 'users.email', 'users.display_name'])
+      .where('memberships.organisation_id', '=', tenantId)
+      .where('memberships.role', '=', 'supervisor')
+      .orderBy('users.email')
+      .executeTakeFirst()) ??
+    (await db
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name'])
+      .where('email', '=', email)
+      .executeTakeFirst());
   if (!user) {
     user = await db
       .insertInto('users')

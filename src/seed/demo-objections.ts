@@ -51,21 +51,35 @@ const INDIVIDUAL = [
   'Für die Anlagen soll Wald gerodet werden. Der Ausgleich ist nicht ausreichend beschrieben.',
 ];
 
-function person(i: number) {
+/** Postcodes of the demo towns that have objections; others get the town's name only. */
+const POSTCODES: Readonly<Record<string, string>> = { Lichtenau: '33165' };
+
+function person(i: number, town: string) {
+  const place = POSTCODES[town] ? `${POSTCODES[town]} ${town}` : town;
   return {
     name: `${FIRST[i % FIRST.length]} ${LAST[(i >> 2) % LAST.length]}`,
-    address: `${STREETS[i % STREETS.length]} ${(i % 40) + 1}, 33165 Lichtenau`,
+    address: `${STREETS[i % STREETS.length]} ${(i % 40) + 1}, ${place}`,
   };
 }
 
-export async function seedDemoObjections(deps: PermitDeps, procedureId: string): Promise<number> {
+/**
+ * Objections received in the last ten days before the clock's now: the caller runs this while the
+ * display has been running for at least ten days, so that none is early or late.
+ */
+export async function seedDemoObjections(
+  deps: PermitDeps,
+  procedureId: string,
+  town: string,
+  /** Copies of each form letter; the procedure in the display has the most. */
+  copies: readonly number[] = [40, 22, 9],
+): Promise<number> {
   const procedure = await findPublicProcedure(deps.db, procedureId);
   if (!procedure) return 0;
   const now = deps.clock.now().getTime();
   const rows: ImportRow[] = [];
   let i = 0;
   const add = (text: string, channel: ImportRow['channel'], signatures = 1, identity = true) => {
-    const who = person(i);
+    const who = person(i, town);
     rows.push({
       line: rows.length + 1,
       text,
@@ -79,8 +93,7 @@ export async function seedDemoObjections(deps: PermitDeps, procedureId: string):
     i += 1;
   };
   FORM_LETTERS.forEach((letter, l) => {
-    const copies = [40, 22, 9][l] ?? 5;
-    for (let c = 0; c < copies; c++)
+    for (let c = 0; c < (copies[l] ?? 5); c++)
       add(`${letter}${EDITS[c % EDITS.length]}`, c % 3 === 0 ? 'email' : 'paper');
   });
   add(`Unterschriftenliste: ${FORM_LETTERS[0]}`, 'signature-list', 134);
@@ -93,7 +106,7 @@ export async function seedDemoObjections(deps: PermitDeps, procedureId: string):
       fields: {
         text: `${text} (online eingereicht)`,
         receivedText: `${text} (online eingereicht)`,
-        ...person(500 + n),
+        ...person(500 + n, town),
         email: null,
         redactIdentity: n === 0,
       },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { berlinDate } from '../permits/permit.queries.ts';
+import { currentType } from '../permits/permit.types.ts';
 import { verifyCaseFile } from '../procedures/audit.queries.ts';
 import type { ProcedureState } from '../procedures/engine/index.ts';
 import { demoPdf, seedDemoProcedures } from './demo-procedures.ts';
@@ -18,6 +19,8 @@ describe('demo permit procedures', () => {
     id: string;
     key: string;
     type_key: string;
+    type_version: string;
+    application: { permitWish?: string };
     step: string;
     state: ProcedureState;
     authority: string;
@@ -31,12 +34,23 @@ describe('demo permit procedures', () => {
     const rows = await t.database.db
       .selectFrom('procedures as p')
       .innerJoin('organisations as o', 'o.id', 'p.tenant_id')
-      .select(['p.id', 'p.reference', 'p.type_key', 'p.step', 'p.state', 'o.name as authority'])
+      .select([
+        'p.id',
+        'p.reference',
+        'p.type_key',
+        'p.type_version',
+        'p.application',
+        'p.step',
+        'p.state',
+        'o.name as authority',
+      ])
       .execute();
     procedures = rows.map((r) => ({
       id: r.id,
       key: r.reference ?? r.id,
       type_key: r.type_key,
+      type_version: r.type_version,
+      application: r.application as { permitWish?: string },
       step: r.step,
       state: r.state as ProcedureState,
       authority: r.authority,
@@ -44,10 +58,10 @@ describe('demo permit procedures', () => {
   });
   after(async () => t.close());
 
-  it('creates at least 18 procedures for both authorities', (ctx) => {
+  it('creates at least 30 procedures for both authorities', (ctx) => {
     // Duration is reported, not asserted: timing belongs to bench/, not to tests on a shared machine.
     ctx.diagnostic(`seedDemoProcedures: ${Math.round(seedMs)} ms`);
-    assert.ok(created >= 18, `created ${created}`);
+    assert.ok(created >= 30, `created ${created}`);
     assert.equal(procedures.length, created);
     for (const authority of ['Kreis Paderborn', 'Bezirksregierung Münster']) {
       assert.ok(
@@ -57,23 +71,77 @@ describe('demo permit procedures', () => {
     }
   });
 
-  it('covers every step of both procedure types', async () => {
-    const steps = new Set(procedures.map((p) => `${p.type_key}:${p.step}`));
-    for (const step of [
-      'draft',
-      'submitted',
-      'completeness-check',
-      'agency-involvement',
-      'decision-drafting',
-      'decided',
-      'delivered',
-      'withdrawn',
-    ]) {
-      assert.ok(steps.has(`bimschg-simplified:${step}`), `vereinfacht: ${step} fehlt`);
+  it('holds a procedure in every step of both current procedure types', () => {
+    const today = berlinDate(new Date());
+    for (const key of ['bimschg-formal', 'bimschg-simplified'] as const) {
+      const type = currentType(key, today);
+      for (const step of type.steps) {
+        // A draft has no procedure type yet: it is classified on submission (§§ 10, 19 BImSchG),
+        // so a formal draft is one whose applicant asks for the formal procedure.
+        const found =
+          step.key === type.initialStep
+            ? procedures.some(
+                (p) =>
+                  p.step === step.key &&
+                  (key === 'bimschg-formal') === (p.application.permitWish === 'formal'),
+              )
+            : procedures.some(
+                (p) => p.type_key === key && p.type_version === type.version && p.step === step.key,
+              );
+        assert.ok(found, `${type.title}: kein Demoverfahren im Schritt „${step.label}“`);
+      }
     }
-    for (const step of ['submitted', 'completeness-check', 'agency-involvement', 'participation']) {
-      assert.ok(steps.has(`bimschg-formal:${step}`), `förmlich: ${step} fehlt`);
-    }
+  });
+
+  it('shows the public part of the formal procedure in each of its phases', async () => {
+    const today = berlinDate(new Date());
+    const formal = procedures.filter((p) => p.type_key === 'bimschg-formal');
+    const inParticipation = formal.filter((p) => p.step === 'participation');
+    const phase = (p: (typeof procedures)[number]) => {
+      const record = p.state.participation!;
+      if (today < record.displayStart) return 'notice';
+      return today <= record.objectionEnd ? 'objections' : 'after';
+    };
+    assert.deepEqual(
+      [...new Set(inParticipation.map(phase))].sort(),
+      ['after', 'notice', 'objections'],
+      'bekannt gemacht, Einwendungsfrist läuft, Einwendungsfrist vorbei',
+    );
+    const sorted = inParticipation.find((p) => phase(p) === 'after')!;
+    const groups = await t.database.db
+      .selectFrom('objection_groups')
+      .select(['confirmed_at'])
+      .where('procedure_id', '=', sorted.id)
+      .execute();
+    assert.ok(groups.length > 0 && groups.every((g) => g.confirmed_at !== null), 'Gruppen');
+    const assessed = await t.database.db
+      .selectFrom('concerns')
+      .select('assessment')
+      .where('procedure_id', '=', sorted.id)
+      .where('assessment', 'is not', null)
+      .execute();
+    assert.ok(assessed.length >= 3, `nur ${assessed.length} Belange bewertet`);
+    assert.ok(
+      formal.some((p) => p.step === 'hearing' && p.state.hearing!.date! > today),
+      'Erörterungstermin angesetzt',
+    );
+    assert.ok(
+      formal.some((p) => p.step === 'decision-drafting' && p.state.hearing?.heldAt),
+      'Erörterung durchgeführt',
+    );
+    assert.ok(
+      formal.some((p) => p.step === 'delivered' && p.state.decisionPublication),
+      'nach öffentlicher Bekanntmachung als zugestellt abgeschlossen',
+    );
+    const notices = await t.database.db.selectFrom('notices').select('kind').execute();
+    for (const kind of ['application', 'decision'])
+      assert.ok(
+        notices.some((n) => n.kind === kind),
+        `keine Bekanntmachung ${kind}`,
+      );
+  });
+
+  it('has objections, open requests and agencies in every status', async () => {
     const objections = await t.database.db
       .selectFrom('objections')
       .select(['channel', 'signatures', 'late'])
@@ -83,12 +151,7 @@ describe('demo permit procedures', () => {
     assert.ok(objections.some((o) => o.channel === 'web'));
     assert.ok(
       objections.every((o) => !o.late),
-      'die Einwendungsfrist läuft noch',
-    );
-    const notices = await t.database.db.selectFrom('notices').select('kind').execute();
-    assert.deepEqual(
-      notices.map((n) => n.kind),
-      ['application'],
+      'alle innerhalb der Einwendungsfrist',
     );
     assert.ok(
       procedures.some(
@@ -101,7 +164,7 @@ describe('demo permit procedures', () => {
     const agencies = await t.database.db
       .selectFrom('procedure_agencies as a')
       .innerJoin('procedures as p', 'p.id', 'a.procedure_id')
-      .select(['a.status', 'p.step'])
+      .select(['a.status', 'a.agency_org_id', 'p.step'])
       .execute();
     for (const status of ['asked', 'answered', 'no-comment']) {
       assert.ok(
@@ -109,6 +172,7 @@ describe('demo permit procedures', () => {
         `Beteiligung ohne Status ${status}`,
       );
     }
+    assert.ok(new Set(agencies.map((a) => a.agency_org_id)).size >= 8, 'mehrere Fachbehörden');
   });
 
   it('has deadlines overdue relative to the real today', async () => {

@@ -11,6 +11,8 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { userActor } from '../platform/auth/auth.queries.ts';
 import { fixedClock } from '../platform/clock.ts';
 import { loadDemoWindProjects, type DemoWindProject } from '../registers/geo/demo-data.ts';
+import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo.ts';
+import { sortDemoObjections } from './demo-assessments.ts';
 import { DEMO_PARTICIPATION_PROJECT, seedDemoObjections } from './demo-objections.ts';
 import { letterForAction, signDemoLetter } from './demo-letters.ts';
 import {
@@ -18,10 +20,16 @@ import {
   docLabel,
   MAX_TURBINES,
   SCENARIOS,
+  type AgencyKey,
   type Authority,
+  type Party,
   type Scenario,
   type Step,
 } from './demo-scenarios.ts';
+import { FORMAL_SCENARIOS } from './demo-scenarios-formal.ts';
+
+/** Every demo procedure: the simplified and early formal ones, then the formal ones to the end. */
+export const DEMO_SCENARIOS: readonly Scenario[] = [...SCENARIOS, ...FORMAL_SCENARIOS];
 
 /**
  * Demo permit procedures: the demo wind projects replayed through the real use cases (no raw
@@ -33,53 +41,72 @@ import {
 
 interface Parties {
   authorities: Record<Authority, string>;
-  agencyId: string;
   applicant: Actor;
   workers: Record<Authority, Actor>;
-  agency: Actor;
+  deputies: Record<Authority, Actor>;
+  agencies: Record<AgencyKey, { id: string; actor: Actor }>;
 }
 
-async function organisationId(db: Db, nameStart: string): Promise<string> {
-  const row = await db
-    .selectFrom('organisations')
-    .select('id')
-    .where('name', 'like', `${nameStart}%`)
-    .orderBy('name')
-    .executeTakeFirst();
-  if (!row) throw new Error(`Demo-Organisation „${nameStart} …“ fehlt.`);
+const AGENCY_KEYS: readonly AgencyKey[] = [
+  'lanuk',
+  'gemeinde',
+  'naturschutz',
+  'wasser',
+  'denkmal',
+  'luftfahrt',
+  'bundeswehr',
+  'wetterdienst',
+  'strasse',
+];
+
+/** The demo organisation by its key (names are exact, so no prefix can match another). */
+async function organisationId(db: Db, key: string): Promise<string> {
+  const name = DEMO_ORGANISATIONS.find((o) => o.key === key)?.name;
+  const row = name
+    ? await db.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst()
+    : undefined;
+  if (!row) throw new Error(`Demo-Organisation „${name ?? key}“ fehlt.`);
   return row.id;
 }
 
-/** The first user with the role in the organisation, as the actor of a signed-in person. */
-async function memberActor(db: Db, organisation: string, role: Role): Promise<Actor> {
-  const user = await db
-    .selectFrom('users')
-    .innerJoin('memberships', 'memberships.user_id', 'users.id')
-    .select(['users.id', 'users.email', 'users.display_name'])
-    .where('memberships.organisation_id', '=', organisation)
-    .where('memberships.role', '=', role)
-    .where('users.disabled', '=', false)
-    .orderBy('users.email')
-    .executeTakeFirst();
-  if (!user) throw new Error(`Kein Demo-Zugang mit der Rolle ${role} in ${organisation}.`);
+/** The first demo login of the organisation in the role (the order of DEMO_USERS), as an actor. */
+async function memberActor(db: Db, org: string, role: Role, nth = 0): Promise<Actor> {
+  const email = DEMO_USERS.filter((u) => u.org === org && u.role === role)[nth]?.email;
+  const user = email
+    ? await db
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name'])
+        .where('email', '=', email)
+        .where('disabled', '=', false)
+        .executeTakeFirst()
+    : undefined;
+  if (!user) throw new Error(`Kein Demo-Zugang mit der Rolle ${role} in ${org}.`);
   return userActor(db, user, 'session');
 }
 
 async function loadParties(db: Db): Promise<Parties> {
-  const authorities = {
-    'kreis-paderborn': await organisationId(db, 'Kreis Paderborn'),
-    brms: await organisationId(db, 'Bezirksregierung Münster'),
-  };
-  const agencyId = await organisationId(db, 'Landesamt für Natur');
+  const agencies = {} as Parties['agencies'];
+  for (const key of AGENCY_KEYS) {
+    agencies[key] = {
+      id: await organisationId(db, key),
+      actor: await memberActor(db, key, 'agency_member'),
+    };
+  }
   return {
-    authorities,
-    agencyId,
-    applicant: await memberActor(db, await organisationId(db, 'Windpark Sintfeld'), 'applicant'),
-    workers: {
-      'kreis-paderborn': await memberActor(db, authorities['kreis-paderborn'], 'case_worker'),
-      brms: await memberActor(db, authorities.brms, 'case_worker'),
+    authorities: {
+      'kreis-paderborn': await organisationId(db, 'kreis-paderborn'),
+      brms: await organisationId(db, 'brms'),
     },
-    agency: await memberActor(db, agencyId, 'agency_member'),
+    applicant: await memberActor(db, 'windpark', 'applicant'),
+    workers: {
+      'kreis-paderborn': await memberActor(db, 'kreis-paderborn', 'case_worker'),
+      brms: await memberActor(db, 'brms', 'case_worker'),
+    },
+    deputies: {
+      'kreis-paderborn': await memberActor(db, 'kreis-paderborn', 'case_worker', 1),
+      brms: await memberActor(db, 'brms', 'case_worker', 1),
+    },
+    agencies,
   };
 }
 
@@ -157,13 +184,17 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+const BERLIN_OFFSET = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Berlin',
+  timeZoneName: 'shortOffset',
+});
+
 /** The instant of a Berlin wall-clock time on a date (CET or CEST, whichever applies then). */
 function berlinTime(date: string, minutes: number): Date {
   const naive = Date.parse(`${date}T00:00:00Z`) + minutes * 60_000;
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(naive))
-      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT+1';
+    BERLIN_OFFSET.formatToParts(new Date(naive)).find((part) => part.type === 'timeZoneName')
+      ?.value ?? 'GMT+1';
   const hours = Number(/GMT([+-]\d+)/.exec(name)?.[1] ?? '1');
   return new Date(naive - hours * 3_600_000);
 }
@@ -186,26 +217,37 @@ interface Run {
   lastArrival: string;
 }
 
-function resolveInput(run: Run, step: Step & { kind: 'act' }, parties: Parties, today: string) {
+interface Context {
+  parties: Parties;
+  /** The real today (Berlin): steps name days relative to it, the replay clock walks towards it. */
+  realToday: string;
+}
+
+function resolveInput(run: Run, step: Step & { kind: 'act' }, ctx: Context, today: string) {
   // The display starts a number of days after the notice (at least one week, § 10 Abs. 3 BImSchG).
   if (step.action === 'publish-notice') {
     const { leadDays, ...rest } = step.input;
     return { ...rest, displayStart: addDays(today, Number(leadDays ?? 8)) };
   }
+  if (step.action === 'schedule-hearing') {
+    const { hearingDay, ...rest } = step.input;
+    return { ...rest, date: addDays(ctx.realToday, -Number(hearingDay)) };
+  }
   if (step.action !== 'confirm-completeness') return step.input;
-  return {
-    ...step.input,
-    completenessDate: run.lastArrival,
-    agencies: [parties.agencyId],
-    // Recorded only if a required document is missing (src/permits/completeness.ts): the demo
-    // applications claim no trade secrets, so their marking is not needed.
-    missingDocumentsReason:
-      'Die Antragstellerin macht keine Betriebs- oder Geschäftsgeheimnisse geltend; eine Kennzeichnung ist entbehrlich.',
-  };
+  const agencies = (run.scenario.agencies ?? ['lanuk']).map((key) => ctx.parties.agencies[key].id);
+  return { ...step.input, completenessDate: run.lastArrival, agencies };
 }
 
-async function runStep(deps: PermitDeps, run: Run, step: Step | null, parties: Parties) {
+function actorOf(party: Party, authority: Authority, parties: Parties): Actor {
+  if (party === 'applicant') return parties.applicant;
+  if (party === 'worker') return parties.workers[authority];
+  if (party === 'deputy') return parties.deputies[authority];
+  return parties.agencies[party].actor;
+}
+
+async function runStep(deps: PermitDeps, run: Run, step: Step | null, ctx: Context) {
   const { scenario, project } = run;
+  const { parties } = ctx;
   const applicant = parties.applicant;
   if (step === null) {
     run.id = await createApplication({
@@ -243,21 +285,21 @@ async function runStep(deps: PermitDeps, run: Run, step: Step | null, parties: P
       });
       return;
     }
+    case 'objections':
+      await seedDemoObjections(deps, run.id, project.gemeinde, [14, 8, 5]);
+      return;
+    case 'sort-objections':
+      await sortDemoObjections(deps, parties.workers[scenario.authority], run.id);
+      return;
     case 'act': {
-      const actor =
-        step.party === 'applicant'
-          ? applicant
-          : step.party === 'agency'
-            ? parties.agency
-            : parties.workers[scenario.authority];
       const letter = await letterForAction(deps.db, run.id, step.action);
       if (letter) await signDemoLetter(deps, run.id, letter, parties.workers[scenario.authority]);
       await performAction({
         deps,
-        actor,
+        actor: actorOf(step.party, scenario.authority, parties),
         procedureId: run.id,
         action: step.action,
-        input: resolveInput(run, step, parties, today),
+        input: resolveInput(run, step, ctx, today),
       });
       if (step.action === 'submit' || step.action === 'submit-documents') run.lastArrival = today;
       return;
@@ -274,7 +316,7 @@ export async function seedDemoProcedures(deps: PermitDeps): Promise<{ created: n
   if (existing) return { created: 0 };
   const parties = await loadParties(deps.db);
   const projects = new Map(loadDemoWindProjects().map((p) => [p.key, p]));
-  const runs: Run[] = SCENARIOS.map((scenario) => {
+  const runs: Run[] = DEMO_SCENARIOS.map((scenario) => {
     const project = projects.get(scenario.project);
     if (!project) throw new Error(`Demoprojekt ${scenario.project} fehlt.`);
     checkChronology(scenario);
@@ -292,6 +334,7 @@ export async function seedDemoProcedures(deps: PermitDeps): Promise<{ created: n
   agenda.sort((a, b) => b.day - a.day || a.order - b.order);
   const realNow = deps.clock.now();
   const today = berlinDate(realNow);
+  const ctx: Context = { parties, realToday: today };
   const clock = fixedClock(realNow);
   const replay: PermitDeps = { ...deps, clock };
   const firstDay = Math.max(...agenda.map((a) => a.day));
@@ -304,18 +347,23 @@ export async function seedDemoProcedures(deps: PermitDeps): Promise<{ created: n
       minutes += 7;
       clock.set(berlinTime(date, minutes));
       try {
-        await runStep(replay, run, step, parties);
+        await runStep(replay, run, step, ctx);
       } catch (error) {
         const what = step === null ? 'create' : step.kind === 'act' ? step.action : step.kind;
-        throw new Error(`Demoverfahren ${run.project.key}: ${what} am ${date} fehlgeschlagen.`, {
-          cause: error,
-        });
+        const reason = error instanceof Error ? `: ${error.message}` : '';
+        throw new Error(
+          `Demoverfahren ${run.project.key}: ${what} am ${date} fehlgeschlagen${reason}`,
+          {
+            cause: error,
+          },
+        );
       }
     }
   }
   clock.set(realNow);
   await runDeadlineWatch(replay);
   const participating = runs.find((r) => r.scenario.project === DEMO_PARTICIPATION_PROJECT);
-  if (participating) await seedDemoObjections(deps, participating.id);
+  if (participating)
+    await seedDemoObjections(deps, participating.id, participating.project.gemeinde);
   return { created: runs.length };
 }

@@ -4,19 +4,37 @@ import { WIND_REQUIRED_DOCUMENTS } from '../permits/procedure-types/required-doc
  * The demo procedures as data: for each demo wind project, who does what on which day (counted
  * backwards from today). Replayed by demo-procedures.ts through the real use cases.
  */
-export type Party = 'applicant' | 'worker' | 'agency';
+/** The demo agencies (keys of DEMO_ORGANISATIONS); each has one login that speaks for it. */
+export type AgencyKey =
+  | 'lanuk'
+  | 'gemeinde'
+  | 'naturschutz'
+  | 'wasser'
+  | 'denkmal'
+  | 'luftfahrt'
+  | 'bundeswehr'
+  | 'wetterdienst'
+  | 'strasse';
+/** 'worker' is the case's case worker, 'deputy' the second case worker of the authority. */
+export type Party = 'applicant' | 'worker' | 'deputy' | AgencyKey;
 export type Authority = 'kreis-paderborn' | 'brms';
 
 export type Step =
   | { day: number; kind: 'save' }
   | { day: number; kind: 'upload'; docType: string }
-  | { day: number; kind: 'act'; party: Party; action: string; input: Record<string, unknown> };
+  | { day: number; kind: 'act'; party: Party; action: string; input: Record<string, unknown> }
+  /** Objections received in the display (paper, e-mail, a signature list, online). */
+  | { day: number; kind: 'objections' }
+  /** After the objection period: group uniform objections, confirm concerns, assess them. */
+  | { day: number; kind: 'sort-objections' };
 
 export interface Scenario {
   project: string;
   authority: Authority;
   /** § 19 Abs. 3 BImSchG: the applicant asks for the formal procedure. */
   formal?: boolean;
+  /** Agencies asked with the confirmation of completeness (default: the Landesamt only). */
+  agencies?: readonly AgencyKey[];
   /** Days before today; every step is dated on or after this day. */
   created: number;
   steps: Step[];
@@ -76,12 +94,33 @@ export function answerRequest(day: number, missing: readonly string[]): Step[] {
   ];
 }
 
-/** completenessDate and the agency are filled in when the step runs (see resolveInput). */
+/**
+ * completenessDate and the agencies are filled in when the step runs (see resolveInput). The demo
+ * applications hold no trade secrets, so their marking (§ 10 Abs. 2 BImSchG) is not needed; the
+ * reason is recorded only where that document is missing.
+ */
 export const complete = (day: number, timetable: string) =>
-  act(day, 'worker', 'confirm-completeness', { timetable });
+  act(day, 'worker', 'confirm-completeness', {
+    timetable,
+    missingDocumentsReason:
+      'Die Antragsunterlagen enthalten keine Betriebs- und Geschäftsgeheimnisse; eine Kennzeichnung ist entbehrlich.',
+  });
 
-export const statement = (day: number, text: string) =>
-  act(day, 'agency', 'record-agency-statement', { verdict: 'no-objection', statement: text });
+/** An agency's statement; the verdict follows the text (concerns are an objection). */
+export const statement = (day: number, text: string, agency: AgencyKey = 'lanuk') =>
+  act(day, agency, 'record-agency-statement', {
+    ...(text === STATEMENT_CONCERNS
+      ? { verdict: 'objection', statement: text }
+      : {
+          verdict: 'no-objection-with-conditions',
+          statement: text,
+          conditions: [BAT_CONDITION],
+        }),
+  });
+
+/** The condition the species agency proposes with its statement (STATEMENT_OK). */
+export const BAT_CONDITION =
+  'Die Anlagen sind von April bis Oktober von einer Stunde vor Sonnenuntergang bis Sonnenaufgang bei Windgeschwindigkeiten unter 6 m/s in Gondelhöhe abzuschalten (Fledermausschutz).';
 
 export const STATEMENT_OK =
   'Aus Sicht des Natur- und Artenschutzes bestehen keine Bedenken, wenn die Anlagen zum Schutz von Fledermäusen von April bis Oktober nachts bei geringen Windgeschwindigkeiten abgeschaltet werden.';

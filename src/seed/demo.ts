@@ -39,68 +39,191 @@ export const DEMO_ORGANISATIONS: {
     kind: 'ministry',
   },
   { key: 'windpark', name: 'Windpark Sintfeld GmbH & Co. KG (Beispiel)', kind: 'company' },
+  // Agencies (Träger öffentlicher Belange) a wind case asks (§ 10 Abs. 5 BImSchG, § 11
+  // 9. BImSchV), named as in the authorities' example agency directories so that the directory
+  // and these logins meet. No name starts like an authority's: tests find organisations so.
   { key: 'lanuk', name: 'Landesamt für Natur, Umwelt und Klima NRW (Beispiel)', kind: 'agency' },
+  { key: 'gemeinde', name: 'Stadt Lichtenau – Bauamt (Beispiel)', kind: 'agency' },
+  {
+    key: 'naturschutz',
+    name: 'Untere Naturschutzbehörde des Kreises Paderborn (Beispiel)',
+    kind: 'agency',
+  },
+  { key: 'wasser', name: 'Untere Wasserbehörde des Kreises Paderborn (Beispiel)', kind: 'agency' },
+  {
+    key: 'denkmal',
+    name: 'LWL-Denkmalpflege, Landschafts- und Baukultur in Westfalen (Beispiel)',
+    kind: 'agency',
+  },
+  {
+    key: 'luftfahrt',
+    name: 'Dezernat 26 Luftverkehr der Bezirksregierung Münster (Beispiel)',
+    kind: 'agency',
+  },
+  {
+    key: 'bundeswehr',
+    name: 'Bundesamt für Infrastruktur, Umweltschutz und Dienstleistungen der Bundeswehr – Referat Infra I 3 (Beispiel)',
+    kind: 'agency',
+  },
+  { key: 'wetterdienst', name: 'Deutscher Wetterdienst – Wetterradar (Beispiel)', kind: 'agency' },
+  {
+    key: 'strasse',
+    name: 'Straßen.NRW – Regionalniederlassung Sauerland-Hochstift (Beispiel)',
+    kind: 'agency',
+  },
 ];
 
-export const DEMO_USERS: { email: string; name: string; org: string; role: Role; label: string }[] =
-  [
-    {
-      email: 'admin@industrieland.example',
-      name: 'Alex Admin',
-      org: 'betrieb',
-      role: 'admin',
-      label: 'Administration',
-    },
-    {
-      email: 'sachbearbeitung@kreis-paderborn.example',
-      name: 'Sabine Sachbearbeiterin',
-      org: 'kreis-paderborn',
-      role: 'case_worker',
-      label: 'Sachbearbeitung Kreis Paderborn',
-    },
-    {
-      email: 'admin@kreis-paderborn.example',
-      name: 'Karin Kreisadmin',
-      org: 'kreis-paderborn',
-      role: 'admin',
-      label: 'Stammdaten Kreis Paderborn',
-    },
-    {
-      email: 'admin@brms.example',
-      name: 'Bodo Bezirksadmin',
-      org: 'brms',
-      role: 'admin',
-      label: 'Stammdaten Bezirksregierung Münster',
-    },
-    {
-      email: 'sachbearbeitung@brms.example',
-      name: 'Bernd Bearbeiter',
-      org: 'brms',
-      role: 'case_worker',
-      label: 'Sachbearbeitung Bezirksregierung Münster',
-    },
-    {
-      email: 'aufsicht@mwike.example',
-      name: 'Mira Aufsicht',
-      org: 'mwike',
-      role: 'supervisor',
-      label: 'Aufsicht',
-    },
-    {
-      email: 'antrag@windpark-sintfeld.example',
-      name: 'Anton Antragsteller',
-      org: 'windpark',
-      role: 'applicant',
-      label: 'Antragstellung',
-    },
-    {
-      email: 'toeb@lanuk.example',
-      name: 'Tanja Fachbehörde',
-      org: 'lanuk',
-      role: 'agency_member',
-      label: 'Fachbehörde (TöB)',
-    },
-  ];
+export interface DemoUser {
+  email: string;
+  name: string;
+  org: string;
+  role: Role;
+  label: string;
+}
+
+/** One entry per e-mail address; the first entry of an organisation and role is its default. */
+export const DEMO_USERS: DemoUser[] = [
+  {
+    email: 'admin@industrieland.example',
+    name: 'Alex Admin',
+    org: 'betrieb',
+    role: 'admin',
+    label: 'Administration',
+  },
+  {
+    email: 'sachbearbeitung@kreis-paderborn.example',
+    name: 'Sabine Sachbearbeiterin',
+    org: 'kreis-paderborn',
+    role: 'case_worker',
+    label: 'Sachbearbeitung Kreis Paderborn',
+  },
+  {
+    email: 'vertretung@kreis-paderborn.example',
+    name: 'Valentin Vertreter',
+    org: 'kreis-paderborn',
+    role: 'case_worker',
+    label: 'Sachbearbeitung Kreis Paderborn (Vertretung)',
+  },
+  {
+    email: 'leitung@kreis-paderborn.example',
+    name: 'Lena Leitung',
+    org: 'kreis-paderborn',
+    role: 'supervisor',
+    label: 'Leitung Kreis Paderborn (zeichnet)',
+  },
+  {
+    email: 'admin@kreis-paderborn.example',
+    name: 'Anja Verwaltung',
+    org: 'kreis-paderborn',
+    role: 'admin',
+    label: 'Administration Kreis Paderborn',
+  },
+  {
+    email: 'sachbearbeitung@brms.example',
+    name: 'Bernd Bearbeiter',
+    org: 'brms',
+    role: 'case_worker',
+    label: 'Sachbearbeitung Bezirksregierung Münster',
+  },
+  {
+    email: 'vertretung@brms.example',
+    name: 'Vera Vertreterin',
+    org: 'brms',
+    role: 'case_worker',
+    label: 'Sachbearbeitung BR Münster (Vertretung)',
+  },
+  {
+    email: 'leitung@brms.example',
+    name: 'Dirk Dezernent',
+    org: 'brms',
+    role: 'supervisor',
+    label: 'Leitung Bezirksregierung Münster (zeichnet)',
+  },
+  {
+    email: 'admin@brms.example',
+    name: 'Birgit Verwaltung',
+    org: 'brms',
+    role: 'admin',
+    label: 'Administration Bezirksregierung Münster',
+  },
+  {
+    email: 'aufsicht@mwike.example',
+    name: 'Mira Aufsicht',
+    org: 'mwike',
+    role: 'supervisor',
+    label: 'Aufsicht',
+  },
+  {
+    email: 'antrag@windpark-sintfeld.example',
+    name: 'Anton Antragsteller',
+    org: 'windpark',
+    role: 'applicant',
+    label: 'Antragstellung',
+  },
+  {
+    email: 'toeb@lanuk.example',
+    name: 'Tanja Fachbehörde',
+    org: 'lanuk',
+    role: 'agency_member',
+    label: 'Fachbehörde (TöB) Landesamt für Natur',
+  },
+  {
+    email: 'bauamt@lichtenau.example',
+    name: 'Gerd Gemeinde',
+    org: 'gemeinde',
+    role: 'agency_member',
+    label: 'TöB Gemeinde (Einvernehmen, § 36 BauGB)',
+  },
+  {
+    email: 'naturschutz@kreis-paderborn.example',
+    name: 'Nora Naturschutz',
+    org: 'naturschutz',
+    role: 'agency_member',
+    label: 'TöB Untere Naturschutzbehörde',
+  },
+  {
+    email: 'wasser@kreis-paderborn.example',
+    name: 'Walter Wasser',
+    org: 'wasser',
+    role: 'agency_member',
+    label: 'TöB Untere Wasserbehörde',
+  },
+  {
+    email: 'denkmal@lwl.example',
+    name: 'Dana Denkmal',
+    org: 'denkmal',
+    role: 'agency_member',
+    label: 'TöB Denkmalpflege',
+  },
+  {
+    email: 'luftverkehr@bezreg.example',
+    name: 'Ludger Luftfahrt',
+    org: 'luftfahrt',
+    role: 'agency_member',
+    label: 'TöB Luftverkehrsbehörde (§ 14 LuftVG)',
+  },
+  {
+    email: 'infra@bundeswehr.example',
+    name: 'Bastian Bundeswehr',
+    org: 'bundeswehr',
+    role: 'agency_member',
+    label: 'TöB Bundeswehr (Infrastruktur)',
+  },
+  {
+    email: 'wetter@dwd.example',
+    name: 'Wiebke Wetter',
+    org: 'wetterdienst',
+    role: 'agency_member',
+    label: 'TöB Deutscher Wetterdienst',
+  },
+  {
+    email: 'strasse@strassen-nrw.example',
+    name: 'Stefan Straße',
+    org: 'strasse',
+    role: 'agency_member',
+    label: 'TöB Straßenbaubehörde',
+  },
+];
 
 const DEMO_AREAS = new URL('../../data/demo/areas.geojson', import.meta.url);
 

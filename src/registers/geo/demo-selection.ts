@@ -100,6 +100,47 @@ export const PROJECTS: readonly ProjectSelection[] = [
   { id: 'brilon', gemeinde: 'Brilon', powerKw: 2000, hubM: 98, rotorM: 70 },
   { id: 'ruethen', gemeinde: 'Rüthen', powerKw: 800, hubM: 73.25, rotorM: 53, repowering: true },
   { id: 'wilnsdorf', gemeinde: 'Wilnsdorf', powerKw: 3000, hubM: 143, rotorM: 112 },
+  // Further projects for the formal procedures of the demo (public participation up to the end)
+  { id: 'paderborn', gemeinde: 'Paderborn', powerKw: 2300, hubM: 138.38, rotorM: 82 },
+  { id: 'altenbeken', gemeinde: 'Altenbeken', powerKw: 2300, hubM: 138.38, rotorM: 82 },
+  {
+    id: 'borchen',
+    gemeinde: 'Borchen',
+    powerKw: 1300,
+    hubM: 69,
+    rotorM: 62,
+    gemarkung: 'Kirchborchen',
+  },
+  { id: 'willebadessen', gemeinde: 'Willebadessen', powerKw: 600, hubM: 75, rotorM: 50 },
+  {
+    id: 'marienmuenster',
+    gemeinde: 'Marienmünster',
+    powerKw: 660,
+    hubM: 65,
+    rotorM: 47,
+    gemarkung: 'Vörden',
+  },
+  {
+    id: 'extertal',
+    gemeinde: 'Extertal',
+    powerKw: 2000,
+    hubM: 100,
+    rotorM: 80,
+    gemarkung: 'Bösingfeld',
+  },
+  {
+    id: 'schoeppingen',
+    gemeinde: 'Schöppingen',
+    powerKw: 1500,
+    hubM: 100,
+    rotorM: 77,
+    gemarkung: 'Schöppingen-Kirchspiel',
+  },
+  { id: 'altenberge', gemeinde: 'Altenberge', powerKw: 1000, hubM: 70, rotorM: 60 },
+  { id: 'sassenberg', gemeinde: 'Sassenberg', powerKw: 1800, hubM: 85, rotorM: 70 },
+  { id: 'horstmar', gemeinde: 'Horstmar', powerKw: 1800, hubM: 98, rotorM: 70 },
+  { id: 'warendorf', gemeinde: 'Warendorf', powerKw: 2000, hubM: 98, rotorM: 71 },
+  { id: 'laer', gemeinde: 'Laer', powerKw: 1800, hubM: 114, rotorM: 70 },
 ];
 
 export interface AreaSelection {
