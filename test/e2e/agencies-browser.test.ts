@@ -79,11 +79,9 @@ describe('agency pages in the browser without JavaScript', { skip }, () => {
     await admin.getByRole('button', { name: 'Speichern' }).click();
     await admin.locator('.error-summary').waitFor();
     await axe(admin, '/organisation/beteiligte-stellen (Fehler)');
-    await admin
-      .getByLabel('Stelle', { exact: true })
-      .selectOption({
-        label: 'Landesamt für Natur, Umwelt und Klima NRW (Beispiel) (im Verzeichnis)',
-      });
+    await admin.getByLabel('Stelle', { exact: true }).selectOption({
+      label: 'Landesamt für Natur, Umwelt und Klima NRW (Beispiel) (im Verzeichnis)',
+    });
     await admin.getByLabel('Rolle im Verfahren').selectOption('nature');
     await admin.getByRole('button', { name: 'Speichern' }).click();
     await admin.waitForURL(/ok=gespeichert/);

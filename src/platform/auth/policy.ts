@@ -41,8 +41,9 @@ export function can(actor: Actor, action: Action): boolean {
       return hasRole(actor, 'supervisor');
     case 'organisation:templates':
       return hasRole(actor, 'admin');
+    // Admins of an authority keep its directory and catalogue; which authority is checked in the
+    // use case.
     case 'organisation:agencies':
-      // Admins of an authority keep its directory; which authority is checked in the use case.
     case 'organisation:conditions':
       return (
         actor.kind === 'user' &&
