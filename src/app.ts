@@ -31,6 +31,7 @@ import { runFollowUpWatch } from './procedures/notes/follow-up.watch.ts';
 import type { JobHandlers } from './platform/jobs.ts';
 import { removeOrphanFiles } from './platform/file-orphans.ts';
 import type { LetterBuilders } from './procedures/letters/letter.builder.ts';
+import { PERMIT_LETTER_BUILDERS } from './permits/letters/letter-builder.ts';
 import { loadAuthorityProfile } from './procedures/authority/authority.queries.ts';
 import type { LoadProfile } from './procedures/letters/letter.profile.ts';
 import { registerLetterRoutes } from './procedures/letters/letter.routes.tsx';
@@ -40,7 +41,7 @@ import { registerTemplateRoutes } from './procedures/letters/template.routes.tsx
  * Letter content builders by procedure type key: each procedure family registers the builder
  * that writes its letters from the case (e.g. permits for 'bimschg-formal').
  */
-const LETTER_BUILDERS: LetterBuilders = {};
+const LETTER_BUILDERS: LetterBuilders = { ...PERMIT_LETTER_BUILDERS };
 
 /** What tests and other entry points may replace: the letter builders and the profile source. */
 export interface AppOptions {

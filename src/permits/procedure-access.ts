@@ -23,7 +23,13 @@ export function procedureRoles(actor: Actor, parties: ProcedureParties): Procedu
     if (m.role === 'case_worker' && m.organisationId === parties.tenantId) roles.add('case_worker');
     if (m.role === 'agency_member' && parties.agencyOrgIds.includes(m.organisationId))
       roles.add('agency_member');
-    if (m.role === 'supervisor' && m.organisationKind === 'ministry') roles.add('supervisor');
+    // The ministry supervises every authority; an authority's own head (who signs its letters)
+    // sees its cases.
+    if (
+      m.role === 'supervisor' &&
+      (m.organisationKind === 'ministry' || m.organisationId === parties.tenantId)
+    )
+      roles.add('supervisor');
   }
   return [...roles];
 }

@@ -51,6 +51,21 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
     ],
   );
   const agencyOnly = roles.every((r) => r === 'agency_member');
+  // A signed letter is filed at once, but the applicant reads it only once it is delivered.
+  const authoritySide = roles.includes('case_worker') || roles.includes('supervisor');
+  const undelivered = authoritySide
+    ? new Set<string>()
+    : new Set(
+        (
+          await deps.db
+            .selectFrom('letters')
+            .select('document_id')
+            .where('procedure_id', '=', row.id)
+            .where('document_id', 'is not', null)
+            .where('delivered_at', 'is', null)
+            .execute()
+        ).map((l) => l.document_id),
+      );
   const ownAgencies = actor.kind === 'user' ? actor.memberships.map((m) => m.organisationId) : [];
   const engineRoles: Role[] = roles;
   const actions = engineRoles.flatMap((role) =>
@@ -83,7 +98,7 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
       ? documents.filter(
           (d) => d.audience === 'case' || (actor.kind === 'user' && d.uploaded_by === actor.userId),
         )
-      : documents,
+      : documents.filter((d) => d.audience !== 'letter' || !undelivered.has(d.id)),
     requiredDocuments,
     /** What a draft still lacks, listed before submission (which stays possible). */
     applicationGaps: {

@@ -54,7 +54,8 @@ export async function loadCaseForStaff(
         (m.role === 'applicant' && m.organisationId === row.applicant_org_id) ||
         (m.role === 'agency_member' &&
           agencies.some((a) => a.agency_org_id === m.organisationId)) ||
-        (m.role === 'supervisor' && m.organisationKind === 'ministry'),
+        (m.role === 'supervisor' &&
+          (m.organisationKind === 'ministry' || m.organisationId === row.tenant_id)),
     );
     if (!party) throw notFound();
     throw new AppError(

@@ -223,13 +223,13 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
   },
   {
-    project: 'kalletal-suedost',
+    project: 'paderborn-ost',
     authority: 'kreis-paderborn',
     created: 6,
     steps: [save(5), ...upload(4, DRAFT_DOCS.slice(0, 2))],
   },
   {
-    project: 'marsberg-nord',
+    project: 'borchen-ost',
     authority: 'kreis-paderborn',
     created: 100,
     steps: [
@@ -242,20 +242,20 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
   },
   {
-    project: 'brilon-nordost',
+    project: 'altenbeken-suedwest',
     authority: 'kreis-paderborn',
     created: 8,
     steps: submitted(8, 3),
   },
   {
-    project: 'ruethen-nordwest',
-    authority: 'kreis-paderborn',
+    project: 'sassenberg-nord',
+    authority: 'brms',
     created: 62,
     steps: [...submitted(62, 58), receipt(55)],
   },
   {
-    project: 'wilnsdorf-ost',
-    authority: 'kreis-paderborn',
+    project: 'laer-nordost',
+    authority: 'brms',
     created: 120,
     steps: [
       ...submitted(120, 118, NOISE),

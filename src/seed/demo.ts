@@ -31,7 +31,9 @@ export const DEMO_ORGANISATIONS: {
     key: 'brms',
     name: 'Bezirksregierung Münster – Dezernat 53',
     kind: 'authority',
-    competenceArea: '055',
+    // No competence area: in the demo this authority stands in for the Kreise of its example
+    // projects (Münsterland, Niederrhein, Rheinland), which under § 1 Abs. 2 Nr. 3 ZustVU would
+    // decide wind cases themselves. The competence check is shown with Kreis Paderborn.
   },
   {
     key: 'mwike',

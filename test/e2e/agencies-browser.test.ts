@@ -92,7 +92,7 @@ describe('agency pages in the browser without JavaScript', { skip }, () => {
     const worker = await apiAs(t, 'sachbearbeitung@kreis-paderborn.example');
     const kreis = await orgId(t, 'Kreis Paderborn');
     const lanuk = await orgId(t, 'Landesamt für Natur');
-    const project = DEMO_PROJECTS.find((p) => p.key === 'brilon-nordost')!;
+    const project = DEMO_PROJECTS.find((p) => p.key === 'bad-wuennenberg-nord')!;
     const id = (
       await applicant.post('/api/v1/procedures', applicationBody(project, kreis, 2))
     ).json<{ id: string }>().id;

@@ -64,7 +64,7 @@ describe('agency involvement: mails, the agency list and structured statements',
     worker = await apiAs(t, WORKER);
     lanuk = await orgId(t, 'Landesamt für Natur');
     const kreis = await orgId(t, 'Kreis Paderborn');
-    const project = DEMO_PROJECTS.find((p) => p.key === 'brilon-nordost')!;
+    const project = DEMO_PROJECTS.find((p) => p.key === 'bad-wuennenberg-nord')!;
     const created = await applicant.post('/api/v1/procedures', applicationBody(project, kreis, 3));
     assert.equal(created.statusCode, 201, created.body);
     id = created.json<{ id: string }>().id;

@@ -54,6 +54,13 @@ describe('application intake: competent authority, German numbers, gaps before s
     t = await createTestApp();
     kreis = await orgId(t, 'Kreis Paderborn');
     brms = await orgId(t, 'Bezirksregierung Münster');
+    // The demo leaves the Bezirksregierung's area open (src/seed/demo.ts); here it is the
+    // Regierungsbezirk Münster, as a real installation would record it.
+    await t.deps.db
+      .updateTable('organisations')
+      .set({ competence_area: '055' })
+      .where('id', '=', brms)
+      .execute();
     page = new Client(t.app);
     await page.logIn(APPLICANT);
   });

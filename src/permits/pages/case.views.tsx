@@ -15,6 +15,7 @@ import type { CaseView } from '../procedure.view-model.ts';
 import type { Casework } from '../../procedures/casework.queries.ts';
 import { ActionForm } from './action.forms.tsx';
 import { CaseworkSection } from './casework.views.tsx';
+import { LettersSection, type LettersView } from '../../procedures/letters/letter.views.tsx';
 import { ApplicationForm } from './application.form.tsx';
 import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
 import { StatementSummary } from './statement.views.tsx';
@@ -193,6 +194,8 @@ interface CasePageProps {
   view: CaseView;
   /** Internal work of the authority: only ever given for its case workers. */
   casework?: Casework;
+  /** The case's letters as the viewer may see them (authority staff and the applicant). */
+  letters?: LettersView;
   errors?: FieldError[];
   message?: string;
   values?: Record<string, string>;
@@ -535,6 +538,11 @@ export function CasePage(props: CasePageProps): VNode {
       <Timetable completeness={view.row.state.completeness} />
     ) : null,
     isWorker ? <ConditionsLink procedureId={view.row.id} /> : null,
+    props.letters && props.letters.head.submitted ? (
+      <div class="case-section">
+        <LettersSection view={props.letters} />
+      </div>
+    ) : null,
     <Participation {...props} isWorker={isWorker} />,
     <section class="case-section" aria-labelledby="unterlagen">
       <h2 class="kern-heading-medium" id="unterlagen">
