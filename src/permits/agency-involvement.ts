@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database, StatementVerdict } from '../db/schema.ts';
 import { proposeAgencyConditions } from '../procedures/conditions/conditions.queries.ts';
 import type { CaseDeadline, ProcedureEvent } from '../procedures/engine/index.ts';
+import { recordConsents } from './agency-consents.ts';
 import { berlinDate, type ProcedureRow } from './permit.queries.ts';
 
 const texts = (value: unknown): string[] =>
@@ -38,6 +39,7 @@ export async function recordAgencyInvolvement(
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+  await recordConsents(trx, row, event, deadlines);
   const agency = typeof event.data.agency === 'string' ? event.data.agency : undefined;
   if (!agency) return;
   if (event.type === 'agency-statement-recorded' || event.type === 'agency-no-comment-recorded') {

@@ -148,7 +148,7 @@ async function announce(
   deps: PermitDeps,
   trx: Parameters<typeof notifyDeadline>[0]['trx'],
   row: Parameters<typeof notifyDeadline>[0]['row'],
-  effect: Exclude<DueEffect, { kind: 'no-comment' | 'auto-action' }>,
+  effect: Exclude<DueEffect, { kind: 'no-comment' | 'auto-action' | 'deemed-consent' }>,
 ) {
   const audience = AUDIENCE[effect.recipient];
   const subjects = {

@@ -16,6 +16,7 @@ import {
 } from '../procedures/engine/index.ts';
 import { recordParticipationEvent } from '../participation/notice/notice.actions.ts';
 import { documentsGivenInForm, missingForSubmission } from './application.ts';
+import { consentsOwed } from './agency-consents.ts';
 import { recordAgencyInvolvement } from './agency-involvement.ts';
 import { classifyApplication } from './application.classify.ts';
 import {
@@ -206,6 +207,20 @@ export async function performAction(options: {
             missingReason,
           )
         : {};
+    // Which asked agency owes a consent follows from the directory and the project, never from
+    // what the person sent (§ 36 BauGB, § 14 LuftVG).
+    delete engineInput.consents;
+    if (
+      transition.effect.kind === 'confirm-completeness' ||
+      transition.effect.kind === 'ask-agencies'
+    ) {
+      const asked = Array.isArray(engineInput.agencies)
+        ? engineInput.agencies.filter(
+            (a): a is string => typeof a === 'string' && /^[0-9a-f-]{36}$/i.test(a),
+          )
+        : [];
+      engineInput.consents = await consentsOwed(trx, row, asked);
+    }
     if (role === 'agency_member') {
       // An agency speaks only for itself.
       const own =

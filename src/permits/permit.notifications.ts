@@ -84,6 +84,39 @@ const MESSAGES: Record<string, readonly Message[]> = {
       text: 'Eine Fachbehörde hat sich innerhalb der Frist nicht geäußert; das gilt als Verzicht auf eine Stellungnahme (§ 10 Abs. 5 Satz 2 BImSchG).',
     },
   ],
+  'consent-refused': [
+    {
+      to: 'case_worker',
+      subject: 'Einvernehmen bzw. Zustimmung verweigert',
+      text: 'Eine beteiligte Behörde hat ihr Einvernehmen bzw. ihre Zustimmung verweigert. Die Genehmigung kann so nicht erteilt werden; ein rechtswidrig verweigertes Einvernehmen der Gemeinde kann die Genehmigungsbehörde ersetzen (§ 36 Abs. 2 Satz 3 BauGB). Die Begründung steht in der Verfahrensakte.',
+    },
+  ],
+  'consent-given': [
+    {
+      to: 'case_worker',
+      subject: 'Einvernehmen bzw. Zustimmung erteilt',
+      text: 'Eine beteiligte Behörde hat ihr Einvernehmen bzw. ihre Zustimmung erteilt.',
+    },
+  ],
+  'consent-deemed-given': [
+    {
+      to: 'case_worker',
+      subject: 'Einvernehmen bzw. Zustimmung gilt als erteilt',
+      text: 'Eine beteiligte Behörde hat ihr Einvernehmen bzw. ihre Zustimmung nicht innerhalb von zwei Monaten verweigert; es gilt als erteilt (§ 36 Abs. 2 Satz 2 BauGB, § 12 Abs. 2 Satz 2 LuftVG).',
+    },
+    {
+      to: 'agency_member',
+      subject: 'Einvernehmen bzw. Zustimmung gilt als erteilt',
+      text: 'Ihre Behörde hat ihr Einvernehmen bzw. ihre Zustimmung nicht innerhalb von zwei Monaten verweigert; es gilt damit als erteilt (§ 36 Abs. 2 Satz 2 BauGB, § 12 Abs. 2 Satz 2 LuftVG).',
+    },
+  ],
+  'consent-replaced': [
+    {
+      to: 'agency_member',
+      subject: 'Verweigertes Einvernehmen ersetzt',
+      text: 'Die Genehmigungsbehörde hat das verweigerte Einvernehmen Ihrer Gemeinde ersetzt (§ 36 Abs. 2 Satz 3 BauGB). Die Begründung steht in der Verfahrensakte.',
+    },
+  ],
   'decision-deadline-extended': [
     {
       to: 'applicant',
@@ -155,10 +188,24 @@ function organisationsFor(row: ProcedureRow, audience: Audience, event: Procedur
   }
 }
 
-/** An agency reads the end of its own period, with the rule it follows. */
+/** Consent requested with the involvement, per deadline key: what the agency reads. */
+const CONSENT_REQUESTS: Record<string, string> = {
+  'municipal-consent':
+    'Zugleich bittet die Genehmigungsbehörde um das Einvernehmen Ihrer Gemeinde (§ 36 Abs. 1 Satz 1 BauGB). Es gilt als erteilt, wenn es nicht innerhalb von zwei Monaten verweigert wird (§ 36 Abs. 2 Satz 2 BauGB)',
+  'aviation-consent':
+    'Zugleich bittet die Genehmigungsbehörde um Ihre Zustimmung nach § 14 Abs. 1 LuftVG. Sie gilt als erteilt, wenn sie nicht innerhalb von zwei Monaten verweigert wird (§ 12 Abs. 2 Satz 2 LuftVG)',
+};
+
+/** An agency reads the end of its own period, with the rule it follows, and of its consent. */
 function ownDeadline(deadlines: readonly CaseDeadline[], agency: string): string {
   const own = deadlines.find((d) => d.key === 'agency-statement' && d.instance === agency);
-  return own ? `\n\nIhre Frist endet am ${formatGermanDate(own.end)}, um 24:00 Uhr.` : '';
+  const consent = deadlines.find((d) => d.instance === agency && d.key in CONSENT_REQUESTS);
+  return [
+    own ? `\n\nIhre Frist endet am ${formatGermanDate(own.end)}, um 24:00 Uhr.` : '',
+    consent
+      ? `\n\n${CONSENT_REQUESTS[consent.key]}; die Frist endet am ${formatGermanDate(consent.end)}, um 24:00 Uhr.`
+      : '',
+  ].join('');
 }
 
 /**

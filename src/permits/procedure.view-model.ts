@@ -71,7 +71,15 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
   const actions = engineRoles.flatMap((role) =>
     availableActions(type, row.state, role, today).map((a) => ({ ...a, role })),
   );
-  const uniqueActions = [...new Map(actions.map((a) => [a.action, a])).values()];
+  // An agency answers only its own consent: the buttons show while its consent is requested.
+  const ownConsentOpen = row.state.agencies.some(
+    (a) => ownAgencies.includes(a.agency) && a.consent?.status === 'requested',
+  );
+  const uniqueActions = [...new Map(actions.map((a) => [a.action, a])).values()].filter(
+    (a) =>
+      !(a.effect === 'give-consent' || a.effect === 'refuse-consent') ||
+      (a.role === 'agency_member' && ownConsentOpen),
+  );
   const blocked = engineRoles.flatMap((role) => blockedActions(type, row.state, role, today));
   // The short description typed into the form is that required document (§ 4 Abs. 3 9. BImSchV).
   const givenInForm = documentsGivenInForm(row.application);
@@ -113,6 +121,10 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
     actions: uniqueActions,
     blocked: [...new Map(blocked.map((b) => [b.action, b])).values()],
     agencyChoices: choices,
+    /** Municipalities whose refused Einvernehmen the authority may replace. */
+    refusedConsents: agencies
+      .filter((a) => a.consent === 'municipality' && a.consent_status === 'refused')
+      .map((a) => ({ id: a.agency_org_id, name: a.name })),
     today,
   };
 }

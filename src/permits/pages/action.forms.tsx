@@ -28,6 +28,8 @@ export interface ActionFormProps {
   values: Record<string, string>;
   /** One primary action leads the page; everything else is secondary. */
   variant: 'primary' | 'secondary';
+  /** Municipalities whose refused consent the authority may replace (§ 36 Abs. 2 S. 3 BauGB). */
+  refusedConsents?: { id: string; name: string }[];
 }
 
 /** The agencies ticked in a refused submission (a single one arrives as text), else none. */
@@ -119,6 +121,47 @@ export function ActionFields(props: ActionFormProps): VNode | null {
       );
     case 'record-agency-statement':
       return <AgencyStatementFields action={props.action} values={values} errors={errors} />;
+    case 'give-consent':
+      return (
+        <TextArea
+          name={f('reasons')}
+          label="Hinweise zur Erteilung (optional)"
+          value={values[f('reasons')]}
+          errors={errors}
+          required={false}
+        />
+      );
+    case 'refuse-consent':
+      return (
+        <TextArea
+          name={f('reasons')}
+          label="Begründung der Verweigerung"
+          hint="Erforderlich. Die Genehmigungsbehörde prüft, ob die Verweigerung rechtmäßig ist (§ 36 Abs. 2 Satz 1 BauGB). Absätze bleiben erhalten."
+          value={values[f('reasons')]}
+          errors={errors}
+          rows={6}
+        />
+      );
+    case 'replace-consent':
+      return (
+        <>
+          <SelectField
+            name={f('agency')}
+            label="Gemeinde, deren verweigertes Einvernehmen ersetzt wird"
+            options={(props.refusedConsents ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            value={values[f('agency')]}
+            errors={errors}
+          />
+          <TextArea
+            name={f('reasons')}
+            label="Begründung der Ersetzung"
+            hint="Warum ist die Verweigerung rechtswidrig? (§ 36 Abs. 2 Satz 3 BauGB)"
+            value={values[f('reasons')]}
+            errors={errors}
+            rows={6}
+          />
+        </>
+      );
     case 'extend-completeness-check':
     case 'withdraw':
       return (
@@ -296,6 +339,7 @@ export function ActionFields(props: ActionFormProps): VNode | null {
     case 'close-step':
     case 'deliver-decision':
     case 'record-agency-no-comment':
+    case 'deem-consent-given':
     case 'publish-decision':
     case 'deem-delivered':
       return null;

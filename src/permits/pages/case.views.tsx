@@ -19,6 +19,7 @@ import { LettersSection, type LettersView } from '../../procedures/letters/lette
 import { ApplicationForm } from './application.form.tsx';
 import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
 import { StatementSummary } from './statement.views.tsx';
+import { ConsentSummary, consentEventLabel } from './consent.views.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
 import { rankActions } from './next-step.ts';
 import { ConditionsLink } from './conditions.views.tsx';
@@ -232,6 +233,7 @@ function actionForm(
       version={view.row.eventCount}
       today={view.today}
       agencies={view.agencyChoices}
+      refusedConsents={view.refusedConsents}
       missingDocuments={missingLabels(view)}
       errors={props.errors ?? []}
       values={props.values ?? {}}
@@ -462,7 +464,7 @@ function Agencies(props: CasePageProps): VNode | null {
       <DataTable
         caption="Beteiligte Behörden und ihre Stellungnahmen"
         hideCaption
-        columns={['Behörde', 'Frist', 'Stand', 'Stellungnahme']}
+        columns={['Behörde', 'Frist', 'Stand', 'Stellungnahme', 'Einvernehmen / Zustimmung']}
         rows={view.agencies.map((a) => ({
           key: a.agency_org_id,
           cells: [
@@ -474,6 +476,12 @@ function Agencies(props: CasePageProps): VNode | null {
               'no-comment': 'keine Äußerung (Frist abgelaufen)',
             }[a.status],
             <StatementSummary verdict={a.verdict} statement={a.statement} />,
+            <ConsentSummary
+              consent={a.consent}
+              status={a.consent_status}
+              due={a.consent_due}
+              reasons={a.consent_reasons}
+            />,
           ],
         }))}
       />
@@ -494,7 +502,8 @@ function Timeline(props: CasePageProps & { isWorker: boolean }): VNode | null {
       <ol class="timeline">
         {events.map((e) => (
           <li key={e.seq}>
-            {formatTimestamp(e.at)}: {EVENT_LABELS[e.type] ?? e.type}
+            {formatTimestamp(e.at)}:{' '}
+            {consentEventLabel(e.type, e.data) ?? EVENT_LABELS[e.type] ?? e.type}
             {e.display_name
               ? ` – ${e.display_name}`
               : e.actor_role === 'system'

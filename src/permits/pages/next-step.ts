@@ -12,6 +12,8 @@ const FORWARD: readonly EffectKind[] = [
   'confirm-receipt',
   'confirm-completeness',
   'record-agency-statement',
+  'give-consent',
+  'refuse-consent',
   'close-step',
   'publish-notice',
   'schedule-hearing',
@@ -27,7 +29,9 @@ const FORWARD: readonly EffectKind[] = [
   'ask-agencies',
   'extend-completeness-check',
   'extend-decision-deadline',
+  'replace-consent',
   'record-agency-no-comment',
+  'deem-consent-given',
 ];
 
 export interface ActionChoice {

@@ -12,6 +12,7 @@ import type {
   TransitionDef,
 } from '../../procedures/engine/index.ts';
 import { cite } from './citations.ts';
+import { consentDeadlines, consentTransitions, CONSENTS } from './consents.ts';
 import {
   agencyStatementDeadline,
   completenessCheckDeadline,
@@ -154,6 +155,7 @@ function formal(rules: RuleSet): ProcedureTypeVersion {
     transitions: [
       ...intakeTransitions(rules),
       ...agencyTransitions(reviewSteps),
+      ...consentTransitions(reviewSteps),
       ...decisionDeadlineTransitions(reviewSteps),
       ...formalOnly,
       ...participationTransitions(),
@@ -163,6 +165,7 @@ function formal(rules: RuleSet): ProcedureTypeVersion {
       completenessCheckDeadline(rules, closing),
       documentSubmissionDeadline(closing),
       agencyStatementDeadline(closing),
+      ...consentDeadlines(closing),
       decisionDeadline(rules, {
         months: 7,
         citation: cite.formalProcedure,
@@ -174,6 +177,7 @@ function formal(rules: RuleSet): ProcedureTypeVersion {
       decisionDisplayPeriod(closing),
     ],
     requiredDocuments: WIND_REQUIRED_DOCUMENTS,
+    consents: CONSENTS,
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   TransitionDef,
 } from '../../procedures/engine/index.ts';
 import { cite } from './citations.ts';
+import { consentDeadlines, consentsSettled, consentTransitions, CONSENTS } from './consents.ts';
 import {
   agencyStatementDeadline,
   completenessCheckDeadline,
@@ -80,7 +81,7 @@ const simplifiedOnly: readonly TransitionDef[] = [
     from: ['decision-drafting'],
     to: 'decided',
     roles: ['case_worker', 'supervisor'],
-    guards: [],
+    guards: [consentsSettled],
     effect: { kind: 'decide' },
     event: 'decision-issued',
     citations: [cite.writtenDecision, cite.conditions, cite.refusal, cite.simplifiedProcedure],
@@ -118,6 +119,8 @@ function simplified(rules: RuleSet): ProcedureTypeVersion {
     transitions: [
       ...intakeTransitions(rules),
       ...agencyTransitions(['agency-involvement']),
+      // A consent may still be open when all statements are in and the decision is drafted.
+      ...consentTransitions(['agency-involvement', 'decision-drafting']),
       ...decisionDeadlineTransitions(['agency-involvement', 'decision-drafting']),
       ...simplifiedOnly,
       withdrawalTransition(openSteps(steps)),
@@ -126,6 +129,7 @@ function simplified(rules: RuleSet): ProcedureTypeVersion {
       completenessCheckDeadline(rules, closing),
       documentSubmissionDeadline(closing),
       agencyStatementDeadline(closing),
+      ...consentDeadlines(closing),
       decisionDeadline(rules, {
         months: 3,
         citation: cite.simplifiedProcedure,
@@ -134,6 +138,7 @@ function simplified(rules: RuleSet): ProcedureTypeVersion {
       }),
     ],
     requiredDocuments: WIND_REQUIRED_DOCUMENTS,
+    consents: CONSENTS,
   };
 }
 

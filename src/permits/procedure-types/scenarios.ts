@@ -3,7 +3,7 @@
  * action, and for every guard a situation in which it fails. Used only by the tests.
  */
 import type { ProcedureTypeVersion } from '../../procedures/engine/index.ts';
-import { AGENCIES, spec } from './test-support.ts';
+import { AGENCIES, CONSENT_AGENCY, spec } from './test-support.ts';
 import type { PathOptions, Spec } from './test-support.ts';
 
 /** Commands from a new case to the given step. */
@@ -14,12 +14,13 @@ export function pathTo(
 ): Spec[] {
   const submitted = [spec.submit(type, options)];
   const checking = [...submitted, spec.confirmReceipt];
-  const involving = [...checking, spec.confirmCompleteness()];
+  const involving = [...checking, spec.confirmCompleteness(1, options.consent)];
   const formal = type.key === 'bimschg-formal';
   const participating = [...involving, spec.publishNotice()];
+  const asked = options.consent ? [...AGENCIES, CONSENT_AGENCY] : AGENCIES;
   const drafting = formal
     ? [...participating, spec.skipHearing]
-    : [...involving, ...AGENCIES.map(spec.statement), spec.completeAgencyInvolvement];
+    : [...involving, ...asked.map(spec.statement), spec.completeAgencyInvolvement];
   const decided = [...drafting, spec.decide];
   const paths: Record<string, Spec[]> = {
     draft: [],
@@ -101,6 +102,19 @@ export function validScenario(type: ProcedureTypeVersion, action: string): Scena
       return only(spec.publishDecision);
     case 'close-procedure':
       return only(spec.closeProcedure);
+    case 'give-consent':
+      return { setup: [], command: spec.giveConsent, options: { consent: 'municipality' } };
+    case 'refuse-consent':
+      return { setup: [], command: spec.refuseConsent, options: { consent: 'aviation' } };
+    case 'replace-consent':
+      return {
+        setup: [spec.refuseConsent],
+        command: spec.replaceConsent,
+        options: { consent: 'municipality' },
+      };
+    case 'deem-consent-given':
+      // Two months after the request in every step: the fiction applies.
+      return { setup: [], command: spec.deemConsent(70), options: { consent: 'aviation' } };
     default:
       throw new Error(`no scenario for action ${action}: add one in scenarios.ts`);
   }
@@ -171,6 +185,66 @@ function specificViolations(type: ProcedureTypeVersion, action: string): Violati
           guard: 0,
           setup: [spec.statement('Bauaufsicht')],
           command: spec.completeAgencyInvolvement,
+        },
+      ];
+    case 'give-consent':
+    case 'refuse-consent': {
+      const municipality = { consent: 'municipality' } as const;
+      const aviation = { consent: 'aviation' } as const;
+      const command = action === 'give-consent' ? spec.giveConsent : spec.refuseConsent;
+      return [
+        { guard: 0, setup: [spec.giveConsent], command, options: municipality },
+        { guard: 0, setup: [spec.refuseConsent], command, options: aviation },
+        { guard: 0, setup: [spec.deemConsent(70)], command, options: municipality },
+        {
+          guard: 0,
+          setup: [spec.refuseConsent, spec.replaceConsent],
+          command,
+          options: municipality,
+        },
+      ];
+    }
+    case 'replace-consent':
+      return [
+        { guard: 0, setup: [], command: spec.replaceConsent, options: { consent: 'municipality' } },
+        {
+          guard: 0,
+          setup: [spec.giveConsent],
+          command: spec.replaceConsent,
+          options: { consent: 'municipality' },
+        },
+        {
+          guard: 0,
+          setup: [spec.refuseConsent, spec.replaceConsent],
+          command: spec.replaceConsent,
+          options: { consent: 'municipality' },
+        },
+      ];
+    case 'deem-consent-given':
+      return [
+        {
+          guard: 0,
+          setup: [spec.giveConsent],
+          command: spec.deemConsent(70),
+          options: { consent: 'municipality' },
+        },
+        {
+          guard: 0,
+          setup: [spec.refuseConsent],
+          command: spec.deemConsent(70),
+          options: { consent: 'aviation' },
+        },
+        // The last day of the period: not yet (§ 188 Abs. 2 BGB: the period ends with that day).
+        { guard: 1, setup: [], command: spec.deemConsent(1), options: { consent: 'municipality' } },
+      ];
+    case 'decide':
+      return [
+        { guard: 0, setup: [], command: spec.decide, options: { consent: 'municipality' } },
+        {
+          guard: 0,
+          setup: [spec.refuseConsent],
+          command: spec.decide,
+          options: { consent: 'aviation' },
         },
       ];
     default:

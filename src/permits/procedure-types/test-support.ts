@@ -39,7 +39,12 @@ export interface Spec {
 
 export interface PathOptions {
   readonly inAccelerationArea?: boolean;
+  /** The completeness confirmation also asks CONSENT_AGENCY for this consent. */
+  readonly consent?: 'municipality' | 'aviation';
 }
+
+/** The agency asked for a consent in scenarios with `consent`. */
+export const CONSENT_AGENCY = 'Gemeinde Beispielstadt';
 
 import { PROCEDURE_TYPE_VERSIONS } from './index.ts';
 
@@ -119,15 +124,40 @@ export const spec = {
     role: 'case_worker',
     input: text({ reason: 'Umfangreiche Fachgutachten' }),
   } satisfies Spec,
-  confirmCompleteness: (gap = 1): Spec => ({
+  confirmCompleteness: (gap = 1, consent?: PathOptions['consent']): Spec => ({
     action: 'confirm-completeness',
     role: 'case_worker',
     gap,
     input: (c) => ({
       completenessDate: completenessDate(c),
-      agencies: [...AGENCIES],
+      agencies: consent ? [...AGENCIES, CONSENT_AGENCY] : [...AGENCIES],
       timetable: 'Entscheidung voraussichtlich im Dezember 2025',
+      ...(consent ? { consents: { [CONSENT_AGENCY]: consent } } : {}),
     }),
+  }),
+  giveConsent: {
+    action: 'give-consent',
+    role: 'agency_member',
+    input: text({ agency: CONSENT_AGENCY }),
+  } satisfies Spec,
+  refuseConsent: {
+    action: 'refuse-consent',
+    role: 'agency_member',
+    input: text({
+      agency: CONSENT_AGENCY,
+      reasons: 'Der Standort widerspricht dem Flächennutzungsplan.',
+    }),
+  } satisfies Spec,
+  replaceConsent: {
+    action: 'replace-consent',
+    role: 'case_worker',
+    input: text({ agency: CONSENT_AGENCY, reasons: 'Der Flächennutzungsplan ist unwirksam.' }),
+  } satisfies Spec,
+  deemConsent: (gap: number): Spec => ({
+    action: 'deem-consent-given',
+    role: 'system',
+    gap,
+    input: text({ agency: CONSENT_AGENCY }),
   }),
   rejectIncomplete: (gap: number): Spec => ({
     action: 'reject-incomplete',

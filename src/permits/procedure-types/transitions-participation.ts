@@ -3,6 +3,7 @@
  */
 import type { TransitionDef } from '../../procedures/engine/index.ts';
 import { cite } from './citations.ts';
+import { consentsSettled } from './consents.ts';
 import { letterSigned } from './transitions.ts';
 
 const afterObjections = {
@@ -67,7 +68,7 @@ export function participationTransitions(): TransitionDef[] {
       from: ['decision-drafting'],
       to: 'decided',
       roles: ['case_worker', 'supervisor'],
-      guards: [],
+      guards: [consentsSettled],
       effect: { kind: 'decide' },
       event: 'decision-issued',
       citations: [cite.writtenDecision, cite.conditions, cite.refusal],

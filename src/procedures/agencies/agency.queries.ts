@@ -99,7 +99,7 @@ export async function agencyChoices(
 }
 
 /** Whether an agency's name names the place (the site's municipality), as a whole word. */
-function namesPlace(name: string, place: string | undefined): boolean {
+export function namesPlace(name: string, place: string | undefined): boolean {
   const wanted = place?.trim().toLocaleLowerCase('de');
   if (!wanted) return true;
   return name

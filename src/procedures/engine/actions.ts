@@ -9,7 +9,7 @@ import { isIsoDate } from './dates.ts';
 import { deadlineChangesFor } from './deadline-changes.ts';
 import type { DeadlineChange } from './deadline-changes.ts';
 import { prepareEffect } from './effects.ts';
-import { firstFailingGuard } from './guards.ts';
+import { blockedVariant, firstFailingGuard } from './guards.ts';
 import { asRecord } from './input.ts';
 import { roleList } from './roles.ts';
 import { initialState } from './state.ts';
@@ -77,12 +77,20 @@ function candidates(
   role: Role,
   today: IsoDate | undefined,
   signedLetters?: readonly string[],
-): { transition: TransitionDef; blockedBy: string | null }[] {
+): {
+  transition: TransitionDef;
+  blockedBy: string | null;
+  variant: { label: string; reason: string } | null;
+}[] {
   if (!belongsTo(type, state)) return [];
   const ctx = { type, state, at: today, agency: undefined, signedLetters };
   return type.transitions
     .filter((t) => t.from.includes(state.step) && t.roles.includes(role))
-    .map((transition) => ({ transition, blockedBy: firstFailingGuard(transition, ctx) }));
+    .map((transition) => ({
+      transition,
+      blockedBy: firstFailingGuard(transition, ctx),
+      variant: blockedVariant(transition, ctx),
+    }));
 }
 
 /**
@@ -107,7 +115,11 @@ export function availableActions(
     }));
 }
 
-/** Actions of the current step the role could take but a guard blocks, with the reason. */
+/**
+ * Actions of the current step the role could take but a guard blocks, with the reason; an action
+ * whose one variant is blocked (e.g. the grant of a decision, while its refusal stays possible)
+ * is listed with that variant's label.
+ */
 export function blockedActions(
   type: ProcedureTypeVersion,
   state: ProcedureState,
@@ -115,10 +127,14 @@ export function blockedActions(
   today?: IsoDate,
   signedLetters?: readonly string[],
 ): BlockedAction[] {
-  return candidates(type, state, role, today, signedLetters).flatMap(({ transition, blockedBy }) =>
-    blockedBy === null
-      ? []
-      : [{ action: transition.action, label: transition.label, reason: blockedBy }],
+  return candidates(type, state, role, today, signedLetters).flatMap(
+    ({ transition, blockedBy, variant }) => {
+      if (blockedBy !== null)
+        return [{ action: transition.action, label: transition.label, reason: blockedBy }];
+      if (variant === null) return [];
+      const label = `${transition.label} (${variant.label})`;
+      return [{ action: transition.action, label, reason: variant.reason }];
+    },
   );
 }
 
@@ -243,6 +259,7 @@ export function applyAction(
     at,
     agency: prepared.agency,
     signedLetters: command.signedLetters,
+    input: input.value,
   });
   if (blockedBy !== null) return failure('guard-failed', blockedBy);
   const outcome = prepared.commit();

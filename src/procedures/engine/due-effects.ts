@@ -23,8 +23,11 @@ export type DueEffect =
   | (DueBase & { readonly kind: 'escalation'; readonly recipient: Role })
   | (DueBase & { readonly kind: 'expiry-notice'; readonly recipient: Role })
   | (DueBase & {
-      readonly kind: 'no-comment' | 'auto-action';
-      /** Apply with applyAction as role 'system' (silence as "no comment", end of a period). */
+      readonly kind: 'no-comment' | 'auto-action' | 'deemed-consent';
+      /**
+       * Apply with applyAction as role 'system' (silence as "no comment" or as consent, end of a
+       * period).
+       */
       readonly command: {
         readonly action: string;
         readonly role: 'system';
@@ -97,16 +100,17 @@ function overrun(type: ProcedureTypeVersion, d: CaseDeadline): DueEffect | null 
         command: { action: def.expiryAction, role: 'system', input: {} },
       };
     }
-    case 'no-comment': {
+    case 'no-comment':
+    case 'deemed-consent': {
       const def = type.deadlines.find((candidate) => candidate.key === d.key);
       if (!def?.expiryAction || !def.instances || d.instance === null) return null;
+      const consequence =
+        d.effectOnExpiry === 'no-comment'
+          ? 'Es wird davon ausgegangen, dass keine Äußerung beabsichtigt ist.'
+          : 'Da sie nicht verweigert wurde, gilt die Erklärung als erteilt.';
       return {
-        ...base(
-          d,
-          'no-comment',
-          `${expired} Es wird davon ausgegangen, dass keine Äußerung beabsichtigt ist.`,
-        ),
-        kind: 'no-comment',
+        ...base(d, d.effectOnExpiry, `${expired} ${consequence}`),
+        kind: d.effectOnExpiry,
         command: {
           action: def.expiryAction,
           role: 'system',

@@ -4,6 +4,7 @@
 import { computeDeadline, DeadlineInputError, parseDuration } from '../../law/index.ts';
 import type { IsoDate } from '../../law/index.ts';
 import { laterOf } from './dates.ts';
+import { consentEventData, consentOf, requestedConsents } from './effects-consent.ts';
 import { prepared, rejected } from './effect-types.ts';
 import type { EffectContext, Prepared } from './effect-types.ts';
 import { booleanRecord, isoDateField, optionalText, requiredText, textList } from './input.ts';
@@ -114,7 +115,7 @@ export function extendCompletenessCheck({ state, input }: EffectContext): Prepar
  * § 7 Abs. 2 9. BImSchV: the completeness date is the day the last required document arrived;
  * the applicant is told the authorities to be involved and the timetable.
  */
-export function confirmCompleteness({ state, at, input }: EffectContext): Prepared {
+export function confirmCompleteness({ type, state, at, input }: EffectContext): Prepared {
   const completenessDate = isoDateField(input, 'completenessDate', 'Das Vollständigkeitsdatum');
   if (!completenessDate.ok) return rejected(completenessDate.message);
   const agencies = textList(input, 'agencies', 'Die zu beteiligenden Behörden', 1);
@@ -130,11 +131,14 @@ export function confirmCompleteness({ state, at, input }: EffectContext): Prepar
       'Das Vollständigkeitsdatum ist der Tag, an dem die letzten erforderlichen Unterlagen eingegangen sind (§ 7 Abs. 2 9. BImSchV); es darf weder vor diesem Eingang noch nach dem Tag der Bestätigung liegen.',
     );
   }
+  const consents = requestedConsents(type, input, agencies.value);
+  if (!consents.ok) return rejected(consents.message);
   const asked: AgencyInvolvement[] = agencies.value.map((agency) => ({
     agency,
     askedAt: at,
     answer: 'pending',
     answeredAt: null,
+    consent: consentOf(consents.value, agency, at),
   }));
   return prepared(() => ({
     state: {
@@ -146,6 +150,7 @@ export function confirmCompleteness({ state, at, input }: EffectContext): Prepar
       completenessDate: completenessDate.value,
       agencies: agencies.value,
       timetable: timetable.value,
+      ...consentEventData(type, consents.value),
     },
   }));
 }

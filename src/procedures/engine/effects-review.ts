@@ -2,25 +2,29 @@
  * Effects from agency involvement to the end of a procedure (§§ 10, 19 BImSchG, §§ 11, 20
  * 9. BImSchV).
  */
+import { consentEventData, consentOf, requestedConsents } from './effects-consent.ts';
 import { prepared, rejected } from './effect-types.ts';
 import type { EffectContext, Prepared } from './effect-types.ts';
 import { integerField, oneOf, optionalText, requiredText, textList } from './input.ts';
 import type { AgencyAnswer, ClosureKind, DecisionOutcome } from './state.ts';
 
-export function askAgencies({ state, at, input }: EffectContext): Prepared {
+export function askAgencies({ type, state, at, input }: EffectContext): Prepared {
   const agencies = textList(input, 'agencies', 'Die zu beteiligenden Behörden', 1);
   if (!agencies.ok) return rejected(agencies.message);
   const twice = agencies.value.find((name) => state.agencies.some((a) => a.agency === name));
   if (twice !== undefined) return rejected(`Die Behörde „${twice}“ ist bereits beteiligt.`);
+  const consents = requestedConsents(type, input, agencies.value);
+  if (!consents.ok) return rejected(consents.message);
   const asked = agencies.value.map((agency) => ({
     agency,
     askedAt: at,
     answer: 'pending' as const,
     answeredAt: null,
+    consent: consentOf(consents.value, agency, at),
   }));
   return prepared(() => ({
     state: { ...state, agencies: [...state.agencies, ...asked] },
-    data: { agencies: agencies.value },
+    data: { agencies: agencies.value, ...consentEventData(type, consents.value) },
   }));
 }
 

@@ -17,6 +17,7 @@ import {
   recordAgencyAnswer,
   recordApplicantConsent,
 } from './effects-review.ts';
+import { answerConsent, deemConsentGiven, replaceConsent } from './effects-consent.ts';
 import {
   deemDelivered,
   publishDecision,
@@ -48,6 +49,14 @@ export function prepareEffect(effect: Effect, ctx: EffectContext): Prepared {
       return recordAgencyAnswer(ctx, 'statement');
     case 'record-agency-no-comment':
       return recordAgencyAnswer(ctx, 'no-comment');
+    case 'give-consent':
+      return answerConsent(ctx, 'given');
+    case 'refuse-consent':
+      return answerConsent(ctx, 'refused');
+    case 'replace-consent':
+      return replaceConsent(ctx);
+    case 'deem-consent-given':
+      return deemConsentGiven(ctx);
     case 'close-step':
       return closeStep(ctx);
     case 'extend-decision-deadline':

@@ -3,11 +3,13 @@
  * Date-dependent guards need the action date; without one (availableActions without `today`)
  * they are treated as passing, and applyAction checks them again with the real date.
  */
+import { formatGermanDateShort } from '../../law/index.ts';
 import type { IsoDate } from '../../law/index.ts';
 import { firstPeriod, resolveDuration } from './deadline-rules.ts';
-import { openDocumentRequests, pendingAgencies } from './state.ts';
-import type { ProcedureState } from './state.ts';
-import type { GuardCheck, ProcedureTypeVersion, StateDate, TransitionDef } from './types.ts';
+import type { InputRecord } from './input.ts';
+import { openDocumentRequests, pendingAgencies, unsettledConsents } from './state.ts';
+import type { AgencyInvolvement, ProcedureState } from './state.ts';
+import type { Guard, GuardCheck, ProcedureTypeVersion, StateDate, TransitionDef } from './types.ts';
 
 export interface GuardContext {
   readonly type: ProcedureTypeVersion;
@@ -22,6 +24,11 @@ export interface GuardContext {
    * date guard without a date; the application's action path always passes the list.
    */
   readonly signedLetters?: readonly string[] | undefined;
+  /**
+   * The action's validated input, for guards that bind one variant of it (Guard.onlyIf);
+   * undefined when only asking which buttons to show.
+   */
+  readonly input?: InputRecord | undefined;
 }
 
 /**
@@ -49,6 +56,44 @@ function agencyExpired(ctx: GuardContext, deadline: string, at: IsoDate): boolea
     const end = endOf(ctx, deadline, agency.askedAt);
     return end !== undefined && at > end;
   });
+}
+
+/** Asked agencies whose consent the check concerns: the one named in the input, else all. */
+function consentCandidates(ctx: GuardContext): AgencyInvolvement[] {
+  return ctx.state.agencies.filter(
+    (agency) => agency.consent && (ctx.agency === undefined || agency.agency === ctx.agency),
+  );
+}
+
+function consentDef(ctx: GuardContext, agency: AgencyInvolvement) {
+  return ctx.type.consents?.find((def) => def.key === agency.consent?.kind);
+}
+
+/** End of the period of a requested consent (its ConsentDef's per-agency deadline). */
+function consentEnd(ctx: GuardContext, agency: AgencyInvolvement): IsoDate | undefined {
+  const def = consentDef(ctx, agency);
+  return def && agency.consent ? endOf(ctx, def.deadline, agency.consent.requestedAt) : undefined;
+}
+
+function consentExpired(ctx: GuardContext, at: IsoDate): boolean {
+  return consentCandidates(ctx).some((agency) => {
+    const end = agency.consent?.status === 'requested' ? consentEnd(ctx, agency) : undefined;
+    return end !== undefined && at > end;
+  });
+}
+
+/** Which consents still block a grant, for the guard's message. */
+function openConsents(ctx: GuardContext): string {
+  return unsettledConsents(ctx.state)
+    .map((agency) => {
+      const label = consentDef(ctx, agency)?.label ?? agency.consent?.kind ?? '';
+      if (agency.consent?.status === 'refused') return `${label}: verweigert, nicht ersetzt`;
+      const end = consentEnd(ctx, agency);
+      return end === undefined
+        ? `${label}: erbeten`
+        : `${label}: erbeten; ohne Verweigerung gilt es mit Ablauf des ${formatGermanDateShort(end)} als erteilt`;
+    })
+    .join('; ');
 }
 
 function requestOverdue(ctx: GuardContext, deadline: string, at: IsoDate): boolean {
@@ -98,6 +143,16 @@ export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
           : check.letter;
       return ctx.signedLetters.includes(needed);
     }
+    case 'consent-is':
+      return consentCandidates(ctx).some(
+        (agency) =>
+          agency.consent?.status === check.status &&
+          (!check.replaceable || consentDef(ctx, agency)?.replaceable === true),
+      );
+    case 'consent-deadline-expired':
+      return ctx.at === undefined || consentExpired(ctx, ctx.at);
+    case 'consents-settled':
+      return unsettledConsents(state).length === 0;
     case 'date-passed': {
       const date = stateDate(state, check.date);
       if (date === null) return false;
@@ -106,8 +161,37 @@ export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
   }
 }
 
+/** The guard's German message, with the open consents where that guard failed. */
+function messageOf(guard: Guard, ctx: GuardContext): string {
+  return guard.check.kind === 'consents-settled'
+    ? `${guard.message} Offen: ${openConsents(ctx)}.`
+    : guard.message;
+}
+
+/**
+ * Whether a guard binds the action: a variant guard (onlyIf) only when the input chooses its
+ * variant; without input (listing buttons) it does not, so the other variants stay available.
+ */
+function binds(guard: Guard, ctx: GuardContext): boolean {
+  if (!guard.onlyIf) return true;
+  return ctx.input !== undefined && ctx.input[guard.onlyIf.field] === guard.onlyIf.value;
+}
+
 /** The German message of the first failing guard, or null if all pass. */
 export function firstFailingGuard(transition: TransitionDef, ctx: GuardContext): string | null {
-  const failing = transition.guards.find((guard) => !guardPasses(guard.check, ctx));
-  return failing ? failing.message : null;
+  const failing = transition.guards.find(
+    (guard) => binds(guard, ctx) && !guardPasses(guard.check, ctx),
+  );
+  return failing ? messageOf(failing, ctx) : null;
+}
+
+/** The first variant guard (onlyIf) that would block its variant now: label and message. */
+export function blockedVariant(
+  transition: TransitionDef,
+  ctx: GuardContext,
+): { label: string; reason: string } | null {
+  const failing = transition.guards.find(
+    (guard) => guard.onlyIf !== undefined && !guardPasses(guard.check, ctx),
+  );
+  return failing?.onlyIf ? { label: failing.onlyIf.label, reason: messageOf(failing, ctx) } : null;
 }

@@ -5,6 +5,8 @@
  */
 export type {
   CaseEvent,
+  ConsentDef,
+  ConsentStatus,
   DeadlineDef,
   DeadlineInstances,
   DurationSpec,
@@ -27,6 +29,7 @@ export { ROLES } from './types.ts';
 export { ROLE_LABELS } from './roles.ts';
 export type {
   AgencyAnswer,
+  AgencyConsent,
   AgencyInvolvement,
   ClosureKind,
   DecisionOutcome,
@@ -37,7 +40,7 @@ export type {
   ParticipationRecord,
   ProcedureState,
 } from './state.ts';
-export { initialState } from './state.ts';
+export { initialState, unsettledConsents } from './state.ts';
 export type {
   ActionCommand,
   ActionErrorCode,

@@ -4,7 +4,7 @@
  * deadlines (computeCaseDeadlines reads the events, not this state).
  */
 import type { IsoDate } from '../../law/index.ts';
-import type { ProcedureTypeVersion } from './types.ts';
+import type { ConsentStatus, ProcedureTypeVersion } from './types.ts';
 
 /** A request for missing documents (§ 7 Abs. 1 S. 3 9. BImSchV). */
 export interface DocumentRequest {
@@ -19,12 +19,23 @@ export interface DocumentRequest {
 
 export type AgencyAnswer = 'pending' | 'statement' | 'no-comment';
 
+/** A consent the agency owes (ConsentDef.key), requested with its involvement. */
+export interface AgencyConsent {
+  readonly kind: string;
+  readonly status: ConsentStatus;
+  readonly requestedAt: IsoDate;
+  /** Day of the answer, the fiction or the replacement; null while requested. */
+  readonly decidedAt: IsoDate | null;
+}
+
 /** One authority asked for a statement (§ 10 Abs. 5 BImSchG, § 11 9. BImSchV). */
 export interface AgencyInvolvement {
   readonly agency: string;
   readonly askedAt: IsoDate;
   readonly answer: AgencyAnswer;
   readonly answeredAt: IsoDate | null;
+  /** Absent in states stored before consents existed, and for agencies that owe none. */
+  readonly consent?: AgencyConsent | null;
 }
 
 export type DecisionOutcome = 'granted' | 'refused';
@@ -125,4 +136,11 @@ export function openDocumentRequests(state: ProcedureState): DocumentRequest[] {
 
 export function pendingAgencies(state: ProcedureState): AgencyInvolvement[] {
   return state.agencies.filter((agency) => agency.answer === 'pending');
+}
+
+/** Consents that still stand in the way of a grant: requested, or refused and not replaced. */
+export function unsettledConsents(state: ProcedureState): AgencyInvolvement[] {
+  return state.agencies.filter(
+    (agency) => agency.consent?.status === 'requested' || agency.consent?.status === 'refused',
+  );
 }

@@ -41,6 +41,11 @@ export type Effect =
   | { readonly kind: 'ask-agencies' }
   | { readonly kind: 'record-agency-statement' }
   | { readonly kind: 'record-agency-no-comment' }
+  /** Consents of agencies (see ConsentDef): the agency's answer, its replacement, the fiction. */
+  | { readonly kind: 'give-consent' }
+  | { readonly kind: 'refuse-consent' }
+  | { readonly kind: 'replace-consent' }
+  | { readonly kind: 'deem-consent-given' }
   | { readonly kind: 'close-step' }
   | {
       readonly kind: 'extend-decision-deadline';
@@ -80,7 +85,22 @@ export type GuardCheck =
    * A letter of this kind is signed off by a second person (letters engine); with `ifRefused`,
    * that kind instead when the recorded decision refuses. Needs the command's signedLetters.
    */
-  | { readonly kind: 'letter-signed'; readonly letter: string; readonly ifRefused?: string };
+  | { readonly kind: 'letter-signed'; readonly letter: string; readonly ifRefused?: string }
+  /**
+   * The consent of the agency named in the input (without one: of any agency) has this status;
+   * with `replaceable`, only consents whose ConsentDef allows a replacement count.
+   */
+  | {
+      readonly kind: 'consent-is';
+      readonly status: ConsentStatus;
+      readonly replaceable?: boolean;
+    }
+  /** Needs input.agency and the action date: the period of that agency's consent has ended. */
+  | { readonly kind: 'consent-deadline-expired' }
+  /** No consent is still requested, or refused without being replaced. */
+  | { readonly kind: 'consents-settled' };
+
+export type ConsentStatus = 'requested' | 'given' | 'refused' | 'deemed-given' | 'replaced';
 
 /** Dates in the state that guards may wait for. */
 export type StateDate = 'objectionEnd' | 'hearingDate' | 'decisionDisplayEnd';
@@ -89,6 +109,12 @@ export interface Guard {
   readonly check: GuardCheck;
   /** German message shown when the guard fails; cites the rule. */
   readonly message: string;
+  /**
+   * The guard binds only one variant of the action, chosen by an input field (e.g. the grant,
+   * not the refusal, of a decision). Buttons stay available; the blocked variant is listed with
+   * `label`; applyAction checks the guard when the input chooses that variant.
+   */
+  readonly onlyIf?: { readonly field: string; readonly value: string; readonly label: string };
 }
 
 export interface TransitionDef {
@@ -169,8 +195,11 @@ export interface ExtensionRule {
  * 'no-comment': silence of an agency counts as no comment (§ 10 Abs. 5 S. 2 BImSchG).
  * 'none': a period, not a task (e.g. the display): it simply ends, nobody is reminded or warned.
  * 'auto-action': the watcher applies `expiryAction` as 'system' once the period has ended.
+ * 'deemed-consent': silence counts as consent (e.g. § 36 Abs. 2 S. 2 BauGB); the watcher applies
+ * `expiryAction` as 'system' for the instance, like 'no-comment'.
  */
-export type ExpiryEffect = 'remind-only' | 'escalate' | 'no-comment' | 'none' | 'auto-action';
+export type ExpiryEffect =
+  'remind-only' | 'escalate' | 'no-comment' | 'none' | 'auto-action' | 'deemed-consent';
 
 export interface DeadlineDef {
   readonly key: string;
@@ -200,6 +229,22 @@ export interface RequiredDocumentDef {
   readonly citations: readonly string[];
 }
 
+/**
+ * A consent (Einvernehmen, Zustimmung) another authority must give before a permit may be
+ * granted, requested together with its involvement. The caller names which asked agency owes
+ * which consent (input `consents`); the period runs in the per-agency deadline `deadline`, whose
+ * instances' trigger field lists the agencies asked for this consent.
+ */
+export interface ConsentDef {
+  readonly key: string;
+  /** German, e.g. 'Einvernehmen der Gemeinde'. */
+  readonly label: string;
+  readonly deadline: string;
+  /** Whether the permit authority may replace a refusal (e.g. § 36 Abs. 2 S. 3 BauGB). */
+  readonly replaceable: boolean;
+  readonly citations: readonly string[];
+}
+
 export interface ProcedureTypeVersion {
   readonly key: string;
   readonly version: string;
@@ -213,6 +258,8 @@ export interface ProcedureTypeVersion {
   readonly transitions: readonly TransitionDef[];
   readonly deadlines: readonly DeadlineDef[];
   readonly requiredDocuments: readonly RequiredDocumentDef[];
+  /** Consents agencies may owe in this type; absent: none. */
+  readonly consents?: readonly ConsentDef[];
 }
 
 /** One audit event as stored; `data` comes from JSON, so readers check its fields. */

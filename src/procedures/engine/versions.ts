@@ -85,9 +85,12 @@ export function checkProcedureType(type: ProcedureTypeVersion): string[] {
       need(d.start.kind === 'event', `${d.key}: duration from event needs an event start`);
     }
     if (d.instances) need(d.start.kind === 'event', `${d.key}: instances need an event start`);
-    if (d.effectOnExpiry === 'no-comment') {
+    if (d.effectOnExpiry === 'no-comment' || d.effectOnExpiry === 'deemed-consent') {
       const ok = d.expiryAction !== undefined && actions.has(d.expiryAction) && d.instances;
-      need(Boolean(ok), `${d.key}: no-comment needs instances and an existing expiryAction`);
+      need(
+        Boolean(ok),
+        `${d.key}: ${d.effectOnExpiry} needs instances and an existing expiryAction`,
+      );
     }
     if (d.effectOnExpiry === 'auto-action') {
       const ok = d.expiryAction !== undefined && actions.has(d.expiryAction) && !d.instances;
@@ -95,6 +98,10 @@ export function checkProcedureType(type: ProcedureTypeVersion): string[] {
     }
     if (d.effectOnExpiry === 'escalate') need(d.escalateTo !== undefined, `${d.key}: escalateTo`);
     seen.add(d.key);
+  }
+  for (const consent of type.consents ?? []) {
+    const deadline = type.deadlines.find((d) => d.key === consent.deadline);
+    need(deadline?.instances !== undefined, `consent ${consent.key}: needs a per-agency deadline`);
   }
   return problems;
 }
