@@ -136,6 +136,15 @@ export function registerPermitApiRoutes(app: App, deps: Deps): void {
           name: a.name,
           status: a.status,
           due: a.due_date,
+          consent:
+            a.consent && a.consent_status
+              ? {
+                  kind: a.consent,
+                  status: a.consent_status,
+                  due: a.consent_due,
+                  reasons: a.consent_reasons,
+                }
+              : null,
         })),
         actions: view.actions.map((a) => ({ action: a.action, label: a.label, role: a.role })),
         blockedActions: view.blocked,

@@ -121,7 +121,7 @@ export const ActionBody = Type.Object(
   {
     additionalProperties: true,
     description:
-      'Eingaben der Aktion (je nach Aktion, z. B. date, note, agencyOrgIds, statement, decision); die Verfahrensakte nennt die möglichen Aktionen',
+      'Eingaben der Aktion (je nach Aktion, z. B. date, note, agencyOrgIds, statement, decision; give-consent, refuse-consent: reasons, bei Verweigerung Pflicht; replace-consent: agency, reasons); die Verfahrensakte nennt die möglichen Aktionen',
   },
 );
 
@@ -222,6 +222,20 @@ export const CaseFile = Type.Object(
         name: Type.String(),
         status: StringEnum(['asked', 'answered', 'no-comment']),
         due: IsoDate,
+        consent: Nullable(
+          Type.Object(
+            {
+              kind: StringEnum(['municipality', 'aviation'], {
+                description:
+                  'Einvernehmen der Gemeinde (§ 36 BauGB) oder Zustimmung der Luftfahrtbehörde (§ 14 LuftVG)',
+              }),
+              status: StringEnum(['requested', 'given', 'refused', 'deemed-given', 'replaced']),
+              due: Nullable(IsoDate),
+              reasons: Nullable(Type.String()),
+            },
+            { description: 'Erbetenes Einvernehmen bzw. erbetene Zustimmung dieser Behörde' },
+          ),
+        ),
       }),
     ),
     actions: Type.Array(
