@@ -186,11 +186,20 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     project: 'lichtenau-nord',
     authority: 'kreis-paderborn',
+    // The site municipality is asked too: it comments but leaves its Einvernehmen unanswered,
+    // so the watcher records it as given two months after the request (§ 36 Abs. 2 S. 2 BauGB),
+    // before the permit is granted.
+    agencies: ['lanuk', 'gemeinde'],
     created: 200,
     steps: [
       ...submitted(200, 198),
       receipt(197),
       complete(185, TIMETABLE_SIMPLIFIED),
+      act(175, 'gemeinde', 'record-agency-statement', {
+        verdict: 'no-objection',
+        statement:
+          'Aus Sicht der Bauleitplanung bestehen keine Bedenken; der Standort liegt in der Konzentrationszone für Windenergie des Flächennutzungsplans.',
+      }),
       statement(165, STATEMENT_OK),
       act(160, 'worker', 'complete-agency-involvement'),
       grant(120),
