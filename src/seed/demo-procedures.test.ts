@@ -234,6 +234,22 @@ describe('demo permit procedures', () => {
     assert.ok(decisions.length >= 2);
   });
 
+  it('shows a municipality’s Einvernehmen deemed given and consents of the aviation authority', async () => {
+    const consents = await t.database.db
+      .selectFrom('procedure_agencies')
+      .select(['consent', 'consent_status'])
+      .where('consent', 'is not', null)
+      .execute();
+    assert.ok(
+      consents.some((c) => c.consent === 'municipality' && c.consent_status === 'deemed-given'),
+      JSON.stringify(consents),
+    );
+    assert.ok(
+      consents.some((c) => c.consent === 'aviation'),
+      JSON.stringify(consents),
+    );
+  });
+
   it('does nothing when procedures exist', async () => {
     assert.deepEqual(await seedDemoProcedures(t.deps), { created: 0 });
   });
