@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
+import { procedureType } from '../../src/permits/permit.types.ts';
+import { applyAction, type ProcedureState } from '../../src/procedures/engine/index.ts';
 import { verifyCaseFile } from '../../src/procedures/audit.queries.ts';
 import { Client, createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
@@ -396,6 +398,23 @@ describe('consents of the municipality and the aviation authority', () => {
     });
 
     it('the Einvernehmen is deemed given exactly after the two months, not a day earlier', async () => {
+      // The engine's own rule, on the stored state: not on the last day, from the day after.
+      const row = await t.database.db
+        .selectFrom('procedures')
+        .select(['type_key', 'type_version', 'state'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const type = procedureType(row.type_key, row.type_version);
+      const deem = (at: string) =>
+        applyAction(type, row.state as ProcedureState, {
+          action: 'deem-consent-given',
+          role: 'system',
+          at,
+          input: { agency: gemeinde },
+        });
+      const early = deem('2027-01-25');
+      assert.ok(!early.ok && early.code === 'guard-failed', JSON.stringify(early));
+      assert.ok(deem('2027-01-26').ok);
       // 25.01.2027, 23:59 in Berlin: the last day of the period.
       clock.set(new Date('2027-01-25T22:59:00Z'));
       await runDeadlineWatch(t.deps);
@@ -412,6 +431,15 @@ describe('consents of the municipality and the aviation authority', () => {
         .executeTakeFirstOrThrow();
       assert.equal(event.actor_role, 'system');
       assert.equal((event.data as { agency: string }).agency, gemeinde);
+      const view = (await api.worker.get(`/api/v1/procedures/${id}`)).json<{
+        agencies: { id: string; consent: { kind: string; status: string; due: string } | null }[];
+      }>();
+      assert.deepEqual(view.agencies.find((a) => a.id === gemeinde)?.consent, {
+        kind: 'municipality',
+        status: 'deemed-given',
+        due: '2027-01-25',
+        reasons: null,
+      });
       const chain = await verifyCaseFile(t.database.db, id);
       assert.equal(chain?.problem, undefined, 'the hash chain holds');
       await runDeadlineWatch(t.deps);
