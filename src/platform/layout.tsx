@@ -59,8 +59,12 @@ function navItems(actor: Actor): NavItem[] {
   if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
   else if (can(actor, 'organisation:master-data'))
     items.push({ href: '/organisation/stammdaten', label: 'Stammdaten' });
-  if (can(actor, 'organisation:agencies'))
+  // What the admins of an authority keep for it: agencies, letter templates, conditions.
+  if (can(actor, 'organisation:agencies')) {
     items.push({ href: '/organisation/beteiligte-stellen', label: 'Beteiligte Stellen' });
+    items.push({ href: '/organisation/vorlagen', label: 'Textvorlagen' });
+    items.push({ href: '/organisation/nebenbestimmungen', label: 'Nebenbestimmungen' });
+  }
   return items;
 }
 

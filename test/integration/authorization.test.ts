@@ -410,7 +410,7 @@ const ROUTES: Record<string, RouteCase> = {
     on: 'participation',
     wrongRoles: LETTER_OUTSIDERS,
     wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
-    served: { skip: 'needs the procedure type’s letter builder; letters.test.ts drafts letters' },
+    served: { person: 'caseWorker' },
   },
   'POST /verfahren/:id/schreiben/:letterId/vorlage': {
     on: 'participation',
@@ -545,7 +545,7 @@ describe('state-changing procedure routes on real procedures', () => {
       representative: f.objectionId,
       into: 'einzeln',
       memberIds: f.objectionId,
-      kind: 'receipt',
+      kind: 'hearing',
       comment: 'Bitte ergänzen.',
       signatoryId: 'fixture',
       catalogueId: f.catalogueId,
