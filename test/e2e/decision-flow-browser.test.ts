@@ -199,20 +199,25 @@ describe('decision flow of both procedure types in the browser', { skip }, () =>
     await worker.goto(caseUrl);
     await worker.getByRole('button', { name: /Eingang bestätigen/i }).click();
     await worker.waitForURL(/ok=confirm-receipt/);
-    const chooseAgencies = async () => {
-      for (const box of await worker.locator('input[name="confirm-completeness.agencies"]').all())
-        await box.uncheck();
-      await worker.getByLabel(NATURE_AGENCY_NAME).check();
-      await worker.getByLabel(MUNICIPALITY_NAME).check();
-    };
-    await chooseAgencies();
+    for (const box of await worker.locator('input[name="confirm-completeness.agencies"]').all())
+      await box.uncheck();
+    await worker.getByLabel(NATURE_AGENCY_NAME).check();
+    await worker.getByLabel(MUNICIPALITY_NAME).check();
     await worker
       .getByLabel('Zeitplan für das Verfahren')
       .fill('Stellungnahmen in einem Monat, Entscheidung danach.');
     // Required documents are missing: confirming without a reason is refused.
     await worker.getByRole('button', { name: /Vollständigkeit bestätigen/i }).click();
     await worker.locator('.error-summary').waitFor();
-    await chooseAgencies();
+    assert.match(
+      await worker.locator('.error-summary').innerText(),
+      /erforderliche Unterlagen fehlen .*nur mit einer Begründung/s,
+    );
+    // The refused form keeps what was chosen: the two agencies, not the directory's defaults.
+    const ticked = worker.locator('input[name="confirm-completeness.agencies"]:checked');
+    assert.equal(await ticked.count(), 2);
+    assert.ok(await worker.getByLabel(NATURE_AGENCY_NAME).isChecked());
+    assert.ok(await worker.getByLabel(MUNICIPALITY_NAME).isChecked());
     await worker
       .getByLabel('Begründung für die Bestätigung trotz fehlender Unterlagen')
       .fill('Die übrigen Gutachten liegen der Behörde aus der Vorprüfung vor.');
