@@ -468,6 +468,7 @@ describe('decision flow of both procedure types in the browser', { skip }, () =>
       await (await intake(caseUrl)).close();
       await agencyStatements(p);
       await municipalityStaysSilent(caseUrl);
+      // The municipality's second month passes before the decision.
       await daysPass(30);
       await municipalityConsent(caseUrl);
 
