@@ -171,3 +171,11 @@ export function remediesFor(input: RemediesInput): RemediesResult {
     openPoints,
   };
 }
+
+/**
+ * The general notice where the site's Kreis is not known (the public notice of a decision, or a
+ * case without a Kreis): wind turbines over 50 m go to the OVG at first instance. [open] legal
+ * sign-off of the wording.
+ */
+export const GENERAL_WIND_REMEDIES =
+  'Gegen diesen Bescheid kann innerhalb eines Monats nach Bekanntgabe Klage beim Oberverwaltungsgericht für das Land Nordrhein-Westfalen, Aegidiikirchplatz 5, 48143 Münster, erhoben werden (§ 48 Abs. 1 Satz 1 Nr. 3a VwGO). Widerspruch und Anfechtungsklage eines Dritten haben keine aufschiebende Wirkung (§ 63 BImSchG).';

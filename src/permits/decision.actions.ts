@@ -4,9 +4,9 @@ import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import { formatGermanDate } from '../law/index.ts';
 import type { ProcedureState } from '../procedures/engine/index.ts';
-import { renderDecisionPdf, type DecisionOutcome } from './decision.pdf.ts';
+import { renderWithdrawalPdf } from './decision.pdf.ts';
 import { berlinDate, procedureParties, type ProcedureRow } from './permit.queries.ts';
-import { MAX_UPLOAD_BYTES, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
+import { MAX_UPLOAD_BYTES, type PermitDeps } from './permit.types.ts';
 import { AppError } from '../platform/errors.ts';
 import { referenceLabel } from '../procedures/reference.ts';
 import { contactLines, loadAuthorityProfile } from '../procedures/authority/authority.queries.ts';
@@ -78,10 +78,9 @@ async function deliverWithdrawalConfirmation(options: {
   deps: PermitDeps;
   trx: Transaction<Database>;
   row: ProcedureRow;
-  state: ProcedureState;
   now: Date;
 }): Promise<string> {
-  const { deps, trx, row, state, now } = options;
+  const { deps, trx, row, now } = options;
   const [{ authorityName, applicantName }, head] = await Promise.all([
     procedureParties(trx, row),
     trx
@@ -90,19 +89,8 @@ async function deliverWithdrawalConfirmation(options: {
       .where('id', '=', row.id)
       .executeTakeFirstOrThrow(),
   ]);
-  const decision = state.decision;
-  // A decision, a refusal (also for missing documents, § 20 Abs. 2 9. BImSchV) or the confirmation
-  // of a withdrawal: every end of the procedure is a document in the case file.
-  const outcome: DecisionOutcome =
-    state.closure?.kind === 'withdrawn'
-      ? 'withdrawal'
-      : state.closure || decision?.outcome === 'refused'
-        ? 'refusal'
-        : 'grant';
   const app = row.application;
-  const assessments =
-    row.typeKey === 'bimschg-formal' ? await catalogueAssessments(trx, row.id) : [];
-  const pdf = await renderDecisionPdf(
+  const pdf = await renderWithdrawalPdf(
     {
       authorityName,
       authorityContact: contactLines(await loadAuthorityProfile(trx, row.tenantId)).slice(1),
@@ -110,17 +98,8 @@ async function deliverWithdrawalConfirmation(options: {
       issuedOn: formatGermanDate(berlinDate(now)),
       applicantName,
       projectTitle: row.title,
-      procedureLabel: TYPE_LABELS[row.typeKey] ?? row.typeKey,
       site: `Gemarkung ${app.site.gemarkung}, Flur ${app.site.flur}, Flurstück ${app.site.flurstueck}`,
-      turbines: app.turbines.map((t) => ({
-        type: t.type,
-        totalHeightM: t.totalHeightM,
-        ratedPowerKw: t.ratedPowerKw,
-      })),
-      outcome,
-      conditions: outcome === 'grant' && decision ? [...decision.conditions] : [],
-      reasoning: decision?.reasons ?? state.closure?.reasons ?? '',
-      assessments,
+      turbineCount: app.turbines.length,
       auditHash: head.last_hash,
     },
     now,
@@ -132,7 +111,7 @@ async function deliverWithdrawalConfirmation(options: {
       procedure_id: row.id,
       tenant_id: row.tenantId,
       doc_type: 'decision',
-      filename: `${outcome === 'withdrawal' ? 'Ruecknahmebestaetigung' : 'Bescheid'}-${row.reference ?? 'Entwurf'}.pdf`,
+      filename: `Ruecknahmebestaetigung-${row.reference ?? 'Entwurf'}.pdf`,
       media_type: 'application/pdf',
       sha256: stored.sha256,
       size: stored.size,

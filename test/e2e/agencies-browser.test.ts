@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
-import {
-  axeViolations,
-  browserSkipReason,
-  describeViolations,
-  startBrowserApp,
-} from '../helpers/browser.ts';
+import { BrowserSessions, browserSkipReason, startBrowserApp } from '../helpers/browser.ts';
 import { DEMO_PASSWORD, type TestApp } from '../helpers/app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
 import { berlinDate } from '../../src/permits/permit.queries.ts';
@@ -24,31 +19,13 @@ describe('agency pages in the browser without JavaScript', { skip }, () => {
   let base: string;
   let t: TestApp;
   let stop: (() => Promise<void>) | undefined;
-  const contexts: Record<string, BrowserContext> = {};
-  const problems: string[] = [];
-
-  async function as(email: string): Promise<Page> {
-    contexts[email] ??= await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
-    const page = await contexts[email].newPage();
-    await page.goto(`${base}/anmelden`);
-    if (page.url().endsWith('/anmelden')) {
-      await page.getByLabel('E-Mail-Adresse').fill(email);
-      await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.waitForURL(/\/konto$/);
-    }
-    return page;
-  }
-
-  async function axe(page: Page, label: string) {
-    const html = await page.content();
-    const probe = await (contexts.axe ??= await browser.newContext({ locale: 'de-DE' })).newPage();
-    await probe.goto(page.url());
-    await probe.setContent(html, { waitUntil: 'load' });
-    const violations = await axeViolations(probe);
-    if (violations.length > 0) problems.push(describeViolations(label, violations));
-    await probe.close();
-  }
+  const sessions = new BrowserSessions(
+    () => browser,
+    () => base,
+  );
+  const as = (email: string) => sessions.as(email);
+  const axe = (page: Page, label: string) => sessions.axe(page, label);
+  const problems = sessions.problems;
 
   before(async () => {
     const env = await startBrowserApp();

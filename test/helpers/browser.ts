@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppOptions } from '../../src/app.ts';
 import type { Clock } from '../../src/platform/clock.ts';
 import { createTestApp, type TestApp } from './app.ts';
@@ -103,4 +103,53 @@ export async function startBrowserApp(
       await t.close();
     },
   };
+}
+
+/**
+ * Logged-in pages per demo user (JavaScript off, one context each, so sessions persist) and axe
+ * on what a user sees: axe is a script and scripts are off in the users' contexts, so the page as
+ * shown (also an error state after a POST) is copied into a scripted page on the same URL and
+ * checked there. Violations are collected in `problems`, to be asserted empty at the end.
+ */
+export class BrowserSessions {
+  readonly problems: string[] = [];
+  private readonly contexts = new Map<string, BrowserContext>();
+
+  constructor(
+    private readonly browser: () => Browser,
+    private readonly base: () => string,
+    private readonly password = 'Demo-Passwort-2026',
+  ) {}
+
+  private async context(key: string, javaScriptEnabled: boolean): Promise<BrowserContext> {
+    let context = this.contexts.get(key);
+    if (!context) {
+      context = await this.browser().newContext({ javaScriptEnabled, locale: 'de-DE' });
+      this.contexts.set(key, context);
+    }
+    return context;
+  }
+
+  /** A new page of the user's session, logged in on first use. */
+  async as(email: string): Promise<Page> {
+    const page = await (await this.context(email, false)).newPage();
+    await page.goto(`${this.base()}/anmelden`);
+    if (page.url().endsWith('/anmelden')) {
+      await page.getByLabel('E-Mail-Adresse').fill(email);
+      await page.getByLabel('Passwort').fill(this.password);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.waitForURL(/\/konto$/);
+    }
+    return page;
+  }
+
+  async axe(page: Page, label: string): Promise<void> {
+    const html = await page.content();
+    const probe = await (await this.context('\0axe', true)).newPage();
+    await probe.goto(page.url());
+    await probe.setContent(html, { waitUntil: 'load' });
+    const violations = await axeViolations(probe);
+    if (violations.length > 0) this.problems.push(describeViolations(label, violations));
+    await probe.close();
+  }
 }

@@ -8,7 +8,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { formatGermanDate } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
-import { REMEDIES } from '../../permits/decision.pdf.ts';
+import { GENERAL_WIND_REMEDIES } from '../../law/remedies.ts';
 import { berlinDate, procedureParties, type ProcedureRow } from '../../permits/permit.queries.ts';
 import { WIND_REQUIRED_DOCUMENTS } from '../../permits/procedure-types/required-documents.ts';
 import { MAX_UPLOAD_BYTES } from '../../permits/permit.types.ts';
@@ -252,7 +252,7 @@ async function publishDecisionNotice(ctx: EventContext) {
     outcome: decision.outcome,
     operativePart,
     conditionsSummary: [...adopted, ...decision.conditions.filter((c) => !adopted.includes(c))],
-    remedies: REMEDIES,
+    remedies: GENERAL_WIND_REMEDIES,
     displayStart: pub.displayStart,
     displayEnd: pub.displayEnd,
     displayUrl,

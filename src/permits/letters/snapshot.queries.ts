@@ -9,7 +9,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AuthorityProfile } from '../../procedures/authority/authority.types.ts';
 import { catalogueAssessments } from '../decision.actions.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
-import { REMEDIES } from '../decision.pdf.ts';
+import { GENERAL_WIND_REMEDIES } from '../../law/remedies.ts';
 import { berlinDate, findProcedure, loadHistory, procedureParties } from '../permit.queries.ts';
 import { procedureType } from '../permit.types.ts';
 import type { LetterKind } from '../../procedures/letters/letter.types.ts';
@@ -155,7 +155,8 @@ export async function loadPermitSnapshot(
       ? { holder: bank.holder, bankName: bank.bankName, iban: bank.iban, bic: bank.bic }
       : null,
     // Without a Kreis for the site the general notice of the OVG stands in (§ 58 VwGO needs one).
-    remedies: remedies.length > 0 || !DECIDING.has(options.kind) ? remedies : [REMEDIES],
+    remedies:
+      remedies.length > 0 || !DECIDING.has(options.kind) ? remedies : [GENERAL_WIND_REMEDIES],
   };
 }
 
