@@ -1,18 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { berlinDate } from '../../src/permits/permit.queries.ts';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
 import { referenceLabel } from '../../src/procedures/reference.ts';
 import { WIND_CONDITIONS } from '../../src/seed/demo-conditions.ts';
 import { DEMO_PASSWORD, fixedClock, type TestApp } from '../helpers/app.ts';
-import {
-  axeViolations,
-  browserSkipReason,
-  describeViolations,
-  startBrowserApp,
-} from '../helpers/browser.ts';
+import { BrowserSessions, browserSkipReason, startBrowserApp } from '../helpers/browser.ts';
 import { SAMPLE_PDF } from '../helpers/multipart.ts';
 import { pdfPlainText } from '../helpers/pdf-text-embedded.ts';
 import { DEMO_PROJECTS, type DemoProject } from '../helpers/permits.ts';
@@ -57,36 +52,20 @@ describe('decision flow of both procedure types in the browser', { skip }, () =>
   let base: string;
   let t: TestApp;
   const clock = fixedClock(new Date());
-  const contexts: Record<string, BrowserContext> = {};
-  const problems: string[] = [];
 
-  async function as(email: string): Promise<Page> {
-    contexts[email] ??= await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
-    const page = await contexts[email].newPage();
-    await page.goto(`${base}/anmelden`);
-    if (page.url().endsWith('/anmelden')) {
-      await page.getByLabel('E-Mail-Adresse').fill(email);
-      await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.waitForURL(/\/konto$/);
-    }
-    return page;
-  }
-
+  const sessions = new BrowserSessions(
+    () => browser,
+    () => base,
+    DEMO_PASSWORD,
+  );
+  const as = (email: string) => sessions.as(email);
+  const problems = sessions.problems;
   /** Page types axe has checked; the second procedure meets the same types again. */
   const checked = new Set<string>();
-
   async function axe(page: Page, label: string) {
     if (checked.has(label)) return;
     checked.add(label);
-    // Scripts are off in the user's context: the page as seen is copied into a scripted one.
-    const html = await page.content();
-    const probe = await (contexts.axe ??= await browser.newContext({ locale: 'de-DE' })).newPage();
-    await probe.goto(page.url());
-    await probe.setContent(html, { waitUntil: 'load' });
-    const violations = await axeViolations(probe);
-    if (violations.length > 0) problems.push(describeViolations(label, violations));
-    await probe.close();
+    await sessions.axe(page, label);
   }
 
   const main = (page: Page) => page.locator('main').innerText();
