@@ -33,7 +33,9 @@ import {
   loadHistory,
   saveDeadlines,
   type ProcedureRow,
+  partiesOf,
 } from './permit.queries.ts';
+import { actingRoles } from './procedure-access.ts';
 import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
 
 /** Events after which the case file holds a generated PDF (decision, refusal, withdrawal). */
@@ -178,7 +180,7 @@ export async function performAction(options: {
     // the engine on the procedure's REAL current state; nothing here replaces that state.
     let type = procedureType(row.typeKey, row.typeVersion);
     let state = row.state;
-    const chosen = chooseRole(type, state, action, roles);
+    const chosen = chooseRole(type, state, action, actingRoles(actor, partiesOf(row), roles));
     if (!chosen.ok) throw new AppError(CODE_TO_ERROR[chosen.code], chosen.message);
     const { role, transition } = chosen;
     requireConfirmation(transition.effect.kind, options.confirmed);
