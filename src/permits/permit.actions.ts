@@ -5,6 +5,10 @@ import { AppError } from '../platform/errors.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
 import { nextReference } from '../procedures/authority/authority.queries.ts';
 import {
+  addOwnCondition,
+  listCaseConditions,
+} from '../procedures/conditions/conditions.actions.ts';
+import {
   applyAction,
   chooseRole,
   computeCaseDeadlines,
@@ -34,7 +38,9 @@ import {
   loadHistory,
   saveDeadlines,
   type ProcedureRow,
+  partiesOf,
 } from './permit.queries.ts';
+import { actingRoles } from './procedure-access.ts';
 import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
 
 /** Events after which the case file holds a generated PDF (decision, refusal, withdrawal). */
@@ -101,6 +107,8 @@ export async function commitAction(options: {
     type: event.type,
     data: event.data,
   });
+  if (event.type === 'decision-issued' && actor.id !== null)
+    await adoptDecisionConditions(trx, row, event, actor.id, actor.role, now);
   const history = await loadHistory(trx, row.id);
   const deadlines = computeCaseDeadlines(type, history, today);
   await saveDeadlines(trx, row, deadlines);
@@ -179,7 +187,7 @@ export async function performAction(options: {
     // the engine on the procedure's REAL current state; nothing here replaces that state.
     let type = procedureType(row.typeKey, row.typeVersion);
     let state = row.state;
-    const chosen = chooseRole(type, state, action, roles);
+    const chosen = chooseRole(type, state, action, actingRoles(actor, partiesOf(row), roles));
     if (!chosen.ok) throw new AppError(CODE_TO_ERROR[chosen.code], chosen.message);
     const { role, transition } = chosen;
     requireConfirmation(transition.effect.kind, options.confirmed);
@@ -261,3 +269,37 @@ export async function performAction(options: {
     });
   });
 }
+
+/**
+ * Conditions given with the decision step itself (the decide form's list or the API's
+ * `conditions`) join the case's adopted conditions, which the Bescheid and the public notice of
+ * the decision are built from: one list, whichever way a condition was entered. A text already
+ * on the list is not added twice.
+ */
+async function adoptDecisionConditions(
+  trx: Transaction<Database>,
+  row: ProcedureRow,
+  event: ProcedureEvent,
+  actorId: string,
+  actorRole: string,
+  now: Date,
+): Promise<void> {
+  const given = Array.isArray(event.data.conditions)
+    ? event.data.conditions.filter((c): c is string => typeof c === 'string')
+    : [];
+  if (given.length === 0) return;
+  const present = new Set(
+    (await listCaseConditions(trx, row.id))
+      .filter((c) => c.status === 'adopted')
+      .map((c) => c.text),
+  );
+  const c = { trx, procedureId: row.id, tenantId: row.tenantId, actorId, actorRole, now };
+  for (const text of given) {
+    if (present.has(text.trim())) continue;
+    await addOwnCondition(c, { category: DECISION_CONDITION_CATEGORY, text });
+    present.add(text.trim());
+  }
+}
+
+/** The category under which conditions given with the decision itself are listed. */
+export const DECISION_CONDITION_CATEGORY = 'Weitere Nebenbestimmungen';

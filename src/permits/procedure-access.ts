@@ -34,6 +34,23 @@ export function procedureRoles(actor: Actor, parties: ProcedureParties): Procedu
   return [...roles];
 }
 
+/**
+ * The roles someone may ACT in on a procedure. The ministry's supervision reads every case and
+ * its overruns, but does not take the authority's steps (deciding is the competent authority's,
+ * § 1 ZustVU; the Fachaufsicht instructs, it does not decide in its place [open]): the role
+ * 'supervisor' acts only for a supervisor of the procedure's own authority (its head).
+ */
+export function actingRoles(
+  actor: Actor,
+  parties: ProcedureParties,
+  roles: readonly ProcedureRole[],
+): ProcedureRole[] {
+  const head =
+    actor.kind === 'user' &&
+    actor.memberships.some((m) => m.role === 'supervisor' && m.organisationId === parties.tenantId);
+  return roles.filter((r) => r !== 'supervisor' || head);
+}
+
 export function requireProcedureRole(
   actor: Actor,
   parties: ProcedureParties,

@@ -12,7 +12,9 @@ import {
   listDeadlines,
   listDocuments,
   listEvents,
+  partiesOf,
 } from './permit.queries.ts';
+import { actingRoles } from './procedure-access.ts';
 import { procedureType, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
 
 /**
@@ -67,7 +69,7 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
         ).map((l) => l.document_id),
       );
   const ownAgencies = actor.kind === 'user' ? actor.memberships.map((m) => m.organisationId) : [];
-  const engineRoles: Role[] = roles;
+  const engineRoles: Role[] = actingRoles(actor, partiesOf(row), roles);
   const actions = engineRoles.flatMap((role) =>
     availableActions(type, row.state, role, today).map((a) => ({ ...a, role })),
   );

@@ -84,6 +84,7 @@ export async function signDemoLetter(
   procedureId: string,
   kind: LetterKind,
   drafter: Actor,
+  options: { sign?: boolean } = {},
 ): Promise<void> {
   const row = await findProcedure(deps.db, procedureId);
   if (!row) return;
@@ -95,5 +96,6 @@ export async function signDemoLetter(
   const { actor, signatoryId } = await signer(deps.db, row.tenantId);
   const letterId = await draftLetter({ deps: letterDeps, actor: drafter, procedureId, kind });
   await requestSignOff({ deps: letterDeps, actor: drafter, procedureId, letterId, signatoryId });
+  if (options.sign === false) return;
   await signOff({ deps: letterDeps, actor, procedureId, letterId });
 }

@@ -250,6 +250,20 @@ describe('demo permit procedures', () => {
     );
   });
 
+  it('signs delivered decisions by a second person and leaves one in the sign-off queue', async () => {
+    const letters = await t.database.db
+      .selectFrom('letters')
+      .select(['status', 'drafted_by', 'signed_by', 'kind'])
+      .execute();
+    const signed = letters.filter((l) => l.status === 'signed' || l.status === 'delivered');
+    assert.ok(signed.length >= 2, 'gezeichnete Bescheide');
+    assert.ok(signed.every((l) => l.signed_by !== null && l.signed_by !== l.drafted_by));
+    assert.ok(
+      letters.some((l) => l.status === 'in-review' && l.kind === 'decision'),
+      `ein Bescheid zur Zeichnung: ${JSON.stringify(letters.map((l) => l.status))}`,
+    );
+  });
+
   it('does nothing when procedures exist', async () => {
     assert.deepEqual(await seedDemoProcedures(t.deps), { created: 0 });
   });

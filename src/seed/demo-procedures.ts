@@ -291,6 +291,11 @@ async function runStep(deps: PermitDeps, run: Run, step: Step | null, ctx: Conte
     case 'sort-objections':
       await sortDemoObjections(deps, parties.workers[scenario.authority], run.id);
       return;
+    case 'submit-decision-letter':
+      await signDemoLetter(deps, run.id, 'decision', parties.workers[scenario.authority], {
+        sign: false,
+      });
+      return;
     case 'act': {
       const letter = await letterForAction(deps.db, run.id, step.action);
       if (letter) await signDemoLetter(deps, run.id, letter, parties.workers[scenario.authority]);

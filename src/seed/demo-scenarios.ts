@@ -26,7 +26,9 @@ export type Step =
   /** Objections received in the display (paper, e-mail, a signature list, online). */
   | { day: number; kind: 'objections' }
   /** After the objection period: group uniform objections, confirm concerns, assess them. */
-  | { day: number; kind: 'sort-objections' };
+  | { day: number; kind: 'sort-objections' }
+  /** The case worker drafts the decision letter and submits it; it waits for sign-off. */
+  | { day: number; kind: 'submit-decision-letter' };
 
 export interface Scenario {
   project: string;
@@ -248,6 +250,8 @@ export const SCENARIOS: readonly Scenario[] = [
       statement(40, STATEMENT_OK),
       act(35, 'worker', 'complete-agency-involvement'),
       grant(3),
+      // The Bescheid lies in the head of authority's queue "Zur Zeichnung".
+      { day: 2, kind: 'submit-decision-letter' },
     ],
   },
   {

@@ -18,6 +18,9 @@ import {
 } from './matrix-procedures.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
+/** The ministry's supervision: it reads every case, acts on none. */
+const MINISTRY = 'aufsicht@mwike.example';
+
 /** The parties of every matrix procedure, each with the one role it holds there. */
 const PARTIES: { email: string; role: Role }[] = [
   { email: APPLICANT, role: 'applicant' },
@@ -160,6 +163,34 @@ describe('every refused action in every reachable state, through the service and
       );
     });
     assert.ok(count > 900, `${count} Aufrufe`);
+    assert.deepEqual(
+      changedTables(rowsBefore, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+    );
+  });
+
+  it('the ministry supervises but takes none of the authority head’s steps (403, no row)', async () => {
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'email', 'display_name'])
+      .where('email', '=', MINISTRY)
+      .executeTakeFirstOrThrow();
+    const ministry = await userActor(t.database.db, user, 'token');
+    const rowsBefore = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
+    let tried = 0;
+    for (const p of procedures) {
+      for (const action of actionsOf(p)) {
+        if (expectedOutcome(p.type, p.step, action, 'supervisor') !== 'allowed') continue;
+        tried += 1;
+        await assert.rejects(
+          performAction({ deps: t.deps, actor: ministry, procedureId: p.id, action, input: {} }),
+          (error: unknown) =>
+            error instanceof AppError && error.code === 'forbidden' && error.message.length > 10,
+          `${p.type.key} ${p.step}: ${action}`,
+        );
+      }
+    }
+    assert.ok(tried >= 4, `${tried} Schritte der Leitung geprüft`);
     assert.deepEqual(
       changedTables(rowsBefore, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
       [],

@@ -9,7 +9,7 @@ import type { ProcedureTypeVersion } from '../../src/procedures/engine/index.ts'
 export const APPLICANT = 'antrag@windpark-sintfeld.example';
 export const WORKER = 'sachbearbeitung@kreis-paderborn.example';
 export const AGENCY = 'toeb@lanuk.example';
-export const SUPERVISOR = 'aufsicht@mwike.example';
+export const SUPERVISOR = 'leitung@kreis-paderborn.example';
 /** Same roles, other organisations: an authority and (below) a company that are not parties. */
 export const OTHER_WORKER = 'sachbearbeitung@brms.example';
 

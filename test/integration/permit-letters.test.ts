@@ -371,4 +371,55 @@ describe('permit letters rendered as PDF from a real case', () => {
     assert.match(frozen.message, /bereits gezeichnet/);
     assert.equal(await count(), before);
   });
+  it('conditions given with the decision join the adopted list once and reach the Bescheid', async () => {
+    const applicant = await apiAs(t, 'antrag@windpark-sintfeld.example');
+    const worker = await apiAs(t, WORKER);
+    const agency = await apiAs(t, 'toeb@lanuk.example');
+    const project = DEMO_PROJECTS.find((p) => p.key === 'lichtenau-nord')!;
+    const id = (
+      await applicant.post('/api/v1/procedures', applicationBody(project, tenantId, 1))
+    ).json<{ id: string }>().id;
+    const act = async (client: typeof worker, action: string, body: object = {}) => {
+      const response = await client.post(`/api/v1/procedures/${id}/actions/${action}`, body);
+      assert.equal(response.statusCode, 200, `${action}: ${response.body}`);
+    };
+    await act(applicant, 'submit');
+    await act(worker, 'confirm-receipt');
+    await act(worker, 'confirm-completeness', {
+      completenessDate: '2026-11-24',
+      agencies: [lanuk],
+      timetable: 'Entscheidung im Januar.',
+      missingDocumentsReason: 'Die übrigen Unterlagen liegen der Behörde bereits vor.',
+    });
+    await act(agency, 'record-agency-statement', { verdict: 'no-comment' });
+    await act(worker, 'complete-agency-involvement');
+    await changeConditions({
+      deps: t.deps,
+      actor: await actor(WORKER),
+      procedureId: id,
+      change: (c) => addOwnCondition(c, { category: 'Schallschutz', text: OWN }),
+    });
+    const typed = 'Der Betreiber meldet die Inbetriebnahme vier Wochen vorher an.';
+    await act(worker, 'decide', {
+      outcome: 'granted',
+      conditions: [OWN, typed],
+      reasons: 'Die Voraussetzungen des § 6 BImSchG liegen vor.',
+    });
+    const adopted = await t.database.db
+      .selectFrom('procedure_conditions')
+      .select(['text', 'category', 'status'])
+      .where('procedure_id', '=', id)
+      .orderBy('position')
+      .execute();
+    assert.deepEqual(
+      adopted.map((c) => [c.text, c.category, c.status]),
+      [
+        [OWN, 'Schallschutz', 'adopted'],
+        [typed, 'Weitere Nebenbestimmungen', 'adopted'],
+      ],
+    );
+    const text = await render(id, 'decision');
+    assert.ok(text.includes(OWN), 'eigene Nebenbestimmung im Bescheid');
+    assert.ok(text.includes(typed), 'mit der Entscheidung gegebene Nebenbestimmung im Bescheid');
+  });
 });

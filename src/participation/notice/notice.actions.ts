@@ -23,6 +23,7 @@ import { applicationNotice, decisionNotice, hearingNotice } from './notice-conte
 import type { NoticeContent } from './notice-content.ts';
 import { renderNoticePdf } from './notice.pdf.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
+import { listCaseConditions } from '../../procedures/conditions/conditions.actions.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   authorityMailFooter,
@@ -234,6 +235,12 @@ async function publishDecisionNotice(ctx: EventContext) {
       ? `Der Antragstellerin ${applicantName} wird die Genehmigung nach § 4 BImSchG für die Errichtung und den Betrieb von ${subject} erteilt.`
       : `Der Antrag der ${applicantName} auf Genehmigung nach § 4 BImSchG für ${subject} wird abgelehnt.`;
   const displayUrl = `${deps.config.publicUrl}beteiligung/${row.id}`;
+  // § 10 Abs. 8 S. 2 BImSchG: the notice points to the conditions of the Bescheid. It is published
+  // only once the Bescheid is signed, so the case's adopted list is frozen and is exactly what the
+  // Bescheid carries; conditions given with the decision step itself follow.
+  const adopted = (await listCaseConditions(trx, row.id))
+    .filter((c) => c.status === 'adopted')
+    .map((c) => c.text);
   const content = decisionNotice({
     authorityName,
     reference: referenceLabel(row.reference),
@@ -244,7 +251,7 @@ async function publishDecisionNotice(ctx: EventContext) {
     decidedOn: decision.decidedAt,
     outcome: decision.outcome,
     operativePart,
-    conditionsSummary: [...decision.conditions],
+    conditionsSummary: [...adopted, ...decision.conditions.filter((c) => !adopted.includes(c))],
     remedies: GENERAL_WIND_REMEDIES,
     displayStart: pub.displayStart,
     displayEnd: pub.displayEnd,

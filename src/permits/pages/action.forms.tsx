@@ -32,10 +32,10 @@ export interface ActionFormProps {
   refusedConsents?: { id: string; name: string }[];
 }
 
-/** The agencies ticked in a refused submission (a single one arrives as text), else none. */
+/** The agencies ticked in a refused submission (one id per line), else none. */
 function chosenAgencies(props: ActionFormProps): string[] | undefined {
   const sent = props.values[`${props.action}.agencies`];
-  return sent === undefined ? undefined : [sent];
+  return sent === undefined ? undefined : sent.split('\n');
 }
 
 /** The input each effect needs (see src/procedures/engine/README.md), as a plain HTML form. */

@@ -68,10 +68,18 @@ async function renderConfirmation(
   );
 }
 
+/**
+ * The submitted values as text, to show a refused form again as it was sent. A field sent more
+ * than once (several ticked boxes of one name) is kept as its values, one per line.
+ */
 function strings(body: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
+  const entries: [string, string][] = [];
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') entries.push([name, value]);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      entries.push([name, value.join('\n')]);
+  }
+  return Object.fromEntries(entries);
 }
 
 const STATUS = { validation: 400, conflict: 409, forbidden: 403, payload_too_large: 413 } as const;
