@@ -251,11 +251,31 @@ describe('decision flow of both procedure types in the browser', { skip }, () =>
 
   /**
    * Two months after the municipality was asked. Its consent under § 36 BauGB (Einvernehmen)
-   * counts as given when not refused within two months (§ 36 Abs. 2 S. 2 BauGB). Once the
-   * consent exists as its own step, this is where the test asserts that the consent is deemed
-   * given; until then the step is empty on purpose.
+   * counts as given when not refused within two months (§ 36 Abs. 2 S. 2 BauGB): the watcher
+   * records it on the day after the period, which may have moved past a weekend or holiday.
    */
-  async function municipalityConsent(_caseUrl: string): Promise<void> {}
+  async function municipalityConsent(caseUrl: string): Promise<void> {
+    const id = caseUrl.split('/').pop()!;
+    const status = async () =>
+      (
+        await t.database.db
+          .selectFrom('procedure_agencies')
+          .select('consent_status')
+          .where('procedure_id', '=', id)
+          .where('consent', '=', 'municipality')
+          .executeTakeFirst()
+      )?.consent_status;
+    for (let day = 0; day < 5 && (await status()) !== 'deemed-given'; day++) await daysPass(1);
+    const worker = await as(WORKER);
+    await worker.goto(caseUrl);
+    const row = worker.locator('#behoerden ~ * tr', { hasText: 'Stadt Lichtenau' });
+    assert.match(
+      await row.innerText(),
+      /Einvernehmen gilt als erteilt \(§ 36 Abs\. 2 Satz 2 BauGB\)/,
+    );
+    await axe(worker, '/verfahren/:id (Einvernehmen gilt als erteilt)');
+    await worker.close();
+  }
 
   /** The case worker adopts the agency's proposal and adds an entry of the catalogue. */
   async function conditions(caseUrl: string) {
