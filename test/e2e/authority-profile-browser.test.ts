@@ -80,6 +80,17 @@ describe('authority master data in Chromium without JavaScript', { skip }, () =>
     await page.locator('.error-summary').waitFor();
     const withErrors = await axeViolations(page);
     assert.deepEqual(withErrors, [], describeViolations('Stammdaten (Fehler)', withErrors));
+    // The authority's other pages for its admins, reached from the navigation.
+    for (const [label, path] of [
+      ['Beteiligte Stellen', '/organisation/beteiligte-stellen'],
+      ['Textvorlagen', '/organisation/vorlagen'],
+      ['Nebenbestimmungen', '/organisation/nebenbestimmungen'],
+    ] as const) {
+      await page.getByRole('navigation').getByRole('link', { name: label }).click();
+      await page.waitForURL(new RegExp(`${path}`));
+      const found = await axeViolations(page);
+      assert.deepEqual(found, [], describeViolations(label, found));
+    }
     await context.close();
   });
 
