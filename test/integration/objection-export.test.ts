@@ -23,11 +23,12 @@ import { apiAs } from '../helpers/permits.ts';
 const OBJECTIONS = 2_500; // more than one page of 2,000
 const AGENCY = 'toeb@lanuk.example';
 const OTHER_AUTHORITY = 'sachbearbeitung@brms.example';
+const SUPERVISOR = 'aufsicht@mwike.example';
 const FORMULA = '=HYPERLINK("http://x")';
 const QUOTED = 'Er sagte: "So nicht",\r\nund ging.\nZeile drei; Ende';
 const PUBLIC_HEADER = [
   'Eingangsnummer',
-  'Eingang (ISO)',
+  'Eingang',
   'Kanal',
   'verspätet',
   'Unterschriften',
@@ -37,7 +38,7 @@ const PUBLIC_HEADER = [
   'Text',
 ];
 
-/** RFC 4180 reader for a whole file (quoted fields may hold commas, quotes and line breaks). */
+/** RFC 4180 reader with ';' for a whole file (quoted fields may hold ';', quotes and line breaks). */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
@@ -58,12 +59,12 @@ function parseCsv(text: string): string[][] {
       }
       i++;
       assert.ok(
-        i === text.length || text[i] === ',' || text.startsWith('\r\n', i),
+        i === text.length || text[i] === ';' || text.startsWith('\r\n', i),
         `separator after a quoted field at ${i}`,
       );
       continue;
     }
-    if (c === ',') {
+    if (c === ';') {
       record.push(field);
       field = '';
       quotedField = false;
@@ -204,6 +205,8 @@ describe('streamed exports of objections and the case file', () => {
       update objections set received_at = timestamptz '2026-03-02 09:00:00.123456+00'
         + (get_byte(decode(md5(id::text), 'hex'), 0) % 3) * interval '1 microsecond'
       where procedure_id = ${procedure.id}`.execute(db);
+    await sql`update objections set received_at = timestamptz '2026-07-15 12:05:59+00'
+      where id = ${ids[9]!}`.execute(db);
     // A group with its representative, and concern labels (confirmed ones are exported).
     const group = await db
       .insertInto('objection_groups')
@@ -311,7 +314,7 @@ describe('streamed exports of objections and the case file', () => {
 
   // A cursor that lost precision would page forever: fail within a minute, not at the 5-minute cap.
   it(
-    'exports every objection once as RFC 4180 CSV without personal data',
+    'exports every objection once as CSV for German spreadsheets without personal data',
     { timeout: 60_000 },
     async () => {
       const response = await worker.get(
@@ -326,6 +329,9 @@ describe('streamed exports of objections and the case file', () => {
       assert.equal(response.headers['cache-control'], 'no-store');
       publicCsv = response.body;
       assert.ok(publicCsv.startsWith('\uFEFF'), 'UTF-8 BOM');
+      assert.deepEqual([...response.rawPayload.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM bytes');
+      assert.ok(publicCsv.startsWith('\uFEFFEingangsnummer;Eingang;Kanal;'), 'semicolons');
+      assert.ok(publicCsv.endsWith('\r\n'), 'CRLF');
       const records = parseCsv(publicCsv.slice(1));
       assert.equal(records.length, OBJECTIONS + 1);
       assert.deepEqual(records[0], PUBLIC_HEADER);
@@ -355,7 +361,9 @@ describe('streamed exports of objections and the case file', () => {
       assert.equal(row(0)[3], 'ja');
       assert.equal(row(1)[3], 'nein');
       assert.equal(row(0)[4], '40');
-      assert.match(row(0)[1]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      // 09:00 UTC in March is 10:00 in Germany (CET); 12:05 UTC in July is 14:05 (CEST).
+      assert.equal(row(0)[1], '02.03.2026 10:00', 'local time in winter');
+      assert.equal(row(9)[1], '15.07.2026 14:05', 'local time in summer');
       assert.equal(row(4)[7], 'Schall; Landschaftsbild', 'confirmed concerns in catalogue order');
       assert.equal(row(4)[6], 'ja');
       assert.equal(row(5)[6], 'nein');
@@ -524,19 +532,22 @@ describe('streamed exports of objections and the case file', () => {
 
   it('is served to case workers of the authority only', async () => {
     const url = (file: string) => `/api/v1/procedures/${procedure.id}/exports/${file}`;
-    for (const email of [APPLICANT, AGENCY, OTHER_AUTHORITY]) {
+    for (const email of [APPLICANT, AGENCY, SUPERVISOR, OTHER_AUTHORITY]) {
       const client = await apiAs(t, email);
-      for (const file of ['objections.csv', 'case-file.zip']) {
+      for (const file of ['objections.csv', 'objections.xlsx', 'case-file.zip']) {
         const response = await client.get(url(file));
         assert.equal(response.statusCode, 404, `${email} ${file}`);
         assertNoPersonalData(response.body, `${email} ${file}`);
       }
       const page = new Client(t.app);
       await page.logIn(email);
-      const html = await page.get(`/verfahren/${procedure.id}/export/akte.zip?personenbezogen=1`);
-      assert.equal(html.statusCode, 404, `${email} page`);
+      for (const file of ['einwendungen.csv', 'einwendungen.xlsx', 'akte.zip']) {
+        const html = await page.get(`/verfahren/${procedure.id}/export/${file}?personenbezogen=1`);
+        assert.equal(html.statusCode, 404, `${email} page ${file}`);
+        assertNoPersonalData(html.body, `${email} page ${file}`);
+      }
     }
-    for (const path of [url('objections.csv'), url('case-file.zip')]) {
+    for (const path of [url('objections.csv'), url('objections.xlsx'), url('case-file.zip')]) {
       const anonymous = await t.app.inject({ method: 'GET', url: path });
       assert.equal(anonymous.statusCode, 401);
     }

@@ -1,2 +1,2 @@
-/** The CSV helpers moved to the platform (src/platform/csv.ts); exports of objections use ','. */
+/** The CSV helpers moved to the platform (src/platform/csv.ts); exports of objections use ';'. */
 export { csvRow, safeCell, UTF8_BOM } from '../../platform/csv.ts';

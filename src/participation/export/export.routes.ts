@@ -8,6 +8,7 @@ import type { App, Deps } from '../../platform/server.ts';
 import { berlinDate, findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
 import { streamCaseFileZip } from './case-file.zip.ts';
 import { streamObjectionsCsv } from './objections.csv.ts';
+import { streamObjectionsXlsx } from './objections.xlsx.ts';
 import { downloadName } from './zip-names.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
 
@@ -56,7 +57,19 @@ function sendDownload(
   );
 }
 
-type Kind = 'csv' | 'zip';
+type Kind = 'csv' | 'xlsx' | 'zip';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MEDIA_TYPES: Record<Kind, string> = {
+  csv: 'text/csv',
+  xlsx: XLSX_TYPE,
+  zip: 'application/zip',
+};
+const OPERATION_IDS: Record<Kind, string> = {
+  csv: 'exportObjectionsCsv',
+  xlsx: 'exportObjectionsXlsx',
+  zip: 'exportCaseFile',
+};
 
 async function sendExport(
   deps: Deps,
@@ -77,6 +90,18 @@ async function sendExport(
     const stream = streamObjectionsCsv(deps.db, row.id, { personal });
     return sendDownload(reply, stream, 'text/csv; charset=utf-8', name);
   }
+  if (kind === 'xlsx') {
+    const name = downloadName(
+      ['Einwendungen', referenceLabel(row.reference), berlinDate(now), ...suffix],
+      'xlsx',
+    );
+    return sendDownload(
+      reply,
+      streamObjectionsXlsx(deps.db, row.id, { personal }),
+      XLSX_TYPE,
+      name,
+    );
+  }
   const name = downloadName(
     ['Verfahrensakte', referenceLabel(row.reference), berlinDate(now), ...suffix],
     'zip',
@@ -93,12 +118,23 @@ async function sendExport(
 
 /**
  * Streamed exports of the public participation (constant memory, any number of objections):
- * the objections as CSV and the whole case file as ZIP, as pages (session) and API (token).
+ * the objections as CSV and XLSX and the whole case file as ZIP, as pages (session) and API (token).
  * Without `personenbezogen=1` / `personal=true` they hold no personal data (invariant 5).
  */
 export function registerExportRoutes(app: App, deps: Deps): void {
   const files = [
-    ['einwendungen.csv', 'objections.csv', 'csv', 'Einwendungen als CSV (UTF-8, RFC 4180)'],
+    [
+      'einwendungen.csv',
+      'objections.csv',
+      'csv',
+      'Einwendungen als CSV für Tabellenkalkulationen (UTF-8 mit BOM, Semikolon, Ortszeit)',
+    ],
+    [
+      'einwendungen.xlsx',
+      'objections.xlsx',
+      'xlsx',
+      'Einwendungen als Excel-Arbeitsmappe (XLSX, Eingang als Datum in Ortszeit)',
+    ],
     [
       'akte.zip',
       'case-file.zip',
@@ -128,11 +164,11 @@ export function registerExportRoutes(app: App, deps: Deps): void {
           tags,
           security,
           summary,
-          operationId: kind === 'csv' ? 'exportObjectionsCsv' : 'exportCaseFile',
+          operationId: OPERATION_IDS[kind],
           params: Id,
           querystring: ApiQuery,
           response: {
-            200: fileResponse([kind === 'csv' ? 'text/csv' : 'application/zip'], summary),
+            200: fileResponse([MEDIA_TYPES[kind]], summary),
             ...problemResponses([
               404,
               'Dieses Verfahren gibt es nicht oder Sie sind nicht dessen Genehmigungsbehörde',

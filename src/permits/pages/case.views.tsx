@@ -399,6 +399,11 @@ function Participation(props: CasePageProps & { isWorker: boolean }): VNode | nu
               </a>
             </li>
             <li>
+              <a class="kern-link" href={`/verfahren/${view.row.id}/export/einwendungen.xlsx`}>
+                Einwendungen als Excel-Tabelle (ohne personenbezogene Daten)
+              </a>
+            </li>
+            <li>
               <a class="kern-link" href={`/verfahren/${view.row.id}/export/akte.zip`}>
                 Verfahrensakte als ZIP
               </a>
