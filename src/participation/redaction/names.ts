@@ -187,3 +187,33 @@ export function findLetterheadNames(
     }
   }
 }
+
+// Third persons named by their relation to the author: "meine Tochter Lena", "unser Nachbar
+// Klaus Becker", "Landwirt Bernd Hölscher". They never consented to being named to the applicant.
+const RELATION =
+  'Tochter|Sohn|Ehefrau|Ehemann|Frau|Mann|Gattin|Gatte|Mutter|Vater|Schwester|Bruder|' +
+  'Enkel(?:in|tochter|sohn)?|Oma|Opa|Großmutter|Großvater|Schwieger(?:mutter|vater|sohn|tochter)|' +
+  'Lebensgefährt(?:e|in)|Partner(?:in)?|Freund(?:in)?|Nachbar(?:in)?|Onkel|Tante|Neffe|Nichte|' +
+  'Cousine?|Schwager|Schwägerin|Kollege|Kollegin|Mitbewohner(?:in)?|Pflegekind|Stief(?:sohn|tochter|vater|mutter)';
+const PLURAL_RELATION =
+  'Kinder|Enkel(?:kinder)?|Eltern|Söhne|Töchter|Nachbarn|Geschwister|Großeltern';
+const RELATIVE = new RegExp(
+  String.raw`(?:(?:[Mm]ein|[Uu]nser|[Ss]ein|[Ii]hr|[Dd]eren|[Dd]essen)(?:e[mnrs]?)?${SP}` +
+    String.raw`(?:(?:jüngste|älteste|kleine|ältere|jüngere|beste|verstorbene|direkte|neue)[nrs]?${SP})?` +
+    String.raw`(?:(${RELATION})|(${PLURAL_RELATION}))` +
+    String.raw`|(Nachbar(?:in)?|Landwirt(?:in)?|Nachbarsohn|Nachbarstochter|Anwohner(?:in)?|Jäger(?:in)?|Förster(?:in)?))` +
+    String.raw`[ \u00A0]*,?(?=[ \u00A0])`,
+  'g',
+);
+const RELATIVE_ONE: NameRule = { maxWords: 3, minWords: 1, allowConnector: false };
+const RELATIVES_MANY: NameRule = { maxWords: 5, minWords: 1, allowConnector: true };
+
+export function findRelativesNames(text: string, out: RedactionSpan[]): void {
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m !== null; m = RELATIVE.exec(text)) {
+    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    const position = m.index + m[0].length;
+    const name = readName(text, position, m[2] === undefined ? RELATIVE_ONE : RELATIVES_MANY);
+    if (name !== null) out.push(makeSpan(text, name.start, name.end, 'name'));
+  }
+}
