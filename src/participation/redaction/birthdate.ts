@@ -13,10 +13,11 @@ const DATE =
   String.raw`(?:[0-3]?\d\.[ \u00A0]?(?:[01]?\d\.[ \u00A0]?|(?:${MONTHS})[ \u00A0]?)(?:19|20)?\d{2}` +
   String.raw`|(?:19|20)\d{2}-[01]\d-[0-3]\d|[0-3]?\d/[01]?\d/(?:19|20)\d{2})`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
-const SP = String.raw`[ \u00A0]*`;
+// Line breaks too: wrapped letters split "geboren am" from the date.
+const SP = String.raw`\s*`;
 
 const AFTER_MARKER = new RegExp(
-  String.raw`(?:\b(?:[Gg]eb\.|[Gg]eboren(?:${SP}(?:am|den|im${SP}Jahre?|in${SP}Jahre?))?|[Gg]eburtsdatum|Geb\.-?[Dd]atum|Geburtsjahr|[Jj]ahrgang|Jg\.)|\*)${SP}:?${SP}(${DATE}|${YEAR})(?![\d])`,
+  String.raw`(?:\b(?:[Gg]eb\.|[Gg]eboren(?:${SP}(?:am|den|im${SP}Jahre?|in${SP}Jahre?))?|(?:[Gg]eburtsdatum|Geb\.-?[Dd]atum)(?:${SP}de[rs]${SP}\p{L}+)?|Geburtsjahr|[Jj]ahrgang|Jg\.)|\*)${SP}:?${SP}(${DATE}|${YEAR})(?![\d])`,
   'gu',
 );
 const BEFORE_MARKER = new RegExp(

@@ -25,7 +25,7 @@ function terms(list: readonly string[]): string {
 }
 
 const L = '[a-zäöüß]';
-const ADJECTIVE = String.raw`(?:(?:[Cc]hronische?[nrs]?|[Ss]chwere?[nrs]?|[Ss]tarke?[nrs]?|[Ff]ortgeschrittene?[nrs]?|[Ll]eichte?[nrs]?|[Ss]chwerer?|[Pp]sychische?[nrs]?)[ \u00A0]+)?`;
+const ADJECTIVE = String.raw`(?:(?:[Cc]hronische?[nrs]?|[Ss]chwere?[nrs]?|[Ss]tarke?[nrs]?|[Ff]ortgeschrittene?[nrs]?|[Ll]eichte?[nrs]?|[Ss]chwerer?|[Pp]sychische?[nrs]?)\s+)?`;
 
 const HEALTH_TERMS = [
   `asthma${L}*`,
@@ -52,21 +52,21 @@ const HEALTH_TERMS = [
   `dement${L}*`,
   `alzheimer${L}*`,
   'parkinson',
-  `multiple[nr]?[ \u00A0]+sklerose`,
+  `multiple[nr]?\s+sklerose`,
   `diabet${L}*`,
   'copd',
   `angststörung${L}*`,
   `panikattacke${L}*`,
   'burn-?out',
-  `long[- ]covid`,
+  `long[- ][Cc]ovid`,
   `post-covid${L}*`,
   `schwanger${L}*`,
-  `pflegegrad[ \u00A0]?[1-5]`,
+  `pflegegrad\s?[1-5]`,
   `pflegebedürftig${L}*`,
   `schwerbehinderung${L}*`,
   `schwerbehindert${L}*`,
-  String.raw`grad[ \u00A0]+der[ \u00A0]+behinderung(?:[ \u00A0]+von)?[ \u00A0]+\d{2,3}`,
-  String.raw`gdb[ \u00A0]+\d{2,3}`,
+  String.raw`grad\s+der\s+behinderung(?:\s+von)?\s+\d{2,3}`,
+  String.raw`gdb\s+\d{2,3}`,
   `rollstuhl${L}*`,
   `dialyse${L}*`,
   `autis${L}*`,
@@ -91,13 +91,13 @@ const HEALTH_TERMS = [
   `bypass${L}*`,
   `lungenerkrankung${L}*`,
   `körperbehindert${L}*`,
-  `geistig[ \u00A0]+behindert${L}*`,
+  `geistig\s+behindert${L}*`,
   `behindert${L}*`,
   `behinderung${L}*`,
 ];
 
 // Political parties as written in NRW objections.
-const PARTIES = String.raw`SPD|CDU|CSU|FDP|AfD|BSW|ÖDP|Volt|Bündnis[ \u00A0]?90/Die[ \u00A0]Grünen|Grünen|Die[ \u00A0]Linke|Linken|Piratenpartei|Freien?[ \u00A0]Wähler|Tierschutzpartei|Die[ \u00A0]PARTEI`;
+const PARTIES = String.raw`SPD|CDU|CSU|FDP|AfD|BSW|ÖDP|Volt|Bündnis\s?90/Die\sGrünen|Grünen|Die\sLinke|Linken|Piratenpartei|Freien?\sWähler|Tierschutzpartei|Die\sPARTEI`;
 const SPECIAL_TERMS = [
   // Religion or belief.
   `katholi${L}*`,
@@ -110,7 +110,7 @@ const SPECIAL_TERMS = [
   'jüdin',
   'jude',
   'juden',
-  String.raw`zeugen[ \u00A0]+jehovas`,
+  String.raw`zeugen\s+jehovas`,
   `buddhist${L}*`,
   `hindu${L}*`,
   `gläubig${L}*`,
@@ -125,12 +125,13 @@ const SPECIAL_TERMS = [
   `presbyter${L}*`,
   `alevit${L}*`,
   // Political opinion.
-  String.raw`(?:[Mm]itglied|[Rr]atsmitglied|[Rr]atsherr|[Rr]atsfrau|[Pp]arteimitglied|[Vv]orsitzende[rn]?|[Ss]precher(?:in)?)[ \u00A0]+(?:der|bei[ \u00A0]+der|im|des)[ \u00A0]+(?:${PARTIES})`,
+  String.raw`(?:[Mm]itglied|[Rr]atsmitglied|[Rr]atsherr|[Rr]atsfrau|[Pp]arteimitglied|[Vv]orsitzende[rn]?|[Ss]precher(?:in)?)\s+(?:der|bei\s+der|im|des)\s+(?:${PARTIES})`,
   `(?:${PARTIES})-(?:mitglied|wähler|ortsverband|fraktion)${L}*`,
   `parteimitglied${L}*`,
+  String.raw`(?:[Mm]itglied|[Mm]itglieder)(?:\s+(?:bei|in|der|im|des|von)){1,2}\s+(?:ver\.di|Verdi|IG\s+(?:Metall|BCE|BAU|Bau)|GEW|EVG|NGG|${PARTIES})`,
   // Trade-union membership.
   `gewerkschaft${L}*`,
-  String.raw`IG[ \u00A0]+(?:Metall|BCE|BAU|Bau)`,
+  String.raw`IG\s+(?:Metall|BCE|BAU|Bau)`,
   String.raw`ver\.di`,
   'verdi',
   // Sexual orientation.
@@ -141,7 +142,7 @@ const SPECIAL_TERMS = [
   `bisexuell${L}*`,
   `queer${L}*`,
   'transgender',
-  `eingetragene[nr]?[ \u00A0]+lebenspartner${L}*`,
+  `eingetragene[nr]?\s+lebenspartner${L}*`,
   // Ethnic origin.
   'sinti',
   'roma',
@@ -150,7 +151,7 @@ const SPECIAL_TERMS = [
   `migrationshintergrund${L}*`,
   `spätaussiedler${L}*`,
   `russlanddeutsch${L}*`,
-  String.raw`(?:[Tt]ürkische[nr]|[Dd]eutsch-türkische[nr]|kurdische[nr]|polnische[nr]|russische[nr]|syrische[nr]|marokkanische[nr]|italienische[nr]|griechische[nr]|afrikanische[nr]|arabische[nr]|sorbische[nr]|ghanaische[nr]|vietnamesische[nr])[ \u00A0]+(?:Herkunft|Abstammung|Wurzeln|Familie|Abkunft)`,
+  String.raw`(?:[Tt]ürkische[nr]|[Dd]eutsch-türkische[nr]|kurdische[nr]|polnische[nr]|russische[nr]|syrische[nr]|marokkanische[nr]|italienische[nr]|griechische[nr]|afrikanische[nr]|arabische[nr]|sorbische[nr]|ghanaische[nr]|vietnamesische[nr])\s+(?:Herkunft|Abstammung|Wurzeln|Familie|Abkunft)`,
 ];
 
 // Sticky patterns, tried only where a word starts (checked in code: cheaper than a lookbehind).
@@ -169,7 +170,8 @@ const PERSONAL = new RegExp(
         'gatte mutter vater eltern kind kinder enkel enkelin enkelkinder bruder schwester ' +
         'nachbar nachbarin nachbarn oma opa großmutter großvater schwiegermutter schwiegervater ' +
         'lebensgefährte lebensgefährtin partner partnerin leide leidet leiden litt erkrankt ' +
-        'diagnose diagnostiziert attest bin sind seit herr mitglied familie'
+        'diagnose diagnostiziert attest bin sind seit herr mitglied familie hat habe haben sie er ' +
+        'ihr ihre ihren ihrem sein seine seinen seinem'
       ).split(' '),
     ) +
     ')(?![a-zA-ZäöüÄÖÜß])',
