@@ -71,12 +71,6 @@ export function findIbans(text: string, out: RedactionSpan[]): void {
   for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
     const raw = match[0];
     const glued = match.index > 0 && GLUED_BEFORE.test(text[match.index - 1]!);
-    // Lower case only for German IBANs, whose length and digits are fixed: a lower-case foreign
-    // candidate runs on into the following words and passes the checksum by chance (1 in 97).
-    if (/[a-z]/.test(raw) && !/^de[ \u00A0]?\d{2}/i.test(raw)) {
-      CANDIDATE.lastIndex = match.index + 1;
-      continue;
-    }
     const length = glued ? 0 : acceptedLength(raw.replace(/[ \u00A0]/g, '').toUpperCase());
     // A rejected candidate may have started too early ("Konto AB12 DE89 3704 …"): rescan from
     // the next character, not from its end.
@@ -87,6 +81,12 @@ export function findIbans(text: string, out: RedactionSpan[]): void {
     // Map the compact length back to the original text, which may contain spaces.
     let end = 0;
     for (let seen = 0; seen < length; end++) if (raw[end] !== ' ' && raw[end] !== '\u00A0') seen++;
+    // Lower case only for German IBANs, whose length and digits are fixed: a lower-case foreign
+    // candidate runs on into the following words and passes the checksum by chance (1 in 97).
+    if (/[a-z]/.test(raw.slice(0, end)) && !/^de/i.test(raw)) {
+      CANDIDATE.lastIndex = match.index + 1;
+      continue;
+    }
     out.push(makeSpan(text, match.index, match.index + end, 'iban'));
     CANDIDATE.lastIndex = match.index + end;
   }

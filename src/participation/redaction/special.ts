@@ -52,7 +52,7 @@ const HEALTH_TERMS = [
   `dement${L}*`,
   `alzheimer${L}*`,
   'parkinson',
-  `multiple[nr]?\s+sklerose`,
+  String.raw`multiple[nr]?\s+[Ss]klerose`,
   `diabet${L}*`,
   'copd',
   `angststörung${L}*`,
@@ -61,7 +61,7 @@ const HEALTH_TERMS = [
   `long[- ][Cc]ovid`,
   `post-covid${L}*`,
   `schwanger${L}*`,
-  `pflegegrad\s?[1-5]`,
+  String.raw`pflegegrad\s?[1-5]`,
   `pflegebedürftig${L}*`,
   `schwerbehinderung${L}*`,
   `schwerbehindert${L}*`,
@@ -91,7 +91,7 @@ const HEALTH_TERMS = [
   `bypass${L}*`,
   `lungenerkrankung${L}*`,
   `körperbehindert${L}*`,
-  `geistig\s+behindert${L}*`,
+  String.raw`geistig\s+behindert${L}*`,
   `behindert${L}*`,
   `behinderung${L}*`,
 ];
@@ -110,7 +110,7 @@ const SPECIAL_TERMS = [
   'jüdin',
   'jude',
   'juden',
-  String.raw`zeugen\s+jehovas`,
+  String.raw`zeugen\s+[Jj]ehovas`,
   `buddhist${L}*`,
   `hindu${L}*`,
   `gläubig${L}*`,
@@ -142,7 +142,7 @@ const SPECIAL_TERMS = [
   `bisexuell${L}*`,
   `queer${L}*`,
   'transgender',
-  `eingetragene[nr]?\s+lebenspartner${L}*`,
+  String.raw`eingetragene[nr]?\s+[Ll]ebenspartner${L}*`,
   // Ethnic origin.
   'sinti',
   'roma',
@@ -158,7 +158,7 @@ const SPECIAL_TERMS = [
 const HEALTH = new RegExp(`${ADJECTIVE}(?:${terms(HEALTH_TERMS)})(?![a-zA-ZäöüÄÖÜß])`, 'y');
 const SPECIAL = new RegExp(`(?:${terms(SPECIAL_TERMS)})(?![a-zA-ZäöüÄÖÜß])`, 'y');
 // First letters of all terms and adjectives: a cheap filter before the sticky patterns.
-const STARTS = /[AaBbCcDdEeFfGgHhIiJjKkLlMmNnOoPpQqRrSsTtVvWwÖö]/;
+const STARTS = /[A-Za-zÄÖÜäöü]/;
 
 // Words that make a sentence about a person: first person, relatives, diagnosis, membership.
 const PERSONAL = new RegExp(
