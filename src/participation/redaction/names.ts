@@ -37,7 +37,8 @@ const NOT_NAMES = new Set([
     'windkraft windenergieanlage windenergieanlagen windpark gegenwind grüßen grüße gruß postfach ' +
     'telefon einwendung einwender einwenderin stellungnahme betreff datum ort unterschrift ' +
     'hochachtungsvoll familie eheleute herr herrn frau danke vielen dank guten tag hallo moin ' +
-    'liebe lieber servus'
+    'liebe lieber servus kontoinhaber kontoinhaberin inhaber inhaberin tochter sohn mutter vater ' +
+    'bruder schwester'
   ).split(' '),
 ]);
 
