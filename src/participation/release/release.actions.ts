@@ -2,6 +2,9 @@
  * Passing the objections on to the applicant (§ 12 Abs. 2 9. BImSchV): only when the authority
  * releases them, in numbered batches, and only in the redacted version the case worker reviewed.
  * Each batch stores the very version passed on and is recorded in the procedure's audit chain.
+ * [open] legal sign-off: whether a redaction corrected after a release must be sent again as a
+ * corrected version (today the batch keeps what was passed on), and by when before the hearing
+ * (§ 14 9. BImSchV) the objections must have reached the applicant.
  */
 import { sql } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.ts';
