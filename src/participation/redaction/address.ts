@@ -92,7 +92,11 @@ function streetStart(text: string, nameEnd: number, numberEnd: number): number {
   const ending = text.slice(Math.max(0, nameEnd - 8), nameEnd).toLowerCase();
   if (SUFFIXES.some((suffix) => ending.endsWith(suffix))) {
     const street = SUFFIX_STREET.exec(before);
-    if (street !== null) return nameEnd - street[0].length;
+    if (street !== null) {
+      // "Am Sportplatz 5", "Zur Dorfstraße 2": the preposition belongs to the street name.
+      const lead = LEADING_PREPOSITION.exec(before.slice(0, before.length - street[0].length));
+      return nameEnd - street[0].length - (lead?.[1]?.length ?? 0);
+    }
   }
   // No leading lookbehind in PREFIX_STREET (it would run at every position of the slice); the
   // boundary is checked here instead ("Team Nord 3" is not "am Nord 3").
@@ -102,6 +106,54 @@ function streetStart(text: string, nameEnd: number, numberEnd: number): number {
   if (start > 0 && isNameChar(text.charCodeAt(start - 1))) return -1;
   // Only for prefix streets: "Hauptstraße 12 Kleve" is an address, "Am Montag 3 Anlagen" is not.
   return NOUN_AFTER.test(text.slice(numberEnd, numberEnd + 40)) ? -1 : start;
+}
+
+const LEADING_PREPOSITION = new RegExp(
+  String.raw`(?:^|[^\p{L}])((?:${PREPOSITIONS})[ \u00A0])$`,
+  'u',
+);
+
+// Letterhead: "Wiesengrund 33" or "Up de Hoff 4" on the line above "48599 Gronau". Street names
+// without a suffix or a preposition are only recognisable by this position.
+const HEAD_STREET = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(\p{Lu}[\p{L}.-]*(?:[ \u00A0][\p{L}.-]+){0,3}[ \u00A0][1-9]\d{0,2}[ \u00A0]?[a-zA-Z]?(?:[-/][1-9]\d{0,2})?)[ \t,]*\r?\n[ \t]*(?:D-?)?\d{5}[ \u00A0]+\p{Lu}`,
+  'gu',
+);
+
+export function findHeadStreets(text: string, out: RedactionSpan[]): void {
+  if (!/\n/.test(text)) return;
+  for (const m of text.matchAll(HEAD_STREET)) {
+    const street = m[1]!;
+    const start = m.index + m[0].indexOf(street);
+    out.push(makeSpan(text, start, start + street.length, 'address'));
+  }
+}
+
+// "Kleve, den 12.03.2026", "Goch, 3. März 2026" at the start of a line: the place of writing is
+// usually the author's town. "wohne in Goch", "wohnhaft in Kleve": the town of residence.
+const PLACE_DATE = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(\p{Lu}\p{Ll}[\p{L}-]*(?:[ \u00A0](?:am|an[ \u00A0]der|im|in[ \u00A0]der|bei|ob[ \u00A0]der)[ \u00A0]\p{Lu}\p{L}+|[ \u00A0]?\([\p{L} .]{1,30}\))?),[ \u00A0]*(?:den|am)?[ \u00A0]*[0-3]?\d\.`,
+  'gu',
+);
+const RESIDENCE = new RegExp(
+  String.raw`(?<![\p{L}])(?:wohne|wohnen|wohnt|wohnhaft|lebe|leben|lebt|Wohnort)(?:[ \u00A0\n]+[\p{L}\d.,-]+){0,8}?[ \u00A0\n]+in[ \u00A0\n]+(\p{Lu}\p{Ll}[\p{L}-]*(?:[ \u00A0]?\([\p{L} .]{1,30}\))?)`,
+  'gu',
+);
+const NOT_PLACES = new Set(
+  'Deutschland NRW Nordrhein-Westfalen Ruhe Sorge Angst Frieden Nähe Sichtweite Richtung Betrieb Zukunft'.split(
+    ' ',
+  ),
+);
+
+export function findTowns(text: string, out: RedactionSpan[]): void {
+  for (const pattern of [PLACE_DATE, RESIDENCE]) {
+    for (const m of text.matchAll(pattern)) {
+      const town = m[1]!;
+      if (NOT_PLACES.has(town) || NOT_TOWNS.has(town)) continue;
+      const start = m.index + m[0].lastIndexOf(town);
+      out.push(makeSpan(text, start, start + town.length, 'postcode'));
+    }
+  }
 }
 
 export function findStreets(text: string, out: RedactionSpan[]): void {

@@ -4,13 +4,17 @@
  * It favours recall: a wrongly blacked-out word is a nuisance, a published address is a data
  * breach. The authority reviews the suggestions before publication.
  */
-import { findPostcodes, findStreets } from './address.ts';
+import { findHeadStreets, findPostcodes, findStreets, findTowns } from './address.ts';
+import { findBankDetails } from './bank.ts';
+import { findBirthdates } from './birthdate.ts';
 import { findEmails, findPhones } from './contact.ts';
 import { findIbans } from './iban.ts';
 import type { KnownIdentity, RedactionSpan } from './kinds.ts';
 import { findKnownIdentity } from './known.ts';
-import { findLetterheadNames, findNames } from './names.ts';
+import { findClosingName, findLetterheadNames, findNames, findRelativesNames } from './names.ts';
 import { findParcels } from './parcel.ts';
+import { findPlates } from './plate.ts';
+import { findSpecialCategories } from './special.ts';
 import { mergeSpans } from './spans.ts';
 
 /** All spans of personal data, sorted and non-overlapping (overlaps merged into their union). */
@@ -18,13 +22,21 @@ export function detectPersonalData(text: string, known?: KnownIdentity): Redacti
   const spans: RedactionSpan[] = [];
   findEmails(text, spans);
   findIbans(text, spans);
+  findBankDetails(text, spans);
   findPhones(text, spans);
   findParcels(text, spans);
   const streets: RedactionSpan[] = [];
   findStreets(text, streets);
+  findHeadStreets(text, streets);
   spans.push(...streets);
   findPostcodes(text, spans);
+  findTowns(text, spans);
   findNames(text, spans);
+  findRelativesNames(text, spans);
+  findClosingName(text, spans);
+  findBirthdates(text, spans);
+  findPlates(text, spans);
+  findSpecialCategories(text, spans);
   findLetterheadNames(text, streets, spans);
   if (known !== undefined) findKnownIdentity(text, known, spans);
   return mergeSpans(text, spans);

@@ -2,8 +2,10 @@
 import { makeSpan, type RedactionSpan } from './kinds.ts';
 
 // Country code, check digits, then 11–30 alphanumerics with optional single spaces in between.
-// ASCII-only and without a leading lookbehind, for speed; the boundary is checked in code.
-const CANDIDATE = /[A-Z]{2}\d{2}(?:[ \u00A0]?[A-Z0-9]){11,30}/g;
+// Also in lower case and with a space after the country code ("de89 …", "DE 89 3704 …"), as
+// objectors type them. ASCII-only and without a leading lookbehind, for speed; the boundary is
+// checked in code.
+const CANDIDATE = /[A-Za-z]{2}[ \u00A0]?\d{2}(?:[ \u00A0]?[A-Za-z0-9]){11,30}/g;
 const GLUED_BEFORE = /[\p{L}\p{N}]/u;
 
 // Lengths of the IBANs that occur in NRW procedures (SEPA neighbours); others are accepted at
@@ -69,7 +71,7 @@ export function findIbans(text: string, out: RedactionSpan[]): void {
   for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
     const raw = match[0];
     const glued = match.index > 0 && GLUED_BEFORE.test(text[match.index - 1]!);
-    const length = glued ? 0 : acceptedLength(raw.replace(/[ \u00A0]/g, ''));
+    const length = glued ? 0 : acceptedLength(raw.replace(/[ \u00A0]/g, '').toUpperCase());
     // A rejected candidate may have started too early ("Konto AB12 DE89 3704 …"): rescan from
     // the next character, not from its end.
     if (length === 0) {
@@ -79,6 +81,12 @@ export function findIbans(text: string, out: RedactionSpan[]): void {
     // Map the compact length back to the original text, which may contain spaces.
     let end = 0;
     for (let seen = 0; seen < length; end++) if (raw[end] !== ' ' && raw[end] !== '\u00A0') seen++;
+    // Lower case only for German IBANs, whose length and digits are fixed: a lower-case foreign
+    // candidate runs on into the following words and passes the checksum by chance (1 in 97).
+    if (/[a-z]/.test(raw.slice(0, end)) && !/^de/i.test(raw)) {
+      CANDIDATE.lastIndex = match.index + 1;
+      continue;
+    }
     out.push(makeSpan(text, match.index, match.index + end, 'iban'));
     CANDIDATE.lastIndex = match.index + end;
   }

@@ -1,5 +1,6 @@
 /** Detection and redaction of personal data in objections (Einwendungen). Pure, no I/O. */
 export {
+  ALWAYS_REDACTED_KINDS,
   KIND_LABELS,
   type KnownIdentity,
   type PersonalDataKind,

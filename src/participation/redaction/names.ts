@@ -36,7 +36,9 @@ const NOT_NAMES = new Set([
     'eigentümerin landwirt landwirtin mitglied mitglieder vertreter vertreterin windenergie ' +
     'windkraft windenergieanlage windenergieanlagen windpark gegenwind grüßen grüße gruß postfach ' +
     'telefon einwendung einwender einwenderin stellungnahme betreff datum ort unterschrift ' +
-    'hochachtungsvoll familie eheleute herr herrn frau danke vielen dank'
+    'hochachtungsvoll familie eheleute herr herrn frau danke vielen dank guten tag hallo moin ' +
+    'liebe lieber servus kontoinhaber kontoinhaberin inhaber inhaberin tochter sohn mutter vater ' +
+    'bruder schwester'
   ).split(' '),
 ]);
 
@@ -184,6 +186,59 @@ export function findLetterheadNames(
     const name = readNameLine(text, previousLineStart, LETTERHEAD_LINE);
     if (name !== null && name.end <= previousLineEnd) {
       out.push(makeSpan(text, name.start, name.end, 'name'));
+    }
+  }
+}
+
+// Third persons named by their relation to the author: "meine Tochter Lena", "unser Nachbar
+// Klaus Becker", "Landwirt Bernd Hölscher". They never consented to being named to the applicant.
+const RELATION =
+  'Tochter|Sohn|Ehefrau|Ehemann|Frau|Mann|Gattin|Gatte|Mutter|Vater|Schwester|Bruder|' +
+  'Enkel(?:in|tochter|sohn)?|Oma|Opa|Großmutter|Großvater|Schwieger(?:mutter|vater|sohn|tochter)|' +
+  'Lebensgefährt(?:e|in)|Partner(?:in)?|Freund(?:in)?|Nachbar(?:in)?|Onkel|Tante|Neffe|Nichte|' +
+  'Cousine?|Schwager|Schwägerin|Kollege|Kollegin|Mitbewohner(?:in)?|Pflegekind|Stief(?:sohn|tochter|vater|mutter)';
+const PLURAL_RELATION =
+  'Kinder|Enkel(?:kinder)?|Eltern|Söhne|Töchter|Nachbarn|Geschwister|Großeltern';
+const RELATIVE = new RegExp(
+  String.raw`(?:(?:[Mm]ein|[Uu]nser|[Ss]ein|[Ii]hr|[Dd]eren|[Dd]essen)(?:e[mnrs]?)?${SP}` +
+    String.raw`(?:(?:jüngste|älteste|kleine|ältere|jüngere|beste|verstorbene|direkte|neue)[nrs]?${SP})?` +
+    // Genitive and dative too: "im Namen meines Bruders Tim", "mit meinem Sohn Ben".
+    String.raw`(?:(${RELATION})(?:e?s|n)?|(${PLURAL_RELATION})n?)` +
+    String.raw`|(Kontoinhaber(?:in)?|Nachbar(?:in)?|Landwirt(?:in)?|Nachbarsohn|Nachbarstochter|Anwohner(?:in)?|Jäger(?:in)?|Förster(?:in)?))` +
+    String.raw`[ \u00A0]*,?(?=[ \u00A0\n])`,
+  'g',
+);
+const RELATIVE_ONE: NameRule = { maxWords: 3, minWords: 1, allowConnector: false };
+const RELATIVES_MANY: NameRule = { maxWords: 5, minWords: 1, allowConnector: true };
+
+export function findRelativesNames(text: string, out: RedactionSpan[]): void {
+  RELATIVE.lastIndex = 0;
+  for (let m = RELATIVE.exec(text); m !== null; m = RELATIVE.exec(text)) {
+    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    const position = m.index + m[0].length;
+    const name = readName(text, position, m[2] === undefined ? RELATIVE_ONE : RELATIVES_MANY);
+    if (name !== null) out.push(makeSpan(text, name.start, name.end, 'name'));
+  }
+}
+
+/**
+ * A signature without a recognised closing formula ("Viele Grße", none at all): the last line of
+ * the text, if it is nothing but a name of two to four words, or the name line above a final
+ * street/town block.
+ */
+export function findClosingName(text: string, out: RedactionSpan[]): void {
+  const lines: Range[] = [];
+  let end = text.length;
+  while (lines.length < 4 && end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    if (text.slice(start, end).trim() !== '') lines.push({ start, end });
+    end = start - 1;
+  }
+  for (const line of lines) {
+    const name = readNameLine(text, line.start, LETTERHEAD_LINE);
+    if (name !== null && name.end <= line.end) {
+      out.push(makeSpan(text, name.start, name.end, 'name'));
+      return;
     }
   }
 }

@@ -29,6 +29,35 @@ export function factsBlocks(snapshot: PermitLetterSnapshot): LetterBlock[] {
   return blocks;
 }
 
+/**
+ * The state of a consent the agency owes, as the decision states it: the municipality's
+ * Einvernehmen (§ 36 BauGB) and the aviation authority's Zustimmung (§ 14 Abs. 1 LuftVG), given,
+ * deemed given after two months, refused or replaced. [open] wording of the replacement, which the
+ * Bescheid itself performs (§ 36 Abs. 2 Satz 3 BauGB with the BauO NRW).
+ */
+function consentSentence(a: PermitLetterSnapshot['agencies'][number]): string {
+  const c = a.consent;
+  if (!c) return '';
+  const municipal = c.kind === 'municipality';
+  const what = municipal
+    ? 'Das gemeindliche Einvernehmen (§ 36 Abs. 1 BauGB)'
+    : 'Die Zustimmung der Luftfahrtbehörde (§ 14 Abs. 1 LuftVG)';
+  const fiction = municipal ? '§ 36 Abs. 2 Satz 2 BauGB' : '§ 12 Abs. 2 Satz 2 LuftVG';
+  const it = municipal ? 'es' : 'sie';
+  switch (c.status) {
+    case 'given':
+      return ` ${what} wurde erteilt.`;
+    case 'deemed-given':
+      return ` ${what} gilt als erteilt, weil ${it} nicht innerhalb von zwei Monaten verweigert wurde (${fiction}${c.dueOn ? `; Frist bis ${date(c.dueOn)}` : ''}).`;
+    case 'refused':
+      return ` ${what} wurde verweigert.`;
+    case 'replaced':
+      return ` ${what} wurde verweigert; ${it} wird mit diesem Bescheid ersetzt, weil die Versagung rechtswidrig war (§ 36 Abs. 2 Satz 3 BauGB).`;
+    case 'requested':
+      return ` ${what} ist angefragt${c.dueOn ? `; ${it} gilt mit Ablauf des ${date(c.dueOn)} als erteilt, wenn ${it} nicht verweigert wird` : ''}.`;
+  }
+}
+
 export function agencyBlocks(snapshot: PermitLetterSnapshot): LetterBlock[] {
   if (snapshot.agencies.length === 0) return [];
   return [
@@ -39,11 +68,12 @@ export function agencyBlocks(snapshot: PermitLetterSnapshot): LetterBlock[] {
       kind: 'list',
       ordered: false,
       items: snapshot.agencies.map((a) => {
+        const consent = consentSentence(a);
         if (a.status === 'answered')
-          return `${a.name}: Stellungnahme vom ${a.answeredOn ? date(a.answeredOn) : '–'}.`;
+          return `${a.name}: Stellungnahme vom ${a.answeredOn ? date(a.answeredOn) : '–'}.${consent}`;
         if (a.status === 'no-comment')
-          return `${a.name}: keine Äußerung bis zum Ablauf der Frist am ${date(a.dueOn)}; es ist davon auszugehen, dass sie sich nicht äußern will (§ 10 Abs. 5 Satz 2 BImSchG).`;
-        return `${a.name}: um Stellungnahme gebeten am ${date(a.askedOn)}.`;
+          return `${a.name}: keine Äußerung bis zum Ablauf der Frist am ${date(a.dueOn)}; es ist davon auszugehen, dass sie sich nicht äußern will (§ 10 Abs. 5 Satz 2 BImSchG).${consent}`;
+        return `${a.name}: um Stellungnahme gebeten am ${date(a.askedOn)}.${consent}`;
       }),
     },
   ];

@@ -100,6 +100,7 @@ export function fixtureSnapshot(
         askedOn: '2026-03-20',
         dueOn: '2026-04-20',
         answeredOn: '2026-04-10',
+        consent: { kind: 'municipality', status: 'deemed-given', dueOn: '2026-05-20' },
       },
     ],
     assessments:

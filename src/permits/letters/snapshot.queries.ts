@@ -65,7 +65,17 @@ export async function loadPermitSnapshot(
       db
         .selectFrom('procedure_agencies as a')
         .innerJoin('organisations as o', 'o.id', 'a.agency_org_id')
-        .select(['o.name', 'a.status', 'a.statement', 'a.asked_at', 'a.due_date', 'a.answered_at'])
+        .select([
+          'o.name',
+          'a.status',
+          'a.statement',
+          'a.asked_at',
+          'a.due_date',
+          'a.answered_at',
+          'a.consent',
+          'a.consent_status',
+          'a.consent_due',
+        ])
         .where('a.procedure_id', '=', row.id)
         .orderBy('a.asked_at')
         .orderBy('o.name')
@@ -144,6 +154,14 @@ export async function loadPermitSnapshot(
       askedOn: berlinDate(a.asked_at),
       dueOn: String(a.due_date),
       answeredOn: a.answered_at ? berlinDate(a.answered_at) : null,
+      consent:
+        a.consent && a.consent_status
+          ? {
+              kind: a.consent,
+              status: a.consent_status,
+              dueOn: a.consent_due ? String(a.consent_due) : null,
+            }
+          : null,
     })),
     assessments: row.typeKey === 'bimschg-formal' ? await catalogueAssessments(db, row.id) : [],
     objectionCount: Number(objections?.n ?? 0),

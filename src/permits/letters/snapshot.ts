@@ -32,6 +32,12 @@ export interface SnapshotAgency {
   askedOn: IsoDate;
   dueOn: IsoDate;
   answeredOn: IsoDate | null;
+  /** The consent it owes (§ 36 BauGB, § 14 LuftVG), if any. */
+  consent?: {
+    kind: 'municipality' | 'aviation';
+    status: 'requested' | 'given' | 'refused' | 'deemed-given' | 'replaced';
+    dueOn: IsoDate | null;
+  } | null;
 }
 
 /** A concern of the argument catalogue with its assessment and weight (formal procedure). */

@@ -105,3 +105,33 @@ test('trade-secret documents are listed by type and date, never by file name', (
   assert.doesNotMatch(all, /unterlage-4\.pdf/);
   assert.match(all, /Betriebs- und Geschäftsgeheimnis \(nicht öffentlich\)/);
 });
+
+test('the reasons state each consent: deemed given with its norm, aviation in the feminine', () => {
+  const base = fixtureSnapshot({ typeKey: 'bimschg-simplified' });
+  const deemed = text(buildDecisionLetter(base));
+  assert.match(
+    deemed,
+    /Stadt Bad Wünnenberg: Stellungnahme vom .*Das gemeindliche Einvernehmen \(§ 36 Abs\. 1 BauGB\) gilt als erteilt, weil es nicht innerhalb von zwei Monaten verweigert wurde \(§ 36 Abs\. 2 Satz 2 BauGB; Frist bis 20\. Mai 2026\)\./,
+  );
+  const aviation = text(
+    buildDecisionLetter({
+      ...base,
+      agencies: [
+        {
+          name: 'Luftverkehrsbehörde',
+          status: 'no-comment',
+          statement: null,
+          askedOn: '2026-03-20',
+          dueOn: '2026-04-20',
+          answeredOn: null,
+          consent: { kind: 'aviation', status: 'deemed-given', dueOn: '2026-05-20' },
+        },
+      ],
+    }),
+  );
+  assert.match(
+    aviation,
+    /Zustimmung der Luftfahrtbehörde \(§ 14 Abs\. 1 LuftVG\) gilt als erteilt, weil sie nicht/,
+  );
+  assert.match(aviation, /§ 12 Abs\. 2 Satz 2 LuftVG/);
+});
