@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { listRoutes } from '../../src/platform/server.ts';
 import { verifyCaseFile } from '../../src/procedures/audit.queries.ts';
+import { releasedText } from '../../src/participation/release/release.actions.ts';
 import { proposeRedaction } from '../../src/participation/review/redaction.actions.ts';
 import { findObjection } from '../../src/participation/review/review.queries.ts';
 import { spanValue } from '../../src/participation/review/objection.views.tsx';
@@ -289,5 +290,18 @@ describe('release of redacted objections to the applicant (§ 12 Abs. 2 9. BImSc
     await review(openId, 'Frederike Kranichsteiner\nAsthmatikerin\nHühnerstall');
     const again = await as(APPLICANT).get(`${base()}/einwendungen-antragstellerin?freigabe=1`);
     assert.ok(again.body.includes(OPEN.marker));
+  });
+
+  it('blacks out health, other Art. 9 data and names even where the review left them unchecked', () => {
+    const text = releasedText({
+      body: 'Meine Mutter Hildegard Brunnhuber leidet an Diabetes und ist katholisch. Der Lärm stört.',
+      name: 'Max Muster',
+      address: null,
+      email: null,
+      redactionSpans: [],
+    });
+    for (const secret of ['Brunnhuber', 'Diabetes', 'katholisch'])
+      assert.ok(!text.includes(secret), `weitergegeben: ${secret}`);
+    assert.match(text, /Der Lärm stört\./);
   });
 });

@@ -12,7 +12,8 @@ import { AppError } from '../../platform/errors.ts';
 import { appendAuditEvent } from '../../procedures/audit.queries.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
 import { requireParticipationWork } from '../participation-work.ts';
-import { applicantView } from '../review/redaction.actions.ts';
+import { applyRedaction, type PersonalDataKind, type RedactionSpan } from '../redaction/index.ts';
+import { applicantView, proposeRedaction } from '../review/redaction.actions.ts';
 import { requireCaseWorker } from '../review/staff-access.ts';
 
 /**
@@ -29,6 +30,26 @@ export interface ReleaseResult {
 }
 
 const CHUNK = 1000;
+
+/**
+ * Blacked out for the applicant whatever the review decided: special categories of personal data
+ * (Art. 9 Abs. 1 DSGVO) and names, which in the text are often third persons'. A proposal of
+ * these kinds the case worker left unchecked is still applied here; blacking out too much is the
+ * safe mistake.
+ */
+const ALWAYS_REDACTED: ReadonlySet<PersonalDataKind> = new Set(['health', 'special', 'name']);
+
+/** The confirmed text, with the detector's spans of the always-redacted kinds added. */
+export function releasedText(objection: {
+  body: string;
+  name: string | null;
+  address: string | null;
+  email: string | null;
+  redactionSpans: readonly RedactionSpan[];
+}): string {
+  const always = proposeRedaction(objection).filter((s) => ALWAYS_REDACTED.has(s.kind));
+  return applyRedaction(objection.body, [...objection.redactionSpans, ...always]);
+}
 const NAMED = 20;
 
 function listed(references: readonly string[], total: number): string {
@@ -116,6 +137,9 @@ export async function releaseObjections(options: {
           'o.id',
           'o.reference',
           'o.received_at',
+          'o.body',
+          'o.email',
+          'o.redaction_spans',
           'o.name',
           'o.address',
           'o.redact_identity',
@@ -144,7 +168,14 @@ export async function releaseObjections(options: {
               name: r.name,
               address: r.address,
               redactIdentity: r.redact_identity,
-              redactedBody: r.redacted_body,
+              // The stored spans are those the redacted text was made from (confirmRedaction).
+              redactedBody: releasedText({
+                body: r.body,
+                name: r.name,
+                address: r.address,
+                email: r.email,
+                redactionSpans: (r.redaction_spans as RedactionSpan[] | null) ?? [],
+              }),
               redactionConfirmedAt: r.redaction_confirmed_at,
             });
             return {
