@@ -9,6 +9,7 @@ import { registerManualEntryRoutes } from './participation/intake/manual-entry.r
 import { registerHearingRoutes } from './participation/hearing/hearing.routes.tsx';
 import { registerObjectionGroupRoutes } from './participation/groups/group.routes.tsx';
 import { registerReviewRoutes } from './participation/review/review.routes.tsx';
+import { registerReleaseRoutes } from './participation/release/release.routes.tsx';
 import { registerCatalogueRoutes } from './participation/catalogue/catalogue.routes.tsx';
 import { registerExportRoutes } from './participation/export/export.routes.ts';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
@@ -74,6 +75,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerHearingRoutes(app, deps);
     registerObjectionGroupRoutes(app, deps);
     registerReviewRoutes(app, deps);
+    registerReleaseRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
     registerExportRoutes(app, deps);
     registerLetterRoutes(app, deps, {

@@ -15,6 +15,7 @@ import * as letters from './migrations/20261203T0200_letters.ts';
 import * as agencies from './migrations/20261203T0300_agencies.ts';
 import * as casework from './migrations/20261203T0400_casework.ts';
 import * as competenceArea from './migrations/20261203T0500_competence_area.ts';
+import * as release from './migrations/20261203T1000_release.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0300_agencies': agencies,
   '20261203T0400_casework': casework,
   '20261203T0500_competence_area': competenceArea,
+  '20261203T1000_release': release,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

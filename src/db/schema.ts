@@ -577,3 +577,30 @@ export interface OrganisationsTable {
   /** Kreis key (5 digits) or Regierungsbezirk key (3 digits) under the ZustVU NRW; null if unknown. */
   competence_area: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+// --- Release of objections to the applicant (migration 20261203T1000_release) ---
+export interface ObjectionReleasesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  number: number;
+  released_at: Timestamp;
+  released_by: string;
+  objection_count: number;
+}
+
+export interface ObjectionReleaseItemsTable {
+  release_id: string;
+  objection_id: string;
+  tenant_id: string;
+  reference: string;
+  received_at: Timestamp;
+  name: string | null;
+  address: string | null;
+  text: string;
+}
+
+export interface Database {
+  objection_releases: ObjectionReleasesTable;
+  objection_release_items: ObjectionReleaseItemsTable;
+}

@@ -347,7 +347,9 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: FOREIGN_OBJECT,
     served: { person: 'caseWorker' },
   },
-  'POST /verfahren/:id/einwendungen/schwaerzung-alle': {
+  // Release to the applicant (§ 12 Abs. 2 9. BImSchV); served after the redaction above, so
+  // that the fixture's objection is reviewed.
+  'POST /verfahren/:id/einwendungen/freigabe': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,
     wrongState: NO_PARTICIPATION_WORK,
@@ -555,6 +557,7 @@ describe('state-changing procedure routes on real procedures', () => {
       noteText: 'Vermerk zur Berechtigungsprüfung.',
       dueDate: '2026-12-15',
       followUpText: 'Berechtigungsprüfung',
+      umfang: 'reviewed',
     };
     if (pattern.endsWith('/documents') || pattern.endsWith('/dokumente')) {
       const body = multipart({ docType: 'site-plans' }, { name: 'plan.pdf', content: SAMPLE_PDF });

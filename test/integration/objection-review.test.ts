@@ -18,7 +18,6 @@ import {
 } from '../../src/participation/catalogue/catalogue.queries.ts';
 import { DEFAULT_CONCERNS } from '../../src/participation/catalogue/suggest.ts';
 import {
-  confirmAllProposals,
   confirmRedaction,
   proposeRedaction,
   publicText,
@@ -386,23 +385,25 @@ describe('objection review: catalogue of concerns and redaction', () => {
     assert.equal(confirmed.redactionSpans!.length, spans.length);
   });
 
-  it('takes over all open proposals in bulk, only for objections not yet confirmed', async () => {
+  it('confirms each proposal only in a review of its own objection', async () => {
     const before = (await findObjection(t.database.db, procedure.id, ids.personal!))!;
-    const count = await confirmAllProposals({
-      deps: t.deps,
-      actor: worker,
-      procedureId: procedure.id,
-    });
-    assert.equal(count, 9);
+    // Every redaction is confirmed on its own; there is no bulk take-over of unreviewed proposals.
+    for (const id of Object.values(ids)) {
+      if (id === ids.personal) continue;
+      const row = (await findObjection(t.database.db, procedure.id, id))!;
+      await confirmRedaction({
+        deps: t.deps,
+        actor: worker,
+        procedureId: procedure.id,
+        objectionId: id,
+        spans: proposeRedaction(row),
+      });
+    }
     const still = (await findObjection(t.database.db, procedure.id, ids.personal!))!;
     assert.deepEqual(still.redactionConfirmedAt, before.redactionConfirmedAt);
     const open = (await findObjection(t.database.db, procedure.id, ids.open!))!;
     assert.equal(publicText(open) !== null, true);
     assert.equal(!publicText(open)!.includes(OPEN_NAME), true);
-    assert.equal(
-      await confirmAllProposals({ deps: t.deps, actor: worker, procedureId: procedure.id }),
-      0,
-    );
     // Reset for the page tests below: the hidden objector's text is unconfirmed again.
     await t.database.db
       .updateTable('objections')
@@ -566,7 +567,7 @@ describe('objection review: catalogue of concerns and redaction', () => {
       const page = await as(WORKER).get(`${base()}/belange`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Vorschläge berechnen/);
-      assert.match(page.body, /Alle Schwärzungsvorschläge übernehmen/);
+      assert.doesNotMatch(page.body, /Alle Schwärzungsvorschläge übernehmen|schwaerzung-alle/);
       assert.match(page.body, /Landesamt für Natur/);
       assert.match(page.body, /Brutplatz des Rotmilans/);
       const csrf = csrfTokenFrom(page.body);
@@ -592,11 +593,12 @@ describe('objection review: catalogue of concerns and redaction', () => {
         concerns: noise,
       });
       assert.equal(statement.statusCode, 303);
+      // Accepting all unreviewed proposals at once is gone: the route does not exist.
       const bulk = await as(WORKER).post(`${base()}/einwendungen/schwaerzung-alle`, {
         _csrf: csrf,
       });
-      assert.equal(bulk.statusCode, 303);
-      assert.match(bulk.headers.location as string, /anzahl=1$/);
+      assert.equal(bulk.statusCode, 404);
+      assert.match(bulk.body, /gibt es nicht/);
       const after = await as(WORKER).get(`${base()}/belange`);
       assert.match(after.body, /Denkmalschutz Kloster Dalheim/);
       assert.match(after.body, /schallreduzierten Nachtbetrieb/);
@@ -607,7 +609,7 @@ describe('objection review: catalogue of concerns and redaction', () => {
       );
     });
 
-    it('shows the applicant the objections as § 12 Abs. 2 9. BImSchV allows', async () => {
+    it('shows the applicant only released batches, redacted (§ 12 Abs. 2 9. BImSchV)', async () => {
       await t.database.db
         .updateTable('objections')
         .set({
@@ -621,38 +623,61 @@ describe('objection review: catalogue of concerns and redaction', () => {
       const url = `${base()}/einwendungen-antragstellerin`;
       const before = await as(APPLICANT).get(url);
       assert.equal(before.statusCode, 200);
-      assert.equal(before.body.includes(OPEN_NAME), true, 'Name fehlt');
-      assert.equal(before.body.includes('Dorfstraße 5'), true);
-      for (const secret of [
-        HIDDEN_NAME,
-        'Vogelsang',
-        'Am Hang 7',
-        HIDDEN_EMAIL,
-        'Wanderweg führt direkt',
-      ])
-        assert.ok(!before.body.includes(secret), `sichtbar vor Bestätigung: ${secret}`);
-      assert.match(before.body, /wird noch geschwärzt/);
+      assert.match(before.body, /noch keine Einwendungen freigegeben/);
+      for (const secret of [OPEN_NAME, 'Wanderweg führt direkt', 'Rotmilan', HIDDEN_NAME])
+        assert.ok(!before.body.includes(secret), `sichtbar vor der Freigabe: ${secret}`);
+
+      const page = await as(WORKER).get(`${base()}/einwendungen/freigabe`);
+      const released = await as(WORKER).post(`${base()}/einwendungen/freigabe`, {
+        _csrf: csrfTokenFrom(page.body),
+        umfang: 'reviewed',
+      });
+      assert.equal(released.statusCode, 303, released.body.slice(0, 3000));
+      const first = await as(APPLICANT).get(url);
+      assert.equal(first.body.includes(OPEN_NAME), true, 'Name fehlt');
+      assert.equal(first.body.includes('Dorfstraße 5'), true);
+      assert.match(first.body, /Freigabe 1/);
+      for (const secret of [HIDDEN_NAME, 'Vogelsang', 'Am Hang 7', HIDDEN_EMAIL, 'Wanderweg'])
+        assert.ok(!first.body.includes(secret), `sichtbar ohne Prüfung: ${secret}`);
       // The e-mail address given in the form is never passed on, not even of open objectors.
-      assert.equal(before.body.includes(OPEN_EMAIL), false, 'E-Mail-Adresse sichtbar');
+      assert.equal(first.body.includes(OPEN_EMAIL), false, 'E-Mail-Adresse sichtbar');
 
       const hiddenRow = (await findObjection(t.database.db, procedure.id, ids.hidden!))!;
-      const hiddenSpans = proposeRedaction(hiddenRow);
       await confirmRedaction({
         deps: t.deps,
         actor: worker,
         procedureId: procedure.id,
         objectionId: ids.hidden!,
-        spans: hiddenSpans,
+        spans: proposeRedaction(hiddenRow),
       });
-      const afterConfirm = await as(APPLICANT).get(url);
-      assert.equal(afterConfirm.body.includes('Wanderweg führt direkt'), true);
+      const again = await as(WORKER).get(`${base()}/einwendungen/freigabe`);
+      // The shadow objection's redaction is still unreviewed (see the refusals above): "all"
+      // is refused and names it, nothing is released; "reviewed" leaves it for later.
+      const shadow = (await findObjection(t.database.db, procedure.id, ids.shadow!))!;
+      assert.equal(shadow.redactionConfirmedAt, null);
+      const refused = await as(WORKER).post(`${base()}/einwendungen/freigabe`, {
+        _csrf: csrfTokenFrom(again.body),
+        umfang: 'all',
+      });
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.body, /noch nicht geprüft/);
+      assert.ok(refused.body.includes(shadow.reference));
+      assert.match(refused.body, /Es wurde nichts freigegeben/);
+      const second = await as(WORKER).post(`${base()}/einwendungen/freigabe`, {
+        _csrf: csrfTokenFrom(again.body),
+        umfang: 'reviewed',
+      });
+      assert.equal(second.statusCode, 303);
+      const afterRelease = await as(APPLICANT).get(`${url}?freigabe=2`);
+      assert.equal(afterRelease.body.includes('Wanderweg führt direkt'), true);
       for (const secret of [HIDDEN_NAME, 'Vogelsang', 'Am Hang 7', 'Henglarn', HIDDEN_EMAIL])
-        assert.ok(!afterConfirm.body.includes(secret), `sichtbar: ${secret}`);
+        assert.ok(!afterRelease.body.includes(secret), `sichtbar: ${secret}`);
     });
 
     it('answers 404 to everybody but the authority’s case workers (and the applicant on its page)', async () => {
       const staffUrls = [
         `${base()}/einwendungen`,
+        `${base()}/einwendungen/freigabe`,
         `${base()}/einwendungen/${ids.personal!}`,
         `${base()}/belange`,
       ];
@@ -671,8 +696,9 @@ describe('objection review: catalogue of concerns and redaction', () => {
         const token = csrfTokenFrom(
           (await as(email).get(`${base()}/einwendungen-antragstellerin`)).body,
         );
-        const post = await as(email).post(`${base()}/einwendungen/schwaerzung-alle`, {
+        const post = await as(email).post(`${base()}/einwendungen/freigabe`, {
           _csrf: token,
+          umfang: 'reviewed',
         });
         assert.equal(post.statusCode, 404, `${email} POST`);
       }

@@ -50,7 +50,6 @@ async function loadCatalogueView(
 
 const MESSAGES: Record<string, (n: string) => string> = {
   vorschlaege: (n) => `Vorschläge berechnet: ${n} neue Zuordnungen.`,
-  'schwaerzung-alle': (n) => `Schwärzungsvorschläge für ${n} Einwendungen übernommen.`,
   bewertung: () => 'Die Bewertung wurde gespeichert.',
   belang: () => 'Der Belang wurde hinzugefügt.',
   stellungnahme: () => 'Die Belange der Stellungnahme wurden bestätigt.',

@@ -209,7 +209,7 @@ export function CataloguePage(props: {
       {view.canWork ? null : (
         <Notice
           kind="info"
-          title="In diesem Verfahrensschritt können keine Belange angelegt, keine Vorschläge berechnet, keine Bewertungen gespeichert und keine Schwärzungsvorschläge gesammelt übernommen werden; das ist zwischen öffentlicher Bekanntmachung und Entscheidung möglich."
+          title="In diesem Verfahrensschritt können keine Belange angelegt, keine Vorschläge berechnet und keine Bewertungen gespeichert werden; das ist zwischen öffentlicher Bekanntmachung und Entscheidung möglich."
         />
       )}
       {view.canWork ? (
@@ -218,17 +218,14 @@ export function CataloguePage(props: {
             <CsrfField token={props.ctx.csrfToken} />
             <SubmitButton>Vorschläge berechnen</SubmitButton>
           </form>
-          <form method="post" action={`/verfahren/${id}/einwendungen/schwaerzung-alle`}>
-            <CsrfField token={props.ctx.csrfToken} />
-            <SubmitButton variant="secondary">Alle Schwärzungsvorschläge übernehmen</SubmitButton>
-          </form>
         </div>
       ) : null}
       <p class="kern-body--small">
-        Noch nicht bestätigte Schwärzungen: {count(view.openRedactions)}.
-        {view.canWork
-          ? ' „Alle Schwärzungsvorschläge übernehmen“ bestätigt die erkannten Stellen dieser Einwendungen ungeprüft; bereits bestätigte bleiben unverändert.'
-          : ''}
+        Noch nicht bestätigte Schwärzungen: {count(view.openRedactions)}. Jede Schwärzung wird
+        einzeln auf der Seite der Einwendung geprüft, bevor sie weitergegeben werden kann.{' '}
+        <a class="kern-link" href={`/verfahren/${id}/einwendungen?schwaerzungOffen=ja`}>
+          Einwendungen mit offener Schwärzung
+        </a>
       </p>
       {view.concerns.length === 0 ? (
         <p class="kern-body">

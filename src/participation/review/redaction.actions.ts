@@ -4,9 +4,7 @@
  * 9. BImSchV). The detector proposes, a case worker confirms; only confirmed text is ever
  * disclosed. The original body is never changed: it is the evidence of what was received.
  */
-import { sql } from 'kysely';
 import { AppError, type FieldError } from '../../platform/errors.ts';
-import { appendAuditEvent } from '../../procedures/audit.queries.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
   applyRedaction,
@@ -17,7 +15,6 @@ import {
   type RedactionSpan,
 } from '../redaction/index.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
-import { requireParticipationWork } from '../participation-work.ts';
 import { requireCaseWorker } from './staff-access.ts';
 
 /** The columns of an objection the redaction rules look at. */
@@ -61,32 +58,30 @@ export function publicText(
 export interface ApplicantView {
   readonly name: string | null;
   readonly address: string | null;
-  /** null: the objector asked for blacking out and the redaction is not confirmed yet. */
+  /** null: the redaction is not confirmed yet, so the text cannot be passed on. */
   readonly text: string | null;
   readonly identityWithheld: boolean;
 }
 
 /**
  * § 12 Abs. 2 S. 2 und 3 9. BImSchV: the applicant receives the objections; on the objector's
- * request name and address are made unrecognisable. Then the whole text is passed on only in its
- * confirmed redacted form, because objectors name themselves in the text too. The e-mail address
- * is never passed on: the applicant does not need it (Art. 5 Abs. 1 lit. c DSGVO).
+ * request name and address are made unrecognisable. The text is passed on only in its confirmed
+ * redacted form, whatever the objector asked: special categories of personal data (Art. 9 Abs. 1
+ * DSGVO, e.g. health) and the names of third persons are not the objector's to give away, and
+ * contact data and bank details are not needed by the applicant (Art. 5 Abs. 1 lit. c DSGVO).
+ * The objector's own name in the text is blacked out too even without a request; the fields
+ * carry it. [open] legal sign-off: scope of what the applicant receives when no request was made.
+ * The e-mail address is never passed on.
  */
 export function applicantView(
   objection: Pick<
     RedactableObjection,
-    'body' | 'name' | 'address' | 'redactIdentity' | 'redactedBody' | 'redactionConfirmedAt'
+    'name' | 'address' | 'redactIdentity' | 'redactedBody' | 'redactionConfirmedAt'
   >,
 ): ApplicantView {
-  if (objection.redactIdentity) {
-    return { name: null, address: null, text: publicText(objection), identityWithheld: true };
-  }
-  return {
-    name: objection.name,
-    address: objection.address,
-    text: objection.body,
-    identityWithheld: false,
-  };
+  const text = publicText(objection);
+  if (objection.redactIdentity) return { name: null, address: null, text, identityWithheld: true };
+  return { name: objection.name, address: objection.address, text, identityWithheld: false };
 }
 
 /** Validates chosen spans against the body; nothing outside the text, no unknown kinds. */
@@ -179,70 +174,4 @@ export async function confirmRedaction(options: {
       .where('id', '=', objection.id)
       .execute();
   });
-}
-
-const BATCH = 500;
-
-/**
- * Takes over the detector's proposals for every objection whose redaction is not confirmed yet.
- * Keyset batches, one transaction each, so that tens of thousands of objections neither hold one
- * huge transaction nor block intake; a crash loses at most the running batch.
- */
-export async function confirmAllProposals(options: {
-  deps: ParticipationDeps;
-  actor: Actor;
-  procedureId: string;
-}): Promise<number> {
-  const { deps, actor, procedureId } = options;
-  const procedure = await requireCaseWorker(deps.db, actor, procedureId);
-  requireParticipationWork(procedure);
-  let after: { receivedAt: Date; id: string } | null = null;
-  let total = 0;
-  for (;;) {
-    const cursor: { receivedAt: Date; id: string } | null = after;
-    const batch = await deps.db.transaction().execute(async (trx) => {
-      // The procedure first, as in every other write here: one lock order, no deadlocks.
-      requireParticipationWork(await requireCaseWorker(trx, actor, procedureId, { lock: true }));
-      let query = trx
-        .selectFrom('objections')
-        .select(['id', 'received_at', 'body', 'name', 'address', 'email'])
-        .where('procedure_id', '=', procedure.id)
-        .where('redaction_confirmed_at', 'is', null)
-        .orderBy('received_at')
-        .orderBy('id')
-        .limit(BATCH)
-        .forUpdate();
-      if (cursor !== null)
-        query = query.where(sql<boolean>`(received_at, id) > (${cursor.receivedAt}, ${cursor.id})`);
-      const rows = await query.execute();
-      if (rows.length === 0) return rows;
-      const now = deps.clock.now();
-      const spans = rows.map((r) => proposeRedaction(r));
-      const updated = await sql<{ id: string }>`
-        update objections o
-           set redacted_body = v.redacted,
-               redaction_spans = v.spans::jsonb,
-               redaction_confirmed_at = ${now},
-               redaction_confirmed_by = ${procedure.actorId}
-          from unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r, i) => applyRedaction(r.body, spans[i]!))}::text[], ${spans.map((s) => JSON.stringify(s))}::text[])
-               as v(id, redacted, spans)
-         where o.id = v.id and o.redaction_confirmed_at is null
-     returning o.id`.execute(trx);
-      total += updated.rows.length;
-      await appendAuditEvent(trx, {
-        procedureId: procedure.id,
-        tenantId: procedure.tenantId,
-        at: now,
-        actorId: procedure.actorId,
-        actorRole: 'case_worker',
-        type: 'objection-redactions-confirmed',
-        data: { count: updated.rows.length },
-      });
-      return rows;
-    });
-    if (batch.length < BATCH) break;
-    const last = batch.at(-1)!;
-    after = { receivedAt: last.received_at, id: last.id };
-  }
-  return total;
 }

@@ -179,57 +179,6 @@ export async function findObjection(
   };
 }
 
-/** Objections in the form the applicant may see them; the rules are applied by the caller. */
-export async function listObjectionsForApplicant(
-  db: Db,
-  procedureId: string,
-  page: number,
-): Promise<{
-  items: (RedactableObjection & { reference: string; receivedAt: Date })[];
-  total: number;
-}> {
-  const [{ total } = { total: 0 }] = await db
-    .selectFrom('objections')
-    .select(sql<number>`count(*)::int`.as('total'))
-    .where('procedure_id', '=', procedureId)
-    .execute();
-  // The e-mail address is not even read: the applicant never receives it.
-  const rows = await db
-    .selectFrom('objections')
-    .select([
-      'id',
-      'reference',
-      'received_at',
-      'body',
-      'name',
-      'address',
-      'redact_identity',
-      'redacted_body',
-      'redaction_confirmed_at',
-    ])
-    .where('procedure_id', '=', procedureId)
-    .orderBy('received_at')
-    .orderBy('id')
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .execute();
-  return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      receivedAt: r.received_at,
-      body: r.body,
-      name: r.name,
-      address: r.address,
-      email: null,
-      redactIdentity: r.redact_identity,
-      redactedBody: r.redacted_body,
-      redactionConfirmedAt: r.redaction_confirmed_at,
-    })),
-  };
-}
-
 /** Objections whose redaction nobody has confirmed yet (they cannot be disclosed). */
 export async function countOpenRedactions(db: Db, procedureId: string): Promise<number> {
   const row = await db

@@ -8,15 +8,10 @@ import { confirmConcerns } from '../catalogue/catalogue.actions.ts';
 import { KIND_LABELS, type PersonalDataKind } from '../redaction/index.ts';
 import { loadObjectionView, type SubmittedChoices } from './objection.view-model.ts';
 import { ObjectionPage } from './objection.views.tsx';
-import {
-  applicantView,
-  confirmAllProposals,
-  confirmRedaction,
-  type ChosenSpan,
-} from './redaction.actions.ts';
-import { listObjections, listObjectionsForApplicant } from './review.queries.ts';
-import { ApplicantObjectionsPage, ObjectionListPage } from './review.views.tsx';
-import { requireApplicant, requireCaseWorker } from './staff-access.ts';
+import { confirmRedaction, type ChosenSpan } from './redaction.actions.ts';
+import { listObjections } from './review.queries.ts';
+import { ObjectionListPage } from './review.views.tsx';
+import { requireCaseWorker } from './staff-access.ts';
 
 const Form = Type.Record(Type.String(), Type.Unknown());
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -208,44 +203,6 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
           applyToGroup,
         });
       }
-    },
-  );
-
-  app.post(
-    '/verfahren/:id/einwendungen/schwaerzung-alle',
-    { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
-    async (request, reply) => {
-      const id = request.params.id;
-      const count = await confirmAllProposals({ deps, actor: request.actor, procedureId: id });
-      return reply.redirect(`/verfahren/${id}/belange?ok=schwaerzung-alle&anzahl=${count}`, 303);
-    },
-  );
-
-  app.get(
-    '/verfahren/:id/einwendungen-antragstellerin',
-    {
-      config: { access: 'procedures:use' },
-      schema: { params: Id, querystring: Type.Object({ seite: Page }) },
-    },
-    async (request, reply) => {
-      const procedure = await requireApplicant(deps.db, request.actor, request.params.id);
-      const page = pageNumber(request.query.seite);
-      const { items, total } = await listObjectionsForApplicant(deps.db, procedure.id, page);
-      return sendPage(
-        reply,
-        <ApplicantObjectionsPage
-          ctx={pageContext(request, reply)}
-          procedure={procedure}
-          page={page}
-          total={total}
-          items={items.map((o) => ({
-            id: o.id,
-            reference: o.reference,
-            receivedAt: o.receivedAt,
-            view: applicantView(o),
-          }))}
-        />,
-      );
     },
   );
 }

@@ -4,7 +4,6 @@ import type { ObjectionChannel } from '../../db/schema.ts';
 import { Notice, SubmitButton, TextField } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable, formatTimestamp } from '../../platform/table.tsx';
-import type { ApplicantView } from './redaction.actions.ts';
 import { PAGE_SIZE, type ObjectionFilter, type ObjectionListItem } from './review.queries.ts';
 
 export interface ProcedureHeading {
@@ -88,6 +87,11 @@ export function ProcedureLinks(props: { procedure: ProcedureHeading }): VNode {
       <li>
         <a class="kern-link" href={`/verfahren/${id}/belange`}>
           Belange-Katalog
+        </a>
+      </li>
+      <li>
+        <a class="kern-link" href={`/verfahren/${id}/einwendungen/freigabe`}>
+          Freigabe an die Antragstellerin
         </a>
       </li>
     </ul>
@@ -206,86 +210,6 @@ export function ObjectionListPage(props: {
         />
       )}
       <Pagination path={path} query={filterQuery(filter)} page={props.page} total={props.total} />
-    </Layout>
-  );
-}
-
-export interface ApplicantItem {
-  readonly id: string;
-  readonly reference: string;
-  readonly receivedAt: Date;
-  readonly view: ApplicantView;
-}
-
-function ApplicantObjection(props: { item: ApplicantItem }): VNode {
-  const { item } = props;
-  const { view } = item;
-  return (
-    <section class="kern-stack applicant-objection" aria-labelledby={`ew-${item.id}`}>
-      <h2 class="kern-heading-medium" id={`ew-${item.id}`}>
-        {item.reference}
-      </h2>
-      <p class="kern-body--small">Eingang: {formatTimestamp(item.receivedAt)}</p>
-      {view.identityWithheld ? (
-        <p class="kern-body">
-          Name und Anschrift wurden auf Wunsch der Person unkenntlich gemacht (§ 12 Abs. 2 Satz 3 9.
-          BImSchV).
-        </p>
-      ) : (
-        <dl class="kern-description-list">
-          <div class="kern-description-list-item">
-            <dt class="kern-description-list-item__key">Name</dt>
-            <dd class="kern-description-list-item__value">{view.name ?? 'nicht angegeben'}</dd>
-          </div>
-          <div class="kern-description-list-item">
-            <dt class="kern-description-list-item__key">Anschrift</dt>
-            <dd class="kern-description-list-item__value">{view.address ?? 'nicht angegeben'}</dd>
-          </div>
-        </dl>
-      )}
-      {view.text === null ? (
-        <p class="kern-body">
-          Der Text wird noch geschwärzt und erscheint hier, sobald die Behörde die Schwärzung
-          bestätigt hat.
-        </p>
-      ) : (
-        <TextBlock text={view.text} />
-      )}
-    </section>
-  );
-}
-
-export function ApplicantObjectionsPage(props: {
-  ctx: PageContext;
-  procedure: ProcedureHeading;
-  page: number;
-  total: number;
-  items: ApplicantItem[];
-}): VNode {
-  const { procedure } = props;
-  return (
-    <Layout ctx={props.ctx} title={`Einwendungen – ${procedure.reference}`}>
-      <h1 class="kern-heading-large">Einwendungen zu Ihrem Antrag</h1>
-      <p class="kern-body">
-        {procedure.reference} – {procedure.title}. Die Genehmigungsbehörde gibt Ihnen die
-        Einwendungen nach § 12 Abs. 2 der 9. BImSchV bekannt. Wer es verlangt hat, dessen Name und
-        Anschrift sind unkenntlich gemacht.
-      </p>
-      <p class="kern-body">
-        <a class="kern-link" href={`/verfahren/${procedure.id}`}>
-          Zum Verfahren
-        </a>
-      </p>
-      <p class="kern-body">{props.total.toLocaleString('de-DE')} Einwendungen</p>
-      {props.items.map((item) => (
-        <ApplicantObjection item={item} key={item.id} />
-      ))}
-      <Pagination
-        path={`/verfahren/${procedure.id}/einwendungen-antragstellerin`}
-        query={{}}
-        page={props.page}
-        total={props.total}
-      />
     </Layout>
   );
 }

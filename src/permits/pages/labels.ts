@@ -31,6 +31,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'concern-assessment-withdrawn': 'Bewertung eines Belangs zurückgezogen',
   'statement-concerns-confirmed': 'Belange einer Stellungnahme bestätigt',
   'objection-redactions-confirmed': 'Schwärzungsvorschläge übernommen',
+  'objections-released': 'Einwendungen an die Antragstellerin freigegeben (§ 12 Abs. 2 9. BImSchV)',
   'agency-involvement-completed': 'Behördenbeteiligung abgeschlossen',
   'decision-issued': 'Entscheidung getroffen',
   'decision-delivered': 'Bescheid zugestellt',
