@@ -1,21 +1,11 @@
+import { CHANNEL_LABELS } from '../channel-labels.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ObjectionChannel } from '../../db/schema.ts';
 
 /** Rows per query: large enough for throughput, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 2_000;
 /** Shown instead of the text until a case worker confirmed its redaction (never the original). */
 export const NOT_YET_REDACTED = '[noch nicht geschwärzt]';
-
-export const CHANNEL_LABELS: Record<ObjectionChannel, string> = {
-  web: 'Online-Formular',
-  api: 'Schnittstelle',
-  paper: 'Papier',
-  email: 'E-Mail',
-  'signature-list': 'Unterschriftenliste',
-  fax: 'Fax',
-  other: 'Sonstiges',
-};
 
 /** Columns of every export of objections; `width` is the column width in the XLSX file. */
 export const PUBLIC_COLUMNS = [

@@ -1,3 +1,4 @@
+import { CHANNEL_LABELS } from '../channel-labels.ts';
 import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
 import {
@@ -24,16 +25,6 @@ import {
   type Paging,
   type ProcedureHeading,
 } from './group.views.tsx';
-
-const CHANNEL_LABELS: Record<string, string> = {
-  web: 'Formular',
-  api: 'Schnittstelle',
-  paper: 'Brief',
-  email: 'E-Mail',
-  'signature-list': 'Unterschriftenliste',
-  fax: 'Fax',
-  other: 'Sonstiges',
-};
 
 export interface DetailValues {
   memberIds?: string[];
@@ -123,7 +114,7 @@ function MembersForm(props: {
                 </div>,
                 `${m.reference}${m.id === props.representativeId ? ' (Vertreter)' : ''}`,
                 `${formatTimestamp(m.receivedAt)}${m.late ? ' (verspätet)' : ''}`,
-                CHANNEL_LABELS[m.channel] ?? m.channel,
+                CHANNEL_LABELS[m.channel],
                 num(m.signatures),
                 m.excerpt,
               ],

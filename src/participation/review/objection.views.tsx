@@ -15,12 +15,8 @@ import { formatTimestamp } from '../../platform/table.tsx';
 import { KIND_LABELS, type RedactionSpan } from '../redaction/index.ts';
 import type { ApplicantView } from './redaction.actions.ts';
 import type { ObjectionDetail } from './review.queries.ts';
-import {
-  CHANNEL_LABELS,
-  ProcedureLinks,
-  TextBlock,
-  type ProcedureHeading,
-} from './review.views.tsx';
+import { CHANNEL_LABELS } from '../channel-labels.ts';
+import { ProcedureLinks, TextBlock, type ProcedureHeading } from './review.views.tsx';
 
 export interface SpanChoice {
   readonly span: RedactionSpan;

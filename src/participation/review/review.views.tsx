@@ -1,6 +1,6 @@
 /** Pages of the objection review: the case workers' list and the applicant's view. */
+import { CHANNEL_LABELS } from '../channel-labels.ts';
 import type { VNode } from 'preact';
-import type { ObjectionChannel } from '../../db/schema.ts';
 import { Notice, SubmitButton, TextField } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable, formatTimestamp } from '../../platform/table.tsx';
@@ -11,16 +11,6 @@ export interface ProcedureHeading {
   readonly reference: string;
   readonly title: string;
 }
-
-export const CHANNEL_LABELS: Record<ObjectionChannel, string> = {
-  web: 'Online-Formular',
-  api: 'Schnittstelle',
-  paper: 'Papier',
-  email: 'E-Mail',
-  'signature-list': 'Unterschriftenliste',
-  fax: 'Fax',
-  other: 'Sonstiges',
-};
 
 /** Text as typed by its author: paragraphs and line breaks kept, everything escaped. */
 export function TextBlock(props: { text: string }): VNode {
