@@ -54,6 +54,15 @@ function printDemoLogins(): void {
   for (const user of DEMO_USERS) console.log(`  ${user.label.padEnd(44)} ${user.email}`);
 }
 
+/** A PostgreSQL error caused by the server shutting down (SQLSTATE 57P01) or a closed connection. */
+function cutOffByShutdown(reason: unknown): boolean {
+  if (typeof reason !== 'object' || reason === null) return false;
+  const { code, message } = reason as { code?: unknown; message?: unknown };
+  return (
+    code === '57P01' || (typeof message === 'string' && /^Connection terminated/.test(message))
+  );
+}
+
 async function start(): Promise<void> {
   const config = loadConfig();
   const portal = await startPortal(config);
@@ -66,6 +75,17 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal} empfangen – Industrieland wird beendet …`);
+    // While PostgreSQL stops, a job queue query still in flight may be cut off (57P01, "admin
+    // shutdown"); the job then stays in the queue and runs after the next start. That is part of
+    // stopping, not a failure of it. Anything else still ends the process with an error.
+    process.on('unhandledRejection', (reason: unknown) => {
+      if (cutOffByShutdown(reason)) {
+        console.log('Hinweis: Eine Abfrage der Job-Verarbeitung wurde beim Beenden abgebrochen.');
+        return;
+      }
+      console.error('Fehler beim Beenden:', reason);
+      process.exit(1);
+    });
     portal.stop().then(
       () => process.exit(0),
       (error: unknown) => {
