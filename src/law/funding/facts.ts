@@ -17,8 +17,13 @@ export const fundingFactLabel: Readonly<Record<string, string>> = {
   buildingType: 'Neubau oder Bestand',
   requiredByGeg: 'Anlage dient der Erfüllung des Gebäudeenergiegesetzes',
   collectorAreaM2: 'Bruttokollektorfläche (m²)',
-  trainingForPlanningStaff: 'Fortbildung für technische Führungskräfte oder Planungsverantwortliche',
+  trainingForPlanningStaff:
+    'Fortbildung für technische Führungskräfte oder Planungsverantwortliche',
   undertakingInDifficulty: 'Unternehmen in Schwierigkeiten',
+  reliefCents: 'Entlastungsbetrag (Cent)',
+  sectorOnEtsList: 'Sektor auf der Liste der EU-EHS-Beihilfeleitlinien',
+  sectorOnKueblList1: 'Sektor auf Liste 1 des Anhangs I der KUEBLL',
+  inSchemePeriod: 'Abrechnungsjahr im Zeitraum der Regelung',
 };
 
 /** German name of a fact, or the key itself for facts a caller added. */

@@ -1,6 +1,9 @@
 import type { IsoDate } from '../calendar-date.ts';
 import type { Rule } from '../rules/index.ts';
 
+/** Re-exported so the programme data files need only this module. */
+export type { Rule };
+
 /**
  * One version of a funding programme as data: who may apply, for what, how much, under which
  * state-aid rule. A new guideline is a new version with its own validFrom, never an edit.

@@ -152,7 +152,8 @@ export function sizeClassRule(size: Exclude<SizeClass, 'large'>): Rule {
       {
         kind: 'compare',
         id: `sme-${size}-public`,
-        description: 'Öffentliche Stellen halten weniger als 25 % des Kapitals oder der Stimmrechte.',
+        description:
+          'Öffentliche Stellen halten weniger als 25 % des Kapitals oder der Stimmrechte.',
         citation: 'Anhang I Art. 3 Abs. 4 AGVO',
         open: 'Die Ausnahmen des Art. 3 Abs. 2 Unterabs. 2 (z. B. Universitäten, kleine Gemeinden) sind nicht abgebildet.',
         fact: 'publicBodiesSharePpm',
@@ -198,14 +199,16 @@ function aggregate(
   const share = kind === 'partner' ? e.sharePpm : 1_000_000;
   const staff = Math.round(((e.staffHeadcount * share) / 1_000_000) * 100) / 100;
   const turnover = e.turnoverCents === undefined ? undefined : applyPpm(e.turnoverCents, share);
-  const balance = e.balanceSheetCents === undefined ? undefined : applyPpm(e.balanceSheetCents, share);
+  const balance =
+    e.balanceSheetCents === undefined ? undefined : applyPpm(e.balanceSheetCents, share);
   const pct = (share / 10_000).toLocaleString('de-DE');
   steps.push({
     text:
       kind === 'partner'
         ? `Partnerunternehmen „${e.name}“ (Beteiligung ${pct} %): anteilig ${staff.toLocaleString('de-DE')} JAE, Umsatz ${turnover === undefined ? 'unbekannt' : formatEuro(turnover)}, Bilanzsumme ${balance === undefined ? 'unbekannt' : formatEuro(balance)}.`
         : `Verbundenes Unternehmen „${e.name}“: voll ${staff.toLocaleString('de-DE')} JAE, Umsatz ${turnover === undefined ? 'unbekannt' : formatEuro(turnover)}, Bilanzsumme ${balance === undefined ? 'unbekannt' : formatEuro(balance)}.`,
-    citation: kind === 'partner' ? 'Anhang I Art. 6 Abs. 2 AGVO' : 'Anhang I Art. 6 Abs. 2 und 4 AGVO',
+    citation:
+      kind === 'partner' ? 'Anhang I Art. 6 Abs. 2 AGVO' : 'Anhang I Art. 6 Abs. 2 und 4 AGVO',
   });
   return {
     staffHeadcount: Math.round((total.staffHeadcount + staff) * 100) / 100,
@@ -227,11 +230,23 @@ export function determineSmeStatus(input: SmeInput): SmeResult {
   const linked = input.linked ?? [];
   for (const p of partners) {
     checkFigures(p, `Partnerunternehmen „${p.name}“`, 'partners');
-    requirePpm(p.sharePpm, 'partners', 250_000, 500_000, 'Die Beteiligung eines Partnerunternehmens (25 % bis 50 %)');
+    requirePpm(
+      p.sharePpm,
+      'partners',
+      250_000,
+      500_000,
+      'Die Beteiligung eines Partnerunternehmens (25 % bis 50 %)',
+    );
   }
   for (const l of linked) {
     checkFigures(l, `Verbundenes Unternehmen „${l.name}“`, 'linked');
-    requirePpm(l.sharePpm, 'linked', 500_001, 1_000_000, 'Die Beteiligung eines verbundenen Unternehmens (über 50 %)');
+    requirePpm(
+      l.sharePpm,
+      'linked',
+      500_001,
+      1_000_000,
+      'Die Beteiligung eines verbundenen Unternehmens (über 50 %)',
+    );
   }
   const publicShare =
     input.publicBodiesSharePpm === undefined
@@ -267,7 +282,10 @@ export function determineSmeStatus(input: SmeInput): SmeResult {
   const traces: TraceNode[] = [];
   let sizeClass: SizeClass | 'unknown' = 'large';
   for (const size of ['micro', 'small', 'medium'] as const) {
-    const { truth, trace } = evaluateRule(sizeClassRule(size), facts, { date, parameters: registry });
+    const { truth, trace } = evaluateRule(sizeClassRule(size), facts, {
+      date,
+      parameters: registry,
+    });
     traces.push(trace);
     if (truth === 'met') {
       sizeClass = size;

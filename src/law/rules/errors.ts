@@ -27,7 +27,10 @@ export type SupportInputField =
   | 'productionBenchmarkMwh'
   | 'euaPriceCentsPerTonne'
   | 'referencePriceCentsPerMwh'
-  | 'deMinimisAid';
+  | 'deMinimisAid'
+  | 'undertakingInDifficulty'
+  | 'sectorOnEtsList'
+  | 'sectorOnKueblList1';
 
 /** German subject of each field, used at the start of every message (invariant 6). */
 export const supportFieldSubject: Readonly<Record<SupportInputField, string>> = {
@@ -52,6 +55,9 @@ export const supportFieldSubject: Readonly<Record<SupportInputField, string>> = 
   euaPriceCentsPerTonne: 'Der Zertifikatspreis',
   referencePriceCentsPerMwh: 'Der Referenzstrompreis',
   deMinimisAid: 'Die Angaben zu De-minimis-Beihilfen',
+  undertakingInDifficulty: 'Die Angabe „Unternehmen in Schwierigkeiten“',
+  sectorOnEtsList: 'Die Angabe „Sektor auf der Liste der EU-EHS-Beihilfeleitlinien“',
+  sectorOnKueblList1: 'Die Angabe „Sektor auf Liste 1 der KUEBLL“',
 };
 
 /**
@@ -132,7 +138,8 @@ export function requirePpm(
   if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
     fail(field, `${shown(value)}: ${label} muss als ganze Zahl in Millionstel angegeben sein.`);
   }
-  if (value < min || value > max) fail(field, `${shown(value)}: ${label} liegt außerhalb des Bereichs.`);
+  if (value < min || value > max)
+    fail(field, `${shown(value)}: ${label} liegt außerhalb des Bereichs.`);
   return value;
 }
 

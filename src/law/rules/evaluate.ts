@@ -110,7 +110,14 @@ function node(rule: Rule, facts: Facts, ctx: EvaluationContext): TraceNode {
     case 'all':
     case 'any': {
       const children = rule.rules.map((r) => node(r, facts, ctx));
-      return composite(rule, combine(rule.kind, children.map((c) => c.truth)), children);
+      return composite(
+        rule,
+        combine(
+          rule.kind,
+          children.map((c) => c.truth),
+        ),
+        children,
+      );
     }
     case 'not': {
       const child = node(rule.rule, facts, ctx);
@@ -144,7 +151,8 @@ function composite(rule: Rule, truth: Truth, children: TraceNode[]): TraceNode {
 function markDecisive(trace: TraceNode, decisive: boolean): TraceNode {
   const children = trace.children.map((child) => {
     let childDecides = decisive;
-    if (trace.kind === 'all' || trace.kind === 'any') childDecides = decisive && child.truth === trace.truth;
+    if (trace.kind === 'all' || trace.kind === 'any')
+      childDecides = decisive && child.truth === trace.truth;
     return markDecisive(child, childDecides);
   });
   return { ...trace, decisive, children };

@@ -32,7 +32,8 @@ export function formatTrace(trace: TraceNode, depth = 0): string[] {
   const lines = [
     `${pad}${mark}${trace.description} — ${truthLabel[trace.truth]} (${trace.citation})${trace.open ? ' [offen]' : ''}`,
   ];
-  for (const input of trace.inputs) lines.push(`${pad}    Angabe ${input.fact}: ${valueText(input.value)}`);
+  for (const input of trace.inputs)
+    lines.push(`${pad}    Angabe ${input.fact}: ${valueText(input.value)}`);
   for (const p of trace.parameters) lines.push(`${pad}    Wert: ${formatParameterUse(p)}`);
   for (const child of trace.children) lines.push(...formatTrace(child, depth + 1));
   return lines;

@@ -1,4 +1,4 @@
-import type { Rule } from '../../rules/index.ts';
+import type { Rule } from '../programme.types.ts';
 
 /** Conditions shared by several NRW programmes, written once. */
 

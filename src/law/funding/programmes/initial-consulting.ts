@@ -44,7 +44,8 @@ export const INITIAL_CONSULTING_2022: FundingProgrammeVersion = {
   measures: [
     {
       id: 'initial-consulting',
-      label: 'Erstberatung mit schriftlichen Handlungsempfehlungen (Effizienz, Abwärme, Elektrifizierung)',
+      label:
+        'Erstberatung mit schriftlichen Handlungsempfehlungen (Effizienz, Abwärme, Elektrifizierung)',
       eligibleCosts: ['Beratungsleistungen', 'notwendige Vorprüfungen und Untersuchungen'],
     },
   ],
@@ -62,7 +63,10 @@ export const INITIAL_CONSULTING_2022: FundingProgrammeVersion = {
     'Angebot der Beratung mit Zahl der Beratertage und Tagessatz',
     'De-minimis-Erklärung [offen]',
   ],
-  sources: [IHK_HAGEN, 'Lippe Wissen und Wirtschaft 1/2022 (bis zu 50 Beschäftigte, 65 %, 10.000 €) [sec]'],
+  sources: [
+    IHK_HAGEN,
+    'Lippe Wissen und Wirtschaft 1/2022 (bis zu 50 Beschäftigte, 65 %, 10.000 €) [sec]',
+  ],
   open: [
     'Beschäftigtengrenze: 49 (IHK Hagen) oder „bis zu 50“ (IHK Lippe); 49 verwendet.',
     'Richtlinientext nicht gelesen; Beihilfegrundlage zu prüfen.',

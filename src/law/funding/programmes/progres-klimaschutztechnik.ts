@@ -7,7 +7,8 @@ import { DE_MINIMIS_2023, notStarted, siteInNrw } from './common-rules.ts';
  * was found (purpose, legal bases: §§ 23, 44 LHO NRW); the figures per measure come from the
  * agency pages and press notes of the 2025 revision and must be checked against the 2026 text.
  */
-const GUIDELINE = 'Förderrichtlinie progres.nrw – Klimaschutztechnik vom 30.01.2026 (MB.NRW. 2026 Nr. 40)';
+const GUIDELINE =
+  'Förderrichtlinie progres.nrw – Klimaschutztechnik vom 30.01.2026 (MB.NRW. 2026 Nr. 40)';
 const LEGAL_BASIS = ['§§ 23, 44 LHO NRW', GUIDELINE];
 const BODY = 'Land Nordrhein-Westfalen (MWIKE); Bewilligungsbehörde: Bezirksregierung Arnsberg';
 const VALID_FROM = '2026-01-30';
@@ -91,7 +92,11 @@ export const PROGRES_GEOTHERMAL_2026: FundingProgrammeVersion = {
     'Andere Programme des Landes NRW für dieselbe Anlage',
     'Bundesförderung für effiziente Gebäude für dieselbe Bohrung [offen]',
   ],
-  requiredDocuments: ['Online-Antrag', 'Kostenvoranschlag oder Angebot', 'wasserrechtliche Erlaubnis, soweit erforderlich'],
+  requiredDocuments: [
+    'Online-Antrag',
+    'Kostenvoranschlag oder Angebot',
+    'wasserrechtliche Erlaubnis, soweit erforderlich',
+  ],
   sources: [
     'Haus & Grund Aachen und unternehmen-owl.de zur Überarbeitung 2025: 35 €/Bohrmeter Neubau, 50 €/Bohrmeter Bestand, Höchstbeträge 12.000 € Neubau und 8.000 € Bestand [sec]',
     'energy4climate.nrw Förder-Navi, Programm 133: Zuschüsse erst ab 350 € [sec, ältere Fassung]',
@@ -113,7 +118,8 @@ export const PROGRES_SOLAR_PROCESS_HEAT_2026: FundingProgrammeVersion = {
   fundingBody: BODY,
   legalBasis: LEGAL_BASIS,
   validFrom: VALID_FROM,
-  applicants: 'Unternehmen und andere juristische Personen; Privatpersonen sind nicht antragsberechtigt.',
+  applicants:
+    'Unternehmen und andere juristische Personen; Privatpersonen sind nicht antragsberechtigt.',
   eligibility: {
     kind: 'all',
     id: 'progres-solar-process-heat',
@@ -149,7 +155,11 @@ export const PROGRES_SOLAR_PROCESS_HEAT_2026: FundingProgrammeVersion = {
   },
   stateAid: DE_MINIMIS_2023,
   nonCombinable: ['Andere Programme des Landes NRW für dieselbe Anlage'],
-  requiredDocuments: ['Online-Antrag', 'Angebot', 'Nachweis Wärmemengenzähler (bei Verwendungsnachweis)'],
+  requiredDocuments: [
+    'Online-Antrag',
+    'Angebot',
+    'Nachweis Wärmemengenzähler (bei Verwendungsnachweis)',
+  ],
   sources: [
     'Stadt Münster, Übersicht progres.nrw – Klimaschutztechnik ab 4.8.2021, Nr. 1.1: 90 €/m², höchstens 90.000 €, 20–1.000 m², Mindestertrag 525 kWh/m² [sec]',
     GUIDELINE,
