@@ -1,4 +1,4 @@
-import { formatGermanDate } from '../german-format.ts';
+import { formatGermanDateShort } from '../german-format.ts';
 import type { ParameterUse } from './parameters.ts';
 import type { FactValue, TraceNode, Truth } from './rule.types.ts';
 
@@ -17,7 +17,7 @@ function valueText(value: FactValue | undefined | ParameterUse['value']): string
 
 /** 'Regelsteuersatz Strom = 2050 Cent je MWh (gültig ab 01.01.2003, § 3 StromStG)'. */
 export function formatParameterUse(p: ParameterUse): string {
-  const from = formatGermanDate(p.validFrom, { weekday: false });
+  const from = formatGermanDateShort(p.validFrom);
   return `${p.label} = ${valueText(p.value)} ${p.unit} (gültig ab ${from}; ${p.source})${p.open ? ' [offen]' : ''}`;
 }
 
