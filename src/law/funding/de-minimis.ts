@@ -61,8 +61,8 @@ export function deMinimisHeadroom(aid: readonly DeMinimisAid[], date: IsoDate): 
   const windowFrom = addDays(`${year}${day.slice(4)}`.replace(/-02-29$/, '-02-28'), 1);
   let used = 0;
   for (const a of list) {
-    const granted = requireDate(a.grantedOn, 'deMinimisAid');
-    const cents = requireCents(a.amountCents, 'deMinimisAid');
+    const granted = requireDate(a.grantedOn, 'deMinimisGrantDate');
+    const cents = requireCents(a.amountCents, 'deMinimisAmount');
     if (granted >= windowFrom && granted <= day) used += cents;
   }
   const { value, use } = lookup(deMinimisCeiling, day);

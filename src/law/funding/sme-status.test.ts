@@ -163,7 +163,7 @@ describe('bad input gets a German message naming the field', () => {
     expectError(
       { staffHeadcount: 5, date, partners: [{ name: 'X', sharePpm: 600_000, staffHeadcount: 3 }] },
       'partners',
-      /Partnerunternehmens \(25 % bis 50 %\)/,
+      /^Die Beteiligung des Partnerunternehmens „X“ muss zwischen 25 % und 50 % liegen/,
     );
   });
   it('a missing or impossible date', () => {

@@ -235,7 +235,7 @@ export function determineSmeStatus(input: SmeInput): SmeResult {
       'partners',
       250_000,
       500_000,
-      'Die Beteiligung eines Partnerunternehmens (25 % bis 50 %)',
+      `Die Beteiligung des Partnerunternehmens „${p.name}“`,
     );
   }
   for (const l of linked) {
@@ -245,13 +245,19 @@ export function determineSmeStatus(input: SmeInput): SmeResult {
       'linked',
       500_001,
       1_000_000,
-      'Die Beteiligung eines verbundenen Unternehmens (über 50 %)',
+      `Die Beteiligung des verbundenen Unternehmens „${l.name}“`,
     );
   }
   const publicShare =
     input.publicBodiesSharePpm === undefined
       ? 0
-      : requirePpm(input.publicBodiesSharePpm, 'publicBodiesSharePpm', 0, 1_000_000, 'Der Anteil');
+      : requirePpm(
+          input.publicBodiesSharePpm,
+          'publicBodiesSharePpm',
+          0,
+          1_000_000,
+          'Der Anteil öffentlicher Stellen am Kapital',
+        );
 
   const steps: SmeStep[] = [
     {

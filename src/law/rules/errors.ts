@@ -28,6 +28,8 @@ export type SupportInputField =
   | 'euaPriceCentsPerTonne'
   | 'referencePriceCentsPerMwh'
   | 'deMinimisAid'
+  | 'deMinimisGrantDate'
+  | 'deMinimisAmount'
   | 'undertakingInDifficulty'
   | 'sectorOnEtsList'
   | 'sectorOnKueblList1';
@@ -42,10 +44,10 @@ export const supportFieldSubject: Readonly<Record<SupportInputField, string>> = 
   linked: 'Die Angaben zu verbundenen Unternehmen',
   publicBodiesSharePpm: 'Der Anteil öffentlicher Stellen am Kapital',
   naceCode: 'Der Wirtschaftszweig (WZ-2008-/NACE-Code)',
-  eligibleCostsCents: 'Die zuwendungsfähigen Ausgaben',
+  eligibleCostsCents: 'Der Betrag der zuwendungsfähigen Ausgaben',
   consultantDays: 'Die Zahl der Beratertage',
   units: 'Die Menge',
-  trainingDays: 'Die Fortbildungstage',
+  trainingDays: 'Die Zahl der Fortbildungstage',
   consumptionKwh: 'Der Stromverbrauch',
   electromobilityKwh: 'Der Strom für Elektromobilität',
   nonBusinessKwh: 'Der Strom für nicht betriebliche Zwecke',
@@ -54,7 +56,9 @@ export const supportFieldSubject: Readonly<Record<SupportInputField, string>> = 
   productionBenchmarkMwh: 'Der Stromverbrauch nach Produktbenchmark',
   euaPriceCentsPerTonne: 'Der Zertifikatspreis',
   referencePriceCentsPerMwh: 'Der Referenzstrompreis',
-  deMinimisAid: 'Die Angaben zu De-minimis-Beihilfen',
+  deMinimisAid: 'Die Liste der De-minimis-Beihilfen',
+  deMinimisGrantDate: 'Das Bewilligungsdatum einer De-minimis-Beihilfe',
+  deMinimisAmount: 'Der Betrag einer De-minimis-Beihilfe',
   undertakingInDifficulty: 'Die Angabe „Unternehmen in Schwierigkeiten“',
   sectorOnEtsList: 'Die Angabe „Sektor auf der Liste der EU-EHS-Beihilfeleitlinien“',
   sectorOnKueblList1: 'Die Angabe „Sektor auf Liste 1 der KUEBLL“',
@@ -127,7 +131,7 @@ export function requireQuantity(
   return value;
 }
 
-/** A share in parts per million (25 % = 250 000), within [min, max]. */
+/** A share in parts per million (25 % = 250 000) within [min, max]; label is the German subject. */
 export function requirePpm(
   value: unknown,
   field: SupportInputField,
@@ -135,11 +139,13 @@ export function requirePpm(
   max: number,
   label: string,
 ): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-    fail(field, `${shown(value)}: ${label} muss als ganze Zahl in Millionstel angegeben sein.`);
+  const pct = (ppm: number) => `${(ppm / 10_000).toLocaleString('de-DE')} %`;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new SupportInputError(
+      field,
+      `${label} muss zwischen ${pct(min)} und ${pct(max)} liegen (Angabe in Millionstel; erhalten: ${shown(value)}).`,
+    );
   }
-  if (value < min || value > max)
-    fail(field, `${shown(value)}: ${label} liegt außerhalb des Bereichs.`);
   return value;
 }
 
