@@ -137,7 +137,7 @@ describe('Transformationskonzepte (≤ 2,500 staff, manufacturing)', () => {
   });
 
   it('unknown project start: "need more information", naming the question', () => {
-    const { projectStarted: _, ...facts } = smallManufacturer;
+    const facts: Facts = { ...smallManufacturer, projectStarted: undefined };
     const a = assessProgramme(
       TRANSFORMATION_CONCEPTS_2022,
       facts,

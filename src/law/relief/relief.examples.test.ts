@@ -124,7 +124,7 @@ describe('Strompreiskompensation', () => {
       computePriceCompensation({ ...base, sectorOnEtsList: false }).status,
       'not-eligible',
     );
-    const { euaPriceCentsPerTonne: _, ...noPrice } = base;
+    const noPrice = { ...base, euaPriceCentsPerTonne: undefined };
     const r = computePriceCompensation(noPrice);
     assert.equal(r.status, 'need-info');
     assert.deepEqual(r.missing, ['Terminpreis der EU-Emissionsberechtigungen (€/t)']);

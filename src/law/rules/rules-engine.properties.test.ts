@@ -45,12 +45,14 @@ const { tree } = fc.letrec<{ tree: Rule }>((tie) => ({
         kind: fc.constantFrom('all', 'any'),
         rules: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }),
       })
-      .map(
-        ({ kind, rules }) => ({ kind, id: '', description: kind, citation: 't', rules }) as Rule,
-      ),
-    tie('tree').map(
-      (rule) => ({ kind: 'not', id: '', description: 'not', citation: 't', rule }) as Rule,
-    ),
+      .map(({ kind, rules }): Rule => ({ kind, id: '', description: kind, citation: 't', rules })),
+    tie('tree').map((rule): Rule => ({
+      kind: 'not',
+      id: '',
+      description: 'not',
+      citation: 't',
+      rule,
+    })),
   ),
 }));
 const facts: fc.Arbitrary<Facts> = fc.record(

@@ -174,6 +174,6 @@ describe('the trace', () => {
     );
     assert.deepEqual(factsRead(tree), ['count', 'trade']);
     assertUniqueRuleIds(tree);
-    assert.throws(() => assertUniqueRuleIds({ ...tree, rules: [small, small] } as Rule), /doppelt/);
+    assert.throws(() => assertUniqueRuleIds({ ...tree, rules: [small, small] }), /doppelt/);
   });
 });
