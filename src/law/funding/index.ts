@@ -33,3 +33,5 @@ export {
   sizeClassRule,
   smeParameterTables,
 } from './sme-status.ts';
+export type { CompanyFacts, CompanyProfileInput } from './company-facts.ts';
+export { companyFacts } from './company-facts.ts';

@@ -120,6 +120,12 @@ export function calculateRelief(
     steps,
     notes,
   };
+  const estimated = result.instruments.filter((i) => i.status === 'need-info');
+  if (estimated.length > 0) {
+    notes.push(
+      `Schätzung: Für ${estimated.map((i) => i.title).join('; ')} fehlen Angaben; der Betrag gilt nur, wenn die offenen Voraussetzungen erfüllt sind.`,
+    );
+  }
   if (price === undefined || consumptionKwh === 0) {
     notes.push('Ohne gezahlten Strompreis und Verbrauch wird kein Preis je kWh berechnet.');
     return result;

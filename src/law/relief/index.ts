@@ -29,3 +29,4 @@ export type {
   ReliefStatus,
   ReliefStep,
 } from './relief.types.ts';
+export { formatReliefTrace, reliefStatusLabel } from './trace-format.ts';

@@ -15,6 +15,7 @@ export type SupportInputField =
   | 'linked'
   | 'publicBodiesSharePpm'
   | 'naceCode'
+  | 'ags'
   | 'eligibleCostsCents'
   | 'consultantDays'
   | 'units'
@@ -44,6 +45,7 @@ export const supportFieldSubject: Readonly<Record<SupportInputField, string>> = 
   linked: 'Die Angaben zu verbundenen Unternehmen',
   publicBodiesSharePpm: 'Der Anteil öffentlicher Stellen am Kapital',
   naceCode: 'Der Wirtschaftszweig (WZ-2008-/NACE-Code)',
+  ags: 'Der Amtliche Gemeindeschlüssel des Sitzes',
   eligibleCostsCents: 'Der Betrag der zuwendungsfähigen Ausgaben',
   consultantDays: 'Die Zahl der Beratertage',
   units: 'Die Menge',
