@@ -81,7 +81,6 @@ function applyMinimum(result: AmountResult, minGrantCents: number | undefined, c
 }
 
 function shareOfCosts(
-  version: FundingProgrammeVersion,
   rule: Extract<FundingProgrammeVersion['amount'], { kind: 'share-of-costs' }>,
   input: AmountInput,
 ): AmountResult {
@@ -247,7 +246,7 @@ export function computeFundingAmount(
   const rule = version.amount;
   switch (rule.kind) {
     case 'share-of-costs':
-      return shareOfCosts(version, rule, input);
+      return shareOfCosts(rule, input);
     case 'per-unit':
       return perUnit(rule, input);
     case 'per-person-day':
