@@ -18,6 +18,7 @@ import type {
   ProcedureState,
 } from '../../procedures/engine/index.ts';
 import { ensureCatalogue } from '../catalogue/catalogue.actions.ts';
+import { recordDecisionDelivery } from '../delivery/delivery.actions.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
 import { applicationNotice, decisionNotice, hearingNotice } from './notice-content.ts';
 import type { NoticeContent } from './notice-content.ts';
@@ -267,19 +268,6 @@ async function publishDecisionNotice(ctx: EventContext) {
   }
 }
 
-async function mailIndividualDecision(ctx: EventContext) {
-  const { trx, row, state } = ctx;
-  if (row.typeKey !== 'bimschg-formal' || !state.decision) return;
-  const { authorityName } = await procedureParties(trx, row);
-  for (const to of await objectorMails(trx, row.id)) {
-    await queueMail(trx, {
-      to,
-      subject: `Bescheid zugestellt: ${row.title}`,
-      text: `Guten Tag,\n\ndie Behörde ${authorityName} hat über den Antrag „${row.title}“ (Az. ${referenceLabel(row.reference)}) entschieden (${state.decision.outcome === 'granted' ? 'Genehmigung erteilt' : 'Antrag abgelehnt'}). Der Bescheid wird Ihnen zugestellt (§ 10 Abs. 7 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.${await authorityMailFooter(trx, row.tenantId)}`,
-    });
-  }
-}
-
 /** Called by the permit use case for every committed event of a procedure. */
 export async function recordParticipationEvent(ctx: EventContext): Promise<void> {
   switch (ctx.event.type) {
@@ -290,9 +278,10 @@ export async function recordParticipationEvent(ctx: EventContext): Promise<void>
     case 'hearing-scheduled':
       return publishHearingNotice(ctx);
     case 'decision-published':
-      return publishDecisionNotice(ctx);
+      await publishDecisionNotice(ctx);
+      return recordDecisionDelivery(ctx);
     case 'decision-delivered':
-      return mailIndividualDecision(ctx);
+      return recordDecisionDelivery(ctx);
     default:
       return undefined;
   }

@@ -23,6 +23,8 @@ export interface ActionCommand {
   readonly input?: unknown;
   /** Kinds of the case's signed letters, for 'letter-signed' guards (see GuardContext). */
   readonly signedLetters?: readonly string[];
+  /** Individual deliveries the action would make, for 'deliveries-at-most' guards. */
+  readonly deliveryCount?: number;
 }
 
 export type ActionErrorCode = 'not-allowed' | 'wrong-role' | 'guard-failed' | 'invalid-input';
@@ -259,6 +261,7 @@ export function applyAction(
     at,
     agency: prepared.agency,
     signedLetters: command.signedLetters,
+    deliveryCount: command.deliveryCount,
     input: input.value,
   });
   if (blockedBy !== null) return failure('guard-failed', blockedBy);
