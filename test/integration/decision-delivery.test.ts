@@ -360,6 +360,33 @@ describe('decision made public instead of more than 50 deliveries (§ 10 Abs. 8 
   });
 
   it('the public notice: applicant individually, objectors deemed delivered at the end of the display', async () => {
+    // Without the place and hours of inspection in the master data nothing is published.
+    const profile = await t.database.db
+      .selectFrom('authority_profiles')
+      .select(['office_hours'])
+      .where('organisation_id', '=', procedure.tenantId)
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .updateTable('authority_profiles')
+      .set({ office_hours: null })
+      .where('organisation_id', '=', procedure.tenantId)
+      .execute();
+    const unchanged = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
+    const refused = await worker.post(
+      `/api/v1/procedures/${procedure.id}/actions/publish-decision`,
+      {},
+    );
+    assert.equal(refused.statusCode, 409, refused.body);
+    assert.match(refused.json().detail, /Stammdaten/);
+    assert.deepEqual(
+      changedTables(unchanged, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+    );
+    await t.database.db
+      .updateTable('authority_profiles')
+      .set({ office_hours: profile.office_hours })
+      .where('organisation_id', '=', procedure.tenantId)
+      .execute();
     const published = await worker.post(
       `/api/v1/procedures/${procedure.id}/actions/publish-decision`,
       {},
@@ -412,6 +439,10 @@ describe('decision made public instead of more than 50 deliveries (§ 10 Abs. 8 
     }
     const noticePage = outputs[0]![1];
     assert.match(noticePage, /16\. Februar 2027/);
+    // Place and hours of inspection from the authority's master data.
+    assert.match(noticePage, /Aldegreverstraße 10/);
+    assert.match(noticePage, /Mo–Do 8:30–15:30 Uhr/);
+    assert.match(outputs[3]![1], new RegExp(`/beteiligung/${procedure.id}/bescheid`));
     const bescheid = await t.app.inject({
       method: 'GET',
       url: `/beteiligung/${procedure.id}/bescheid`,

@@ -228,6 +228,15 @@ async function publishDecisionNotice(ctx: EventContext) {
   const decision = state.decision;
   const pub = state.decisionPublication;
   if (!decision || !pub) return;
+  // § 10 Abs. 8 S. 4 BImSchG, § 21a Abs. 1 S. 3 9. BImSchV: the notice says where and when the
+  // Bescheid can be inspected and requested; without that master data nothing is published.
+  const profile = await loadAuthorityProfile(trx, row.tenantId);
+  const missing = missingProfileFields(profile, 'notice');
+  if (missing.length > 0)
+    throw new AppError(
+      'conflict',
+      `Für die Bekanntmachung des Bescheids fehlen in den Stammdaten der Behörde: ${missingLabels(missing)}. Bitte ergänzen Sie sie unter „Stammdaten“ (Administration der Behörde).`,
+    );
   const { authorityName, applicantName } = await procedureParties(trx, row);
   const count = row.application.turbines.length;
   const subject = `${count} Windenergieanlage${count === 1 ? '' : 'n'} (${row.title})`;
@@ -257,8 +266,12 @@ async function publishDecisionNotice(ctx: EventContext) {
     displayStart: pub.displayStart,
     displayEnd: pub.displayEnd,
     displayUrl,
+    authorityAddress: profile.postalAddress ? formatAddress(profile.postalAddress) : null,
+    visitingAddress: profile.visitingAddress ? formatAddress(profile.visitingAddress) : null,
+    officeHours: profile.officeHours ? profile.officeHours.split('\n').join('; ') : null,
+    authorityEmail: profile.email,
   });
-  await storeNotice(ctx, content, authorityName);
+  await storeNotice(ctx, content, authorityName, contactLines(profile).slice(1));
   for (const to of await objectorMails(trx, row.id)) {
     await queueMail(trx, {
       to,
