@@ -357,6 +357,10 @@ describe('decision made public instead of more than 50 deliveries (§ 10 Abs. 8 
     await page.logIn(WORKER);
     const plan = await page.get(`/verfahren/${procedure.id}/zustellung`);
     assert.match(plan.body, /mehr als 50/);
+    // The case page shows the reason instead of a button that would only be refused.
+    const casePage = await page.get(`/verfahren/${procedure.id}`);
+    assert.match(casePage.body, /mehr als 50 Einwendenden/);
+    assert.doesNotMatch(casePage.body, /id="feld-deliver-decision"/);
   });
 
   it('the public notice: applicant individually, objectors deemed delivered at the end of the display', async () => {

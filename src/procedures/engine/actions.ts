@@ -79,13 +79,14 @@ function candidates(
   role: Role,
   today: IsoDate | undefined,
   signedLetters?: readonly string[],
+  deliveryCount?: number,
 ): {
   transition: TransitionDef;
   blockedBy: string | null;
   variant: { label: string; reason: string } | null;
 }[] {
   if (!belongsTo(type, state)) return [];
-  const ctx = { type, state, at: today, agency: undefined, signedLetters };
+  const ctx = { type, state, at: today, agency: undefined, signedLetters, deliveryCount };
   return type.transitions
     .filter((t) => t.from.includes(state.step) && t.roles.includes(role))
     .map((transition) => ({
@@ -105,8 +106,9 @@ export function availableActions(
   role: Role,
   today?: IsoDate,
   signedLetters?: readonly string[],
+  deliveryCount?: number,
 ): AvailableAction[] {
-  return candidates(type, state, role, today, signedLetters)
+  return candidates(type, state, role, today, signedLetters, deliveryCount)
     .filter((c) => c.blockedBy === null)
     .map(({ transition: t }) => ({
       action: t.action,
@@ -128,8 +130,9 @@ export function blockedActions(
   role: Role,
   today?: IsoDate,
   signedLetters?: readonly string[],
+  deliveryCount?: number,
 ): BlockedAction[] {
-  return candidates(type, state, role, today, signedLetters).flatMap(
+  return candidates(type, state, role, today, signedLetters, deliveryCount).flatMap(
     ({ transition, blockedBy, variant }) => {
       if (blockedBy !== null)
         return [{ action: transition.action, label: transition.label, reason: blockedBy }];
