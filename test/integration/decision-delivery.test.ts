@@ -523,6 +523,14 @@ describe('decision made public instead of more than 50 deliveries (§ 10 Abs. 8 
       'https://specs.uvp-verbund.de/resource/processStepType#publicDisclosure',
       'https://specs.uvp-verbund.de/resource/processStepType#approvalDecision',
     ]);
+    // Every file belongs to a step of the procedure.
+    const processSteps = rdf.getElementsByTagNameNS(EIA_NS, 'ProcessStep');
+    let inSteps = 0;
+    for (let i = 0; i < processSteps.length; i++)
+      inSteps += processSteps
+        .item(i)!
+        .getElementsByTagNameNS('http://www.w3.org/ns/dcat#', 'distribution').length;
+    assert.equal(inSteps, manifest.documents.length);
     const email = rdf.getElementsByTagNameNS('http://www.w3.org/2006/vcard/ns#', 'hasEmail');
     assert.equal(email.length, 1);
     const everything = [...zip.values()].map((b) => b.toString('latin1')).join('\n');

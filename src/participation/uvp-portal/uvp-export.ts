@@ -132,12 +132,13 @@ export async function buildUvpExport(
       path: paths.claim('bekanntmachungen/', `${n.published_on}-${n.kind}.pdf`),
       title: `${NOTICE_TITLES[n.kind]} vom ${n.published_on}`,
       docType: n.kind === 'hearing' ? 'hearingInformation' : 'announcement',
+      // The notice that no hearing takes place belongs to the participation, as there is none.
       processStep:
-        n.kind === 'application'
-          ? 'publicDisclosure'
-          : n.kind === 'hearing'
+        n.kind === 'decision'
+          ? 'approvalDecision'
+          : n.kind === 'hearing' && state.hearing?.held
             ? 'publicHearing'
-            : 'approvalDecision',
+            : 'publicDisclosure',
       mediaType: 'application/pdf',
       size: n.pdf_size,
       sha256: n.pdf_sha256,
