@@ -92,7 +92,9 @@ export async function runWork(options: {
     writes = writes.then(write).catch(() => undefined);
   };
   let lastWrite = -Infinity;
+  let last: ProgressReport | undefined;
   const progress = (report: ProgressReport) => {
+    last = report;
     const now = performance.now();
     if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
     lastWrite = now;
@@ -107,7 +109,7 @@ export async function runWork(options: {
     const outcome = await kind.run({ deps, job, progress });
     clearInterval(heartbeat);
     await writes;
-    await finishJob(db, job.id, outcome, deps.clock.now());
+    await finishJob(db, job.id, outcome, deps.clock.now(), last);
   } catch (error) {
     clearInterval(heartbeat);
     await writes;

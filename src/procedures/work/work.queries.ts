@@ -161,14 +161,22 @@ export async function finishJob(
   id: string,
   outcome: WorkOutcome,
   at: Date,
+  /** The last report of the run (progress writes are throttled, so it may not be stored yet). */
+  last?: ProgressReport,
 ): Promise<boolean> {
+  const total = last ? last.total : undefined;
   const updated = await db
     .updateTable('work_jobs')
     .set({
       state: 'done',
       finished_at: at,
       phase: null,
-      progress_done: sql`coalesce(progress_total, progress_done)`,
+      ...(total === undefined ? {} : { progress_total: total }),
+      // Done is all of it, whatever the last step said.
+      progress_done:
+        total === undefined || total === null
+          ? sql`coalesce(progress_total, progress_done)`
+          : total,
       result: outcome.result ? JSON.stringify(outcome.result) : null,
       result_sha256: outcome.file?.sha256 ?? null,
       result_name: outcome.file?.name ?? null,
