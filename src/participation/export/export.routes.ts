@@ -33,7 +33,7 @@ const tags = ['Öffentlichkeitsbeteiligung'];
  * Exports hold every objector's data, so only the case workers of the responsible authority get
  * them; everyone else, including the applicant and the agencies, learns nothing (404).
  */
-export async function exportableProcedure(
+async function exportableProcedure(
   deps: Deps,
   actor: Actor,
   id: string,

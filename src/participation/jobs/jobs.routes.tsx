@@ -1,14 +1,12 @@
 import { Type } from '@sinclair/typebox';
-import { AppError, type FieldError } from '../../platform/errors.ts';
+import type { FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { requestWork } from '../../procedures/work/work.actions.ts';
 import { loadCaseForWork } from '../../procedures/work/work.access.ts';
 import { listWorkJobs } from '../../procedures/work/work.queries.ts';
 import { WorkListPage, workPath } from '../../procedures/work/work.views.tsx';
-import { exportableProcedure } from '../export/export.routes.ts';
 import { EXPORT_KINDS, type ExportKind } from '../export/export.files.ts';
-import { requireCaseWorker } from '../review/staff-access.ts';
 import { exportJobKind } from './export.job.ts';
 import { PARTICIPATION_WORK_KINDS } from './participation.work-kinds.ts';
 import { REDACTION_PROPOSALS_JOB } from './redaction-proposals.job.ts';
@@ -33,13 +31,14 @@ export function registerParticipationJobRoutes(app: App, deps: Deps): void {
     '/verfahren/:id/einwendungen/schwaerzungsvorschlaege',
     { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
     async (request, reply) => {
-      const procedure = await requireCaseWorker(deps.db, request.actor, request.params.id);
+      // A draft is the applicant's: the authority has no objections to work on (404).
+      const procedure = await loadCaseForWork(deps.db, request.actor, request.params.id);
       const started = await requestWork({
         db: deps.db,
         clock: deps.clock,
         procedure,
         kind: REDACTION_PROPOSALS_JOB,
-        requestedBy: procedure.actorId,
+        requestedBy: procedure.userId,
       });
       return reply.redirect(statusPageOf(procedure.id, started), 303);
     },
@@ -49,19 +48,18 @@ export function registerParticipationJobRoutes(app: App, deps: Deps): void {
     '/verfahren/:id/export/auftrag',
     { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
     async (request, reply) => {
-      const procedure = await exportableProcedure(deps, request.actor, request.params.id);
+      const procedure = await loadCaseForWork(deps.db, request.actor, request.params.id);
       const art = text(request.body.art);
       const personal = text(request.body.personenbezogen) === '1';
       if (!EXPORT_KINDS.includes(art as ExportKind)) {
         const message = 'Wählen Sie, welche Datei erstellt werden soll (CSV, Excel oder ZIP).';
         const errors: FieldError[] = [{ field: 'art', message }];
-        const workCase = await loadCaseForWork(deps.db, request.actor, procedure.id);
         const ctx = pageContext(request, reply);
         return sendPage(
           reply,
           <WorkListPage
             ctx={ctx}
-            procedure={workCase}
+            procedure={procedure}
             jobs={await listWorkJobs(deps.db, procedure.id)}
             kinds={PARTICIPATION_WORK_KINDS}
             errors={errors}
@@ -77,15 +75,13 @@ export function registerParticipationJobRoutes(app: App, deps: Deps): void {
           400,
         );
       }
-      const actor = request.actor;
-      if (actor.kind !== 'user') throw new AppError('unauthenticated', 'Bitte melden Sie sich an.');
       const started = await requestWork({
         db: deps.db,
         clock: deps.clock,
         procedure,
         kind: exportJobKind(art as ExportKind),
         params: { personal },
-        requestedBy: actor.userId,
+        requestedBy: procedure.userId,
       });
       return reply.redirect(statusPageOf(procedure.id, started), 303);
     },
