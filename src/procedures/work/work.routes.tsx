@@ -14,7 +14,7 @@ const JobParams = Type.Object({
   jobId: Type.String({ format: 'uuid' }),
 });
 const StatusQuery = Type.Object({
-  automatisch: Type.Optional(Type.Literal('aus')),
+  automatisch: Type.Optional(Type.Literal('ein')),
   laeuft: Type.Optional(Type.Literal('bereits')),
 });
 
@@ -85,7 +85,7 @@ export function registerWorkRoutes(app: App, deps: Deps, options: WorkRouteOptio
           kind={kind}
           notice={job.state === 'done' ? kind?.doneNotice(job) : undefined}
           now={now}
-          autoRefresh={request.query.automatisch !== 'aus'}
+          autoRefresh={request.query.automatisch === 'ein'}
           alreadyRunning={request.query.laeuft === 'bereits'}
         />,
       );

@@ -1,7 +1,9 @@
 /**
- * Status page of one background job and the list of a procedure's jobs. Without script the
- * status page reloads itself every few seconds while the job runs (meta refresh) and says so,
- * with a link that turns it off (WCAG 2.2.1) and an "Aktualisieren" link.
+ * Status page of one background job and the list of a procedure's jobs. Without script the page
+ * is brought up to date by reloading: an "Aktualisieren" link, and on request a reload every few
+ * seconds (meta refresh) while the job runs. The automatic reload is the user's choice, not the
+ * default: a page that reloads itself moves a screen reader back to the top every few seconds
+ * (WCAG 2.2.1, Timing Adjustable), so it is offered and can be turned off again.
  */
 import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
@@ -146,20 +148,20 @@ export function WorkStatusPage(props: StatusPageProps): VNode {
           {props.autoRefresh ? (
             <p class="kern-body">
               Diese Seite aktualisiert sich alle {REFRESH_SECONDS} Sekunden selbst.{' '}
-              <a class="kern-link" href={`${self}?automatisch=aus`}>
+              <a class="kern-link" href={self}>
                 Automatische Aktualisierung ausschalten
               </a>
             </p>
           ) : (
             <p class="kern-body">
-              <a class="kern-link" href={self}>
-                Automatische Aktualisierung einschalten
+              <a class="kern-link" href={`${self}?automatisch=ein`}>
+                Automatisch alle {REFRESH_SECONDS} Sekunden aktualisieren
               </a>
             </p>
           )}
           <ProgressBar job={job} unit={kind.unit} />
           <p class="kern-body">
-            <a class="kern-link" href={props.autoRefresh ? self : `${self}?automatisch=aus`}>
+            <a class="kern-link" href={props.autoRefresh ? `${self}?automatisch=ein` : self}>
               Aktualisieren
             </a>
           </p>
