@@ -408,6 +408,11 @@ function Participation(props: CasePageProps & { isWorker: boolean }): VNode | nu
                 Verfahrensakte als ZIP
               </a>
             </li>
+            <li>
+              <a class="kern-link" href={`/verfahren/${view.row.id}/auftraege`}>
+                Aufträge im Hintergrund (Exporte großer Verfahren, Schwärzungsvorschläge)
+              </a>
+            </li>
           </>
         ) : (
           <li>
