@@ -409,6 +409,11 @@ function Participation(props: CasePageProps & { isWorker: boolean }): VNode | nu
               </a>
             </li>
             <li>
+              <a class="kern-link" href={`/verfahren/${view.row.id}/auftraege`}>
+                Aufträge im Hintergrund (Exporte großer Verfahren, Schwärzungsvorschläge)
+              </a>
+            </li>
+            <li>
               <a class="kern-link" href={`/verfahren/${view.row.id}/zustellung`}>
                 Zustellung des Bescheids und Briefliste
               </a>
