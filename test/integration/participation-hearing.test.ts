@@ -501,3 +501,150 @@ describe('hearing (Erörterungstermin): request, notice, invitations, agenda, mi
     }
   });
 });
+
+/** The online consultation (§ 10 Abs. 6 BImSchG): written comments per item become the minutes. */
+describe('hearing as an online consultation with a written comment period', () => {
+  const clock = fixedClock(new Date('2026-11-24T09:00:00Z'));
+  let t: TestApp;
+  let procedure: { id: string; tenantId: string };
+  let reference: string;
+  let objectionEnd: string;
+  const day = (offset: number) =>
+    new Date(Date.parse(`${objectionEnd}T09:00:00Z`) + offset * 86_400_000);
+  const iso = (offset: number) => day(offset).toISOString().slice(0, 10);
+
+  before(async () => {
+    t = await createTestApp({ clock, env: { OBJECTION_POW_DIFFICULTY: '0' } });
+    procedure = await createPublishedProcedure(t, { eiaRequired: false });
+    const [id] = await seedObjections(t, procedure, [
+      { text: 'Lärm.', ...PROTECTED, email: 'agathe@example.org', redactIdentity: true },
+    ]);
+    const concern = await t.database.db
+      .selectFrom('concerns')
+      .select('id')
+      .where('procedure_id', '=', procedure.id)
+      .where('key', '=', 'noise')
+      .executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto('objection_concerns')
+      .values({
+        objection_id: id!,
+        concern_id: concern.id,
+        procedure_id: procedure.id,
+        tenant_id: procedure.tenantId,
+        source: 'confirmed',
+      })
+      .execute();
+    const row = await t.database.db
+      .selectFrom('procedures')
+      .select('state')
+      .where('id', '=', procedure.id)
+      .executeTakeFirstOrThrow();
+    objectionEnd = (row.state as { participation: { objectionEnd: string } }).participation
+      .objectionEnd;
+    reference = (
+      await t.database.db
+        .selectFrom('objections')
+        .select('reference')
+        .where('id', '=', id!)
+        .executeTakeFirstOrThrow()
+    ).reference;
+  });
+  after(async () => t.close());
+
+  it('comments per agenda item are recorded in the period and summarised as the minutes', async () => {
+    clock.set(day(1));
+    const applicant = await apiAs(t, APPLICANT);
+    const worker = await apiAs(t, WORKER);
+    const requested = await applicant.post(
+      `/api/v1/procedures/${procedure.id}/actions/request-hearing`,
+      {},
+    );
+    assert.equal(requested.statusCode, 200, requested.body);
+    const short = await worker.post(`/api/v1/procedures/${procedure.id}/actions/schedule-hearing`, {
+      format: 'online',
+      date: iso(4),
+    });
+    assert.equal(short.statusCode, 400, 'the written period lasts at least one week');
+    const scheduled = await worker.post(
+      `/api/v1/procedures/${procedure.id}/actions/schedule-hearing`,
+      { format: 'online', date: iso(10), place: 'https://beteiligung.example/konsultation' },
+    );
+    assert.equal(scheduled.statusCode, 200, scheduled.body);
+
+    clock.set(day(5));
+    const page = new Client(t.app);
+    await page.logIn(WORKER);
+    const form = await page.get(`/verfahren/${procedure.id}/eroerterung`);
+    assert.match(form.body, /Schriftliche Äußerungen der Online-Konsultation/);
+    const csrf = csrfTokenFrom(form.body);
+    const item = await t.database.db
+      .selectFrom('hearing_agenda_items')
+      .select('id')
+      .where('procedure_id', '=', procedure.id)
+      .executeTakeFirstOrThrow();
+    const before = await snapshotTables(t.database.db, SESSION_BOOKKEEPING);
+    const post = (body: Record<string, string>) =>
+      page.post(`/verfahren/${procedure.id}/eroerterung/aeusserungen`, { _csrf: csrf, ...body });
+    const valid = {
+      agendaItemId: item.id,
+      authorKind: 'objector',
+      objectionReference: reference,
+      receivedOn: iso(4),
+      body: `Der Nachtbetrieb bleibt zu laut, schreibt ${PROTECTED.name}.`,
+    };
+    for (const bad of [
+      { ...valid, receivedOn: iso(6) },
+      { ...valid, objectionReference: 'EW-1999-0000001' },
+      { ...valid, body: ' ' },
+      { ...valid, agendaItemId: '00000000-0000-4000-8000-000000000000' },
+      { ...valid, authorKind: 'nachbar' },
+    ]) {
+      const refused = await post(bad);
+      assert.equal(refused.statusCode, 400, JSON.stringify(bad));
+      assert.match(refused.body, /<title>Fehler: /);
+    }
+    assert.deepEqual(
+      changedTables(before, await snapshotTables(t.database.db, SESSION_BOOKKEEPING)),
+      [],
+    );
+    assert.equal((await post(valid)).statusCode, 303);
+    assert.equal(
+      (
+        await post({
+          agendaItemId: item.id,
+          authorKind: 'applicant',
+          authorLabel: 'Windpark Sintfeld GmbH',
+          receivedOn: iso(5),
+          body: 'Wir sagen einen schallreduzierten Nachtbetrieb zu.',
+        })
+      ).statusCode,
+      303,
+    );
+    const summary = await page.post(`/verfahren/${procedure.id}/eroerterung`, {
+      _csrf: csrf,
+      [`minutes.${item.id}`]: 'Zusage eines schallreduzierten Nachtbetriebs.',
+    });
+    assert.equal(summary.statusCode, 303);
+
+    clock.set(day(11));
+    const held = await worker.post(`/api/v1/procedures/${procedure.id}/actions/record-hearing`, {
+      minutes: 'Zwei schriftliche Äußerungen gingen fristgerecht ein.',
+    });
+    assert.equal(held.statusCode, 200, held.body);
+    const doc = await t.database.db
+      .selectFrom('documents')
+      .select('sha256')
+      .where('procedure_id', '=', procedure.id)
+      .where('doc_type', '=', 'hearing-minutes')
+      .executeTakeFirstOrThrow();
+    const text = compressedPdfText(await readAll(t.deps.store.open(doc.sha256)));
+    assert.match(text, /Niederschrift über die Online-Konsultation/);
+    assert.match(text, /Ergebnis der Online-Konsultation/);
+    assert.match(text, /Zusage eines schallreduzierten Nachtbetriebs/);
+    assert.match(text, /Der Nachtbetrieb bleibt zu laut/);
+    assert.ok(text.includes(`Einwendung ${reference}`));
+    assert.match(text, /Antragstellerin Windpark Sintfeld GmbH/);
+    assert.ok(!text.includes(PROTECTED.name), 'no protected name in the minutes');
+  });
+});
