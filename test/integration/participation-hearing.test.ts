@@ -183,8 +183,25 @@ describe('hearing (Erörterungstermin): request, notice, invitations, agenda, mi
     assert.equal(garbage.statusCode, 400);
     assert.deepEqual(changedTables(before, await snapshot()), []);
 
-    const requested = await applicant.post(path, { note: 'Wir bitten um Erörterung.' });
-    assert.equal(requested.statusCode, 200, requested.body);
+    // The applicant asks on its case page, without JavaScript (Post/Redirect/Get).
+    const own = new Client(t.app);
+    await own.logIn(APPLICANT);
+    const casePage = await own.get(`/verfahren/${procedure.id}`);
+    assert.match(casePage.body, /Erörterungstermin beantragen/);
+    const requested = await own.post(`/verfahren/${procedure.id}/aktionen/request-hearing`, {
+      _csrf: csrfTokenFrom(casePage.body),
+      version: /name="version" value="(\d+)"/.exec(casePage.body)![1]!,
+      'request-hearing.note': 'Wir bitten um Erörterung.',
+    });
+    assert.equal(requested.statusCode, 303, requested.body);
+    const recorded = await t.database.db
+      .selectFrom('procedure_events')
+      .select(['data', 'actor_role'])
+      .where('procedure_id', '=', procedure.id)
+      .where('type', '=', 'hearing-requested')
+      .executeTakeFirstOrThrow();
+    assert.equal(recorded.actor_role, 'applicant');
+    assert.deepEqual(recorded.data, { receivedOn: iso(1), note: 'Wir bitten um Erörterung.' });
     const twice = await worker.post(path, {});
     assert.equal(twice.statusCode, 409);
     assert.match(twice.json<{ detail: string }>().detail, /bereits erfasst/);

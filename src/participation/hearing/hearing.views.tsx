@@ -12,6 +12,7 @@ import {
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import type { ProcedureRow } from '../../permits/permit.queries.ts';
+import { PROCEDURE_TYPE_VERSIONS } from '../../permits/procedure-types/index.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
 import type { AgendaItem } from './hearing.queries.ts';
 
@@ -56,6 +57,17 @@ const SAVED: Record<string, string> = {
   abschrift: 'Die Abschrift der Niederschrift wurde versandt und vermerkt.',
 };
 
+/** The rule the procedure's type version applies, from its schedule-hearing transition. */
+function ruleOf(row: ProcedureRow): string | null {
+  const hearing = row.state.hearing;
+  if (hearing?.rule) return hearing.rule;
+  const type = PROCEDURE_TYPE_VERSIONS.find(
+    (t) => t.key === row.typeKey && t.version === row.typeVersion,
+  );
+  const effect = type?.transitions.find((t) => t.action === 'schedule-hearing')?.effect;
+  return effect?.kind === 'schedule-hearing' ? effect.rule.label : null;
+}
+
 /** The decision whether the hearing takes place: the rule, the request and the reasons. */
 function Decision(props: { row: ProcedureRow }): VNode {
   const { state } = props.row;
@@ -90,8 +102,7 @@ function Decision(props: { row: ProcedureRow }): VNode {
         <div class="kern-description-list-item">
           <dt class="kern-description-list-item__key">Maßgebliche Regel</dt>
           <dd class="kern-description-list-item__value">
-            {hearing?.rule ??
-              'Bei Windenergieanlagen an Land findet ein Erörterungstermin nur statt, wenn die Antragstellerin ihn beantragt (§ 10 Abs. 6 BImSchG).'}
+            {ruleOf(props.row) ?? 'Ermessen der Genehmigungsbehörde (§ 10 Abs. 6 BImSchG)'}
           </dd>
         </div>
         {hearing?.reason ? (
