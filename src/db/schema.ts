@@ -605,6 +605,69 @@ export interface Database {
   objection_release_items: ObjectionReleaseItemsTable;
 }
 
+// --- The hearing (Erörterungstermin, migration 20261203T2100_hearing) ---
+export interface HearingsTable {
+  procedure_id: string;
+  tenant_id: string;
+  public_count: Generated<number>;
+  minutes_document_id: string | null;
+}
+
+export interface HearingAgendaItemsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  position: number;
+  concern_id: string | null;
+  title: string;
+  minutes: Generated<string>;
+}
+
+export type HearingAttendeeCategory = 'applicant' | 'objector' | 'agency' | 'authority';
+
+export interface HearingAttendeesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  category: HearingAttendeeCategory;
+  name: string;
+  objection_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface HearingCommentsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  agenda_item_id: string;
+  author_kind: 'applicant' | 'objector' | 'agency';
+  objection_id: string | null;
+  author_label: string;
+  body: string;
+  received_on: ColumnType<string, string, string>;
+  entered_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface HearingMinutesCopiesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  objection_id: string;
+  requested_on: ColumnType<string, string, string>;
+  channel: 'mail' | 'letter';
+  sent_at: Timestamp;
+  sent_by: string;
+}
+
+export interface Database {
+  hearings: HearingsTable;
+  hearing_agenda_items: HearingAgendaItemsTable;
+  hearing_attendees: HearingAttendeesTable;
+  hearing_comments: HearingCommentsTable;
+  hearing_minutes_copies: HearingMinutesCopiesTable;
+}
+
 // --- Delivery of the decision (migration 20261203T2200_decision_delivery) ---
 export type DeliveryRecipientKind = 'applicant' | 'objector' | 'representative';
 export type DeliveryChannel = 'portal' | 'mail' | 'letter' | 'public-notice';

@@ -299,6 +299,32 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
     served: { skip: 'needs a scheduled hearing; the hearing tests record the minutes' },
   },
+  'POST /verfahren/:id/eroerterung/punkte': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: { skip: 'needs a scheduled hearing; participation-hearing.test.ts adds agenda items' },
+  },
+  'POST /verfahren/:id/eroerterung/teilnahme': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: { skip: 'needs a scheduled hearing; participation-hearing.test.ts records attendance' },
+  },
+  'POST /verfahren/:id/eroerterung/aeusserungen': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: {
+      skip: 'needs an online consultation; participation-hearing.test.ts records comments',
+    },
+  },
+  'POST /verfahren/:id/eroerterung/abschrift': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: { skip: 'needs recorded minutes; participation-hearing.test.ts sends a copy' },
+  },
   'POST /verfahren/:id/einwendungen/gruppen/berechnen': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,

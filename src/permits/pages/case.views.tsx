@@ -27,6 +27,7 @@ import { Timetable } from './timetable.views.tsx';
 
 const DOC_TYPE_LABELS: Record<string, string> = {
   decision: 'Bescheid',
+  'hearing-minutes': 'Niederschrift der Erörterung (§ 19 9. BImSchV)',
   'statement-attachment': 'Anlage zur Stellungnahme',
   other: 'Sonstige Unterlage',
 };
