@@ -65,7 +65,8 @@ async function coveredObjections(
 ): Promise<{ ids: string[]; signatures: number; references: string[] }> {
   if (target.kind === 'group') {
     const group = await findGroup(trx, procedureId, target.id);
-    if (!group) throw new AppError('not_found', 'Diese Gruppe gibt es in diesem Verfahren nicht (mehr).');
+    if (!group)
+      throw new AppError('not_found', 'Diese Gruppe gibt es in diesem Verfahren nicht (mehr).');
     const stats = (await groupStats(trx, [group.id])).get(group.id);
     const signatures = stats?.signatures ?? 0;
     if (!mayDisregard(signatures, group.representativeId !== null)) {

@@ -25,16 +25,16 @@ export function DisregardForm(props: {
     <div class="kern-stack">
       <Notice kind="warning" title="Kein Vertreter benannt">
         <p class="kern-body">
-          Diese Eingabe hat {signatureCount(props.signatures)}, nennt aber keinen Vertreter mit Name,
-          Beruf und Anschrift. Die Behörde kann sie deshalb unberücksichtigt lassen (§ 17 Abs. 2
-          S. 1 VwVfG) – sie muss es nicht. Will sie so verfahren, hat sie dies ortsüblich bekannt zu
-          machen (§ 17 Abs. 2 S. 2 VwVfG).
+          Diese Eingabe hat {signatureCount(props.signatures)}, nennt aber keinen Vertreter mit
+          Name, Beruf und Anschrift. Die Behörde kann sie deshalb unberücksichtigt lassen (§ 17 Abs.
+          2 S. 1 VwVfG) – sie muss es nicht. Will sie so verfahren, hat sie dies ortsüblich bekannt
+          zu machen (§ 17 Abs. 2 S. 2 VwVfG).
         </p>
       </Notice>
       {props.decided ? (
         <p class="kern-body">
-          Entschieden am {formatTimestamp(props.decided.at)}: {DISREGARD_LABELS[props.decided.decision]}.
-          Begründung: {props.decided.reason}
+          Entschieden am {formatTimestamp(props.decided.at)}:{' '}
+          {DISREGARD_LABELS[props.decided.decision]}. Begründung: {props.decided.reason}
         </p>
       ) : null}
       <form method="post" action={props.action} class="kern-stack form-narrow">

@@ -48,7 +48,7 @@ export function missingRepresentativeReason(
 ): string | null {
   if (representativeId !== null) return null;
   if (signatures < REPRESENTATIVE_MIN_SIGNATURES) {
-    return `keiner – nur ${signatureCount(signatures)}; § 17 VwVfG gilt erst bei mehr als 50`;
+    return `keiner – nur ${signatureCount(signatures)}; ein Vertreter gilt erst bei mehr als 50 (§ 17 Abs. 1 VwVfG)`;
   }
   return 'keiner benannt – keine Eingabe der Gruppe nennt einen Vertreter mit Name, Beruf und Anschrift; die Behörde kann sie unberücksichtigt lassen (§ 17 Abs. 2 VwVfG)';
 }

@@ -217,11 +217,11 @@ export function GroupOverviewPage(props: {
           Die Erkennung vergleicht die Texte aller Einwendungen und fasst fast gleiche zu Gruppen
           zusammen. Bestätigte und von Ihnen geänderte Gruppen bleiben dabei unverändert. Vertreter
           einer Gruppe mit mehr als 50 Unterschriften ist, wer in den Eingaben mit Name, Beruf und
-          Anschrift als Vertreter bezeichnet ist (§ 17 Abs. 1 VwVfG); nennt keine Eingabe einen,
-          hat die Gruppe keinen Vertreter, und die Behörde entscheidet, ob sie sie berücksichtigt
-          (§ 17 Abs. 2 VwVfG). Bei vielen tausend Einwendungen dauert die Erkennung bis zu
-          einer Minute; die Seite lädt so lange und zeigt danach das Ergebnis. Das Portal nimmt
-          währenddessen weiter Einwendungen an.
+          Anschrift als Vertreter bezeichnet ist (§ 17 Abs. 1 VwVfG); nennt keine Eingabe einen, hat
+          die Gruppe keinen Vertreter, und die Behörde entscheidet, ob sie sie berücksichtigt (§ 17
+          Abs. 2 VwVfG). Bei vielen tausend Einwendungen dauert die Erkennung bis zu einer Minute;
+          die Seite lädt so lange und zeigt danach das Ergebnis. Das Portal nimmt währenddessen
+          weiter Einwendungen an.
         </p>
         {props.canCompute ? (
           <form method="post" action={`${groupsPath(procedure.id)}/berechnen`} id="feld-berechnen">

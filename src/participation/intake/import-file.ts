@@ -5,7 +5,7 @@
  */
 import { FIELD_LIST, HEADERS, labelOf, quote, REQUIRED, validateRecord } from './import-row.ts';
 import type { NamedRepresentative } from './intake-rules.ts';
-import type { Field, RawRecord, RowContext } from './import-row.ts';
+import type { RawRecord, RowContext } from './import-row.ts';
 
 export type ImportChannel = 'paper' | 'email' | 'signature-list' | 'fax' | 'other';
 
@@ -137,7 +137,8 @@ function readCsv(content: string): RawRecord[] {
   const firstLine = end === -1 ? content : content.slice(0, end);
   const separator = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   const [header, ...rows] = readCsvRecords(content, separator);
-  if (!header) return [unreadable(newRecord(1), 'Kopfzeile fehlt, z. B. Text;Eingangsdatum;Eingangsweg.')];
+  if (!header)
+    return [unreadable(newRecord(1), 'Kopfzeile fehlt, z. B. Text;Eingangsdatum;Eingangsweg.')];
   const labels = header.fields.map((name) => name.trim());
   const columns = labels.map((name) => HEADERS.get(name.toLowerCase()));
   // With a broken header no row can be read reliably: report the header problems alone.

@@ -6,7 +6,8 @@ import type { ImportChannel, ImportRow } from './import-file.ts';
 import { checkSignatures, PLAUSIBLE_SIGNATURES } from './intake-rules.ts';
 
 export type Field = keyof Omit<ImportRow, 'line' | 'representative'> | RepresentativeField;
-type RepresentativeField = 'representativeName' | 'representativeProfession' | 'representativeAddress';
+type RepresentativeField =
+  'representativeName' | 'representativeProfession' | 'representativeAddress';
 
 /** One record before validation: raw values by field and the name the file used for each. */
 export interface RawRecord {
@@ -111,7 +112,8 @@ const TIMESTAMP =
 /** ISO date and time without a zone ("2026-12-03 14:30"): Berlin local time. */
 const LOCAL_ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
 /** As German offices write it: 03.12.2026, 3.12.26, 03.12.2026 14:30, 3.12.2026, 14:30 Uhr. */
-const GERMAN = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:,?\s+(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*Uhr)?)?$/i;
+const GERMAN =
+  /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:,?\s+(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*Uhr)?)?$/i;
 const BERLIN = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Europe/Berlin',
   timeZoneName: 'longOffset',
@@ -161,7 +163,9 @@ export function parseInstant(raw: string): Date | null {
   }
   const local = LOCAL_ISO.exec(value);
   if (local) {
-    const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = local.slice(1, 7).map((p) => Number(p ?? 0));
+    const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = local
+      .slice(1, 7)
+      .map((p) => Number(p ?? 0));
     return berlinLocal(y, mo, d, h, mi, s);
   }
   const parts = DATE.exec(value) ?? TIMESTAMP.exec(value);
@@ -261,10 +265,22 @@ export function validateRecord(record: RawRecord, context: RowContext): ImportRo
 
   const rawConfirm = values.get('signaturesConfirmed');
   const confirmText =
-    typeof rawConfirm === 'boolean' ? String(rawConfirm) : typeof rawConfirm === 'string' ? rawConfirm : '';
+    typeof rawConfirm === 'boolean'
+      ? String(rawConfirm)
+      : typeof rawConfirm === 'string'
+        ? rawConfirm
+        : '';
   const confirmed = YES.has(confirmText.trim().toLowerCase());
-  if (rawConfirm !== undefined && rawConfirm !== null && !confirmed && !NO.has(confirmText.trim().toLowerCase())) {
-    report('signaturesConfirmed', `hat den unbekannten Wert ${quote(confirmText)} (erlaubt: ja, nein).`);
+  if (
+    rawConfirm !== undefined &&
+    rawConfirm !== null &&
+    !confirmed &&
+    !NO.has(confirmText.trim().toLowerCase())
+  ) {
+    report(
+      'signaturesConfirmed',
+      `hat den unbekannten Wert ${quote(confirmText)} (erlaubt: ja, nein).`,
+    );
   }
 
   const raw = values.get('signatures');
@@ -292,7 +308,9 @@ export function validateRecord(record: RawRecord, context: RowContext): ImportRo
   if (name === undefined || address === undefined || externalRef === undefined) return null;
   if (repName === undefined || repJob === undefined || repAddress === undefined) return null;
   const count = Number.isNaN(signatures) ? 1 : signatures;
-  const representative = repName ? { name: repName, profession: repJob, address: repAddress } : null;
+  const representative = repName
+    ? { name: repName, profession: repJob, address: repAddress }
+    : null;
   const { line } = record;
   return {
     line,

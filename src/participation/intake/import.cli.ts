@@ -54,7 +54,9 @@ export async function runObjectionImport(
     for (const problem of problems) err(problem.message);
     const marks = [
       result.late > 0 ? `${result.late} verspätet` : '',
-      result.early > 0 ? `${result.early} vor Beginn der Auslegung oder der Bekanntmachung eingegangen` : '',
+      result.early > 0
+        ? `${result.early} vor Beginn der Auslegung oder der Bekanntmachung eingegangen`
+        : '',
     ].filter(Boolean);
     out(
       `${objectionCount(result.imported)} importiert${marks.length > 0 ? `, davon ${marks.join(', ')} (gekennzeichnet)` : ''}; ${problems.length === 1 ? '1 Zeile' : `${problems.length} Zeilen`} nicht importiert.`,

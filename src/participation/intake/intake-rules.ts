@@ -57,7 +57,10 @@ export function checkSignatures(
   confirmHint: string,
 ): SignatureProblem | null {
   if (!Number.isInteger(count) || count < 1) {
-    return { kind: 'invalid', message: 'Die Zahl der Unterschriften muss eine ganze Zahl ab 1 sein.' };
+    return {
+      kind: 'invalid',
+      message: 'Die Zahl der Unterschriften muss eine ganze Zahl ab 1 sein.',
+    };
   }
   if (count > MAX_SIGNATURES) {
     return {

@@ -46,12 +46,19 @@ function parseSignatures(
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
     return { count: 1, confirmed: false };
   }
-  const spelled = String(raw).trim();
+  const spelled = typeof raw === 'number' || typeof raw === 'string' ? String(raw).trim() : '?';
   const digits = /^\d{1,3}(\.\d{3})+$/.test(spelled) ? spelled.replaceAll('.', '') : spelled;
   const count = /^\d{1,9}$/.test(digits) ? Number(digits) : NaN;
-  const problem = checkSignatures(Number.isNaN(count) ? 0 : count, confirmed, CONFIRM_SIGNATURES_HINT);
+  const problem = checkSignatures(
+    Number.isNaN(count) ? 0 : count,
+    confirmed,
+    CONFIRM_SIGNATURES_HINT,
+  );
   if (problem) errors.push({ field: 'signatures', message: problem.message });
-  return { count: Number.isNaN(count) ? 1 : count, confirmed: confirmed && count > PLAUSIBLE_SIGNATURES };
+  return {
+    count: Number.isNaN(count) ? 1 : count,
+    confirmed: confirmed && count > PLAUSIBLE_SIGNATURES,
+  };
 }
 
 function parseRepresentative(
@@ -79,7 +86,8 @@ function parseRepresentative(
   if (name === '' && (profession !== '' || address !== '')) {
     errors.push({
       field: 'representativeName',
-      message: 'Bitte geben Sie den Namen des Vertreters an oder lassen Sie Beruf und Anschrift des Vertreters leer.',
+      message:
+        'Bitte geben Sie den Namen des Vertreters an oder lassen Sie Beruf und Anschrift des Vertreters leer.',
     });
   }
   return name === '' ? null : { name, profession: profession || null, address: address || null };

@@ -39,10 +39,9 @@ export function UniformSubmissionFields(props: {
     <fieldset class="kern-fieldset">
       <legend class="kern-label">Sammeleinwendung (nur wenn mehrere unterschrieben haben)</legend>
       <p class="kern-body kern-body--small">
-        Haben mehr als {UNIFORM_MIN_SIGNATURES - 1} Personen unterschrieben, gilt als Vertreter,
-        wer darin mit Name, Beruf und Anschrift als Vertreter bezeichnet ist (§ 17 Abs. 1 VwVfG).
-        Fehlt diese Angabe, kann die Behörde die Eingabe unberücksichtigt lassen (§ 17 Abs. 2
-        VwVfG).
+        Haben mehr als {UNIFORM_MIN_SIGNATURES - 1} Personen unterschrieben, gilt als Vertreter, wer
+        darin mit Name, Beruf und Anschrift als Vertreter bezeichnet ist (§ 17 Abs. 1 VwVfG). Fehlt
+        diese Angabe, kann die Behörde die Eingabe unberücksichtigt lassen (§ 17 Abs. 2 VwVfG).
       </p>
       <TextField
         name="signatures"

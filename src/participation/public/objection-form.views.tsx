@@ -12,10 +12,7 @@ import {
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import type { PublicProcedure } from '../public-procedure.queries.ts';
-import {
-  UniformSubmissionFields,
-  type UniformValues,
-} from '../intake/uniform-fields.views.tsx';
+import { UniformSubmissionFields, type UniformValues } from '../intake/uniform-fields.views.tsx';
 import { EARLY_LABELS, earlyIntake } from '../intake/intake-rules.ts';
 
 export interface ObjectionFormValues {
@@ -70,8 +67,8 @@ export function ObjectionFormPage(props: {
           <p class="kern-body">
             Die Auslegung beginnt am {formatGermanDate(p.participation.displayStart)}. Eine
             Einwendung, die vorher eingeht, wird gespeichert und als „{EARLY_LABELS[early]}“
-            gekennzeichnet; die Behörde prüft, wie sie im Verfahren behandelt wird. Einwendungen sind bis einschließlich {formatGermanDate(p.participation.objectionEnd)}{' '}
-            möglich.
+            gekennzeichnet; die Behörde prüft, wie sie im Verfahren behandelt wird. Einwendungen
+            sind bis einschließlich {formatGermanDate(p.participation.objectionEnd)} möglich.
           </p>
         </Notice>
       ) : (

@@ -271,10 +271,7 @@ export function ObjectionPage(props: {
             `${signatureCount(o.signatures)}${o.signaturesConfirmed ? ' (ungewöhnlich hohe Zahl, bei der Erfassung ausdrücklich bestätigt)' : ''}`,
           ],
           ['Verspätet', o.late ? 'ja – nach Ende der Einwendungsfrist eingegangen' : 'nein'],
-          [
-            'Vor Beginn eingegangen',
-            o.early ? `ja – ${EARLY_LABELS[o.early]}` : 'nein',
-          ],
+          ['Vor Beginn eingegangen', o.early ? `ja – ${EARLY_LABELS[o.early]}` : 'nein'],
           ['Gruppe', o.groupId === null ? 'keine' : `${o.groupSize} gleichförmige Einwendungen`],
           [
             'Vertreter (§ 17 Abs. 1 VwVfG)',

@@ -171,7 +171,10 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
         });
         return reply.redirect(`/verfahren/${id}/einwendungen/${oid}?ok=entschieden`, 303);
       } catch (error) {
-        if (!(error instanceof AppError) || (error.code !== 'validation' && error.code !== 'conflict')) {
+        if (
+          !(error instanceof AppError) ||
+          (error.code !== 'validation' && error.code !== 'conflict')
+        ) {
           throw error;
         }
         const view = await loadObjectionView(deps, request.actor, id, oid);
