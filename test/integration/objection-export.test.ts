@@ -404,7 +404,7 @@ describe('streamed exports of objections and the case file', () => {
       .execute();
     const reference = (index: number) => rows.find((r) => r.id === ids[index])!.reference;
     const first = byReference.get(reference(0))!;
-    assert.deepEqual(first.slice(9), [
+    assert.deepEqual(first.slice(9, 13), [
       seeded[0]!.name,
       seeded[0]!.address,
       seeded[0]!.email,
