@@ -45,7 +45,7 @@ describe('uniform submissions (§ 17 VwVfG) and intake plausibility', () => {
     t.app.inject({
       method: 'POST',
       url: `/api/v1/procedures/${procedure.id}/objections`,
-      payload,
+      payload: { name: 'Ute Sammlerin', address: 'Marktplatz 1, Lichtenau', ...payload },
     });
   const entry = () => `/verfahren/${procedure.id}/einwendungen/neu`;
   const manual = (fields: Record<string, string>) =>
