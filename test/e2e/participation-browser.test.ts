@@ -125,6 +125,9 @@ describe('public participation in the browser', { skip }, () => {
         name: `Person ${i}`,
         address: `Weg ${i}`,
         signatures: i === 0 ? 60 : 1,
+        // The list of 60 names its representative (§ 17 Abs. 1 VwVfG).
+        representative:
+          i === 0 ? { name: 'Rita Rotmilan', profession: 'Biologin', address: 'Waldweg 1' } : null,
       })),
     );
     const representative = await db
@@ -173,7 +176,7 @@ describe('public participation in the browser', { skip }, () => {
     await page.goto(`${base}/verfahren/${procedureId}`);
     await expectPage(/^Windpark Lichtenau-Nordost \(Beispiel\)$/);
 
-    // Uniform submissions: recognised as one group of six, its representative the 60 signatures.
+    // Uniform submissions: recognised as one group of six, its representative named on the list.
     await page.getByRole('link', { name: 'Gleichförmige Einwendungen' }).click();
     await expectPage(/^Gleichförmige Einwendungen$/);
     await page.getByText('Es gibt noch keine Gruppen.').waitFor();
