@@ -258,13 +258,22 @@ describe('public participation in the browser', { skip }, () => {
     const paperText =
       'Brief vom Posteingang: Die Zufahrt über den Feldweg ist für Baufahrzeuge zu schmal.';
     await page.getByLabel('Text der Einwendung').fill(paperText);
-    await page.getByLabel('Name').fill('Erika Papier');
+    // "Name" alone would also match "Name des Vertreters" (§ 17 VwVfG fieldset).
+    await page.locator('#feld-name').fill('Erika Papier');
     await page.getByLabel('Eingangsdatum').fill(berlinDate(t.deps.clock.now()));
     await page.getByRole('button', { name: 'Einwendung speichern' }).click();
     await arrivedAt(/\/einwendungen\?erfasst=1$/);
     await expectPage(/^Einwendungen$/);
     await page.getByText('Die Einwendung wurde erfasst.').waitFor();
-    await page.getByText(`${before + 1} Einwendungen`, { exact: true }).waitFor();
+    const listed = before + 1;
+    await page
+      .getByText(
+        `${listed.toLocaleString('de-DE')} ${listed === 1 ? 'Einwendung' : 'Einwendungen'}`,
+        {
+          exact: true,
+        },
+      )
+      .waitFor();
     const entered = await db
       .selectFrom('objections')
       .select(['reference', 'channel', 'name', 'entered_by'])
