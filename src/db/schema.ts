@@ -668,6 +668,25 @@ export interface Database {
   hearing_minutes_copies: HearingMinutesCopiesTable;
 }
 
+// --- Intake: § 17 VwVfG representatives and plausibility (migration 20261203T2000_intake_representatives) ---
+export type EarlyIntake = 'before-notice' | 'before-display';
+
+export interface ObjectionsTable {
+  representative_name: OptionalText;
+  representative_profession: OptionalText;
+  representative_address: OptionalText;
+  disregard_decision: ColumnType<
+    'disregard' | 'consider' | null,
+    'disregard' | 'consider' | null | undefined,
+    'disregard' | 'consider' | null
+  >;
+  disregard_reason: OptionalText;
+  disregard_decided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  disregard_decided_by: OptionalText;
+  early: ColumnType<EarlyIntake | null, EarlyIntake | null | undefined, EarlyIntake | null>;
+  signatures_confirmed: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 // --- Delivery of the decision (migration 20261203T2200_decision_delivery) ---
 export type DeliveryRecipientKind = 'applicant' | 'objector' | 'representative';
 export type DeliveryChannel = 'portal' | 'mail' | 'letter' | 'public-notice';

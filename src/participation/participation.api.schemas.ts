@@ -28,6 +28,12 @@ const receiptFields = {
 export const SubmissionReceipt = Type.Object(
   {
     ...receiptFields,
+    early: Type.Optional(
+      Type.Union([Type.Literal('before-notice'), Type.Literal('before-display'), Type.Null()], {
+        description:
+          'Eingang vor der Bekanntmachung (before-notice) oder vor Beginn der Auslegung (before-display): gespeichert und gekennzeichnet; sonst null',
+      }),
+    ),
     statusUrl: Type.String({ description: 'Adresse der Statusseite dieser Einwendung' }),
   },
   { additionalProperties: true, description: 'Eingangsbestätigung' },

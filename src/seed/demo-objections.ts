@@ -78,7 +78,13 @@ export async function seedDemoObjections(
   const now = deps.clock.now().getTime();
   const rows: ImportRow[] = [];
   let i = 0;
-  const add = (text: string, channel: ImportRow['channel'], signatures = 1, identity = true) => {
+  const add = (
+    text: string,
+    channel: ImportRow['channel'],
+    signatures = 1,
+    identity = true,
+    representative: ImportRow['representative'] = null,
+  ) => {
     const who = person(i, town);
     rows.push({
       line: rows.length + 1,
@@ -89,6 +95,8 @@ export async function seedDemoObjections(
       channel,
       externalRef: `DEMO-${String(rows.length + 1).padStart(4, '0')}`,
       signatures,
+      signaturesConfirmed: false,
+      representative,
     });
     i += 1;
   };
@@ -96,7 +104,12 @@ export async function seedDemoObjections(
     for (let c = 0; c < (copies[l] ?? 5); c++)
       add(`${letter}${EDITS[c % EDITS.length]}`, c % 3 === 0 ? 'email' : 'paper');
   });
-  add(`Unterschriftenliste: ${FORM_LETTERS[0]}`, 'signature-list', 134);
+  // § 17 Abs. 1 VwVfG: the list names its representative with name, profession and address.
+  add(`Unterschriftenliste: ${FORM_LETTERS[0]}`, 'signature-list', 134, true, {
+    name: 'Gisela Brandt',
+    profession: 'Lehrerin',
+    address: `Lindenallee 7, ${town}`,
+  });
   INDIVIDUAL.forEach((text) => add(text, 'paper'));
   await importObjections({ db: deps.db, procedureId, rows, enteredBy: null });
   for (const [n, text] of INDIVIDUAL.slice(0, 3).entries()) {
@@ -109,6 +122,9 @@ export async function seedDemoObjections(
         ...person(500 + n, town),
         email: null,
         redactIdentity: n === 0,
+        signatures: 1,
+        signaturesConfirmed: false,
+        representative: null,
       },
       attachments: [],
       channel: 'web',

@@ -127,6 +127,9 @@ describe('public participation in the browser', { skip }, () => {
         name: `Person ${i}`,
         address: `Weg ${i}`,
         signatures: i === 0 ? 60 : 1,
+        // The list of 60 names its representative (§ 17 Abs. 1 VwVfG).
+        representative:
+          i === 0 ? { name: 'Rita Rotmilan', profession: 'Biologin', address: 'Waldweg 1' } : null,
       })),
     );
     const representative = await db
@@ -175,7 +178,7 @@ describe('public participation in the browser', { skip }, () => {
     await page.goto(`${base}/verfahren/${procedureId}`);
     await expectPage(/^Windpark Lichtenau-Nordost \(Beispiel\)$/);
 
-    // Uniform submissions: recognised as one group of six, its representative the 60 signatures.
+    // Uniform submissions: recognised as one group of six, its representative named on the list.
     await page.getByRole('link', { name: 'Gleichförmige Einwendungen' }).click();
     await expectPage(/^Gleichförmige Einwendungen$/);
     await page.getByText('Es gibt noch keine Gruppen.').waitFor();
@@ -262,13 +265,22 @@ describe('public participation in the browser', { skip }, () => {
     const paperText =
       'Brief vom Posteingang: Die Zufahrt über den Feldweg ist für Baufahrzeuge zu schmal.';
     await page.getByLabel('Text der Einwendung').fill(paperText);
-    await page.getByLabel('Name').fill('Erika Papier');
+    // "Name" alone would also match "Name des Vertreters" (§ 17 VwVfG fieldset).
+    await page.locator('#feld-name').fill('Erika Papier');
     await page.getByLabel('Eingangsdatum').fill(berlinDate(t.deps.clock.now()));
     await page.getByRole('button', { name: 'Einwendung speichern' }).click();
     await arrivedAt(/\/einwendungen\?erfasst=1$/);
     await expectPage(/^Einwendungen$/);
     await page.getByText('Die Einwendung wurde erfasst.').waitFor();
-    await page.getByText(`${before + 1} Einwendungen`, { exact: true }).waitFor();
+    const listed = before + 1;
+    await page
+      .getByText(
+        `${listed.toLocaleString('de-DE')} ${listed === 1 ? 'Einwendung' : 'Einwendungen'}`,
+        {
+          exact: true,
+        },
+      )
+      .waitFor();
     const entered = await db
       .selectFrom('objections')
       .select(['reference', 'channel', 'name', 'entered_by'])

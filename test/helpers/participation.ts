@@ -123,6 +123,8 @@ export interface SeedObjection {
   externalRef?: string | null;
   channel?: 'web' | 'api' | 'paper' | 'email' | 'signature-list';
   late?: boolean;
+  /** The signer named as representative (§ 17 Abs. 1 VwVfG). */
+  representative?: { name: string; profession: string | null; address: string | null } | null;
 }
 
 /** Objections written straight into the table (fixtures for staff-side tests). */
@@ -151,6 +153,9 @@ export async function seedObjections(
         submission_key: null,
         external_ref: row.externalRef ?? null,
         signatures: row.signatures ?? 1,
+        representative_name: row.representative?.name ?? null,
+        representative_profession: row.representative?.profession ?? null,
+        representative_address: row.representative?.address ?? null,
         entered_by: null,
       })
       .returning('id')

@@ -96,6 +96,8 @@ export async function createAuthorizationFixtures(t: TestApp): Promise<Authoriza
       name: `Person ${i + 1}`,
       address: 'Dorfstraße 1',
       signatures: 20,
+      // § 17 Abs. 1 VwVfG: each names the representative with name, profession and address.
+      representative: { name: 'Vera Vertreterin', profession: 'Ärztin', address: 'Dorfstraße 2' },
     })),
   );
   const worker = await apiAs(t, PEOPLE.caseWorker);

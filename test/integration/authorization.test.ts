@@ -375,6 +375,20 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: FOREIGN_OBJECT,
     served: { skip: 'needs a second group; the group tests merge groups' },
   },
+  'POST /verfahren/:id/einwendungen/:oid/beruecksichtigung': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: FOREIGN_OBJECT,
+    served: { skip: 'needs a list above 50 signatures without a representative; see intake tests' },
+  },
+  'POST /verfahren/:id/einwendungen/gruppen/:groupId/beruecksichtigung': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: FOREIGN_OBJECT,
+    served: {
+      skip: 'needs a group above 50 signatures without a representative; see intake tests',
+    },
+  },
   'POST /verfahren/:id/einwendungen/:oid/schwaerzung': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,

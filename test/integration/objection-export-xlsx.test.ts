@@ -28,7 +28,16 @@ const HEADER = [
   'Belange',
   'Text',
 ];
-const PERSONAL_HEADER = [...HEADER, 'Name', 'Anschrift', 'E-Mail', 'Originaltext'];
+const MARK_HEADER = ['vor Beginn eingegangen', '§ 17 Abs. 2 VwVfG'];
+const PERSONAL_HEADER = [
+  ...HEADER,
+  'Name',
+  'Anschrift',
+  'E-Mail',
+  'Originaltext',
+  'Vertreter (benannt)',
+  ...MARK_HEADER,
+];
 
 /** Values a spreadsheet must never run or split: formulas, quotes, separators, line breaks. */
 const HOSTILE = {
@@ -142,7 +151,7 @@ describe('objections as an XLSX workbook and as CSV with hostile values', () => 
     const sheet = await readWorkbook(response.rawPayload);
 
     assert.equal(sheet.rowCount, 1 + ids.length + FILLERS, 'header and every objection');
-    assert.deepEqual(rowValues(sheet.getRow(1)), HEADER);
+    assert.deepEqual(rowValues(sheet.getRow(1)), [...HEADER, ...MARK_HEADER]);
     assert.equal(sheet.getRow(1).getCell(1).font?.bold, true);
     const view = sheet.views[0] as ExcelJS.WorksheetViewFrozen;
     assert.equal(view.state, 'frozen');

@@ -37,6 +37,7 @@ const PUBLIC_HEADER = [
   'Belange',
   'Text',
 ];
+const MARK_HEADER = ['vor Beginn eingegangen', '§ 17 Abs. 2 VwVfG'];
 
 /** RFC 4180 reader with ';' for a whole file (quoted fields may hold ';', quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -334,8 +335,10 @@ describe('streamed exports of objections and the case file', () => {
       assert.ok(publicCsv.endsWith('\r\n'), 'CRLF');
       const records = parseCsv(publicCsv.slice(1));
       assert.equal(records.length, OBJECTIONS + 1);
-      assert.deepEqual(records[0], PUBLIC_HEADER);
-      for (const record of records) assert.equal(record.length, PUBLIC_HEADER.length);
+      assert.deepEqual(records[0], [...PUBLIC_HEADER, ...MARK_HEADER]);
+      for (const record of records) {
+        assert.equal(record.length, PUBLIC_HEADER.length + MARK_HEADER.length);
+      }
       const rows = records.slice(1);
       const references = await t.database.db
         .selectFrom('objections')
@@ -384,7 +387,15 @@ describe('streamed exports of objections and the case file', () => {
     assert.match(String(response.headers['content-disposition']), /-personenbezogen\.csv"$/);
     const records = parseCsv(response.body.slice(1));
     assert.equal(records.length, OBJECTIONS + 1);
-    assert.deepEqual(records[0], [...PUBLIC_HEADER, 'Name', 'Anschrift', 'E-Mail', 'Originaltext']);
+    assert.deepEqual(records[0], [
+      ...PUBLIC_HEADER,
+      'Name',
+      'Anschrift',
+      'E-Mail',
+      'Originaltext',
+      'Vertreter (benannt)',
+      ...MARK_HEADER,
+    ]);
     const byReference = new Map(records.slice(1).map((r) => [r[0], r]));
     const rows = await t.database.db
       .selectFrom('objections')
@@ -393,7 +404,7 @@ describe('streamed exports of objections and the case file', () => {
       .execute();
     const reference = (index: number) => rows.find((r) => r.id === ids[index])!.reference;
     const first = byReference.get(reference(0))!;
-    assert.deepEqual(first.slice(9), [
+    assert.deepEqual(first.slice(9, 13), [
       seeded[0]!.name,
       seeded[0]!.address,
       seeded[0]!.email,

@@ -87,7 +87,8 @@ function letterCopy(key: LetterKey, i: number): SeedObjection {
   const sentences: string[] = [...letter.sentences];
   if (i % 4 === 1) sentences[letter.variant[0]] = letter.variant[1];
   if (i % 3 === 0) sentences.push(`Ich wohne seit ${3 + (i % 40)} Jahren hier.`);
-  // The first three copies of the noise letter are anonymous: the representative must skip them.
+  // The first three copies of the noise letter name nobody as representative (§ 17 Abs. 1
+  // VwVfG): the representative is the named signer, never simply the first copy received.
   const named = !(key === 'noise' && i < 3);
   const name = named ? `${['Anna', 'Jonas', 'Olga', 'Peter'][i % 4]} Muster-${key}-${i}` : null;
   return {
@@ -96,6 +97,13 @@ function letterCopy(key: LetterKey, i: number): SeedObjection {
     address: named ? `Dorfstraße ${i + 1}, 33165 Lichtenau` : null,
     externalRef: `FB-${key}-${String(i).padStart(3, '0')}`,
     channel: i % 5 === 0 ? 'paper' : 'web',
+    representative: named
+      ? {
+          name: `Vertretung ${key}`,
+          profession: 'Landwirtin',
+          address: 'Am Hang 1, 33165 Lichtenau',
+        }
+      : null,
   };
 }
 
@@ -318,7 +326,8 @@ describe('uniform submissions (§ 17 VwVfG): groups for the case worker', () => 
     assert.deepEqual(sorted(landscape!.members.map((m) => m.id)), sorted(ids.landscape));
     for (const id of uniqueIds) assert.equal(await groupOf(id), null);
 
-    // § 17 Abs. 1 VwVfG: the first named signer by time of receipt (copy 3: 0–2 are anonymous).
+    // § 17 Abs. 1 VwVfG: a signer naming the representative, the earliest received (copies 0–2
+    // name nobody).
     assert.equal(noise!.representative?.id, ids.noise[3]);
     assert.equal(noise!.representative?.externalRef, 'FB-noise-003');
     assert.equal(birds!.representative?.id, ids.birds[0]);

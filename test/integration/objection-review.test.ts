@@ -444,13 +444,13 @@ describe('objection review: catalogue of concerns and redaction', () => {
       assert.match(all.body, /3 gleichförmige/);
       assert.match(all.body, /Landschaftsbild/);
       const late = await as(WORKER).get(`${base()}/einwendungen?spaet=ja`);
-      assert.match(late.body, /1 Einwendungen/);
+      assert.match(late.body, /1 Einwendung</);
       const search = await as(WORKER).get(
         `${base()}/einwendungen?q=${encodeURIComponent('Rotmilan')}`,
       );
-      assert.match(search.body, /1 Einwendungen/);
+      assert.match(search.body, /1 Einwendung</);
       const open = await as(WORKER).get(`${base()}/einwendungen?schwaerzungOffen=ja`);
-      assert.match(open.body, /1 Einwendungen/);
+      assert.match(open.body, /1 Einwendung</);
       const unreviewed = await as(WORKER).get(`${base()}/einwendungen?ohneBelange=ja`);
       assert.match(unreviewed.body, /6 Einwendungen/);
       const wildcard = await as(WORKER).get(`${base()}/einwendungen?q=${encodeURIComponent('%')}`);

@@ -131,6 +131,12 @@ describe('formal procedure: notice → display → objections → groups → hea
           address: who.address,
           email: who.email,
           redactIdentity: n % 2 === 0,
+          // The form letter names its representative (§ 17 Abs. 1 VwVfG) on every copy.
+          representative: {
+            name: 'Bernd Sprecher',
+            profession: 'Förster',
+            address: 'Waldweg 4, 33165 Lichtenau',
+          },
         },
       });
       assert.equal(response.statusCode, 201, response.body);
@@ -195,7 +201,7 @@ describe('formal procedure: notice → display → objections → groups → hea
     >();
     assert.equal(groups.length, 1, 'the 60 form letters with small edits form one group');
     assert.equal(groups[0]!.members.length, 60);
-    assert.ok(groups[0]!.representative, 'more than 50 signers: the group gets its representative');
+    assert.ok(groups[0]!.representative, 'more than 50 signers: the named representative');
     const page = new Client(t.app);
     await page.logIn(WORKER);
     const catalogue = await page.get(`/verfahren/${procedure.id}/belange`);

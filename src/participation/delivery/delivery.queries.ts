@@ -17,7 +17,18 @@ export async function loadObjectorDeliveries(
   const [objections, groups] = await Promise.all([
     db
       .selectFrom('objections')
-      .select(['id', 'reference', 'name', 'address', 'email', 'signatures', 'group_id'])
+      .select([
+        'id',
+        'reference',
+        'name',
+        'address',
+        'email',
+        'signatures',
+        'group_id',
+        'disregard_decision',
+        'representative_name',
+        'representative_address',
+      ])
       .where('procedure_id', '=', procedureId)
       .orderBy('received_at')
       .orderBy('reference')
@@ -40,7 +51,10 @@ export async function loadObjectorDeliveries(
       email: o.email,
       signatures: o.signatures,
       groupId: o.group_id !== null && confirmed.has(o.group_id) ? o.group_id : null,
-      disregarded: false,
+      // § 17 Abs. 2 VwVfG: a list the authority decided to disregard gets no delivery.
+      disregarded: o.disregard_decision === 'disregard',
+      representativeName: o.representative_name,
+      representativeAddress: o.representative_address,
     })),
     groups.map((g) => ({ id: g.id, representativeId: g.representative_id })),
   );

@@ -1,6 +1,7 @@
 import { CHANNEL_LABELS } from '../channel-labels.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { EARLY_LABELS, formatRepresentative } from '../intake/intake-rules.ts';
 
 /** Rows per query: large enough for throughput, small enough that memory stays flat. */
 export const EXPORT_BATCH_SIZE = 2_000;
@@ -24,12 +25,23 @@ export const PERSONAL_COLUMNS = [
   { header: 'Anschrift', width: 40 },
   { header: 'E-Mail', width: 32 },
   { header: 'Originaltext', width: 80 },
+  { header: 'Vertreter (benannt)', width: 40 },
+] as const;
+/**
+ * Intake marks, after all other columns so that existing positions stay: received before the
+ * notice or the display, and the decision on a uniform submission without a representative.
+ */
+export const MARK_COLUMNS = [
+  { header: 'vor Beginn eingegangen', width: 24 },
+  { header: '§ 17 Abs. 2 VwVfG', width: 26 },
 ] as const;
 /** Index of the time of receipt in a row of values. */
 export const RECEIVED_COLUMN = 1;
 
 export function exportColumns(personal: boolean) {
-  return personal ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS] : [...PUBLIC_COLUMNS];
+  return personal
+    ? [...PUBLIC_COLUMNS, ...PERSONAL_COLUMNS, ...MARK_COLUMNS]
+    : [...PUBLIC_COLUMNS, ...MARK_COLUMNS];
 }
 
 export interface ObjectionExportOptions {
@@ -73,6 +85,8 @@ export function fetchObjectionBatch(
       'o.group_id',
       'o.redacted_body',
       'o.redaction_confirmed_at',
+      'o.early',
+      'o.disregard_decision',
       eb('g.representative_id', '=', eb.ref('o.id')).as('representative'),
       // JS dates hold milliseconds, PostgreSQL microseconds: the cursor travels as exact text.
       sql<string>`to_char(o.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
@@ -91,7 +105,17 @@ export function fetchObjectionBatch(
         .where('oc.source', '=', 'confirmed')
         .as('concerns'),
     ])
-    .$if(personal, (qb) => qb.select(['o.name', 'o.address', 'o.email', 'o.body']))
+    .$if(personal, (qb) =>
+      qb.select([
+        'o.name',
+        'o.address',
+        'o.email',
+        'o.body',
+        'o.representative_name',
+        'o.representative_profession',
+        'o.representative_address',
+      ]),
+    )
     .where('o.procedure_id', '=', procedureId)
     .$if(cursor !== undefined, (qb) =>
       qb.where(
@@ -144,6 +168,27 @@ export function objectionValues(row: ObjectionRow, personal: boolean): (string |
     row.concerns ?? '',
     text,
   ];
-  if (!personal) return values;
-  return [...values, row.name ?? '', row.address ?? '', row.email ?? '', row.body ?? ''];
+  const marks = [
+    row.early ? EARLY_LABELS[row.early] : '',
+    row.disregard_decision === 'disregard'
+      ? 'unberücksichtigt'
+      : row.disregard_decision === 'consider'
+        ? 'berücksichtigt'
+        : '',
+  ];
+  if (!personal) return [...values, ...marks];
+  const representative = formatRepresentative({
+    name: row.representative_name ?? null,
+    profession: row.representative_profession ?? null,
+    address: row.representative_address ?? null,
+  });
+  return [
+    ...values,
+    row.name ?? '',
+    row.address ?? '',
+    row.email ?? '',
+    row.body ?? '',
+    representative ?? '',
+    ...marks,
+  ];
 }

@@ -11,6 +11,14 @@ import {
   TextField,
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
+import {
+  DISREGARD_LABELS,
+  formatRepresentative,
+  mayDisregard,
+  objectionCount,
+  signatureCount,
+} from '../intake/intake-rules.ts';
+import { DisregardForm } from './disregard.views.tsx';
 import { DataTable, formatTimestamp } from '../../platform/table.tsx';
 import type { GroupDetail, GroupEventView, GroupListItem, GroupMember } from './group.queries.ts';
 import {
@@ -31,19 +39,24 @@ export interface DetailValues {
   into?: string;
   representative?: string;
   sourceGroupId?: string;
+  decision?: string;
+  reason?: string;
 }
 
 const num = (value: unknown) => (typeof value === 'number' ? value.toLocaleString('de-DE') : '–');
+const count = (value: unknown, noun: (n: number) => string) =>
+  typeof value === 'number' ? noun(value) : '–';
 
 function describeEvent(e: GroupEventView): string {
   const d = e.data;
   switch (e.kind) {
     case 'auto-grouped':
-      return `${num(d.members)} Einwendungen, ${num(d.signatures)} Unterschriften`;
-    case 'auto-dissolved':
-      return `${num(d.members)} Einwendungen wieder einzeln`;
     case 'confirmed':
-      return `${num(d.members)} Einwendungen, ${num(d.signatures)} Unterschriften`;
+      return `${count(d.members, objectionCount)}, ${count(d.signatures, signatureCount)}`;
+    case 'auto-dissolved':
+      return `${count(d.members, objectionCount)} wieder einzeln`;
+    case 'disregard-decided':
+      return `${d.decision === 'disregard' ? DISREGARD_LABELS.disregard : DISREGARD_LABELS.consider}: ${typeof d.reason === 'string' ? d.reason : ''}`;
     case 'split':
       if (typeof d.fromGroupId === 'string') return `${num(d.moved)} Einwendungen abgetrennt`;
       return `${num(d.moved)} Einwendungen ${d.into === 'group' ? 'in eine neue Gruppe verschoben' : 'wieder einzeln gestellt'}`;
@@ -161,8 +174,8 @@ function RepresentativeForm(props: {
   if (group.signatures < REPRESENTATIVE_MIN_SIGNATURES) {
     return (
       <p class="kern-body" id={fieldId('representative')}>
-        Diese Gruppe hat {num(group.signatures)} Unterschriften. Einen Vertreter gibt es erst bei
-        mehr als 50 Unterzeichnenden (§ 17 Abs. 1 VwVfG).
+        Diese Gruppe hat {signatureCount(group.signatures)}. Einen Vertreter nach § 17 Abs. 1 VwVfG
+        gibt es erst bei mehr als 50 Unterzeichnenden.
       </p>
     );
   }
@@ -175,7 +188,7 @@ function RepresentativeForm(props: {
           <TextField
             name="representative"
             label="Eingangsnummer der Einwendung"
-            hint="Zum Beispiel EW-2026-0000123. Ohne Ihre Wahl gilt die zuerst eingegangene Einwendung mit Namen."
+            hint="Zum Beispiel EW-2026-0000123. Nur eine Einwendung, die einen Vertreter mit Name, Beruf und Anschrift nennt. Ohne Ihre Wahl gilt der am häufigsten benannte Vertreter."
             value={props.values.representative}
             errors={props.errors}
           />
@@ -309,9 +322,17 @@ export function GroupDetailPage(props: {
           ],
           [
             'Vertreter (§ 17 Abs. 1 VwVfG)',
-            group.representative?.reference ??
-              missingRepresentativeReason(group.signatures, null) ??
-              '–',
+            group.representative
+              ? `${formatRepresentative(group.representative) ?? ''} (benannt in ${group.representative.reference})`
+              : (missingRepresentativeReason(group.signatures, null) ?? '–'),
+          ],
+          [
+            'Berücksichtigung (§ 17 Abs. 2 VwVfG)',
+            group.decision
+              ? `${DISREGARD_LABELS[group.decision.decision]} – ${group.decision.reason} (${formatTimestamp(group.decision.at)})`
+              : mayDisregard(group.signatures, group.representative !== null)
+                ? 'offen: die Behörde kann diese Eingaben unberücksichtigt lassen'
+                : 'keine Entscheidung nötig',
           ],
           ['Kennung', group.id],
         ]}
@@ -354,6 +375,21 @@ export function GroupDetailPage(props: {
         </h2>
         <RepresentativeForm ctx={ctx} base={base} group={group} values={values} errors={errors} />
       </section>
+      {mayDisregard(group.signatures, group.representative !== null) ? (
+        <section aria-labelledby="beruecksichtigung">
+          <h2 class="kern-heading-medium" id="beruecksichtigung">
+            Ohne Vertreter: berücksichtigen oder nicht?
+          </h2>
+          <DisregardForm
+            ctx={ctx}
+            action={`${base}/beruecksichtigung`}
+            signatures={group.signatures}
+            decided={group.decision}
+            values={values}
+            errors={errors}
+          />
+        </section>
+      ) : null}
       <section aria-labelledby="zusammenfuehren">
         <h2 class="kern-heading-medium" id="zusammenfuehren">
           Zusammenführen

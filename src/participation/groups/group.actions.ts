@@ -13,8 +13,15 @@ import type { ProcedureRow } from '../../permits/permit.queries.ts';
 import { actorIdOf, procedureForGroups, type GroupDeps } from './group.access.ts';
 import { insertGroupEvents, lockProcedureGroups, type GroupEventInput } from './group.bulk.ts';
 import { isUuid } from '../../db/ids.ts';
-import { chosenByStaff, findGroup, groupStats, type GroupRow } from './group.queries.ts';
+import {
+  chosenByStaff,
+  findGroup,
+  groupStats,
+  NAMES_REPRESENTATIVE,
+  type GroupRow,
+} from './group.queries.ts';
 import { chooseRepresentative, REPRESENTATIVE_MIN_SIGNATURES } from './group.rules.ts';
+import { signatureCount } from '../intake/intake-rules.ts';
 
 export { computeGroups, type ComputeResult } from './group.compute.ts';
 
@@ -76,14 +83,15 @@ async function refreshRepresentative(
   const isMember =
     current !== null &&
     (await trx
-      .selectFrom('objections')
-      .select('id')
-      .where('id', '=', current)
-      .where('group_id', '=', groupId)
+      .selectFrom('objections as o')
+      .select('o.id')
+      .where('o.id', '=', current)
+      .where('o.group_id', '=', groupId)
+      .where(NAMES_REPRESENTATIVE)
       .executeTakeFirst()) !== undefined;
   const representativeId = chooseRepresentative({
     signatures: stats.signatures,
-    firstNamedId: stats.firstNamedId,
+    namedId: stats.namedId,
     currentId: current,
     currentChosenByStaff: current !== null && (await chosenByStaff(trx, groupId, current)),
     currentIsMember: isMember,
@@ -305,16 +313,23 @@ export async function setRepresentative(options: {
   if (key === '') throw invalid('Geben Sie die Eingangsnummer einer Einwendung der Gruppe an.');
   await withGroup(options, async ({ trx, group, record }) => {
     const member = await trx
-      .selectFrom('objections')
-      .select(['id', 'reference'])
-      .where('group_id', '=', group.id)
-      .where(isUuid(key) ? 'id' : 'reference', '=', isUuid(key) ? key : key.toUpperCase())
+      .selectFrom('objections as o')
+      .select(['o.id', 'o.reference', NAMES_REPRESENTATIVE.as('names')])
+      .where('o.group_id', '=', group.id)
+      .where(isUuid(key) ? 'o.id' : 'o.reference', '=', isUuid(key) ? key : key.toUpperCase())
       .executeTakeFirst();
     if (!member) throw invalid(`Die Einwendung „${key}“ gehört nicht zu dieser Gruppe.`);
+    // § 17 Abs. 1 VwVfG: the representative is the signer the submission names, with name,
+    // profession and address; staff choose among the named ones, never an arbitrary signer.
+    if (!member.names) {
+      throw invalid(
+        `Die Einwendung „${member.reference}“ nennt keinen Vertreter mit Name, Beruf und Anschrift (§ 17 Abs. 1 VwVfG). Wählen Sie eine Einwendung, die einen Vertreter nennt.`,
+      );
+    }
     const stats = (await groupStats(trx, [group.id])).get(group.id)!;
     if (stats.signatures < REPRESENTATIVE_MIN_SIGNATURES) {
       throw invalid(
-        `Diese Gruppe hat ${stats.signatures} Unterschriften. Einen Vertreter gibt es erst bei mehr als 50 (§ 17 Abs. 1 VwVfG).`,
+        `Diese Gruppe hat ${signatureCount(stats.signatures)}. Einen Vertreter nach § 17 Abs. 1 VwVfG gibt es erst bei mehr als 50.`,
       );
     }
     await trx

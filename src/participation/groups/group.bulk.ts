@@ -97,7 +97,14 @@ export async function staffSingles(db: Handle, procedureId: string): Promise<Set
 
 export interface GroupEventInput {
   groupId: string | null;
-  kind: 'auto-grouped' | 'auto-dissolved' | 'confirmed' | 'split' | 'merged' | 'representative-set';
+  kind:
+    | 'auto-grouped'
+    | 'auto-dissolved'
+    | 'confirmed'
+    | 'split'
+    | 'merged'
+    | 'representative-set'
+    | 'disregard-decided';
   data: Record<string, unknown>;
 }
 

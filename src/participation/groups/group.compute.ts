@@ -191,14 +191,14 @@ export async function computeGroups(options: {
     await applyPlan(trx, procedure, plan, now);
     report({ done: Math.floor(total * 0.95), total, phase: 'Gruppen speichern' });
 
-    // § 17 Abs. 1 VwVfG: groups with more than 50 signatures get the first named signer.
+    // § 17 Abs. 1 VwVfG: groups with more than 50 signatures get the signer they name.
     const touched = [...plan.created.keys(), ...plan.unchanged];
     const stats = await groupStats(trx, touched);
     const representatives = touched.map((id) => {
       const s = stats.get(id)!;
       return chooseRepresentative({
         signatures: s.signatures,
-        firstNamedId: s.firstNamedId,
+        namedId: s.namedId,
         currentId: null,
         currentChosenByStaff: false,
         currentIsMember: false,

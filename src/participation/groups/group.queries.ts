@@ -16,11 +16,16 @@ export type Handle = Db | Transaction<Database>;
 export interface GroupStats {
   members: number;
   signatures: number;
-  /** The member with a name received first (§ 17 Abs. 1 VwVfG as applied here). */
-  firstNamedId: string | null;
+  /** A member naming a complete representative (§ 17 Abs. 1 VwVfG), the most often named. */
+  namedId: string | null;
 }
 
-/** Size, signature sum and first named member of each given group, set-based. */
+/** A complete § 17 Abs. 1 S. 1 VwVfG naming: name, profession and address. */
+export const NAMES_REPRESENTATIVE = sql<boolean>`(nullif(btrim(o.representative_name), '') is not null
+  and nullif(btrim(o.representative_profession), '') is not null
+  and nullif(btrim(o.representative_address), '') is not null)`;
+
+/** Size, signature sum and named representative of each given group, set-based. */
 export async function groupStats(db: Handle, groupIds: readonly string[]) {
   const stats = new Map<string, GroupStats>();
   for (const part of chunks(groupIds)) {
@@ -28,20 +33,24 @@ export async function groupStats(db: Handle, groupIds: readonly string[]) {
       group_id: string;
       members: number;
       signatures: number;
-      first_named: string | null;
+      named: string | null;
     }>`
-      select o.group_id, count(*)::int as members, sum(o.signatures)::int as signatures,
-        (array_agg(o.id order by o.received_at, o.reference)
-          filter (where nullif(btrim(o.name), '') is not null))[1] as first_named
-      from objections o
-      where o.group_id = any(${part}::uuid[])
-      group by o.group_id`.execute(db);
+      select s.group_id, s.members, s.signatures, r.id as named
+      from (
+        select o.group_id, count(*)::int as members, sum(o.signatures)::int as signatures
+        from objections o
+        where o.group_id = any(${part}::uuid[])
+        group by o.group_id
+      ) s
+      left join lateral (
+        select o.id from objections o
+        where o.group_id = s.group_id and ${NAMES_REPRESENTATIVE}
+        order by count(*) over (partition by lower(btrim(o.representative_name))) desc,
+          o.received_at, o.reference
+        limit 1
+      ) r on true`.execute(db);
     for (const r of rows) {
-      stats.set(r.group_id, {
-        members: r.members,
-        signatures: r.signatures,
-        firstNamedId: r.first_named,
-      });
+      stats.set(r.group_id, { members: r.members, signatures: r.signatures, namedId: r.named });
     }
   }
   return stats;
@@ -107,6 +116,11 @@ export interface SummaryCounts {
   signaturesOnLists: number;
   groups: number;
   groupedObjections: number;
+  /** Left unconsidered by the authority's decision (§ 17 Abs. 2 S. 1 VwVfG). */
+  disregarded: number;
+  disregardedSignatures: number;
+  /** Received before the notice or before the display began. */
+  early: number;
 }
 
 export interface GroupListItem {
@@ -136,6 +150,9 @@ export async function summaryCounts(db: Handle, procedureId: string): Promise<Su
     on_lists: number;
     ungrouped: number;
     groups: number;
+    disregarded: number;
+    disregarded_signatures: number;
+    early: number;
   }>`
     select count(*)::int as objections,
       count(*) filter (where late)::int as late,
@@ -143,7 +160,11 @@ export async function summaryCounts(db: Handle, procedureId: string): Promise<Su
       count(*) filter (where channel = 'signature-list')::int as lists,
       coalesce(sum(signatures) filter (where channel = 'signature-list'), 0)::int as on_lists,
       count(*) filter (where group_id is null)::int as ungrouped,
-      count(distinct group_id)::int as groups
+      count(distinct group_id)::int as groups,
+      count(*) filter (where disregard_decision = 'disregard')::int as disregarded,
+      coalesce(sum(signatures) filter (where disregard_decision = 'disregard'), 0)::int
+        as disregarded_signatures,
+      count(*) filter (where early is not null)::int as early
     from objections where procedure_id = ${procedureId}`.execute(db);
   const r = rows[0]!;
   return {
@@ -155,6 +176,9 @@ export async function summaryCounts(db: Handle, procedureId: string): Promise<Su
     signaturesOnLists: r.on_lists,
     groups: r.groups,
     groupedObjections: r.objections - r.ungrouped,
+    disregarded: r.disregarded,
+    disregardedSignatures: r.disregarded_signatures,
+    early: r.early,
   };
 }
 
@@ -353,9 +377,17 @@ export interface GroupDetail {
   origin: 'auto' | 'manual';
   confirmedAt: Date | null;
   confirmedByName: string | null;
-  representative: { id: string; reference: string } | null;
+  representative: {
+    id: string;
+    reference: string;
+    name: string | null;
+    profession: string | null;
+    address: string | null;
+  } | null;
   members: number;
   signatures: number;
+  /** The § 17 Abs. 2 VwVfG decision when every member carries the same one, else null. */
+  decision: { decision: 'disregard' | 'consider'; reason: string; at: Date } | null;
 }
 
 export async function findGroupDetail(
@@ -370,11 +402,22 @@ export async function findGroupDetail(
     .leftJoin('objections as r', 'r.id', 'g.representative_id')
     .select(['g.id', 'g.origin', 'g.confirmed_at', 'u.display_name', 'g.representative_id'])
     .select('r.reference as representative_reference')
+    .select(['r.representative_name', 'r.representative_profession', 'r.representative_address'])
     .where('g.id', '=', groupId)
     .where('g.procedure_id', '=', procedureId)
     .executeTakeFirst();
   if (!row) return undefined;
   const stats = (await groupStats(db, [groupId])).get(groupId);
+  // A member that joined after the decision has none: then the decision is open again.
+  const decisions = await db
+    .selectFrom('objections')
+    .select(['disregard_decision', 'disregard_reason', 'disregard_decided_at'])
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('group_id', '=', groupId)
+    .groupBy(['disregard_decision', 'disregard_reason', 'disregard_decided_at'])
+    .limit(2)
+    .execute();
+  const only = decisions.length === 1 ? decisions[0] : undefined;
   return {
     id: row.id,
     origin: row.origin,
@@ -382,9 +425,23 @@ export async function findGroupDetail(
     confirmedByName: row.display_name,
     representative:
       row.representative_id && row.representative_reference
-        ? { id: row.representative_id, reference: row.representative_reference }
+        ? {
+            id: row.representative_id,
+            reference: row.representative_reference,
+            name: row.representative_name,
+            profession: row.representative_profession,
+            address: row.representative_address,
+          }
         : null,
     members: stats?.members ?? 0,
     signatures: stats?.signatures ?? 0,
+    decision:
+      only?.disregard_decision && only.disregard_decided_at
+        ? {
+            decision: only.disregard_decision,
+            reason: only.disregard_reason ?? '',
+            at: only.disregard_decided_at,
+          }
+        : null,
   };
 }

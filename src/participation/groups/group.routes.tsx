@@ -18,6 +18,7 @@ import {
   splitGroup,
 } from './group.actions.ts';
 import { GroupDetailPage, type DetailValues } from './group-detail.views.tsx';
+import { decideDisregard, parseDisregardForm } from './disregard.actions.ts';
 import {
   findGroupDetail,
   listGroupEvents,
@@ -51,6 +52,7 @@ const MESSAGES: Record<string, string> = {
   aufgeloest: 'Die Gruppe wurde aufgelöst; ihre Einwendungen stehen wieder einzeln.',
   zusammengefuehrt: 'Die Gruppen wurden zusammengeführt.',
   vertreter: 'Der Vertreter wurde bestimmt.',
+  entschieden: 'Die Entscheidung nach § 17 Abs. 2 VwVfG wurde gespeichert.',
 };
 const STATUS = { validation: 400, conflict: 409 } as const;
 
@@ -69,6 +71,8 @@ function valuesOf(body: Record<string, unknown>): DetailValues {
     into: text(body.into),
     representative: text(body.representative),
     sourceGroupId: text(body.sourceGroupId),
+    decision: text(body.decision),
+    reason: text(body.reason),
   };
 }
 
@@ -259,6 +263,19 @@ export function registerObjectionGroupRoutes(app: App, deps: Deps): void {
       objection: text(body.representative),
     });
     return detail(procedureId, groupId, 'vertreter');
+  });
+
+  groupForm('beruecksichtigung', async ({ request, procedureId, groupId, body }) => {
+    const { decision, reason } = parseDisregardForm(body);
+    await decideDisregard({
+      deps,
+      actor: request.actor,
+      procedureId,
+      target: { kind: 'group', id: groupId },
+      decision,
+      reason,
+    });
+    return detail(procedureId, groupId, 'entschieden');
   });
 
   const tags = ['Einwendungen'];

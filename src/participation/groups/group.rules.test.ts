@@ -4,7 +4,7 @@ import { chooseRepresentative, excerpt, missingRepresentativeReason } from './gr
 
 const facts = {
   signatures: 51,
-  firstNamedId: 'first',
+  namedId: 'named',
   currentId: null,
   currentChosenByStaff: false,
   currentIsMember: false,
@@ -13,19 +13,25 @@ const facts = {
 describe('representative of uniform submissions (§ 17 Abs. 1 VwVfG)', () => {
   it('exists only above 50 signatures', () => {
     assert.equal(chooseRepresentative({ ...facts, signatures: 50 }), null);
-    assert.equal(chooseRepresentative(facts), 'first');
+    assert.equal(chooseRepresentative(facts), 'named');
     assert.match(missingRepresentativeReason(50, null) ?? '', /nur 50 Unterschriften/);
-    assert.match(missingRepresentativeReason(51, null) ?? '', /keinen Namen|nennt einen Namen/);
+    assert.match(missingRepresentativeReason(1, null) ?? '', /nur 1 Unterschrift;/);
+    assert.match(missingRepresentativeReason(51, null) ?? '', /keiner benannt.*§ 17 Abs. 2/);
     assert.equal(missingRepresentativeReason(51, 'x'), null);
   });
 
-  it("keeps the staff's choice while it is a member, else falls back to the first named", () => {
+  it('is the named signer, and nobody when no member names one (not the first received)', () => {
+    assert.equal(chooseRepresentative({ ...facts, namedId: null }), null);
+    assert.equal(chooseRepresentative({ ...facts, signatures: 5_000, namedId: null }), null);
+  });
+
+  it("keeps the staff's choice among the named while it is a member, else the named", () => {
     const chosen = { ...facts, currentId: 'chosen', currentChosenByStaff: true };
     assert.equal(chooseRepresentative({ ...chosen, currentIsMember: true }), 'chosen');
-    assert.equal(chooseRepresentative({ ...chosen, currentIsMember: false }), 'first');
+    assert.equal(chooseRepresentative({ ...chosen, currentIsMember: false }), 'named');
     assert.equal(
       chooseRepresentative({ ...chosen, currentIsMember: true, currentChosenByStaff: false }),
-      'first',
+      'named',
     );
     assert.equal(chooseRepresentative({ ...chosen, currentIsMember: true, signatures: 12 }), null);
   });

@@ -3,6 +3,7 @@
  * served to case workers of the responsible authority only (group.access.ts).
  */
 import type { VNode } from 'preact';
+import { listCount, objectionCount, signatureCount } from '../intake/intake-rules.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SubmitButton } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
@@ -98,12 +99,22 @@ function SummaryFacts(props: { summary: GroupSummary }): VNode {
         [
           'Unterschriften auf Unterschriftenlisten',
           number(s.signaturesOnLists),
-          `auf ${number(s.signatureLists)} Unterschriftenlisten`,
+          `auf ${listCount(s.signatureLists)}`,
         ],
         [
           'Gruppen gleichförmiger Einwendungen',
           number(s.groups),
-          `mit zusammen ${number(s.groupedObjections)} Einwendungen (§ 17 VwVfG)`,
+          `mit zusammen ${objectionCount(s.groupedObjections)} (§ 17 VwVfG)`,
+        ],
+        [
+          'davon unberücksichtigt (§ 17 Abs. 2 VwVfG)',
+          number(s.disregarded),
+          `${objectionCount(s.disregarded)} mit ${signatureCount(s.disregardedSignatures)}: gleichförmige Eingaben ohne Vertreter, die die Behörde nach ihrer Entscheidung unberücksichtigt lässt`,
+        ],
+        [
+          'vor Beginn der Auslegung eingegangen',
+          number(s.early),
+          'vor der Bekanntmachung oder vor Beginn der Auslegung eingegangen; gespeichert und gekennzeichnet',
         ],
       ]}
     />
@@ -204,11 +215,13 @@ export function GroupOverviewPage(props: {
         </h2>
         <p class="kern-body">
           Die Erkennung vergleicht die Texte aller Einwendungen und fasst fast gleiche zu Gruppen
-          zusammen. Bestätigte und von Ihnen geänderte Gruppen bleiben dabei unverändert. Gruppen
-          mit mehr als 50 Unterschriften erhalten als Vertreter die zuerst eingegangene Einwendung
-          mit Namen (§ 17 Abs. 1 VwVfG). Bei vielen tausend Einwendungen dauert die Erkennung bis zu
-          einer Minute; sie läuft im Hintergrund, und eine Statusseite zeigt den Fortschritt. Sie
-          arbeiten währenddessen weiter, und das Portal nimmt weiter Einwendungen an.
+          zusammen. Bestätigte und von Ihnen geänderte Gruppen bleiben dabei unverändert. Vertreter
+          einer Gruppe mit mehr als 50 Unterschriften ist, wer in den Eingaben mit Name, Beruf und
+          Anschrift als Vertreter bezeichnet ist (§ 17 Abs. 1 VwVfG); nennt keine Eingabe einen, hat
+          die Gruppe keinen Vertreter, und die Behörde entscheidet, ob sie sie berücksichtigt (§ 17
+          Abs. 2 VwVfG). Bei vielen tausend Einwendungen dauert die Erkennung bis zu einer Minute;
+          sie läuft im Hintergrund, und eine Statusseite zeigt den Fortschritt. Sie arbeiten
+          währenddessen weiter, und das Portal nimmt weiter Einwendungen an.
         </p>
         {props.canCompute ? (
           <form method="post" action={`${groupsPath(procedure.id)}/berechnen`} id="feld-berechnen">

@@ -26,6 +26,8 @@ describe('parseImportFile (JSONL)', () => {
         channel: 'paper',
         externalRef: null,
         signatures: 1,
+        signaturesConfirmed: false,
+        representative: null,
       },
       {
         line: 4,
@@ -36,6 +38,8 @@ describe('parseImportFile (JSONL)', () => {
         channel: 'signature-list',
         externalRef: 'L-1',
         signatures: 312,
+        signaturesConfirmed: false,
+        representative: null,
       },
     ]);
   });
@@ -85,26 +89,33 @@ describe('parseImportFile (JSONL)', () => {
       jsonl({ ...ok, channel: 'constructor' }),
     ].join('\n');
     const { rows, problems } = parse(content, 'jsonl');
-    assert.deepEqual(lines(rows), [1]);
-    assert.deepEqual(lines(problems), [2, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 11, 12, 13, 14, 15]);
+    // A date and time without a zone is Berlin local time (line 4), as offices write it.
+    assert.deepEqual(lines(rows), [1, 4]);
+    assert.deepEqual(lines(problems), [2, 2, 2, 3, 5, 6, 7, 8, 9, 10, 11, 11, 12, 13, 14, 15]);
     const messages = problems.map((p) => p.message);
-    assert.equal(messages[0], 'Zeile 2: „text“ fehlt oder ist leer.');
+    // German field names only: never the code's keys (receivedAt, channel …) or "ISO 8601".
+    for (const message of messages) {
+      assert.doesNotMatch(message, /receivedAt|channel|signatures|externalRef|ISO 8601/);
+    }
+    assert.equal(messages[0], 'Zeile 2: „Text“ fehlt oder ist leer.');
     assert.match(
       messages[1]!,
-      /^Zeile 2: „receivedAt“ ist kein gültiger Zeitpunkt \(erwartet ISO 8601/,
+      /^Zeile 2: „Eingangsdatum“ „2026-14-03“ ist kein gültiges Datum \(erwartet wie 03\.12\.2026/,
     );
-    assert.match(messages[2]!, /^Zeile 2: „channel“ hat den unbekannten Wert „brieftaube“/);
-    assert.match(messages[5]!, /^Zeile 5: „receivedAt“ liegt in der Zukunft\.$/);
-    assert.match(messages[6]!, /^Zeile 6: „receivedAt“ liegt vor dem Jahr 2000\.$/);
-    assert.match(messages[7]!, /^Zeile 7: „signatures“ fehlt/);
+    assert.match(messages[2]!, /^Zeile 2: „Eingangsweg“ hat den unbekannten Wert „brieftaube“/);
+    assert.match(messages[4]!, /^Zeile 5: „Eingangsdatum“ liegt in der Zukunft\. /);
+    assert.match(messages[5]!, /^Zeile 6: „Eingangsdatum“ liegt vor dem Jahr 2000\.$/);
+    assert.match(messages[6]!, /^Zeile 7: „Unterschriften“ fehlt/);
+    assert.match(messages[7]!, /^Zeile 8: „Unterschriften“ muss eine ganze Zahl ab 1 sein/);
+    assert.match(messages[8]!, /^Zeile 9: „Unterschriften“ muss eine ganze Zahl ab 1 sein/);
     assert.match(
-      messages[8]!,
-      /^Zeile 8: „signatures“ muss eine ganze Zahl von 1 bis 1\.000\.000 sein\.$/,
+      messages[9]!,
+      /^Zeile 10: „Unterschriften“: 1\.000\.001 Unterschriften .* nicht möglich/,
     );
-    assert.match(messages[11]!, /^Zeile 11: unbekanntes Feld „bemerkung“/);
-    assert.match(messages[12]!, /^Zeile 11: „name“ muss ein Text sein\.$/);
-    assert.equal(messages[14], 'Zeile 13: kein gültiges JSON.');
-    assert.match(messages[16]!, /^Zeile 15: „channel“ hat den unbekannten Wert „constructor“/);
+    assert.match(messages[10]!, /^Zeile 11: unbekanntes Feld „bemerkung“/);
+    assert.match(messages[11]!, /^Zeile 11: „Name“ muss ein Text sein\.$/);
+    assert.equal(messages[13], 'Zeile 13: kein gültiges JSON.');
+    assert.match(messages[15]!, /^Zeile 15: „Eingangsweg“ hat den unbekannten Wert „constructor“/);
   });
 
   it('limits the text length', () => {
@@ -114,7 +125,7 @@ describe('parseImportFile (JSONL)', () => {
       5,
     );
     assert.deepEqual(lines(rows), [2]);
-    assert.equal(problems[0]?.message, 'Zeile 1: „text“ ist zu lang (7 Zeichen, höchstens 5).');
+    assert.equal(problems[0]?.message, 'Zeile 1: „Text“ ist zu lang (7 Zeichen, höchstens 5).');
     const long = 'x'.repeat(100_001);
     assert.match(
       parse(jsonl({ ...ok, text: long }), 'jsonl').problems[0]!.message,
@@ -131,7 +142,7 @@ describe('parseImportFile (JSONL)', () => {
     const { rows, problems } = parse(content, 'jsonl');
     assert.deepEqual(lines(rows), [1, 2]);
     assert.deepEqual(problems, [
-      { line: 3, message: 'Zeile 3: „externalRef“ „B-7“ kommt bereits in Zeile 1 vor.' },
+      { line: 3, message: 'Zeile 3: „Aktenzeichen“ „B-7“ kommt bereits in Zeile 1 vor.' },
     ]);
   });
 });
@@ -198,8 +209,14 @@ describe('parseImportFile (CSV)', () => {
     const { rows, problems } = parse(content, 'csv');
     assert.deepEqual(lines(rows), [2, 8]);
     assert.deepEqual(lines(problems), [4, 4, 7, 9]);
-    assert.match(problems[0]!.message, /^Zeile 4: „Eingang“ ist kein gültiger Zeitpunkt/);
-    assert.equal(problems[1]!.message, 'Zeile 4: „Referenz“ „R-1“ kommt bereits in Zeile 2 vor.');
+    assert.match(
+      problems[0]!.message,
+      /^Zeile 4: „Eingangsdatum“ „morgen“ ist kein gültiges Datum/,
+    );
+    assert.equal(
+      problems[1]!.message,
+      'Zeile 4: „Aktenzeichen“ „R-1“ kommt bereits in Zeile 2 vor.',
+    );
     assert.match(problems[3]!.message, /^Zeile 9: Anführungszeichen wird bis zum Dateiende nicht/);
   });
 
@@ -211,7 +228,7 @@ describe('parseImportFile (CSV)', () => {
       [
         'Zeile 1: Spalte „text“ doppelt',
         'Zeile 1: unbekannte Spalte „co',
-        'Zeile 1: Spalte „receivedAt“ f',
+        'Zeile 1: Spalte „Eingangsdatum',
       ],
     );
     assert.match(parse('', 'csv').problems[0]!.message, /^Zeile 1: Kopfzeile fehlt/);

@@ -3,8 +3,9 @@
  * CSV), for `industrieland objections import`. Pure: the CLI shows every problem with its line so
  * staff can fix the file first. Never throws on any input; a row with a problem is not imported.
  */
-import { FIELD_LIST, FIELDS, quote, REQUIRED, validateRecord } from './import-row.ts';
-import type { Field, RawRecord, RowContext } from './import-row.ts';
+import { FIELD_LIST, HEADERS, labelOf, quote, REQUIRED, validateRecord } from './import-row.ts';
+import type { NamedRepresentative } from './intake-rules.ts';
+import type { RawRecord, RowContext } from './import-row.ts';
 
 export type ImportChannel = 'paper' | 'email' | 'signature-list' | 'fax' | 'other';
 
@@ -18,23 +19,16 @@ export interface ImportRow {
   externalRef: string | null;
   /** ≥ 1; for signature lists the number of signers */
   signatures: number;
+  /** True when a number above the plausible one was explicitly confirmed (intake-rules.ts). */
+  signaturesConfirmed: boolean;
+  /** The signer named as representative (§ 17 Abs. 1 S. 1 VwVfG), if any. */
+  representative: NamedRepresentative | null;
 }
 
 export interface ImportProblem {
   line: number;
   message: string;
 }
-
-// Map, not object literal: a header like "constructor" must not hit Object.prototype.
-const HEADERS = new Map<string, Field>([
-  ...FIELDS.map((field): [string, Field] => [field.toLowerCase(), field]),
-  ['anschrift', 'address'],
-  ['eingang', 'receivedAt'],
-  ['kanal', 'channel'],
-  ['aktenzeichen', 'externalRef'],
-  ['referenz', 'externalRef'],
-  ['unterschriften', 'signatures'],
-]);
 
 export function formatFromFileName(name: string): 'jsonl' | 'csv' | null {
   const lower = name.toLowerCase();
@@ -66,13 +60,17 @@ function readJsonl(content: string): RawRecord[] {
       return [unreadable(record, 'kein gültiges JSON.')];
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      const example = '{"text": "…", "receivedAt": "2026-03-14", "channel": "papier"}';
+      const example = '{"Text": "…", "Eingangsdatum": "03.12.2026", "Eingangsweg": "Papier"}';
       return [unreadable(record, `erwartet ein JSON-Objekt wie ${example}.`)];
     }
     for (const [key, field] of Object.entries(value)) {
-      const known = FIELDS.find((name) => name === key);
-      if (known) record.values.set(known, field);
-      else record.problems.push(`unbekanntes Feld ${quote(key)} (erlaubt: ${FIELD_LIST}).`);
+      const known = HEADERS.get(key.trim().toLowerCase());
+      if (known && record.values.has(known)) {
+        record.problems.push(`Feld ${quote(key)} doppelt (gleiche Bedeutung wie ein anderes).`);
+      } else if (known) {
+        record.values.set(known, field);
+        record.labels.set(known, key);
+      } else record.problems.push(`unbekanntes Feld ${quote(key)} (erlaubt: ${FIELD_LIST}).`);
     }
     return [record];
   });
@@ -139,7 +137,8 @@ function readCsv(content: string): RawRecord[] {
   const firstLine = end === -1 ? content : content.slice(0, end);
   const separator = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   const [header, ...rows] = readCsvRecords(content, separator);
-  if (!header) return [unreadable(newRecord(1), 'Kopfzeile fehlt, z. B. Text;Eingang;Kanal.')];
+  if (!header)
+    return [unreadable(newRecord(1), 'Kopfzeile fehlt, z. B. Text;Eingangsdatum;Eingangsweg.')];
   const labels = header.fields.map((name) => name.trim());
   const columns = labels.map((name) => HEADERS.get(name.toLowerCase()));
   // With a broken header no row can be read reliably: report the header problems alone.
@@ -156,7 +155,7 @@ function readCsv(content: string): RawRecord[] {
     }
   });
   for (const field of REQUIRED) {
-    if (!columns.includes(field)) headerRecord.problems.push(`Spalte „${field}“ fehlt.`);
+    if (!columns.includes(field)) headerRecord.problems.push(`Spalte „${labelOf(field)}“ fehlt.`);
   }
   if (headerRecord.problems.length > 0) {
     headerRecord.unreadable = true;

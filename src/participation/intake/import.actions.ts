@@ -10,10 +10,14 @@ import { findPublicProcedure, type PublicProcedure } from '../public-procedure.q
 import type { ImportProblem, ImportRow } from './import-file.ts';
 import { isLate } from './objection.actions.ts';
 import { CURRENT_RECEIPT_HASH_VERSION, receiptHashV2 } from './objection-hash.ts';
+import { earlyIntake } from './intake-rules.ts';
+import { berlinDate } from '../../permits/permit.queries.ts';
 
 export interface ImportResult {
   readonly imported: number;
   readonly late: number;
+  /** Received before the notice or before the display began: stored and marked. */
+  readonly early: number;
   readonly problems: ImportProblem[];
 }
 
@@ -64,6 +68,7 @@ export async function importObjections(options: {
   return {
     imported: fresh.length,
     late: fresh.filter((row) => isLate(procedure, row.receivedAt)).length,
+    early: fresh.filter((row) => earlyOf(procedure, row.receivedAt) !== null).length,
     problems,
   };
 }
@@ -81,11 +86,21 @@ function valuesOf(procedure: PublicProcedure, row: ImportRow, enteredBy: string 
     email: null,
     redact_identity: false,
     late: isLate(procedure, row.receivedAt),
+    early: earlyOf(procedure, row.receivedAt),
     sha256: receiptHashV2(row.text, []),
     receipt_hash_version: CURRENT_RECEIPT_HASH_VERSION,
     submission_key: null,
     external_ref: row.externalRef,
     signatures: row.signatures,
+    signatures_confirmed: row.signaturesConfirmed,
+    representative_name: row.representative?.name ?? null,
+    representative_profession: row.representative?.profession ?? null,
+    representative_address: row.representative?.address ?? null,
     entered_by: enteredBy,
   };
+}
+
+/** Before the notice or the display, by the Berlin day of receipt (intake-rules.ts). */
+export function earlyOf(procedure: PublicProcedure, receivedAt: Date) {
+  return earlyIntake(procedure.participation, berlinDate(receivedAt));
 }

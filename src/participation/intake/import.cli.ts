@@ -5,6 +5,7 @@ import { formatGermanNumber } from '../../platform/german-number.ts';
 import { progressLine, type ProgressLine } from '../../platform/terminal-progress.ts';
 import { formatFromFileName, parseImportFile } from './import-file.ts';
 import { importObjections } from './import.actions.ts';
+import { objectionCount } from './intake-rules.ts';
 
 const USAGE =
   'Aufruf: npx industrieland objections import --procedure <verfahrens-id> <datei.jsonl|datei.csv>';
@@ -66,8 +67,14 @@ export async function runObjectionImport(
     progress.end();
     const problems = [...parsed.problems, ...result.problems].sort((a, b) => a.line - b.line);
     for (const problem of problems) err(problem.message);
+    const marks = [
+      result.late > 0 ? `${result.late} verspätet` : '',
+      result.early > 0
+        ? `${result.early} vor Beginn der Auslegung oder der Bekanntmachung eingegangen`
+        : '',
+    ].filter(Boolean);
     out(
-      `${result.imported} Einwendungen importiert${result.late > 0 ? `, davon ${result.late} verspätet (gekennzeichnet)` : ''}; ${problems.length} Zeilen nicht importiert.`,
+      `${objectionCount(result.imported)} importiert${marks.length > 0 ? `, davon ${marks.join(', ')} (gekennzeichnet)` : ''}; ${problems.length === 1 ? '1 Zeile' : `${problems.length} Zeilen`} nicht importiert.`,
     );
     return problems.length > 0 ? 1 : 0;
   } catch (error) {

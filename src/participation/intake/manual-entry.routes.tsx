@@ -14,26 +14,37 @@ import { Layout, type PageContext } from '../../platform/layout.tsx';
 import type { App, Deps } from '../../platform/server.ts';
 import { findProcedureFor } from '../../permits/permit.queries.ts';
 import { parseImportFile } from './import-file.ts';
+import { labelOf, type Field } from './import-row.ts';
+import { PLAUSIBLE_SIGNATURES, UNIFORM_MIN_SIGNATURES } from './intake-rules.ts';
+import { Checkbox } from '../../platform/forms.tsx';
 import { importObjections } from './import.actions.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
 
-const FIELDS = ['text', 'name', 'address', 'receivedAt', 'channel', 'externalRef', 'signatures'];
-/** The form's field labels: the import parser quotes its column keys, the form shows these. */
-const LABELS: Record<string, string> = {
+const FIELDS: readonly Field[] = [
+  'text',
+  'name',
+  'address',
+  'receivedAt',
+  'channel',
+  'externalRef',
+  'signatures',
+  'signaturesConfirmed',
+  'representativeName',
+  'representativeProfession',
+  'representativeAddress',
+];
+/** The form's field labels where they differ from the import's German column names. */
+const LABELS: Partial<Record<Field, string>> = {
   text: 'Text der Einwendung',
-  name: 'Name',
-  address: 'Anschrift',
-  receivedAt: 'Eingangsdatum',
-  channel: 'Eingangsweg',
   externalRef: 'Referenz',
   signatures: 'Anzahl der Unterschriften',
+  representativeName: 'Name des Vertreters',
 };
+const formLabel = (field: Field): string => LABELS[field] ?? labelOf(field);
 
-/** Which field a German problem message of the import parser is about (it quotes the field). */
-function fieldOf(message: string): string {
-  return (
-    FIELDS.find((f) => message.includes(`„${f}“`) || message.includes(`„${LABELS[f]}“`)) ?? 'text'
-  );
+/** Which field a German problem message of the import parser is about (it quotes the label). */
+function fieldOf(message: string): Field {
+  return FIELDS.find((f) => message.includes(`„${labelOf(f)}“`)) ?? 'text';
 }
 
 function EntryPage(props: {
@@ -43,6 +54,11 @@ function EntryPage(props: {
   errors: FieldError[];
 }): VNode {
   const { values, errors } = props;
+  // The confirmation is offered once the number is above the plausible one, not before: a
+  // checkbox shown always would be ticked out of habit.
+  const needsConfirmation =
+    errors.some((e) => e.field === 'signatures' && e.message.includes('ungewöhnlich viele')) ||
+    values.signaturesConfirmed === 'ja';
   return (
     <Layout ctx={props.ctx} title="Einwendung erfassen" hasErrors={errors.length > 0}>
       <ErrorSummary errors={errors} />
@@ -106,13 +122,51 @@ function EntryPage(props: {
         />
         <TextField
           name="signatures"
-          type="number"
           inputMode="numeric"
           label="Anzahl der Unterschriften"
-          hint="Bei Unterschriftenlisten die Zahl der Unterzeichnenden; sonst 1."
+          hint={`Bei Unterschriftenlisten die Zahl der Unterzeichnenden; sonst 1. Mehr als ${PLAUSIBLE_SIGNATURES.toLocaleString('de-DE')} müssen Sie ausdrücklich bestätigen.`}
           value={values.signatures ?? '1'}
           errors={errors}
         />
+        {needsConfirmation ? (
+          <Checkbox
+            name="signaturesConfirmed"
+            value="ja"
+            label={`Ich habe die Zahl der Unterschriften (${values.signatures ?? ''}) geprüft; sie stimmt.`}
+            checked={values.signaturesConfirmed === 'ja'}
+          />
+        ) : null}
+        <fieldset class="kern-fieldset">
+          <legend class="kern-label">Vertreter (§ 17 VwVfG)</legend>
+          <p class="kern-body kern-body--small">
+            Bei Unterschriftenlisten und gleichförmigen Eingaben mit mehr als{' '}
+            {UNIFORM_MIN_SIGNATURES - 1} Unterschriften gilt der Unterzeichner als Vertreter, der
+            darin mit Name, Beruf und Anschrift als Vertreter bezeichnet ist. Leer lassen, wenn
+            niemand benannt ist.
+          </p>
+          <TextField
+            name="representativeName"
+            label="Name des Vertreters"
+            value={values.representativeName}
+            errors={errors}
+            required={false}
+          />
+          <TextField
+            name="representativeProfession"
+            label="Beruf des Vertreters"
+            value={values.representativeProfession}
+            errors={errors}
+            required={false}
+          />
+          <TextArea
+            name="representativeAddress"
+            label="Anschrift des Vertreters"
+            value={values.representativeAddress}
+            errors={errors}
+            required={false}
+            rows={2}
+          />
+        </fieldset>
         <SubmitButton>Einwendung speichern</SubmitButton>
       </form>
     </Layout>
@@ -164,7 +218,7 @@ export function registerManualEntryRoutes(app: App, deps: Deps): void {
           field,
           message: p.message
             .replace(/^Zeile \d+: /, '')
-            .replace(`„${field}“`, `„${LABELS[field] ?? field}“`),
+            .replace(`„${labelOf(field)}“`, `„${formLabel(field)}“`),
         };
       });
       if (errors.length > 0 || parsed.rows.length !== 1) {

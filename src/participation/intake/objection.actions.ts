@@ -20,7 +20,8 @@ import { receiptHashCovers, receiptHashHowToCheck } from '../receipt/receipt-has
 import type { ObjectionFields } from './objection-input.ts';
 import { countSubmission, settleCount, type RateBucket } from './rate-limit.ts';
 import { statusToken } from './status-token.ts';
-import type { ObjectionChannel } from '../../db/schema.ts';
+import type { EarlyIntake, ObjectionChannel } from '../../db/schema.ts';
+import { earlyIntake, earlyNotice } from './intake-rules.ts';
 
 export interface ReceivedAttachment {
   readonly filename: string;
@@ -37,6 +38,8 @@ export interface Receipt {
   readonly receivedAt: Date;
   readonly sha256: string;
   readonly late: boolean;
+  /** Received before the notice or before the display began (intake-rules.ts). */
+  readonly early: EarlyIntake | null;
   readonly statusToken: string;
   /** True when a retried submission found the objection stored before. */
   readonly replay: boolean;
@@ -86,6 +89,7 @@ export async function submitObjection(options: {
     attachments.map((a) => ({ name: a.nameAsSent, sha256: a.sha256 })),
   );
   const late = isLate(procedure, receivedAt);
+  const early = earlyIntake(procedure.participation, berlinDate(receivedAt));
   const key = purposeKey(deps, 'objection-status');
   const insert = async (db: typeof deps.db) =>
     db
@@ -102,6 +106,12 @@ export async function submitObjection(options: {
         email: fields.email,
         redact_identity: fields.redactIdentity,
         late,
+        early,
+        signatures: fields.signatures,
+        signatures_confirmed: fields.signaturesConfirmed,
+        representative_name: fields.representative?.name ?? null,
+        representative_profession: fields.representative?.profession ?? null,
+        representative_address: fields.representative?.address ?? null,
         sha256,
         receipt_hash_version: CURRENT_RECEIPT_HASH_VERSION,
         received_text: receivedTextToKeep(fields),
@@ -147,6 +157,7 @@ export async function submitObjection(options: {
             receivedAt,
             sha256,
             late,
+            early,
             statusToken: statusToken(key, row.id),
           };
           await queueMail(trx, receiptMail(deps, procedure, receipt, fields.email));
@@ -160,6 +171,7 @@ export async function submitObjection(options: {
       receivedAt,
       sha256,
       late,
+      early,
       statusToken: statusToken(key, inserted.id),
       replay: false,
     };
@@ -196,27 +208,39 @@ export async function submitPlainObjection(options: {
   rate: RateBucket | undefined;
 }): Promise<Receipt | undefined> {
   const { deps, procedureId, fields, rate } = options;
-  if (fields.email !== null || !isUuid(procedureId)) return undefined;
+  // Signature counts and representatives are rare: the full path stores them.
+  const plain = fields.signatures === 1 && fields.representative === null;
+  if (fields.email !== null || !plain || !isUuid(procedureId)) return undefined;
   const receivedAt = deps.clock.now();
   const sha256 = receiptHashV2(fields.receivedText, []);
-  const statement = sql<{ id: string | null; reference: string; late: boolean; count: number }>`
+  const today = berlinDate(receivedAt);
+  const statement = sql<{
+    id: string | null;
+    reference: string;
+    late: boolean;
+    early: EarlyIntake | null;
+    count: number;
+  }>`
     with counted as (${rate ? countSubmission(rate) : sql`select 0 as count`}),
     stored as (
       insert into objections (procedure_id, tenant_id, reference, received_at, channel, body,
-        name, address, email, redact_identity, late, sha256, receipt_hash_version, received_text,
-        submission_key, challenge_id, entered_by)
+        name, address, email, redact_identity, late, early, sha256, receipt_hash_version,
+        received_text, submission_key, challenge_id, entered_by)
       select p.id, p.tenant_id, ${nextReference(receivedAt)}, ${receivedAt}, ${options.channel},
         ${fields.text}, ${fields.name}, ${fields.address}, null, ${fields.redactIdentity},
-        ${berlinDate(receivedAt)} > p.state->'participation'->>'objectionEnd', ${sha256},
+        ${today} > p.state->'participation'->>'objectionEnd',
+        case when ${today} < p.state->'participation'->>'noticeDate' then 'before-notice'
+          when ${today} < p.state->'participation'->>'displayStart' then 'before-display' end,
+        ${sha256},
         ${CURRENT_RECEIPT_HASH_VERSION}, ${receivedTextToKeep(fields)}, ${options.submissionKey}, ${options.challengeId}, null
       from procedures p
       where p.id = ${procedureId} and p.closed_at is null
         and jsonb_typeof(p.state->'participation') = 'object'
         and coalesce((select count from counted), 0) <= ${rate?.perHour ?? 0}
       on conflict do nothing
-      returning id, reference, late
+      returning id, reference, late, early
     )
-    select stored.id, stored.reference, stored.late, coalesce((select count from counted), 0) as count
+    select stored.id, stored.reference, stored.late, stored.early, coalesce((select count from counted), 0) as count
     from (values (1)) as one left join stored on true`;
   // Prepared: under load, planning this statement anew each time would cost more than running it.
   const [row] = await executePrepared(deps.db, statement.compile(deps.db));
@@ -230,6 +254,7 @@ export async function submitPlainObjection(options: {
     receivedAt,
     sha256,
     late: row.late,
+    early: row.early,
     statusToken: statusToken(purposeKey(deps, 'objection-status'), row.id),
     replay: false,
   };
@@ -253,8 +278,9 @@ async function replayed(
       ? undefined
       : await deps.db
           .selectFrom('objections')
-          .select(['id', 'reference', 'received_at', 'sha256', 'late'])
-          .select(['name', 'address', 'email', 'redact_identity'])
+          .select(['id', 'reference', 'received_at', 'sha256', 'late', 'early'])
+          .select(['name', 'address', 'email', 'redact_identity', 'signatures'])
+          .select(['representative_name', 'representative_profession', 'representative_address'])
           .where('procedure_id', '=', procedure.id)
           .where('submission_key', '=', submissionKey)
           .executeTakeFirst();
@@ -265,7 +291,11 @@ async function replayed(
     existing.name === fields.name &&
     existing.address === fields.address &&
     existing.email === fields.email &&
-    existing.redact_identity === fields.redactIdentity;
+    existing.redact_identity === fields.redactIdentity &&
+    existing.signatures === fields.signatures &&
+    existing.representative_name === (fields.representative?.name ?? null) &&
+    existing.representative_profession === (fields.representative?.profession ?? null) &&
+    existing.representative_address === (fields.representative?.address ?? null);
   if (!same) throw new AppError('conflict', KEY_REUSED);
   return {
     id: existing.id,
@@ -273,6 +303,7 @@ async function replayed(
     receivedAt: existing.received_at,
     sha256: existing.sha256,
     late: existing.late,
+    early: existing.early,
     statusToken: statusToken(purposeKey(deps, 'objection-status'), existing.id),
     replay: true,
   };
@@ -305,6 +336,7 @@ function receiptMail(
     receiptHashCovers(CURRENT_RECEIPT_HASH_VERSION),
     receiptHashHowToCheck(deps.config.publicUrl),
     '',
+    receipt.early ? `Hinweis: ${earlyNotice(receipt.early, procedure.participation)}` : '',
     receipt.late
       ? `Hinweis: Die Einwendungsfrist endete am ${formatGermanDate(procedure.participation.objectionEnd)}. Ihre Einwendung ist gespeichert, im Genehmigungsverfahren aber ausgeschlossen (§ 10 Abs. 3 S. 5 BImSchG).`
       : `Die Einwendungsfrist endet am ${formatGermanDate(procedure.participation.objectionEnd)}.`,

@@ -48,6 +48,32 @@ const ObjectionBody = Type.Object(
         description: 'Name und Anschrift vor Weitergabe an die Antragstellerin unkenntlich machen',
       }),
     ),
+    signatures: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          'Zahl der Unterzeichnenden (Unterschriftenliste, von mehreren unterschriebenes Schreiben); ohne Angabe 1. Mehr als 5.000 nur mit „signaturesConfirmed“: true, mehr als 1.000.000 nie.',
+      }),
+    ),
+    signaturesConfirmed: Type.Optional(
+      Type.Boolean({
+        description: 'Bestätigt ausdrücklich eine ungewöhnlich hohe Zahl der Unterschriften.',
+      }),
+    ),
+    representative: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ maxLength: 1000 }),
+          profession: Type.Optional(Type.String({ maxLength: 1000 })),
+          address: Type.Optional(Type.String({ maxLength: 2000 })),
+        },
+        {
+          additionalProperties: false,
+          description:
+            'Der Unterzeichner, der als Vertreter bezeichnet ist (§ 17 Abs. 1 VwVfG: Name, Beruf und Anschrift).',
+        },
+      ),
+    ),
     attachments: Type.Optional(
       Type.Array(
         Type.Object({
@@ -233,6 +259,7 @@ export function registerObjectionApiRoutes(app: App, deps: Deps): void {
         sha256: receipt.sha256,
         hashVersion: CURRENT_RECEIPT_HASH_VERSION,
         late: receipt.late,
+        early: receipt.early,
         statusUrl: `${deps.config.publicUrl}eingang/${receipt.statusToken}`,
       });
     },

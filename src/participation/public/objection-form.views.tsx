@@ -12,6 +12,8 @@ import {
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import type { PublicProcedure } from '../public-procedure.queries.ts';
+import { UniformSubmissionFields, type UniformValues } from '../intake/uniform-fields.views.tsx';
+import { EARLY_LABELS, earlyIntake } from '../intake/intake-rules.ts';
 
 export interface ObjectionFormValues {
   text?: string;
@@ -19,6 +21,7 @@ export interface ObjectionFormValues {
   address?: string;
   email?: string;
   redactIdentity?: boolean;
+  uniform?: UniformValues;
 }
 
 /**
@@ -36,6 +39,7 @@ export function ObjectionFormPage(props: {
 }): VNode {
   const { procedure: p, values, errors } = props;
   const late = props.today > p.participation.objectionEnd;
+  const early = earlyIntake(p.participation, props.today);
   const action = `/beteiligung/${p.id}/einwendung?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`;
   return (
     <Layout
@@ -56,6 +60,15 @@ export function ObjectionFormPage(props: {
             trotzdem gespeichert und als verspätet gekennzeichnet; im Genehmigungsverfahren ist sie
             ausgeschlossen (§ 10 Abs. 3 S. 5 BImSchG). Privatrechtliche Ansprüche können Sie vor den
             Zivilgerichten geltend machen.
+          </p>
+        </Notice>
+      ) : early ? (
+        <Notice kind="info" title="Die Auslegung hat noch nicht begonnen.">
+          <p class="kern-body">
+            Die Auslegung beginnt am {formatGermanDate(p.participation.displayStart)}. Eine
+            Einwendung, die vorher eingeht, wird gespeichert und als „{EARLY_LABELS[early]}“
+            gekennzeichnet; die Behörde prüft, wie sie im Verfahren behandelt wird. Einwendungen
+            sind bis einschließlich {formatGermanDate(p.participation.objectionEnd)} möglich.
           </p>
         </Notice>
       ) : (
@@ -115,6 +128,7 @@ export function ObjectionFormPage(props: {
             checked={values.redactIdentity ?? false}
           />
         </fieldset>
+        <UniformSubmissionFields values={values.uniform ?? {}} errors={errors} />
         <TextField
           name="email"
           type="email"

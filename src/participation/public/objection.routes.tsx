@@ -26,6 +26,7 @@ import { purposeKey } from '../participation.types.ts';
 import { renderReceiptPdf } from '../receipt/receipt.pdf.ts';
 import type { PublicProcedure } from '../public-procedure.queries.ts';
 import { ObjectionFormPage, type ObjectionFormValues } from './objection-form.views.tsx';
+import { uniformValues } from '../intake/uniform-fields.views.tsx';
 import { concernsOfObjection, objectionStatus } from './objection-status.ts';
 import { StatusPage } from './status.views.tsx';
 
@@ -203,6 +204,7 @@ function formValues(values: Record<string, string>): ObjectionFormValues {
     address: values.address,
     email: values.email,
     redactIdentity: values.redactIdentity === 'true' || values.redactIdentity === 'on',
+    uniform: uniformValues(values),
   };
 }
 

@@ -1,5 +1,14 @@
 /** One objection for the case worker: text, identity, redaction with preview, concerns. */
 import type { VNode } from 'preact';
+import {
+  DISREGARD_LABELS,
+  EARLY_LABELS,
+  formatRepresentative,
+  mayDisregard,
+  representativeComplete,
+  signatureCount,
+} from '../intake/intake-rules.ts';
+import { DisregardForm } from '../groups/disregard.views.tsx';
 import type { FieldError } from '../../platform/errors.ts';
 import {
   CsrfField,
@@ -235,9 +244,14 @@ export function ObjectionPage(props: {
   view: ObjectionView;
   errors?: FieldError[];
   message?: string;
+  /** The § 17 Abs. 2 decision form's values after an error. */
+  disregardValues?: { decision?: string; reason?: string };
 }): VNode {
   const { view } = props;
   const o = view.objection;
+  const representative = formatRepresentative(o.representative);
+  const complete = representativeComplete(o.representative);
+  const decisionOpen = o.groupId === null && mayDisregard(o.signatures, complete);
   const errors = props.errors ?? [];
   return (
     <Layout ctx={props.ctx} title={`Einwendung ${o.reference}`} hasErrors={errors.length > 0}>
@@ -252,11 +266,42 @@ export function ObjectionPage(props: {
         items={[
           ['Eingang', formatTimestamp(o.receivedAt)],
           ['Eingangsweg', CHANNEL_LABELS[o.channel]],
-          ['Unterschriften', o.signatures.toLocaleString('de-DE')],
+          [
+            'Unterschriften',
+            `${signatureCount(o.signatures)}${o.signaturesConfirmed ? ' (ungewöhnlich hohe Zahl, bei der Erfassung ausdrücklich bestätigt)' : ''}`,
+          ],
           ['Verspätet', o.late ? 'ja – nach Ende der Einwendungsfrist eingegangen' : 'nein'],
+          ['Vor Beginn eingegangen', o.early ? `ja – ${EARLY_LABELS[o.early]}` : 'nein'],
           ['Gruppe', o.groupId === null ? 'keine' : `${o.groupSize} gleichförmige Einwendungen`],
+          [
+            'Vertreter (§ 17 Abs. 1 VwVfG)',
+            representative
+              ? `${representative}${complete ? '' : ' – unvollständig: Name, Beruf und Anschrift sind nötig'}`
+              : 'keiner benannt',
+          ],
+          [
+            'Berücksichtigung (§ 17 Abs. 2 VwVfG)',
+            o.disregard
+              ? `${DISREGARD_LABELS[o.disregard.decision]} – ${o.disregard.reason} (${formatTimestamp(o.disregard.at)})`
+              : decisionOpen
+                ? 'offen: die Behörde kann diese Eingabe unberücksichtigt lassen'
+                : 'keine Entscheidung nötig',
+          ],
         ]}
       />
+      {decisionOpen ? (
+        <>
+          <h2 class="kern-heading-medium">Ohne Vertreter: berücksichtigen oder nicht?</h2>
+          <DisregardForm
+            ctx={props.ctx}
+            action={`/verfahren/${view.procedure.id}/einwendungen/${o.id}/beruecksichtigung`}
+            signatures={o.signatures}
+            decided={o.disregard}
+            values={props.disregardValues ?? {}}
+            errors={errors}
+          />
+        </>
+      ) : null}
       <h2 class="kern-heading-medium">Angaben zur Person</h2>
       <Facts
         items={[

@@ -1,7 +1,7 @@
 /** Reading objections for the case workers' review and for the applicant's view. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { ObjectionChannel } from '../../db/schema.ts';
+import type { EarlyIntake, ObjectionChannel } from '../../db/schema.ts';
 import type { RedactionSpan } from '../redaction/index.ts';
 import type { RedactableObjection } from './redaction.actions.ts';
 
@@ -12,6 +12,10 @@ export interface ObjectionFilter {
   readonly withoutConfirmedConcerns: boolean;
   readonly redactionOpen: boolean;
   readonly search: string;
+  /** Received before the notice or before the display began. */
+  readonly earlyOnly?: boolean;
+  /** Left unconsidered under § 17 Abs. 2 VwVfG. */
+  readonly disregardedOnly?: boolean;
 }
 
 export interface ObjectionListItem {
@@ -21,6 +25,8 @@ export interface ObjectionListItem {
   readonly channel: ObjectionChannel;
   readonly signatures: number;
   readonly late: boolean;
+  readonly early: EarlyIntake | null;
+  readonly disregarded: boolean;
   readonly redactionConfirmed: boolean;
   readonly group: { id: string; representative: string | null; size: number } | null;
   readonly concerns: { label: string; confirmed: boolean }[];
@@ -39,6 +45,8 @@ export async function listObjections(
 ): Promise<{ items: ObjectionListItem[]; total: number }> {
   let base = db.selectFrom('objections as o').where('o.procedure_id', '=', procedureId);
   if (filter.lateOnly) base = base.where('o.late', '=', true);
+  if (filter.earlyOnly) base = base.where('o.early', 'is not', null);
+  if (filter.disregardedOnly) base = base.where('o.disregard_decision', '=', 'disregard');
   if (filter.redactionOpen) base = base.where('o.redaction_confirmed_at', 'is', null);
   if (filter.withoutConfirmedConcerns) {
     base = base.where((eb) =>
@@ -73,6 +81,8 @@ export async function listObjections(
       'o.channel',
       'o.signatures',
       'o.late',
+      'o.early',
+      'o.disregard_decision',
       'o.group_id',
       'o.redaction_confirmed_at',
       'r.reference as representative',
@@ -106,6 +116,8 @@ export async function listObjections(
     channel: r.channel,
     signatures: r.signatures,
     late: r.late,
+    early: r.early,
+    disregarded: r.disregard_decision === 'disregard',
     redactionConfirmed: r.redaction_confirmed_at !== null,
     group:
       r.group_id === null
@@ -124,6 +136,18 @@ export interface ObjectionDetail extends RedactableObjection {
   readonly channel: ObjectionChannel;
   readonly signatures: number;
   readonly late: boolean;
+  readonly early: EarlyIntake | null;
+  readonly representative: {
+    name: string | null;
+    profession: string | null;
+    address: string | null;
+  };
+  readonly signaturesConfirmed: boolean;
+  readonly disregard: {
+    decision: 'disregard' | 'consider';
+    reason: string;
+    at: Date;
+  } | null;
   readonly groupId: string | null;
   readonly groupSize: number;
   readonly redactionSpans: RedactionSpan[] | null;
@@ -165,6 +189,21 @@ export async function findObjection(
     redactIdentity: row.redact_identity,
     signatures: row.signatures,
     late: row.late,
+    early: row.early,
+    representative: {
+      name: row.representative_name,
+      profession: row.representative_profession,
+      address: row.representative_address,
+    },
+    signaturesConfirmed: row.signatures_confirmed,
+    disregard:
+      row.disregard_decision && row.disregard_decided_at
+        ? {
+            decision: row.disregard_decision,
+            reason: row.disregard_reason ?? '',
+            at: row.disregard_decided_at,
+          }
+        : null,
     groupId: row.group_id,
     groupSize: row.group_size,
     redactedBody: row.redacted_body,

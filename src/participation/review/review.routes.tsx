@@ -12,6 +12,7 @@ import { confirmRedaction, type ChosenSpan } from './redaction.actions.ts';
 import { listObjections } from './review.queries.ts';
 import { ObjectionListPage } from './review.views.tsx';
 import { requireCaseWorker } from './staff-access.ts';
+import { decideDisregard, parseDisregardForm } from '../groups/disregard.actions.ts';
 
 const Form = Type.Record(Type.String(), Type.Unknown());
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -23,6 +24,7 @@ const Page = Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' }));
 const Flag = Type.Optional(Type.String({ maxLength: 10 }));
 
 const MESSAGES: Record<string, string> = {
+  entschieden: 'Die Entscheidung nach § 17 Abs. 2 VwVfG wurde gespeichert.',
   schwaerzung: 'Die Schwärzung wurde bestätigt.',
   belange: 'Die Belange wurden bestätigt.',
 };
@@ -85,6 +87,8 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
         querystring: Type.Object({
           seite: Page,
           spaet: Flag,
+          frueh: Flag,
+          unberuecksichtigt: Flag,
           ohneBelange: Flag,
           schwaerzungOffen: Flag,
           q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -97,6 +101,8 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
       const query = request.query;
       const filter = {
         lateOnly: query.spaet === 'ja',
+        earlyOnly: query.frueh === 'ja',
+        disregardedOnly: query.unberuecksichtigt === 'ja',
         withoutConfirmedConcerns: query.ohneBelange === 'ja',
         redactionOpen: query.schwaerzungOffen === 'ja',
         search: query.q ?? '',
@@ -144,6 +150,48 @@ export function registerReviewRoutes(app: App, deps: Deps): void {
         reply,
         <ObjectionPage ctx={pageContext(request, reply)} view={view} message={message} />,
       );
+    },
+  );
+
+  // § 17 Abs. 2 VwVfG: a single signature list without a representative (groups: group page).
+  app.post(
+    '/verfahren/:id/einwendungen/:oid/beruecksichtigung',
+    { config: { access: 'procedures:use' }, schema: { params: ObjectionParams, body: Form } },
+    async (request, reply) => {
+      const { id, oid } = request.params;
+      try {
+        const { decision, reason } = parseDisregardForm(request.body);
+        await decideDisregard({
+          deps,
+          actor: request.actor,
+          procedureId: id,
+          target: { kind: 'objection', id: oid },
+          decision,
+          reason,
+        });
+        return reply.redirect(`/verfahren/${id}/einwendungen/${oid}?ok=entschieden`, 303);
+      } catch (error) {
+        if (
+          !(error instanceof AppError) ||
+          (error.code !== 'validation' && error.code !== 'conflict')
+        ) {
+          throw error;
+        }
+        const view = await loadObjectionView(deps, request.actor, id, oid);
+        return sendPage(
+          reply,
+          <ObjectionPage
+            ctx={pageContext(request, reply)}
+            view={view}
+            errors={error.formErrors('decision')}
+            disregardValues={{
+              decision: formText(request.body, 'decision'),
+              reason: formText(request.body, 'reason'),
+            }}
+          />,
+          error.code === 'validation' ? 400 : 409,
+        );
+      }
     },
   );
 

@@ -1,6 +1,7 @@
 /** Pages of the objection review: the case workers' list and the applicant's view. */
 import { CHANNEL_LABELS } from '../channel-labels.ts';
 import type { VNode } from 'preact';
+import { DISREGARDED_MARK, EARLY_LABELS, objectionCount } from '../intake/intake-rules.ts';
 import { Notice, SubmitButton, TextField } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable, formatTimestamp } from '../../platform/table.tsx';
@@ -110,6 +111,8 @@ function FilterCheckbox(props: { name: string; label: string; checked: boolean }
 export function filterQuery(filter: ObjectionFilter): Record<string, string> {
   const query: Record<string, string> = {};
   if (filter.lateOnly) query.spaet = 'ja';
+  if (filter.earlyOnly) query.frueh = 'ja';
+  if (filter.disregardedOnly) query.unberuecksichtigt = 'ja';
   if (filter.withoutConfirmedConcerns) query.ohneBelange = 'ja';
   if (filter.redactionOpen) query.schwaerzungOffen = 'ja';
   if (filter.search.trim() !== '') query.q = filter.search.trim();
@@ -118,7 +121,7 @@ export function filterQuery(filter: ObjectionFilter): Record<string, string> {
 
 function GroupCell(props: { group: ObjectionListItem['group'] }): VNode | string {
   if (props.group === null) return '–';
-  return `${props.group.size} gleichförmige${props.group.representative ? ` (Vertreter: ${props.group.representative})` : ''}`;
+  return `${props.group.size.toLocaleString('de-DE')} gleichförmige${props.group.representative ? ` (Vertreter benannt in ${props.group.representative})` : ' (kein Vertreter benannt)'}`;
 }
 
 export function ObjectionListPage(props: {
@@ -151,6 +154,16 @@ export function ObjectionListPage(props: {
           <legend class="kern-label">Nur zeigen</legend>
           <FilterCheckbox name="spaet" label="verspätete Einwendungen" checked={filter.lateOnly} />
           <FilterCheckbox
+            name="frueh"
+            label="vor Beginn der Auslegung oder der Bekanntmachung eingegangen"
+            checked={filter.earlyOnly ?? false}
+          />
+          <FilterCheckbox
+            name="unberuecksichtigt"
+            label="unberücksichtigt nach § 17 Abs. 2 VwVfG"
+            checked={filter.disregardedOnly ?? false}
+          />
+          <FilterCheckbox
             name="ohneBelange"
             label="ohne bestätigte Belange"
             checked={filter.withoutConfirmedConcerns}
@@ -167,13 +180,13 @@ export function ObjectionListPage(props: {
         <p class="kern-body">Keine Einwendungen gefunden.</p>
       ) : (
         <DataTable
-          caption={`${props.total} Einwendungen`}
+          caption={objectionCount(props.total)}
           columns={[
             'Aktenzeichen',
             'Eingang',
             'Eingangsweg',
             { label: 'Unterschriften', numeric: true },
-            'Verspätet',
+            'Zeitpunkt',
             'Gruppe',
             'Belange',
             'Schwärzung',
@@ -187,7 +200,12 @@ export function ObjectionListPage(props: {
               formatTimestamp(o.receivedAt),
               CHANNEL_LABELS[o.channel],
               o.signatures.toLocaleString('de-DE'),
-              o.late ? 'ja – verspätet' : 'nein',
+              [
+                o.late ? 'verspätet' : o.early ? EARLY_LABELS[o.early] : 'fristgerecht',
+                o.disregarded ? DISREGARDED_MARK : '',
+              ]
+                .filter(Boolean)
+                .join('; '),
               <GroupCell group={o.group} />,
               o.concerns.length === 0
                 ? '–'

@@ -32,6 +32,8 @@ export const EVENT_LABELS: Record<string, string> = {
   'statement-concerns-confirmed': 'Belange einer Stellungnahme bestätigt',
   'objection-redactions-confirmed': 'Schwärzungsvorschläge übernommen',
   'objections-released': 'Einwendungen an die Antragstellerin freigegeben (§ 12 Abs. 2 9. BImSchV)',
+  'uniform-submission-decided':
+    'Gleichförmige Eingabe ohne Vertreter: entschieden, ob sie berücksichtigt wird (§ 17 Abs. 2 VwVfG)',
   'agency-involvement-completed': 'Behördenbeteiligung abgeschlossen',
   'decision-issued': 'Entscheidung getroffen',
   'decision-delivered': 'Bescheid zugestellt',
