@@ -13,6 +13,8 @@ import { registerReleaseRoutes } from './participation/release/release.routes.ts
 import { registerReleaseApiRoutes } from './participation/release/release.api.routes.ts';
 import { registerCatalogueRoutes } from './participation/catalogue/catalogue.routes.tsx';
 import { registerExportRoutes } from './participation/export/export.routes.ts';
+import { registerDeliveryRoutes } from './participation/delivery/delivery.routes.tsx';
+import { registerUvpPortalRoutes } from './participation/uvp-portal/uvp.routes.ts';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
 import { registerObjectionPublicRoutes } from './participation/public/objection.routes.tsx';
 import { registerReceiptHashRoutes } from './participation/receipt/receipt-hash.routes.tsx';
@@ -38,6 +40,11 @@ import { loadAuthorityProfile } from './procedures/authority/authority.queries.t
 import type { LoadProfile } from './procedures/letters/letter.profile.ts';
 import { registerLetterRoutes } from './procedures/letters/letter.routes.tsx';
 import { registerTemplateRoutes } from './procedures/letters/template.routes.tsx';
+import { registerWorkRoutes } from './procedures/work/work.routes.tsx';
+import { runWork } from './procedures/work/work.actions.ts';
+import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.work-kinds.ts';
+import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
+import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -80,12 +87,19 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerReleaseApiRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
     registerExportRoutes(app, deps);
+    registerDeliveryRoutes(app, deps);
+    registerUvpPortalRoutes(app, deps);
     registerLetterRoutes(app, deps, {
       builders: { ...LETTER_BUILDERS, ...options.letterBuilders },
       loadProfile: options.loadProfile ?? loadAuthorityProfile,
     });
     registerTemplateRoutes(app, deps);
     registerAgencyDirectoryRoutes(app, deps);
+    registerWorkRoutes(app, deps, {
+      kinds: PARTICIPATION_WORK_KINDS,
+      startForms: (input) => ParticipationStartForms(input),
+    });
+    registerParticipationJobRoutes(app, deps);
     await Promise.resolve();
   });
 }
@@ -106,5 +120,6 @@ export function jobHandlers(deps: Deps): JobHandlers {
     'files:sweep': async () => {
       await removeOrphanFiles({ db: deps.db, store: deps.store, now: deps.clock.now() });
     },
+    'work:run': ({ workId }) => runWork({ deps, kinds: PARTICIPATION_WORK_KINDS, workId }),
   };
 }

@@ -604,3 +604,68 @@ export interface Database {
   objection_releases: ObjectionReleasesTable;
   objection_release_items: ObjectionReleaseItemsTable;
 }
+
+// --- Delivery of the decision (migration 20261203T2200_decision_delivery) ---
+export type DeliveryRecipientKind = 'applicant' | 'objector' | 'representative';
+export type DeliveryChannel = 'portal' | 'mail' | 'letter' | 'public-notice';
+
+export interface DecisionDeliveriesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  recipient_kind: DeliveryRecipientKind;
+  objection_id: string | null;
+  represents: number;
+  name: string | null;
+  address: string | null;
+  email: string | null;
+  channel: DeliveryChannel;
+  mail_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  delivered_on: ColumnType<string, string, string>;
+}
+
+export interface Database {
+  decision_deliveries: DecisionDeliveriesTable;
+}
+
+// --- Background work on a procedure and its progress (migration 20261203T2300_work_jobs) ---
+export type WorkJobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface WorkJobsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  procedure_id: string;
+  kind: string;
+  params: ColumnType<unknown, string | undefined, string>;
+  state: WorkJobState;
+  phase: string | null;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  started_at: NullableTimestamp;
+  heartbeat_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  error_message: string | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  result_sha256: string | null;
+  result_name: string | null;
+  result_type: string | null;
+  result_size: ColumnType<string | null, number | null | undefined, number | null>;
+}
+
+export interface ObjectionRedactionProposalsTable {
+  objection_id: string;
+  procedure_id: string;
+  tenant_id: string;
+  spans: ColumnType<unknown, string, string>;
+  span_count: number;
+  computed_at: Timestamp;
+}
+
+export interface Database {
+  work_jobs: WorkJobsTable;
+  objection_redaction_proposals: ObjectionRedactionProposalsTable;
+}

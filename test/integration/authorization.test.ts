@@ -305,6 +305,20 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: NO_PARTICIPATION_WORK,
     served: { person: 'caseWorker' },
   },
+  // Background work (src/procedures/work/): the case workers of the authority only, like the
+  // objections it works on; a draft has no objection work (404).
+  'POST /verfahren/:id/einwendungen/schwaerzungsvorschlaege': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/export/auftrag': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
+    served: { person: 'caseWorker' },
+  },
   'POST /api/v1/procedures/:id/objection-groups/compute': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,
@@ -566,6 +580,7 @@ describe('state-changing procedure routes on real procedures', () => {
       dueDate: '2026-12-15',
       followUpText: 'Berechtigungsprüfung',
       umfang: 'reviewed',
+      art: 'csv',
     };
     if (pattern.endsWith('/documents') || pattern.endsWith('/dokumente')) {
       const body = multipart({ docType: 'site-plans' }, { name: 'plan.pdf', content: SAMPLE_PDF });
