@@ -10,6 +10,7 @@ import { registerHearingRoutes } from './participation/hearing/hearing.routes.ts
 import { registerObjectionGroupRoutes } from './participation/groups/group.routes.tsx';
 import { registerReviewRoutes } from './participation/review/review.routes.tsx';
 import { registerReleaseRoutes } from './participation/release/release.routes.tsx';
+import { registerReleaseApiRoutes } from './participation/release/release.api.routes.ts';
 import { registerCatalogueRoutes } from './participation/catalogue/catalogue.routes.tsx';
 import { registerExportRoutes } from './participation/export/export.routes.ts';
 import { registerDeliveryRoutes } from './participation/delivery/delivery.routes.tsx';
@@ -83,6 +84,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerObjectionGroupRoutes(app, deps);
     registerReviewRoutes(app, deps);
     registerReleaseRoutes(app, deps);
+    registerReleaseApiRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
     registerExportRoutes(app, deps);
     registerDeliveryRoutes(app, deps);

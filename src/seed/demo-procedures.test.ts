@@ -5,7 +5,9 @@ import { berlinDate } from '../permits/permit.queries.ts';
 import { currentType } from '../permits/permit.types.ts';
 import { verifyCaseFile } from '../procedures/audit.queries.ts';
 import type { ProcedureState } from '../procedures/engine/index.ts';
+import { loadDemoWindProjects } from '../registers/geo/demo-data.ts';
 import { demoPdf, seedDemoProcedures } from './demo-procedures.ts';
+import { FORMAL_SCENARIOS } from './demo-scenarios-formal.ts';
 
 /**
  * The demo procedures on a fresh demo database: every step of both procedure types, overdue
@@ -139,6 +141,76 @@ describe('demo permit procedures', () => {
         notices.some((n) => n.kind === kind),
         `keine Bekanntmachung ${kind}`,
       );
+  });
+
+  it('puts each formal demo case in the step its scenario describes', async () => {
+    // One case per step of the public part, closed after a hearing at the end: what the scenario
+    // comments in demo-scenarios-formal.ts promise, checked against the replayed database.
+    const expected: Record<string, string> = {
+      'laer-nordost': 'draft',
+      'borchen-ost': 'ready-for-participation',
+      'extertal-nord': 'participation',
+      'willebadessen-nordost': 'participation',
+      'schoeppingen-suedwest': 'hearing',
+      'altenberge-suedwest': 'decision-drafting',
+      'sassenberg-nord': 'decided',
+      'horstmar-nordwest': 'decision-published',
+      'paderborn-ost': 'delivered',
+      'altenbeken-suedwest': 'withdrawn',
+      'warendorf-suedwest': 'refused',
+      'marienmuenster-suedwest': 'rejected',
+    };
+    const titles = new Map(loadDemoWindProjects().map((p) => [p.key, p.title]));
+    assert.deepEqual(
+      FORMAL_SCENARIOS.map((s) => s.project).sort(),
+      Object.keys(expected).sort(),
+      'jeder formale Demofall hat einen erwarteten Schritt',
+    );
+    const rows = await t.database.db
+      .selectFrom('procedures')
+      .select(['id', 'step', 'application', 'state', 'type_key'])
+      .execute();
+    // Some projects also serve a simplified case: the formal one runs as such or asked for it.
+    const formal = rows.filter(
+      (r) =>
+        r.type_key === 'bimschg-formal' ||
+        (r.application as { permitWish?: string }).permitWish === 'formal',
+    );
+    const today = berlinDate(new Date());
+    for (const scenario of FORMAL_SCENARIOS) {
+      const title = titles.get(scenario.project);
+      const matches = formal.filter((r) => (r.application as { title?: string }).title === title);
+      assert.equal(matches.length, 1, `${scenario.project}: ${matches.length} formale Fälle`);
+      const row = matches[0]!;
+      assert.equal(row.step, expected[scenario.project], scenario.project);
+      // After the objection period the applicant has received the objections, in two batches.
+      const participation = (row.state as ProcedureState).participation;
+      const after =
+        participation !== null && participation !== undefined && today > participation.objectionEnd;
+      const releases = await t.database.db
+        .selectFrom('objection_releases')
+        .select(['number', 'objection_count'])
+        .where('procedure_id', '=', row.id)
+        .orderBy('number')
+        .execute();
+      if (!after) {
+        assert.deepEqual(releases, [], `${scenario.project}: Freigabe vor Fristende`);
+        continue;
+      }
+      assert.deepEqual(
+        releases.map((r) => r.number),
+        [1, 2],
+        `${scenario.project}: zwei Freigaben an die Antragstellerin`,
+      );
+      const unreleased = await t.database.db
+        .selectFrom('objections as o')
+        .leftJoin('objection_release_items as i', 'i.objection_id', 'o.id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('o.procedure_id', '=', row.id)
+        .where('i.objection_id', 'is', null)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(unreleased.n), 0, `${scenario.project}: nicht freigegeben`);
+    }
   });
 
   it('has objections, open requests and agencies in every status', async () => {

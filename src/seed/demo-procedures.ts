@@ -14,6 +14,7 @@ import { loadDemoWindProjects, type DemoWindProject } from '../registers/geo/dem
 import { DEMO_ORGANISATIONS, DEMO_USERS } from './demo.ts';
 import { sortDemoObjections } from './demo-assessments.ts';
 import { DEMO_PARTICIPATION_PROJECT, seedDemoObjections } from './demo-objections.ts';
+import { releaseDemoObjections } from './demo-releases.ts';
 import { letterForAction, signDemoLetter } from './demo-letters.ts';
 import {
   DAY_MS,
@@ -290,6 +291,9 @@ async function runStep(deps: PermitDeps, run: Run, step: Step | null, ctx: Conte
       return;
     case 'sort-objections':
       await sortDemoObjections(deps, parties.workers[scenario.authority], run.id);
+      return;
+    case 'release-objections':
+      await releaseDemoObjections(deps, parties.workers[scenario.authority], run.id, step.part);
       return;
     case 'submit-decision-letter':
       await signDemoLetter(deps, run.id, 'decision', parties.workers[scenario.authority], {

@@ -88,7 +88,10 @@ function intake(
 const HEARING_NOTE =
   'Ob ein Erörterungstermin stattfindet, entscheidet die Behörde nach Ablauf der Einwendungsfrist; er wird gesondert bekannt gemacht.';
 
-/** Public notice (display 8 days later), objections in the display, sorted after the period. */
+/**
+ * Public notice (display 8 days later), objections in the display; after the period sorted and
+ * released to the applicant in two batches.
+ */
 function participation(notice: number, sorted?: number): Step[] {
   return [
     act(notice, 'worker', 'publish-notice', {
@@ -98,7 +101,14 @@ function participation(notice: number, sorted?: number): Step[] {
     }),
     // Twelve days into the display (none before it starts: the notice may be too recent).
     ...(notice > 20 ? [{ day: notice - 20, kind: 'objections' } as const] : []),
-    ...(sorted === undefined ? [] : [{ day: sorted, kind: 'sort-objections' } as const]),
+    ...(sorted === undefined
+      ? []
+      : ([
+          { day: sorted, kind: 'sort-objections' },
+          // Post and e-mail first, the online submissions a day later: two batches to look at.
+          { day: sorted, kind: 'release-objections', part: 'first' },
+          { day: sorted - 1, kind: 'release-objections', part: 'rest' },
+        ] as const)),
   ];
 }
 

@@ -27,6 +27,8 @@ export type Step =
   | { day: number; kind: 'objections' }
   /** After the objection period: group uniform objections, confirm concerns, assess them. */
   | { day: number; kind: 'sort-objections' }
+  /** Redactions reviewed and a batch released to the applicant (§ 12 Abs. 2 9. BImSchV). */
+  | { day: number; kind: 'release-objections'; part: 'first' | 'rest' }
   /** The case worker drafts the decision letter and submits it; it waits for sign-off. */
   | { day: number; kind: 'submit-decision-letter' };
 

@@ -409,6 +409,14 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: NO_PARTICIPATION_WORK,
     served: { person: 'caseWorker' },
   },
+  'POST /api/v1/procedures/:id/objection-releases': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: NO_PARTICIPATION_WORK,
+    served: {
+      skip: 'the form route releases the one reviewed objection; objection-release-api.test.ts',
+    },
+  },
   'POST /verfahren/:id/belange/vorschlaege': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,

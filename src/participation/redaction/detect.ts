@@ -11,7 +11,13 @@ import { findEmails, findPhones } from './contact.ts';
 import { findIbans } from './iban.ts';
 import type { KnownIdentity, RedactionSpan } from './kinds.ts';
 import { findKnownIdentity } from './known.ts';
-import { findClosingName, findLetterheadNames, findNames, findRelativesNames } from './names.ts';
+import {
+  findClosingName,
+  findLetterheadNames,
+  findNames,
+  findRelativesNames,
+  findSignerNames,
+} from './names.ts';
 import { findParcels } from './parcel.ts';
 import { findPlates } from './plate.ts';
 import { findSpecialCategories } from './special.ts';
@@ -33,6 +39,7 @@ export function detectPersonalData(text: string, known?: KnownIdentity): Redacti
   findTowns(text, spans);
   findNames(text, spans);
   findRelativesNames(text, spans);
+  findSignerNames(text, spans);
   findClosingName(text, spans);
   findBirthdates(text, spans);
   findPlates(text, spans);

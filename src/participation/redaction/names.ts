@@ -242,3 +242,34 @@ export function findClosingName(text: string, out: RedactionSpan[]): void {
     }
   }
 }
+
+// Signers named in a signature list or a joint letter ("Unterzeichnet haben unter anderem Anna
+// Berg und Paul Kern", "Unterzeichner: …", "gemeinsam mit Jonas Weber"): third persons to the
+// applicant like relatives, never passed on (§ 12 Abs. 2 9. BImSchV, Art. 6 Abs. 1 lit. e DSGVO).
+const SIGNERS = new RegExp(
+  String.raw`(?:(?:[Uu]nterzeichnet|[Uu]nterschrieben)${SP}(?:haben|hat|von|wurde${SP}(?:die${SP}Liste${SP})?von)` +
+    String.raw`|[Uu]nterzeichne(?:r|nde)(?:innen|in)?${SP}(?:sind|waren)|[Uu]nterzeichne(?:r|nde)(?:innen|in)?:` +
+    String.raw`|[Gg]emeinsam${SP}mit|[Zz]usammen${SP}mit)` +
+    String.raw`(?:${SP}(?:u\.${SP}?a\.|unter${SP}anderem|außerdem|auch|ebenfalls|neben${SP}mir)){0,2}` +
+    String.raw`[ \u00A0]*,?(?=[ \u00A0\n])`,
+  'g',
+);
+const SIGNER_NAMES: NameRule = { maxWords: 9, minWords: 2, allowConnector: true };
+
+export function findSignerNames(text: string, out: RedactionSpan[]): void {
+  SIGNERS.lastIndex = 0;
+  for (let m = SIGNERS.exec(text); m !== null; m = SIGNERS.exec(text)) {
+    if (m.index > 0 && LETTER.test(text[m.index - 1]!)) continue;
+    // A list of names separated by commas: each run of name words is one span.
+    let position = m.index + m[0].length;
+    for (let names = 0; names < 20; names++) {
+      const name = readName(text, position, SIGNER_NAMES);
+      if (name === null) break;
+      out.push(makeSpan(text, name.start, name.end, 'name'));
+      const comma = /[ \u00A0]*,[ \u00A0]*/y;
+      comma.lastIndex = name.end;
+      if (!comma.test(text)) break;
+      position = comma.lastIndex;
+    }
+  }
+}

@@ -125,8 +125,23 @@ describe('detectPersonalData: third persons named in the text', () => {
     ['unsere Kinder Lea und Tim spielen dort.', 'Lea und Tim'],
     ['Kontoinhaber Hans-Werner Fröhling', 'Hans-Werner Fröhling'],
     ['Der Landwirt Bernd Hölscher bewirtschaftet die Fläche.', 'Bernd Hölscher'],
+    [
+      'Unterzeichnet haben unter anderem Hubertus Kreuzkümmel und Anneliese Rabenschwarz.',
+      'Hubertus Kreuzkümmel und Anneliese Rabenschwarz',
+    ],
+    ['Unterzeichner: Jana Kowalski, Peter Brandt', 'Jana Kowalski'],
+    ['Unterzeichner: Jana Kowalski, Peter Brandt', 'Peter Brandt'],
+    ['Gemeinsam mit Jonas Weber erhebe ich Einwendung.', 'Jonas Weber'],
   ];
   for (const [text, value] of cases) it(value, () => has(text, 'name', value));
+
+  it('leaves signing without names alone', () => {
+    const found = kindsOf('Unterzeichnet haben 240 Anwohner. Zusammen mit der Gemeinde Lichtenau.');
+    assert.deepEqual(
+      found.filter(([k]) => k === 'name'),
+      [],
+    );
+  });
 
   it('takes a signature without a closing formula', () => {
     has('Der Abstand ist zu gering.\n\nViele Grße\n\nRalf Böhmer', 'name', 'Ralf Böhmer');

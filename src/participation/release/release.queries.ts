@@ -101,3 +101,20 @@ export async function releasedObjections(
     text: r.text,
   }));
 }
+
+/** One batch by its number within the procedure; null if there is none of that number. */
+export async function findRelease(
+  db: Db,
+  procedureId: string,
+  number: number,
+): Promise<ReleaseBatch | null> {
+  const row = await db
+    .selectFrom('objection_releases')
+    .select(['id', 'number', 'released_at', 'objection_count'])
+    .where('procedure_id', '=', procedureId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, number: row.number, releasedAt: row.released_at, count: row.objection_count }
+    : null;
+}
