@@ -12,6 +12,8 @@ import { registerReviewRoutes } from './participation/review/review.routes.tsx';
 import { registerReleaseRoutes } from './participation/release/release.routes.tsx';
 import { registerCatalogueRoutes } from './participation/catalogue/catalogue.routes.tsx';
 import { registerExportRoutes } from './participation/export/export.routes.ts';
+import { registerDeliveryRoutes } from './participation/delivery/delivery.routes.tsx';
+import { registerUvpPortalRoutes } from './participation/uvp-portal/uvp.routes.ts';
 import { registerNoticeRoutes } from './participation/public/notice.routes.tsx';
 import { registerObjectionPublicRoutes } from './participation/public/objection.routes.tsx';
 import { registerReceiptHashRoutes } from './participation/receipt/receipt-hash.routes.tsx';
@@ -78,6 +80,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerReleaseRoutes(app, deps);
     registerCatalogueRoutes(app, deps);
     registerExportRoutes(app, deps);
+    registerDeliveryRoutes(app, deps);
+    registerUvpPortalRoutes(app, deps);
     registerLetterRoutes(app, deps, {
       builders: { ...LETTER_BUILDERS, ...options.letterBuilders },
       loadProfile: options.loadProfile ?? loadAuthorityProfile,

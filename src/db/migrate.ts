@@ -16,6 +16,7 @@ import * as agencies from './migrations/20261203T0300_agencies.ts';
 import * as casework from './migrations/20261203T0400_casework.ts';
 import * as competenceArea from './migrations/20261203T0500_competence_area.ts';
 import * as release from './migrations/20261203T1000_release.ts';
+import * as decisionDelivery from './migrations/20261203T2200_decision_delivery.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '20261203T0400_casework': casework,
   '20261203T0500_competence_area': competenceArea,
   '20261203T1000_release': release,
+  '20261203T2200_decision_delivery': decisionDelivery,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

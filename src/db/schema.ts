@@ -604,3 +604,28 @@ export interface Database {
   objection_releases: ObjectionReleasesTable;
   objection_release_items: ObjectionReleaseItemsTable;
 }
+
+// --- Delivery of the decision (migration 20261203T2200_decision_delivery) ---
+export type DeliveryRecipientKind = 'applicant' | 'objector' | 'representative';
+export type DeliveryChannel = 'portal' | 'mail' | 'letter' | 'public-notice';
+
+export interface DecisionDeliveriesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  recipient_kind: DeliveryRecipientKind;
+  objection_id: string | null;
+  represents: number;
+  name: string | null;
+  address: string | null;
+  email: string | null;
+  channel: DeliveryChannel;
+  mail_id: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  delivered_on: ColumnType<string, string, string>;
+}
+
+export interface Database {
+  decision_deliveries: DecisionDeliveriesTable;
+}

@@ -18,6 +18,7 @@ import {
   type ProcedureTypeVersion,
   type Role,
 } from '../procedures/engine/index.ts';
+import { countObjectorDeliveries } from '../participation/delivery/delivery.queries.ts';
 import { recordParticipationEvent } from '../participation/notice/notice.actions.ts';
 import { documentsGivenInForm, missingForSubmission } from './application.ts';
 import { consentsOwed } from './agency-consents.ts';
@@ -241,12 +242,17 @@ export async function performAction(options: {
     const signedLetters = transition.guards.some((g) => g.check.kind === 'letter-signed')
       ? await signedLetterKinds(trx, row.id)
       : undefined;
+    // Only actions whose number of deliveries decides their lawfulness count the recipients.
+    const deliveryCount = transition.guards.some((g) => g.check.kind === 'deliveries-at-most')
+      ? await countObjectorDeliveries(trx, row.id)
+      : undefined;
     const applied = applyAction(type, state, {
       action,
       role,
       at: today,
       input: engineInput,
       signedLetters,
+      ...(deliveryCount === undefined ? {} : { deliveryCount }),
     });
     if (!applied.ok)
       throw new AppError(

@@ -136,6 +136,15 @@ const MESSAGES: Record<string, readonly Message[]> = {
       text: 'Der Bescheid über Ihren Antrag liegt in der Verfahrensakte zum Abruf bereit.',
     },
   ],
+  // § 10 Abs. 7 S. 1 BImSchG: the applicant is served individually even when a public notice
+  // replaces the delivery to the objectors (§ 10 Abs. 8 BImSchG).
+  'decision-published': [
+    {
+      to: 'applicant',
+      subject: 'Bescheid zugestellt',
+      text: 'Der Bescheid über Ihren Antrag liegt in der Verfahrensakte zum Abruf bereit. Den Personen, die Einwendungen erhoben haben, wird er durch öffentliche Bekanntmachung zugestellt (§ 10 Abs. 8 BImSchG).',
+    },
+  ],
   'application-withdrawn': [
     {
       to: 'case_worker',

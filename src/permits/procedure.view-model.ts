@@ -16,6 +16,7 @@ import {
 } from './permit.queries.ts';
 import { actingRoles } from './procedure-access.ts';
 import { procedureType, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
+import { countObjectorDeliveries } from '../participation/delivery/delivery.queries.ts';
 
 /**
  * Everything the case page and GET /api/v1/procedures/{id} show, filtered by the viewer's role:
@@ -70,8 +71,22 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
       );
   const ownAgencies = actor.kind === 'user' ? actor.memberships.map((m) => m.organisationId) : [];
   const engineRoles: Role[] = actingRoles(actor, partiesOf(row), roles);
+  // Whether the decision may still be delivered individually depends on how many objectors
+  // there are (§ 10 Abs. 8 BImSchG); counted only where the current step offers that action.
+  const deliveryCount =
+    authoritySide &&
+    type.transitions.some(
+      (t) =>
+        t.from.includes(row.state.step) &&
+        t.guards.some((g) => g.check.kind === 'deliveries-at-most'),
+    )
+      ? await countObjectorDeliveries(deps.db, row.id)
+      : undefined;
   const actions = engineRoles.flatMap((role) =>
-    availableActions(type, row.state, role, today).map((a) => ({ ...a, role })),
+    availableActions(type, row.state, role, today, undefined, deliveryCount).map((a) => ({
+      ...a,
+      role,
+    })),
   );
   // An agency answers only its own consent: the buttons show while its consent is requested.
   const ownConsentOpen = row.state.agencies.some(
@@ -82,7 +97,9 @@ export async function loadCaseView(deps: PermitDeps, actor: Actor, procedureId: 
       !(a.effect === 'give-consent' || a.effect === 'refuse-consent') ||
       (a.role === 'agency_member' && ownConsentOpen),
   );
-  const blocked = engineRoles.flatMap((role) => blockedActions(type, row.state, role, today));
+  const blocked = engineRoles.flatMap((role) =>
+    blockedActions(type, row.state, role, today, undefined, deliveryCount),
+  );
   // The short description typed into the form is that required document (§ 4 Abs. 3 9. BImSchV).
   const givenInForm = documentsGivenInForm(row.application);
   const requiredDocuments = type.requiredDocuments.map((d) => ({

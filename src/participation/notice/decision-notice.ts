@@ -48,7 +48,14 @@ export function decisionNotice(input: DecisionNoticeInput): NoticeContent {
         'Einsicht in den vollständigen Bescheid',
         [
           `Der vollständige Bescheid mit Begründung wird vom ${germanDay(input.displayStart)} bis einschließlich ${germanDay(input.displayEnd)} im Internet zur Einsicht veröffentlicht: ${input.displayUrl}`,
-          'Personen, die Einwendungen erhoben haben, können den Bescheid und seine Begründung bis zum Ablauf der Rechtsbehelfsfrist schriftlich oder elektronisch bei der Genehmigungsbehörde anfordern.',
+          // § 21a Abs. 1 S. 3 9. BImSchV: where and when the Bescheid can be inspected; the place
+          // and office hours come from the authority's master data.
+          ...(input.visitingAddress
+            ? [
+                `Auf Verlangen kann der Bescheid während der Auslegung auch bei der Genehmigungsbehörde eingesehen werden: ${input.authorityName}, ${input.visitingAddress}${input.officeHours ? `; Öffnungszeiten: ${input.officeHours}` : ''}.`,
+              ]
+            : []),
+          `Personen, die Einwendungen erhoben haben, können den Bescheid und seine Begründung bis zum Ablauf der Rechtsbehelfsfrist schriftlich${input.authorityAddress ? ` (${input.authorityName}, ${input.authorityAddress})` : ''} oder elektronisch${input.authorityEmail ? ` (${input.authorityEmail})` : ''} bei der Genehmigungsbehörde anfordern.`,
         ],
         [c.decisionDisplay, c.decisionRequest],
       ),

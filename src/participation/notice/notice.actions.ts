@@ -18,6 +18,7 @@ import type {
   ProcedureState,
 } from '../../procedures/engine/index.ts';
 import { ensureCatalogue } from '../catalogue/catalogue.actions.ts';
+import { recordDecisionDelivery } from '../delivery/delivery.actions.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
 import { applicationNotice, decisionNotice, hearingNotice } from './notice-content.ts';
 import type { NoticeContent } from './notice-content.ts';
@@ -227,6 +228,15 @@ async function publishDecisionNotice(ctx: EventContext) {
   const decision = state.decision;
   const pub = state.decisionPublication;
   if (!decision || !pub) return;
+  // § 10 Abs. 8 S. 4 BImSchG, § 21a Abs. 1 S. 3 9. BImSchV: the notice says where and when the
+  // Bescheid can be inspected and requested; without that master data nothing is published.
+  const profile = await loadAuthorityProfile(trx, row.tenantId);
+  const missing = missingProfileFields(profile, 'notice');
+  if (missing.length > 0)
+    throw new AppError(
+      'conflict',
+      `Für die Bekanntmachung des Bescheids fehlen in den Stammdaten der Behörde: ${missingLabels(missing)}. Bitte ergänzen Sie sie unter „Stammdaten“ (Administration der Behörde).`,
+    );
   const { authorityName, applicantName } = await procedureParties(trx, row);
   const count = row.application.turbines.length;
   const subject = `${count} Windenergieanlage${count === 1 ? '' : 'n'} (${row.title})`;
@@ -256,26 +266,17 @@ async function publishDecisionNotice(ctx: EventContext) {
     displayStart: pub.displayStart,
     displayEnd: pub.displayEnd,
     displayUrl,
+    authorityAddress: profile.postalAddress ? formatAddress(profile.postalAddress) : null,
+    visitingAddress: profile.visitingAddress ? formatAddress(profile.visitingAddress) : null,
+    officeHours: profile.officeHours ? profile.officeHours.split('\n').join('; ') : null,
+    authorityEmail: profile.email,
   });
-  await storeNotice(ctx, content, authorityName);
+  await storeNotice(ctx, content, authorityName, contactLines(profile).slice(1));
   for (const to of await objectorMails(trx, row.id)) {
     await queueMail(trx, {
       to,
       subject: `Entscheidung bekannt gemacht: ${row.title}`,
       text: `Guten Tag,\n\nüber den Antrag „${row.title}“ (Az. ${referenceLabel(row.reference)}), zu dem Sie Einwendungen erhoben haben, hat die Behörde ${authorityName} entschieden. ${operativePart}\n\nDer Bescheid mit Begründung liegt vom ${formatGermanDate(pub.displayStart)} bis zum ${formatGermanDate(pub.displayEnd)} unter ${displayUrl} aus. Mit dem Ende der Auslegung gilt er Ihnen gegenüber als zugestellt (§ 10 Abs. 8 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.${await authorityMailFooter(trx, row.tenantId)}`,
-    });
-  }
-}
-
-async function mailIndividualDecision(ctx: EventContext) {
-  const { trx, row, state } = ctx;
-  if (row.typeKey !== 'bimschg-formal' || !state.decision) return;
-  const { authorityName } = await procedureParties(trx, row);
-  for (const to of await objectorMails(trx, row.id)) {
-    await queueMail(trx, {
-      to,
-      subject: `Bescheid zugestellt: ${row.title}`,
-      text: `Guten Tag,\n\ndie Behörde ${authorityName} hat über den Antrag „${row.title}“ (Az. ${referenceLabel(row.reference)}) entschieden (${state.decision.outcome === 'granted' ? 'Genehmigung erteilt' : 'Antrag abgelehnt'}). Der Bescheid wird Ihnen zugestellt (§ 10 Abs. 7 BImSchG). Wie Ihre Einwendung gewürdigt wurde, sehen Sie unter Ihrem persönlichen Link aus der Eingangsbestätigung.${await authorityMailFooter(trx, row.tenantId)}`,
     });
   }
 }
@@ -290,9 +291,10 @@ export async function recordParticipationEvent(ctx: EventContext): Promise<void>
     case 'hearing-scheduled':
       return publishHearingNotice(ctx);
     case 'decision-published':
-      return publishDecisionNotice(ctx);
+      await publishDecisionNotice(ctx);
+      return recordDecisionDelivery(ctx);
     case 'decision-delivered':
-      return mailIndividualDecision(ctx);
+      return recordDecisionDelivery(ctx);
     default:
       return undefined;
   }

@@ -71,6 +71,11 @@ export interface DecisionNoticeInput {
   displayStart: string;
   displayEnd: string;
   displayUrl: string;
+  /** From the authority's master data: where the Bescheid can be inspected and requested. */
+  authorityAddress?: string | null;
+  visitingAddress?: string | null;
+  officeHours?: string | null;
+  authorityEmail?: string | null;
 }
 
 export interface NoticeSection {

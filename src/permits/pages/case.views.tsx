@@ -418,6 +418,18 @@ function Participation(props: CasePageProps & { isWorker: boolean }): VNode | nu
                 Verfahrensakte als ZIP
               </a>
             </li>
+            <li>
+              <a class="kern-link" href={`/verfahren/${view.row.id}/zustellung`}>
+                Zustellung des Bescheids und Briefliste
+              </a>
+            </li>
+            {view.row.state.facts.eiaRequired === true ? (
+              <li>
+                <a class="kern-link" href={`/verfahren/${view.row.id}/uvp-portal.zip`}>
+                  Paket für das UVP-Portal (§ 20 UVPG)
+                </a>
+              </li>
+            ) : null}
           </>
         ) : (
           <li>

@@ -127,7 +127,21 @@ export interface Violation extends Scenario {
 
 /** Situations in which a guard fails; every guard of every type needs at least one. */
 export function guardViolations(type: ProcedureTypeVersion, action: string): Violation[] {
-  return [...specificViolations(type, action), ...unsignedLetterViolations(type, action)];
+  return [
+    ...specificViolations(type, action),
+    ...unsignedLetterViolations(type, action),
+    ...tooManyDeliveriesViolations(type, action),
+  ];
+}
+
+/** The valid command, but more deliveries than the guard allows (public notice instead). */
+function tooManyDeliveriesViolations(type: ProcedureTypeVersion, action: string): Violation[] {
+  const transition = type.transitions.find((t) => t.action === action);
+  const index = transition?.guards.findIndex((g) => g.check.kind === 'deliveries-at-most') ?? -1;
+  const guard = index < 0 ? undefined : transition?.guards[index]?.check;
+  if (guard?.kind !== 'deliveries-at-most') return [];
+  const valid = validScenario(type, action);
+  return [{ ...valid, guard: index, command: { ...valid.command, deliveryCount: guard.max + 1 } }];
 }
 
 /** The valid command, but the case has no signed letter yet (decision flow). */

@@ -35,6 +35,8 @@ export interface Spec {
   readonly gap?: number;
   /** Kinds of signed letters; absent: the simulation keeps no letters (guard passes). */
   readonly signedLetters?: readonly string[];
+  /** Individual deliveries the action would make; absent: not counted (guard passes). */
+  readonly deliveryCount?: number;
 }
 
 export interface PathOptions {
@@ -69,6 +71,7 @@ export function attempt(type: ProcedureTypeVersion, c: Case, spec: Spec): ApplyR
     at,
     input: spec.input?.(c),
     signedLetters: spec.signedLetters,
+    ...(spec.deliveryCount === undefined ? {} : { deliveryCount: spec.deliveryCount }),
   });
 }
 

@@ -6,6 +6,9 @@ import { cite } from './citations.ts';
 import { consentsSettled } from './consents.ts';
 import { letterSigned } from './transitions.ts';
 
+/** Above this many deliveries to objectors, the public notice replaces them (§ 10 Abs. 8 BImSchG). */
+export const INDIVIDUAL_DELIVERY_MAX = 50;
+
 const afterObjections = {
   check: { kind: 'date-passed', date: 'objectionEnd', inclusive: false },
   message: `Über den Erörterungstermin wird nach dem Ende der Einwendungsfrist entschieden; bis dahin können Einwendungen erhoben werden (${cite.objections}).`,
@@ -90,7 +93,16 @@ export function participationTransitions(): TransitionDef[] {
       from: ['decided'],
       to: 'delivered',
       roles: ['case_worker'],
-      guards: [letterSigned.decision],
+      guards: [
+        letterSigned.decision,
+        // § 10 Abs. 8 S. 1 BImSchG lets a public notice replace the delivery to the objectors; the
+        // portal makes that the rule above 50 deliveries, the number at which the VwVfG's mass
+        // procedure rules switch to public notice (§§ 17, 69 Abs. 2 S. 2, 74 Abs. 5 VwVfG). [open]
+        {
+          check: { kind: 'deliveries-at-most', max: INDIVIDUAL_DELIVERY_MAX },
+          message: `Der Bescheid wäre mehr als ${INDIVIDUAL_DELIVERY_MAX} Einwendenden zuzustellen. Die Einzelzustellung wird dann durch öffentliche Bekanntmachung ersetzt (${cite.decisionNotice}): Bitte machen Sie den Bescheid öffentlich bekannt („Bescheid öffentlich bekannt machen“); die Antragstellerin erhält ihn dabei weiterhin einzeln.`,
+        },
+      ],
       effect: { kind: 'deliver-decision' },
       event: 'decision-delivered',
       citations: [cite.writtenDecision],

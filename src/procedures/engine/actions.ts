@@ -23,6 +23,8 @@ export interface ActionCommand {
   readonly input?: unknown;
   /** Kinds of the case's signed letters, for 'letter-signed' guards (see GuardContext). */
   readonly signedLetters?: readonly string[];
+  /** Individual deliveries the action would make, for 'deliveries-at-most' guards. */
+  readonly deliveryCount?: number;
 }
 
 export type ActionErrorCode = 'not-allowed' | 'wrong-role' | 'guard-failed' | 'invalid-input';
@@ -77,13 +79,14 @@ function candidates(
   role: Role,
   today: IsoDate | undefined,
   signedLetters?: readonly string[],
+  deliveryCount?: number,
 ): {
   transition: TransitionDef;
   blockedBy: string | null;
   variant: { label: string; reason: string } | null;
 }[] {
   if (!belongsTo(type, state)) return [];
-  const ctx = { type, state, at: today, agency: undefined, signedLetters };
+  const ctx = { type, state, at: today, agency: undefined, signedLetters, deliveryCount };
   return type.transitions
     .filter((t) => t.from.includes(state.step) && t.roles.includes(role))
     .map((transition) => ({
@@ -103,8 +106,9 @@ export function availableActions(
   role: Role,
   today?: IsoDate,
   signedLetters?: readonly string[],
+  deliveryCount?: number,
 ): AvailableAction[] {
-  return candidates(type, state, role, today, signedLetters)
+  return candidates(type, state, role, today, signedLetters, deliveryCount)
     .filter((c) => c.blockedBy === null)
     .map(({ transition: t }) => ({
       action: t.action,
@@ -126,8 +130,9 @@ export function blockedActions(
   role: Role,
   today?: IsoDate,
   signedLetters?: readonly string[],
+  deliveryCount?: number,
 ): BlockedAction[] {
-  return candidates(type, state, role, today, signedLetters).flatMap(
+  return candidates(type, state, role, today, signedLetters, deliveryCount).flatMap(
     ({ transition, blockedBy, variant }) => {
       if (blockedBy !== null)
         return [{ action: transition.action, label: transition.label, reason: blockedBy }];
@@ -259,6 +264,7 @@ export function applyAction(
     at,
     agency: prepared.agency,
     signedLetters: command.signedLetters,
+    deliveryCount: command.deliveryCount,
     input: input.value,
   });
   if (blockedBy !== null) return failure('guard-failed', blockedBy);

@@ -25,6 +25,11 @@ export interface GuardContext {
    */
   readonly signedLetters?: readonly string[] | undefined;
   /**
+   * How many individual deliveries the action would make, for 'deliveries-at-most'. Undefined
+   * when the caller does not count (pure simulations): the guard then passes.
+   */
+  readonly deliveryCount?: number | undefined;
+  /**
    * The action's validated input, for guards that bind one variant of it (Guard.onlyIf);
    * undefined when only asking which buttons to show.
    */
@@ -143,6 +148,8 @@ export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
           : check.letter;
       return ctx.signedLetters.includes(needed);
     }
+    case 'deliveries-at-most':
+      return ctx.deliveryCount === undefined || ctx.deliveryCount <= check.max;
     case 'consent-is':
       return consentCandidates(ctx).some(
         (agency) =>
@@ -163,9 +170,11 @@ export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
 
 /** The guard's German message, with the open consents where that guard failed. */
 function messageOf(guard: Guard, ctx: GuardContext): string {
-  return guard.check.kind === 'consents-settled'
-    ? `${guard.message} Offen: ${openConsents(ctx)}.`
-    : guard.message;
+  if (guard.check.kind === 'consents-settled')
+    return `${guard.message} Offen: ${openConsents(ctx)}.`;
+  if (guard.check.kind === 'deliveries-at-most' && ctx.deliveryCount !== undefined)
+    return `${guard.message} Zuzustellen wäre an ${ctx.deliveryCount.toLocaleString('de-DE')} Einwendende.`;
+  return guard.message;
 }
 
 /**

@@ -87,6 +87,11 @@ export type GuardCheck =
    */
   | { readonly kind: 'letter-signed'; readonly letter: string; readonly ifRefused?: string }
   /**
+   * At most `max` individual deliveries are to be made (e.g. of the decision to the objectors);
+   * beyond that a public notice replaces them. Needs the command's deliveryCount.
+   */
+  | { readonly kind: 'deliveries-at-most'; readonly max: number }
+  /**
    * The consent of the agency named in the input (without one: of any agency) has this status;
    * with `replaceable`, only consents whose ConsentDef allows a replacement count.
    */
