@@ -809,6 +809,15 @@ describe(
       assert.match(closed, /Verfahrensschritt\s+Bescheid zugestellt, Verfahren abgeschlossen/);
       assert.match(closed, /Bescheid gilt als zugestellt; Verfahren abgeschlossen – automatisch/);
       await check(worker, '/verfahren/:id (abgeschlossen)');
+      // Who received the Bescheid how: the applicant, the objectors by the public notice.
+      await worker.getByRole('link', { name: 'Zustellung des Bescheids und Briefliste' }).click();
+      await check(worker, '/verfahren/:id/zustellung');
+      const deliveries = worker.getByRole('table', { name: 'Zustellungen' });
+      assert.match(await deliveries.innerText(), /Antragstellerin/);
+      assert.match(
+        await deliveries.innerText(),
+        /gilt mit Ablauf des 19\.02\.2027 als zugestellt|gilt mit Ablauf des \w+, 19\. Februar 2027 als zugestellt/,
+      );
 
       const applicant = await as(APPLICANT);
       await applicant.goto(caseUrl());
@@ -828,7 +837,7 @@ describe(
       assert.deepEqual(demo.errors, [
         `400 POST /verfahren/${procedureId}/aktionen/publish-notice`,
         `400 POST /beteiligung/${procedureId}/einwendung`,
-        `400 POST /verfahren/${procedureId}/einwendungen/freigabe`,
+        `409 POST /verfahren/${procedureId}/einwendungen/freigabe`,
       ]);
       const problems = await axe.done();
       assert.deepEqual(problems, [], problems.join('\n\n'));
