@@ -39,6 +39,11 @@ import { loadAuthorityProfile } from './procedures/authority/authority.queries.t
 import type { LoadProfile } from './procedures/letters/letter.profile.ts';
 import { registerLetterRoutes } from './procedures/letters/letter.routes.tsx';
 import { registerTemplateRoutes } from './procedures/letters/template.routes.tsx';
+import { registerWorkRoutes } from './procedures/work/work.routes.tsx';
+import { runWork } from './procedures/work/work.actions.ts';
+import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.work-kinds.ts';
+import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
+import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -88,6 +93,11 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     });
     registerTemplateRoutes(app, deps);
     registerAgencyDirectoryRoutes(app, deps);
+    registerWorkRoutes(app, deps, {
+      kinds: PARTICIPATION_WORK_KINDS,
+      startForms: (input) => ParticipationStartForms(input),
+    });
+    registerParticipationJobRoutes(app, deps);
     await Promise.resolve();
   });
 }
@@ -108,5 +118,6 @@ export function jobHandlers(deps: Deps): JobHandlers {
     'files:sweep': async () => {
       await removeOrphanFiles({ db: deps.db, store: deps.store, now: deps.clock.now() });
     },
+    'work:run': ({ workId }) => runWork({ deps, kinds: PARTICIPATION_WORK_KINDS, workId }),
   };
 }

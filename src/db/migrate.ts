@@ -16,7 +16,9 @@ import * as agencies from './migrations/20261203T0300_agencies.ts';
 import * as casework from './migrations/20261203T0400_casework.ts';
 import * as competenceArea from './migrations/20261203T0500_competence_area.ts';
 import * as release from './migrations/20261203T1000_release.ts';
+import * as hearing from './migrations/20261203T2100_hearing.ts';
 import * as decisionDelivery from './migrations/20261203T2200_decision_delivery.ts';
+import * as workJobs from './migrations/20261203T2300_work_jobs.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -35,7 +37,9 @@ const migrations: Record<string, Migration> = {
   '20261203T0400_casework': casework,
   '20261203T0500_competence_area': competenceArea,
   '20261203T1000_release': release,
+  '20261203T2100_hearing': hearing,
   '20261203T2200_decision_delivery': decisionDelivery,
+  '20261203T2300_work_jobs': workJobs,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

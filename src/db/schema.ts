@@ -605,6 +605,69 @@ export interface Database {
   objection_release_items: ObjectionReleaseItemsTable;
 }
 
+// --- The hearing (Erörterungstermin, migration 20261203T2100_hearing) ---
+export interface HearingsTable {
+  procedure_id: string;
+  tenant_id: string;
+  public_count: Generated<number>;
+  minutes_document_id: string | null;
+}
+
+export interface HearingAgendaItemsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  position: number;
+  concern_id: string | null;
+  title: string;
+  minutes: Generated<string>;
+}
+
+export type HearingAttendeeCategory = 'applicant' | 'objector' | 'agency' | 'authority';
+
+export interface HearingAttendeesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  category: HearingAttendeeCategory;
+  name: string;
+  objection_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface HearingCommentsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  agenda_item_id: string;
+  author_kind: 'applicant' | 'objector' | 'agency';
+  objection_id: string | null;
+  author_label: string;
+  body: string;
+  received_on: ColumnType<string, string, string>;
+  entered_by: string;
+  created_at: Generated<Date>;
+}
+
+export interface HearingMinutesCopiesTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  objection_id: string;
+  requested_on: ColumnType<string, string, string>;
+  channel: 'mail' | 'letter';
+  sent_at: Timestamp;
+  sent_by: string;
+}
+
+export interface Database {
+  hearings: HearingsTable;
+  hearing_agenda_items: HearingAgendaItemsTable;
+  hearing_attendees: HearingAttendeesTable;
+  hearing_comments: HearingCommentsTable;
+  hearing_minutes_copies: HearingMinutesCopiesTable;
+}
+
 // --- Delivery of the decision (migration 20261203T2200_decision_delivery) ---
 export type DeliveryRecipientKind = 'applicant' | 'objector' | 'representative';
 export type DeliveryChannel = 'portal' | 'mail' | 'letter' | 'public-notice';
@@ -628,4 +691,44 @@ export interface DecisionDeliveriesTable {
 
 export interface Database {
   decision_deliveries: DecisionDeliveriesTable;
+}
+
+// --- Background work on a procedure and its progress (migration 20261203T2300_work_jobs) ---
+export type WorkJobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface WorkJobsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  procedure_id: string;
+  kind: string;
+  params: ColumnType<unknown, string | undefined, string>;
+  state: WorkJobState;
+  phase: string | null;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  started_at: NullableTimestamp;
+  heartbeat_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+  error_message: string | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  result_sha256: string | null;
+  result_name: string | null;
+  result_type: string | null;
+  result_size: ColumnType<string | null, number | null | undefined, number | null>;
+}
+
+export interface ObjectionRedactionProposalsTable {
+  objection_id: string;
+  procedure_id: string;
+  tenant_id: string;
+  spans: ColumnType<unknown, string, string>;
+  span_count: number;
+  computed_at: Timestamp;
+}
+
+export interface Database {
+  work_jobs: WorkJobsTable;
+  objection_redaction_proposals: ObjectionRedactionProposalsTable;
 }

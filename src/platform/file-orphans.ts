@@ -17,7 +17,8 @@ const FILE_LOCK = sql`hashtext('industrieland:file-store')`;
 const REFERENCES = sql`
   select sha256 from documents
   union select sha256 from objection_attachments
-  union select pdf_sha256 from notices`;
+  union select pdf_sha256 from notices
+  union select result_sha256 from work_jobs where result_sha256 is not null`;
 
 /** Temporary files of uploads that never finished (the longest upload takes far less). */
 export const TEMPORARY_MAX_AGE_MS = 6 * 3_600_000;

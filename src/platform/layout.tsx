@@ -76,6 +76,11 @@ export function Layout(props: {
   scripts?: readonly string[];
   /** Alternate representations, e.g. the Atom feed of the notices. */
   feeds?: readonly { href: string; title: string }[];
+  /**
+   * Reloads the page after this many seconds (status pages of running work, without script).
+   * Only where the page offers a way to turn it off (WCAG 2.2.1).
+   */
+  refreshSeconds?: number;
   children: ComponentChildren;
 }): VNode {
   const { ctx } = props;
@@ -86,6 +91,9 @@ export function Layout(props: {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
+        {props.refreshSeconds ? (
+          <meta http-equiv="refresh" content={String(props.refreshSeconds)} />
+        ) : null}
         <link rel="stylesheet" href="/static/kern/fonts/fira-sans.css" />
         <link rel="stylesheet" href="/static/kern/kern.min.css" />
         <link rel="stylesheet" href="/static/site.css" />

@@ -108,15 +108,23 @@ const skipHearing = (day: number) =>
       'Die Einwendungen werfen keine Fragen auf, die einer Erörterung bedürfen; die Antragstellerin hat keinen Erörterungstermin beantragt (§ 10 Abs. 6 BImSchG).',
   });
 
-/** `hearingDay` counts days before today like every step; negative means after today. */
-const scheduleHearing = (day: number, hearingDay: number) =>
+/**
+ * For onshore wind a hearing takes place only on the applicant's request (§ 10 Abs. 6 BImSchG),
+ * so the applicant asks the day before. `hearingDay` counts days before today like every step;
+ * negative means after today.
+ */
+const scheduleHearing = (day: number, hearingDay: number) => [
+  act(day + 1, 'applicant', 'request-hearing', {
+    note: 'Wir beantragen einen Erörterungstermin, um die Einwendungen mit den Einwendenden zu besprechen.',
+  }),
   act(day, 'worker', 'schedule-hearing', {
     format: 'in-person',
     hearingDay,
     place: 'Kreishaus, Sitzungssaal 1 (Beispieladresse)',
     reason:
       'Zahlreiche Einwendungen zu Schall, Artenschutz und Landschaftsbild sollen mit der Antragstellerin und den Einwendenden erörtert werden.',
-  });
+  }),
+];
 
 /** The deputy may lead the hearing and write its minutes: any case worker of the authority may. */
 const recordHearing = (day: number, party: 'worker' | 'deputy' = 'worker') =>
@@ -189,7 +197,7 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     steps: [
       ...intake({ created: 170, complete: 140, prepare: 108 }, CORE_AGENCIES),
       ...participation(100, 38),
-      scheduleHearing(36, -10),
+      ...scheduleHearing(36, -10),
     ],
   },
   // Hearing held: the decision is being prepared.
@@ -202,7 +210,7 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     steps: [
       ...intake({ created: 220, complete: 190, prepare: 160 }, CORE_AGENCIES),
       ...participation(150, 88),
-      scheduleHearing(86, 60),
+      ...scheduleHearing(86, 60),
       recordHearing(60, 'deputy'),
     ],
   },
@@ -245,7 +253,7 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     steps: [
       ...intake({ created: 300, complete: 280, prepare: 250 }, WIND_AGENCIES),
       ...participation(245, 185),
-      scheduleHearing(184, 170),
+      ...scheduleHearing(184, 170),
       recordHearing(170),
       grantFormal(120),
       act(115, 'worker', 'publish-decision'),

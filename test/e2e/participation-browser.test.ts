@@ -8,6 +8,8 @@ import {
   startBrowserApp,
 } from '../helpers/browser.ts';
 import { runningClock, type TestApp } from '../helpers/app.ts';
+import { jobHandlers } from '../../src/app.ts';
+import { runDueJobs } from '../../src/platform/jobs.ts';
 import { berlinDate } from '../../src/permits/permit.queries.ts';
 import { createPublishedProcedure, seedObjections, WORKER } from '../helpers/participation.ts';
 
@@ -178,9 +180,14 @@ describe('public participation in the browser', { skip }, () => {
     await expectPage(/^Gleichförmige Einwendungen$/);
     await page.getByText('Es gibt noch keine Gruppen.').waitFor();
     await page.getByRole('button', { name: 'Gleichförmige Einwendungen erkennen' }).click();
-    await arrivedAt(/\/einwendungen\/gruppen\?ok=berechnet$/);
+    // Detection runs as a background job: the status page, then the result after a reload.
+    await arrivedAt(/\/auftraege\/[0-9a-f-]{36}$/);
+    await expectPage(/^Gleichförmige Einwendungen erkennen$/);
+    await runDueJobs({ connectionString: t.database.url, handlers: jobHandlers(t.deps) });
+    await page.getByRole('link', { name: 'Aktualisieren', exact: true }).click();
+    await page.getByText('Der Auftrag ist fertig').waitFor();
+    await page.getByRole('link', { name: 'Zu den gleichförmigen Einwendungen' }).click();
     await expectPage(/^Gleichförmige Einwendungen$/);
-    await page.getByText('Die gleichförmigen Einwendungen wurden neu erkannt.').waitFor();
     await page.getByText('1 – mit zusammen 6 Einwendungen (§ 17 VwVfG)').waitFor();
     const groups = await db
       .selectFrom('objection_groups')

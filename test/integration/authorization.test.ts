@@ -299,10 +299,50 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
     served: { skip: 'needs a scheduled hearing; the hearing tests record the minutes' },
   },
+  'POST /verfahren/:id/eroerterung/punkte': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: { skip: 'needs a scheduled hearing; participation-hearing.test.ts adds agenda items' },
+  },
+  'POST /verfahren/:id/eroerterung/teilnahme': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: { skip: 'needs a scheduled hearing; participation-hearing.test.ts records attendance' },
+  },
+  'POST /verfahren/:id/eroerterung/aeusserungen': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: {
+      skip: 'needs an online consultation; participation-hearing.test.ts records comments',
+    },
+  },
+  'POST /verfahren/:id/eroerterung/abschrift': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 409 },
+    served: { skip: 'needs recorded minutes; participation-hearing.test.ts sends a copy' },
+  },
   'POST /verfahren/:id/einwendungen/gruppen/berechnen': {
     on: 'participation',
     wrongRoles: STAFF_ONLY,
     wrongState: NO_PARTICIPATION_WORK,
+    served: { person: 'caseWorker' },
+  },
+  // Background work (src/procedures/work/): the case workers of the authority only, like the
+  // objections it works on; a draft has no objection work (404).
+  'POST /verfahren/:id/einwendungen/schwaerzungsvorschlaege': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
+    served: { person: 'caseWorker' },
+  },
+  'POST /verfahren/:id/export/auftrag': {
+    on: 'participation',
+    wrongRoles: STAFF_ONLY,
+    wrongState: { person: 'caseWorker', on: 'draft', status: 404 },
     served: { person: 'caseWorker' },
   },
   'POST /api/v1/procedures/:id/objection-groups/compute': {
@@ -558,6 +598,7 @@ describe('state-changing procedure routes on real procedures', () => {
       dueDate: '2026-12-15',
       followUpText: 'Berechtigungsprüfung',
       umfang: 'reviewed',
+      art: 'csv',
     };
     if (pattern.endsWith('/documents') || pattern.endsWith('/dokumente')) {
       const body = multipart({ docType: 'site-plans' }, { name: 'plan.pdf', content: SAMPLE_PDF });

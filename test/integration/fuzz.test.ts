@@ -5,6 +5,8 @@ import type { InjectOptions, LightMyRequestResponse as Response } from 'fastify'
 import { createApiToken } from '../../src/platform/auth/auth.queries.ts';
 import { listRoutes } from '../../src/platform/server.ts';
 import { statusToken } from '../../src/participation/intake/status-token.ts';
+import { jobHandlers } from '../../src/app.ts';
+import { runDueJobs } from '../../src/platform/jobs.ts';
 import { purposeKey } from '../../src/participation/participation.types.ts';
 import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '../helpers/app.ts';
 import { SAMPLE_PDF } from '../helpers/multipart.ts';
@@ -270,6 +272,8 @@ describe('fuzzing every route: no 5xx, German errors, refused requests change no
       {},
     );
     assert.ok(groups.statusCode < 400, groups.body.slice(0, 300));
+    // Detection runs as a background job; the queue runs it here.
+    await runDueJobs({ connectionString: t.database.url, handlers: jobHandlers(t.deps) });
     const group = await db.selectFrom('objection_groups').select('id').executeTakeFirst();
     const workerUser = await user(WORKER);
     // A token the fuzzer may revoke; the worker's API calls use another one.

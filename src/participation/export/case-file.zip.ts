@@ -24,6 +24,8 @@ export interface CaseFileZipOptions {
   personal: boolean;
   /** Generation time shown in INHALT.txt (the caller's clock). */
   now?: Date;
+  /** Counts the objections written so far (progress of a background export). */
+  tally?: CsvTally;
 }
 
 type OpenPart = () => Readable;
@@ -279,7 +281,7 @@ async function populate(writer: ZipWriter, options: CaseFileZipOptions, now: Dat
     }
   }
 
-  const csv: CsvTally = { rows: 0 };
+  const csv: CsvTally = options.tally ?? { rows: 0 };
   writer.add('', 'einwendungen.csv', () =>
     Readable.from(objectionCsvChunks(db, procedureId, { personal }, csv), { objectMode: false }),
   );

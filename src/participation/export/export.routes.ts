@@ -5,12 +5,14 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fileResponse, problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
-import { berlinDate, findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
-import { streamCaseFileZip } from './case-file.zip.ts';
-import { streamObjectionsCsv } from './objections.csv.ts';
-import { streamObjectionsXlsx } from './objections.xlsx.ts';
-import { downloadName } from './zip-names.ts';
-import { referenceLabel } from '../../procedures/reference.ts';
+import { findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
+import {
+  CONTENT_TYPES,
+  exportFileName,
+  exportStream,
+  MEDIA_TYPES,
+  type ExportKind,
+} from './export.files.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const PageQuery = Type.Object({
@@ -31,7 +33,11 @@ const tags = ['Öffentlichkeitsbeteiligung'];
  * Exports hold every objector's data, so only the case workers of the responsible authority get
  * them; everyone else, including the applicant and the agencies, learns nothing (404).
  */
-async function exportableProcedure(deps: Deps, actor: Actor, id: string): Promise<ProcedureRow> {
+async function exportableProcedure(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+): Promise<ProcedureRow> {
   const { row, roles } = await findProcedureFor(deps.db, actor, id);
   if (!roles.includes('case_worker'))
     throw new AppError(
@@ -57,15 +63,7 @@ function sendDownload(
   );
 }
 
-type Kind = 'csv' | 'xlsx' | 'zip';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const MEDIA_TYPES: Record<Kind, string> = {
-  csv: 'text/csv',
-  xlsx: XLSX_TYPE,
-  zip: 'application/zip',
-};
-const OPERATION_IDS: Record<Kind, string> = {
+const OPERATION_IDS: Record<ExportKind, string> = {
   csv: 'exportObjectionsCsv',
   xlsx: 'exportObjectionsXlsx',
   zip: 'exportCaseFile',
@@ -76,44 +74,13 @@ async function sendExport(
   actor: Actor,
   reply: FastifyReply,
   id: string,
-  kind: Kind,
+  kind: ExportKind,
   personal: boolean,
 ): Promise<FastifyReply> {
   const row = await exportableProcedure(deps, actor, id);
   const now = deps.clock.now();
-  const suffix = personal ? ['personenbezogen'] : [];
-  if (kind === 'csv') {
-    const name = downloadName(
-      ['Einwendungen', referenceLabel(row.reference), berlinDate(now), ...suffix],
-      'csv',
-    );
-    const stream = streamObjectionsCsv(deps.db, row.id, { personal });
-    return sendDownload(reply, stream, 'text/csv; charset=utf-8', name);
-  }
-  if (kind === 'xlsx') {
-    const name = downloadName(
-      ['Einwendungen', referenceLabel(row.reference), berlinDate(now), ...suffix],
-      'xlsx',
-    );
-    return sendDownload(
-      reply,
-      streamObjectionsXlsx(deps.db, row.id, { personal }),
-      XLSX_TYPE,
-      name,
-    );
-  }
-  const name = downloadName(
-    ['Verfahrensakte', referenceLabel(row.reference), berlinDate(now), ...suffix],
-    'zip',
-  );
-  const stream = streamCaseFileZip({
-    db: deps.db,
-    store: deps.store,
-    procedureId: row.id,
-    personal,
-    now,
-  });
-  return sendDownload(reply, stream, 'application/zip', name);
+  const stream = exportStream(deps, row, kind, { personal, now });
+  return sendDownload(reply, stream, CONTENT_TYPES[kind], exportFileName(kind, row, now, personal));
 }
 
 /**

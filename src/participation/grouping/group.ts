@@ -38,6 +38,11 @@ export interface GroupingOptions {
   minWords?: number;
   shingleSize?: number;
   numHashes?: number;
+  /**
+   * Called every PROGRESS_STEP texts while shingling and hashing (the two passes over every
+   * text), with the texts done of both passes and their total: for the status page of long runs.
+   */
+  onProgress?: (done: number, total: number) => void;
   seed?: number;
 }
 
@@ -58,6 +63,8 @@ export interface GroupingResult {
 }
 
 export const DEFAULT_THRESHOLD = 0.45;
+/** Texts between two progress reports. */
+export const PROGRESS_STEP = 2_000;
 
 // Bucket members are compared with at most this many earlier "heads" of distinct sets, so a band
 // value shared by many unrelated texts cannot make the run quadratic.
@@ -96,7 +103,10 @@ export function groupNearDuplicates(
   const offsets: number[] = [0];
   let buffer = new Uint32Array(1 << 16);
   let used = 0;
+  const onProgress = options.onProgress;
+  const passes = sortedIds.length * 2;
   for (let position = 0; position < sortedIds.length; position++) {
+    if (onProgress && position % PROGRESS_STEP === 0) onProgress(position, passes);
     const words = wordHashes(normalizeText(textById.get(sortedIds[position]!) ?? ''));
     if (words.length < minWords) continue;
     const set = shinglesFromWords(words, k);
@@ -118,6 +128,9 @@ export function groupNearDuplicates(
   for (let i = 0; i < count; i++) longest = Math.max(longest, offsets[i + 1]! - offsets[i]!);
   const scratch = new Uint32Array(longest);
   for (let i = 0; i < count; i++) {
+    // Texts too short to group skip this pass; count the pass as if they were in it.
+    if (onProgress && i % PROGRESS_STEP === 0)
+      onProgress(sortedIds.length + Math.round((i / count) * sortedIds.length), passes);
     writeSignature(
       family,
       buffer,

@@ -2,21 +2,28 @@
  * Grouping off the main thread: groupNearDuplicates is pure CPU work (about 7 s for 100,000
  * objections), and on the portal's event loop it would stall every other request meanwhile,
  * objection intake included. The worker loads the TypeScript sources through tsx like the
- * portal itself.
+ * portal itself, and reports its progress as messages (a function cannot cross the thread).
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { groupNearDuplicates, type GroupingItem, type GroupingOptions } from './group.ts';
 import type { GroupingResult } from './group.ts';
 
+type ThreadOptions = Omit<GroupingOptions, 'onProgress'>;
+
 interface Job {
   items: readonly GroupingItem[];
-  options: GroupingOptions;
+  options: ThreadOptions;
+  progress: boolean;
 }
+
+type Message =
+  { kind: 'progress'; done: number; total: number } | { kind: 'result'; result: GroupingResult };
 
 export function groupInWorker(
   items: readonly GroupingItem[],
   options: GroupingOptions = {},
 ): Promise<GroupingResult> {
+  const { onProgress, ...threadOptions } = options;
   return new Promise((resolve, reject) => {
     // The portal runs TypeScript through tsx. Loader hooks given to a worker by --import do not
     // reach its entry module (Node 20), so a small script registers tsx first, then loads this
@@ -26,12 +33,20 @@ export function groupInWorker(
     const worker = new Worker(bootstrap, {
       eval: true,
       execArgv: [],
-      workerData: { items, options } satisfies Job,
+      workerData: {
+        items,
+        options: threadOptions,
+        progress: onProgress !== undefined,
+      } satisfies Job,
     });
     let settled = false;
-    worker.once('message', (result: GroupingResult) => {
+    worker.on('message', (message: Message) => {
+      if (message.kind === 'progress') {
+        onProgress?.(message.done, message.total);
+        return;
+      }
       settled = true;
-      resolve(result);
+      resolve(message.result);
     });
     worker.once('error', (error: unknown) => {
       settled = true;
@@ -44,6 +59,14 @@ export function groupInWorker(
 }
 
 if (!isMainThread && parentPort) {
+  const port = parentPort;
   const job = workerData as Job;
-  parentPort.postMessage(groupNearDuplicates(job.items, job.options));
+  const post = (message: Message) => port.postMessage(message);
+  const result = groupNearDuplicates(job.items, {
+    ...job.options,
+    ...(job.progress
+      ? { onProgress: (done, total) => post({ kind: 'progress', done, total }) }
+      : {}),
+  });
+  post({ kind: 'result', result });
 }

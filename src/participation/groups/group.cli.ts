@@ -2,6 +2,7 @@ import { resolveDb, type DbSource } from '../../db/db-source.ts';
 import { parseCliOptions } from '../../platform/cli-args.ts';
 import { systemClock } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
+import { progressLine, type ProgressLine } from '../../platform/terminal-progress.ts';
 import { findProcedure } from '../../permits/permit.queries.ts';
 import { computeGroups } from './group.compute.ts';
 import { isUuid } from '../../db/ids.ts';
@@ -39,14 +40,15 @@ function printTable(groups: CliGroup[], out: (line: string) => void): void {
 /**
  * `industrieland objections groups --procedure <id> [--json] [--compute]`: lists the groups of
  * uniform submissions with each member's id and external reference. `--compute` recomputes them
- * first as the system (history rows without actor). Exit codes: 0 ok, 1 unknown procedure,
- * 2 bad usage.
+ * first as the system (history rows without actor), with its progress on the terminal (stderr,
+ * only when it is one). Exit codes: 0 ok, 1 unknown procedure, 2 bad usage.
  */
 export async function runObjectionGroupsCli(
   source: DbSource,
   args: string[],
   out: (line: string) => void,
   err: (line: string) => void = out,
+  progress: ProgressLine = progressLine(process.stderr),
 ): Promise<number> {
   const parsed = parseCliOptions(
     args,
@@ -76,7 +78,9 @@ export async function runObjectionGroupsCli(
         deps: { db, clock: systemClock },
         actor: null,
         procedureId,
+        onProgress: (report) => progress.update(report),
       });
+      progress.end();
       if (!values.json) {
         out(
           `Neu berechnet in ${(result.durationMs / 1000).toFixed(1)} s: ${result.considered} Einwendungen geprüft, ` +
@@ -84,6 +88,7 @@ export async function runObjectionGroupsCli(
         );
       }
     } catch (error) {
+      progress.end();
       if (error instanceof AppError && error.code === 'not_found') {
         err(`Fehler: ${error.message}`);
         return 1;

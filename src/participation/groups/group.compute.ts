@@ -124,18 +124,38 @@ async function applyPlan(
   }
 }
 
-/** Recomputes the automatic groups of a procedure; `actor` null means the system (CLI). */
+/** Progress of a run in objections: comparing the texts is most of it, writing the rest. */
+export interface ComputeProgress {
+  done: number;
+  /** null until the objections to compare are loaded. */
+  total: number | null;
+  phase: string;
+}
+
+/** Share of the progress bar for comparing the texts; the rest is saving the groups. */
+const DETECT_SHARE = 0.9;
+
+/**
+ * Recomputes the automatic groups of a procedure; `actor` null means the system (CLI, or a
+ * background job that authorized its requester when it was queued: `recordedBy` names them in
+ * the history). All changes are written in one transaction: until it commits, everyone sees the
+ * old groups, and a run that fails or is cut off leaves them as they were.
+ */
 export async function computeGroups(options: {
   deps: GroupDeps;
   actor: Actor | null;
   procedureId: string;
   threshold?: number;
+  recordedBy?: string | null;
+  onProgress?: (progress: ComputeProgress) => void;
 }): Promise<ComputeResult> {
   const { deps, actor } = options;
+  const report = options.onProgress ?? (() => undefined);
   const started = performance.now();
   const procedure = await procedureForGroups(deps.db, actor, options.procedureId);
   requireParticipationWork(procedure);
-  const actorId = actor?.kind === 'user' ? actor.userId : null;
+  const actorId = actor?.kind === 'user' ? actor.userId : (options.recordedBy ?? null);
+  report({ done: 0, total: null, phase: 'Einwendungen laden' });
   return deps.db.transaction().execute(async (trx) => {
     await lockProcedureGroups(trx, procedure.id);
     // Again under the lock: the step may have changed since the first read.
@@ -147,10 +167,18 @@ export async function computeGroups(options: {
     const items = candidates.ids
       .map((id, i) => ({ id, text: candidates.bodies[i]! }))
       .filter((item) => !singles.has(item.id));
-    const { groups } = await groupInWorker(
-      items,
-      options.threshold === undefined ? {} : { threshold: options.threshold },
-    );
+    const total = items.length;
+    report({ done: 0, total, phase: 'Texte vergleichen' });
+    const { groups } = await groupInWorker(items, {
+      ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
+      onProgress: (done, of) =>
+        report({
+          done: Math.floor((done / of) * total * DETECT_SHARE),
+          total,
+          phase: 'Texte vergleichen',
+        }),
+    });
+    report({ done: Math.floor(total * DETECT_SHARE), total, phase: 'Gruppen speichern' });
     // The texts are not needed any more; free them before the writes.
     candidates.bodies.length = 0;
     items.length = 0;
@@ -161,6 +189,7 @@ export async function computeGroups(options: {
     );
     const now = deps.clock.now();
     await applyPlan(trx, procedure, plan, now);
+    report({ done: Math.floor(total * 0.95), total, phase: 'Gruppen speichern' });
 
     // § 17 Abs. 1 VwVfG: groups with more than 50 signatures get the first named signer.
     const touched = [...plan.created.keys(), ...plan.unchanged];

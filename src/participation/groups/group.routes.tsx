@@ -5,8 +5,11 @@ import { pageContext, sendPage } from '../../platform/http.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { GroupComputation, ObjectionGroups } from '../participation.api.schemas.ts';
-import { participationWorkPossible } from '../participation-work.ts';
-import { procedureForGroups } from './group.access.ts';
+import { participationWorkPossible, requireParticipationWork } from '../participation-work.ts';
+import { requestWork } from '../../procedures/work/work.actions.ts';
+import { GROUPS_JOB } from '../jobs/group.job.ts';
+import { statusPageOf } from '../jobs/jobs.routes.tsx';
+import { actorIdOf, procedureForGroups } from './group.access.ts';
 import {
   computeGroups,
   confirmGroup,
@@ -139,9 +142,18 @@ export function registerObjectionGroupRoutes(app: App, deps: Deps): void {
     '/verfahren/:id/einwendungen/gruppen/berechnen',
     { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
     async (request, reply) => {
-      const id = request.params.id;
-      await computeGroups({ deps, actor: request.actor, procedureId: id });
-      return reply.redirect(`${groupsPath(id)}?ok=berechnet`, 303);
+      // Detection over many thousand objections takes up to half a minute: it runs in the
+      // background and the case worker follows it on the job's status page.
+      const procedure = await procedureForGroups(deps.db, request.actor, request.params.id);
+      requireParticipationWork(procedure);
+      const started = await requestWork({
+        db: deps.db,
+        clock: deps.clock,
+        procedure,
+        kind: GROUPS_JOB,
+        requestedBy: actorIdOf(request.actor),
+      });
+      return reply.redirect(statusPageOf(procedure.id, started), 303);
     },
   );
 

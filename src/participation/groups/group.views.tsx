@@ -207,8 +207,8 @@ export function GroupOverviewPage(props: {
           zusammen. Bestätigte und von Ihnen geänderte Gruppen bleiben dabei unverändert. Gruppen
           mit mehr als 50 Unterschriften erhalten als Vertreter die zuerst eingegangene Einwendung
           mit Namen (§ 17 Abs. 1 VwVfG). Bei vielen tausend Einwendungen dauert die Erkennung bis zu
-          einer Minute; die Seite lädt so lange und zeigt danach das Ergebnis. Das Portal nimmt
-          währenddessen weiter Einwendungen an.
+          einer Minute; sie läuft im Hintergrund, und eine Statusseite zeigt den Fortschritt. Sie
+          arbeiten währenddessen weiter, und das Portal nimmt weiter Einwendungen an.
         </p>
         {props.canCompute ? (
           <form method="post" action={`${groupsPath(procedure.id)}/berechnen`} id="feld-berechnen">

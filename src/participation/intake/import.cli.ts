@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolveDb, type DbSource } from '../../db/db-source.ts';
 import { AppError } from '../../platform/errors.ts';
+import { formatGermanNumber } from '../../platform/german-number.ts';
+import { progressLine, type ProgressLine } from '../../platform/terminal-progress.ts';
 import { formatFromFileName, parseImportFile } from './import-file.ts';
 import { importObjections } from './import.actions.ts';
 
@@ -15,8 +17,15 @@ const USAGE =
 export async function runObjectionImport(
   source: DbSource,
   args: string[],
-  options: { now: Date; out?: (line: string) => void; err?: (line: string) => void },
+  options: {
+    now: Date;
+    out?: (line: string) => void;
+    err?: (line: string) => void;
+    /** Steps on the terminal (stderr, only when it is one). */
+    progress?: ProgressLine;
+  },
 ): Promise<number> {
+  const progress = options.progress ?? progressLine(process.stderr);
   const out = options.out ?? console.log;
   const err = options.err ?? console.error;
   const at = args.indexOf('--procedure');
@@ -45,10 +54,16 @@ export async function runObjectionImport(
     err(`Fehler: ${file}: ${reason} Es wurde nichts importiert.`);
     return 2;
   }
+  progress.update({ phase: `${file}: Zeilen prüfen` });
   const parsed = parseImportFile(content, format, { now: options.now });
   const db = await resolveDb(source);
   try {
+    // One transaction for all rows: the step is shown, a count within it is not known.
+    progress.update({
+      phase: `${formatGermanNumber(parsed.rows.length)} Einwendungen speichern`,
+    });
     const result = await importObjections({ db, procedureId, rows: parsed.rows, enteredBy: null });
+    progress.end();
     const problems = [...parsed.problems, ...result.problems].sort((a, b) => a.line - b.line);
     for (const problem of problems) err(problem.message);
     out(
@@ -56,6 +71,7 @@ export async function runObjectionImport(
     );
     return problems.length > 0 ? 1 : 0;
   } catch (error) {
+    progress.end();
     if (error instanceof AppError) {
       err(`Fehler: ${error.message} Es wurde nichts importiert.`);
       return error.code === 'not_found' ? 1 : 2;

@@ -136,3 +136,27 @@ describe('decision notice (§ 10 Abs. 8 BImSchG)', () => {
     assert.ok(!c.sections.some((s) => s.heading === 'Nebenbestimmungen'));
   });
 });
+
+describe('hearing notice: the rule and the applicant’s request (§ 10 Abs. 6 BImSchG)', () => {
+  it('names the rule, the day of the request and the reasons', () => {
+    const c = hearingNotice({
+      ...hearingBase,
+      held: true,
+      format: 'in-person',
+      date: '2027-04-20',
+      place: 'Kreishaus Borken, Saal 1',
+      reason: 'Die Antragstellerin hat den Termin beantragt.',
+      rule: 'Bei Windenergieanlagen an Land findet ein Erörterungstermin nur auf Antrag statt.',
+      requestedOn: '2027-03-02',
+    });
+    const text = all(c);
+    assert.match(text, /Maßgebliche Regel: Bei Windenergieanlagen an Land/);
+    assert.match(text, /am Dienstag, 2\. März 2027 einen Erörterungstermin beantragt/);
+    assert.match(text, /Gründe:\nDie Antragstellerin hat den Termin beantragt\./);
+  });
+
+  it('without a request says so', () => {
+    const c = hearingNotice({ ...hearingBase, rule: 'Nur auf Antrag.', requestedOn: null });
+    assert.match(all(c), /hat keinen Erörterungstermin beantragt\./);
+  });
+});

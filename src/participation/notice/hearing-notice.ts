@@ -40,7 +40,15 @@ function decision(input: HearingNoticeInput): NoticeSection {
     'Entscheidung über den Erörterungstermin',
     [
       `Die Genehmigungsbehörde (${input.authorityName}) hat im Verfahren mit dem Aktenzeichen ${input.reference} entschieden, ${outcome}.`,
-      ...paragraphsOf(input.reason),
+      ...(input.rule ? [`Maßgebliche Regel: ${input.rule}`] : []),
+      ...(input.rule
+        ? [
+            input.requestedOn
+              ? `Die Antragstellerin hat am ${germanDay(input.requestedOn)} einen Erörterungstermin beantragt.`
+              : 'Die Antragstellerin hat keinen Erörterungstermin beantragt.',
+          ]
+        : []),
+      ...(input.reason.trim() === '' ? [] : ['Gründe:', ...paragraphsOf(input.reason)]),
       ...(input.held
         ? []
         : [

@@ -20,7 +20,8 @@ import type {
 import { ensureCatalogue } from '../catalogue/catalogue.actions.ts';
 import { recordDecisionDelivery } from '../delivery/delivery.actions.ts';
 import type { ParticipationDeps } from '../participation.types.ts';
-import { applicationNotice, decisionNotice, hearingNotice } from './notice-content.ts';
+import { applicationNotice, decisionNotice } from './notice-content.ts';
+import { recordHearingEvent } from '../hearing/hearing.events.ts';
 import type { NoticeContent } from './notice-content.ts';
 import { renderNoticePdf } from './notice.pdf.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
@@ -173,56 +174,6 @@ async function objectorMails(trx: Trx, procedureId: string): Promise<string[]> {
   return rows.map((r) => r.email).filter((e): e is string => e !== null);
 }
 
-async function agenda(trx: Trx, procedureId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('concerns as c')
-    .innerJoin('objection_concerns as oc', 'oc.concern_id', 'c.id')
-    .select(['c.label', (eb) => eb.fn.countAll<string>().as('count')])
-    .where('c.procedure_id', '=', procedureId)
-    .where('oc.source', '=', 'confirmed')
-    .groupBy(['c.label', 'c.position'])
-    .orderBy('count', 'desc')
-    .orderBy('c.position')
-    .execute();
-  return rows.map((r) => `${r.label} (${Number(r.count).toLocaleString('de-DE')} Einwendungen)`);
-}
-
-async function publishHearingNotice(ctx: EventContext) {
-  const { trx, row, state, event } = ctx;
-  const hearing = state.hearing;
-  if (!hearing) return;
-  const { authorityName } = await procedureParties(trx, row);
-  const items = await agenda(trx, row.id);
-  const place =
-    typeof event.data.place === 'string' && event.data.place !== '' ? event.data.place : null;
-  const content = hearingNotice({
-    authorityName,
-    reference: referenceLabel(row.reference),
-    projectTitle: row.title,
-    noticeDate: berlinDate(ctx.now),
-    held: hearing.held,
-    format: hearing.format,
-    date: hearing.format === 'in-person' ? hearing.date : null,
-    place,
-    commentsUntil: hearing.format === 'online' ? hearing.date : null,
-    reason: typeof event.data.reason === 'string' ? event.data.reason : '',
-    agenda: items,
-  });
-  await storeNotice(ctx, content, authorityName);
-  if (!hearing.held || !hearing.date) return;
-  const when =
-    hearing.format === 'online'
-      ? `als Online-Konsultation; schriftliche Äußerungen bis zum ${formatGermanDate(hearing.date)}${place ? ` unter ${place}` : ''}`
-      : `am ${formatGermanDate(hearing.date)} in ${place ?? 'dem in der Bekanntmachung genannten Ort'}`;
-  for (const to of await objectorMails(trx, row.id)) {
-    await queueMail(trx, {
-      to,
-      subject: `Einladung zur Erörterung: ${row.title}`,
-      text: `Guten Tag,\n\nSie haben im Verfahren „${row.title}“ (Az. ${referenceLabel(row.reference)}) Einwendungen erhoben. Die Behörde ${authorityName} erörtert die Einwendungen ${when}.\n\nTagesordnung:\n${items.map((i) => `– ${i}`).join('\n') || '– alle erhobenen Einwendungen'}\n\nDie Bekanntmachung finden Sie im Portal unter „Bekanntmachungen“.${await authorityMailFooter(trx, row.tenantId)}`,
-    });
-  }
-}
-
 async function publishDecisionNotice(ctx: EventContext) {
   const { deps, trx, row, state } = ctx;
   const decision = state.decision;
@@ -289,7 +240,10 @@ export async function recordParticipationEvent(ctx: EventContext): Promise<void>
       return publishApplicationNotice(ctx);
     case 'hearing-skipped':
     case 'hearing-scheduled':
-      return publishHearingNotice(ctx);
+    case 'hearing-held':
+      return recordHearingEvent(ctx, (content, authorityName) =>
+        storeNotice(ctx, content, authorityName),
+      );
     case 'decision-published':
       await publishDecisionNotice(ctx);
       return recordDecisionDelivery(ctx);

@@ -54,6 +54,10 @@ export interface HearingNoticeInput {
   commentsUntil: string | null; // online consultation: last day for written comments
   reason: string;
   agenda: string[];
+  /** The rule the decision applied (German sentence with citation), e.g. wind: only on request. */
+  rule?: string | null;
+  /** Day the applicant's request for a hearing reached the authority, if one was made. */
+  requestedOn?: string | null;
 }
 
 export interface DecisionNoticeInput {

@@ -276,6 +276,28 @@ export function ActionFields(props: ActionFormProps): VNode | null {
           />
         </>
       );
+    case 'request-hearing':
+      return (
+        <>
+          <TextField
+            name={f('receivedOn')}
+            label="Eingang des Antrags (optional)"
+            hint="Nur wenn die Behörde einen schriftlichen Antrag erfasst; ohne Angabe gilt der heutige Tag."
+            type="date"
+            value={values[f('receivedOn')]}
+            errors={errors}
+            required={false}
+          />
+          <TextArea
+            name={f('note')}
+            label="Anmerkung (optional)"
+            hint="Bei Windenergieanlagen an Land findet ein Erörterungstermin nur auf Antrag der Antragstellerin statt (§ 10 Abs. 6 BImSchG)."
+            value={values[f('note')]}
+            errors={errors}
+            required={false}
+          />
+        </>
+      );
     case 'skip-hearing':
       return (
         <TextArea
@@ -326,13 +348,24 @@ export function ActionFields(props: ActionFormProps): VNode | null {
       );
     case 'record-hearing':
       return (
-        <TextArea
-          name={f('minutes')}
-          label="Niederschrift (§ 19 9. BImSchV)"
-          value={values[f('minutes')]}
-          errors={errors}
-          rows={8}
-        />
+        <>
+          <TextField
+            name={f('chair')}
+            label="Verhandlungsleitung (optional)"
+            hint="Name der Person, die die Erörterung geleitet hat; ohne Angabe die erfassende Person (§ 19 Abs. 1 9. BImSchV)."
+            value={values[f('chair')]}
+            errors={errors}
+            required={false}
+          />
+          <TextArea
+            name={f('minutes')}
+            label="Verlauf und Ergebnisse insgesamt (§ 19 9. BImSchV)"
+            hint="Die Niederschrift je Tagesordnungspunkt erfassen Sie auf der Seite „Erörterung“; beides wird als PDF-Niederschrift erstellt und der Antragstellerin übersandt."
+            value={values[f('minutes')]}
+            errors={errors}
+            rows={8}
+          />
+        </>
       );
     case 'submit-application':
     case 'confirm-receipt':

@@ -27,6 +27,7 @@ import { Timetable } from './timetable.views.tsx';
 
 const DOC_TYPE_LABELS: Record<string, string> = {
   decision: 'Bescheid',
+  'hearing-minutes': 'Niederschrift der Erörterung (§ 19 9. BImSchV)',
   'statement-attachment': 'Anlage zur Stellungnahme',
   other: 'Sonstige Unterlage',
 };
@@ -416,6 +417,11 @@ function Participation(props: CasePageProps & { isWorker: boolean }): VNode | nu
             <li>
               <a class="kern-link" href={`/verfahren/${view.row.id}/export/akte.zip`}>
                 Verfahrensakte als ZIP
+              </a>
+            </li>
+            <li>
+              <a class="kern-link" href={`/verfahren/${view.row.id}/auftraege`}>
+                Aufträge im Hintergrund (Exporte großer Verfahren, Schwärzungsvorschläge)
               </a>
             </li>
             <li>

@@ -158,7 +158,7 @@ function formal(rules: RuleSet): ProcedureTypeVersion {
       ...consentTransitions(reviewSteps),
       ...decisionDeadlineTransitions(reviewSteps),
       ...formalOnly,
-      ...participationTransitions(),
+      ...participationTransitions(rules),
       withdrawalTransition(openSteps(steps)),
     ],
     deadlines: [

@@ -71,7 +71,7 @@ describe('bimschg-formal: public participation (§ 10 Abs. 3–8 BImSchG)', () =
     });
 
     it(`${type.version}: online consultation needs a written period of at least one week`, () => {
-      const c = play(type, [...involving, spec.publishNotice()]);
+      const c = play(type, [...involving, spec.publishNotice(), spec.requestHearing]);
       const at = addDays(c.state.participation?.objectionEnd ?? '', 1);
       const result = applyAction(type, c.state, {
         action: 'schedule-hearing',
@@ -87,6 +87,7 @@ describe('bimschg-formal: public participation (§ 10 Abs. 3–8 BImSchG)', () =
       const c = play(type, [
         ...involving,
         spec.publishNotice(),
+        spec.requestHearing,
         spec.scheduleHearing,
         spec.recordHearing,
         spec.decide,

@@ -30,7 +30,7 @@ export function pathTo(
     'ready-for-participation': [...involving, spec.prepareParticipation],
     'decision-drafting': drafting,
     participation: participating,
-    hearing: [...participating, spec.scheduleHearing],
+    hearing: [...participating, spec.requestHearing, spec.scheduleHearing],
     decided,
     'decision-published': [...decided, spec.publishDecision],
     delivered: [...decided, spec.deliver],
@@ -94,8 +94,10 @@ export function validScenario(type: ProcedureTypeVersion, action: string): Scena
       return only(spec.publishNotice());
     case 'skip-hearing':
       return only(spec.skipHearing);
+    case 'request-hearing':
+      return only(spec.requestHearing);
     case 'schedule-hearing':
-      return only(spec.scheduleHearing);
+      return { setup: [spec.requestHearing], command: spec.scheduleHearing };
     case 'record-hearing':
       return only(spec.recordHearing);
     case 'publish-decision':
@@ -185,10 +187,18 @@ function specificViolations(type: ProcedureTypeVersion, action: string): Violati
       ];
     case 'record-applicant-consent':
       return [{ guard: 0, setup: [spec.consent], command: spec.consent }];
+    case 'request-hearing':
+      return [{ guard: 0, setup: [spec.requestHearing], command: spec.requestHearing }];
     case 'skip-hearing':
-      return [{ guard: 0, setup: [], command: { ...spec.skipHearing, gap: 5 } }];
+      return [
+        { guard: 0, setup: [], command: { ...spec.skipHearing, gap: 5 } },
+        { guard: 1, setup: [spec.requestHearing], command: spec.skipHearing },
+      ];
     case 'schedule-hearing':
-      return [{ guard: 0, setup: [], command: { ...spec.scheduleHearing, gap: 5 } }];
+      return [
+        { guard: 0, setup: [spec.requestHearing], command: { ...spec.scheduleHearing, gap: 5 } },
+        { guard: 1, setup: [], command: spec.scheduleHearing },
+      ];
     case 'record-hearing':
       return [{ guard: 0, setup: [], command: { ...spec.recordHearing, gap: 1 } }];
     case 'close-procedure':

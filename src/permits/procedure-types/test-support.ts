@@ -224,6 +224,12 @@ export const spec = {
     role: 'case_worker',
     input: (c) => ({ displayStart: addDays(c.today, 1 + lead), eiaRequired: false }),
   }),
+  /** The applicant asks for a hearing (§ 10 Abs. 6 BImSchG); received the day it is recorded. */
+  requestHearing: {
+    action: 'request-hearing',
+    role: 'applicant',
+    input: text({ note: 'Wir beantragen einen Erörterungstermin.' }),
+  } satisfies Spec,
   /** Dated the day after the objection period. */
   skipHearing: {
     action: 'skip-hearing',

@@ -1,9 +1,10 @@
 /**
  * Transitions of the public part of the formal procedure (§ 10 Abs. 3–8 BImSchG).
  */
-import type { TransitionDef } from '../../procedures/engine/index.ts';
+import type { Guard, HearingRule, TransitionDef } from '../../procedures/engine/index.ts';
 import { cite } from './citations.ts';
 import { consentsSettled } from './consents.ts';
+import type { RuleSet } from './rule-sets.ts';
 import { letterSigned } from './transitions.ts';
 
 /** Above this many deliveries to objectors, the public notice replaces them (§ 10 Abs. 8 BImSchG). */
@@ -14,8 +15,55 @@ const afterObjections = {
   message: `Über den Erörterungstermin wird nach dem Ende der Einwendungsfrist entschieden; bis dahin können Einwendungen erhoben werden (${cite.objections}).`,
 } as const;
 
-export function participationTransitions(): TransitionDef[] {
+/** The rule on whether a hearing takes place, per rule set (§ 10 Abs. 6 BImSchG). */
+export function hearingRule(rules: RuleSet): HearingRule {
+  return rules.hearingOnRequest
+    ? {
+        key: 'on-request',
+        label:
+          'Bei Windenergieanlagen an Land findet ein Erörterungstermin nur statt, wenn die Antragstellerin ihn beantragt (§ 10 Abs. 6 BImSchG in der seit Juli 2024 geltenden Fassung).',
+        citation: cite.hearing,
+      }
+    : {
+        key: 'discretionary',
+        label:
+          'Die Genehmigungsbehörde entscheidet nach Ermessen, ob ein Erörterungstermin stattfindet (§ 10 Abs. 6 BImSchG).',
+        citation: cite.hearing,
+      };
+}
+
+/** [open] Whether the authority may still hold a hearing without a request (legal sign-off). */
+const requestNeeded: Guard = {
+  check: { kind: 'hearing-requested', value: true },
+  message: `Bei Windenergieanlagen an Land findet ein Erörterungstermin nur auf Antrag der Antragstellerin statt (${cite.hearing}). Ein solcher Antrag ist nicht erfasst; erfassen Sie zuerst den Antrag oder entscheiden Sie, dass kein Erörterungstermin stattfindet.`,
+};
+
+/** [open] check: after a request the hearing is held; it cannot be dropped without withdrawal. */
+const notRequested: Guard = {
+  check: { kind: 'hearing-requested', value: false },
+  message: `Die Antragstellerin hat einen Erörterungstermin beantragt; er findet dann statt und kann nicht entfallen (${cite.hearing}).`,
+};
+
+export function participationTransitions(rules: RuleSet): TransitionDef[] {
+  const rule = hearingRule(rules);
   return [
+    {
+      action: 'request-hearing',
+      label: 'Erörterungstermin beantragen',
+      // The applicant may ask any time before the authority decides on the hearing.
+      from: ['agency-involvement', 'ready-for-participation', 'participation'],
+      to: null,
+      roles: ['applicant', 'case_worker'],
+      guards: [
+        {
+          check: { kind: 'hearing-requested', value: false },
+          message: 'Ein Antrag auf einen Erörterungstermin ist bereits erfasst.',
+        },
+      ],
+      effect: { kind: 'request-hearing' },
+      event: 'hearing-requested',
+      citations: [cite.hearing],
+    },
     {
       action: 'publish-notice',
       label: 'Vorhaben öffentlich bekannt machen',
@@ -33,8 +81,8 @@ export function participationTransitions(): TransitionDef[] {
       from: ['participation'],
       to: 'decision-drafting',
       roles: ['case_worker'],
-      guards: [afterObjections],
-      effect: { kind: 'skip-hearing' },
+      guards: rules.hearingOnRequest ? [afterObjections, notRequested] : [afterObjections],
+      effect: { kind: 'skip-hearing', rule },
       event: 'hearing-skipped',
       citations: [cite.hearing],
     },
@@ -44,8 +92,8 @@ export function participationTransitions(): TransitionDef[] {
       from: ['participation'],
       to: 'hearing',
       roles: ['case_worker'],
-      guards: [afterObjections],
-      effect: { kind: 'schedule-hearing', minWrittenPeriodDays: 7 },
+      guards: rules.hearingOnRequest ? [afterObjections, requestNeeded] : [afterObjections],
+      effect: { kind: 'schedule-hearing', minWrittenPeriodDays: 7, rule },
       event: 'hearing-scheduled',
       citations: [cite.hearing],
     },

@@ -12,7 +12,7 @@ import { prepared, rejected } from './effect-types.ts';
 import type { EffectContext, Prepared } from './effect-types.ts';
 import { isoDateField, oneOf, optionalText, requiredText } from './input.ts';
 import type { InputRecord, Parsed } from './input.ts';
-import type { DeadlineDef, ProcedureTypeVersion } from './types.ts';
+import type { DeadlineDef, HearingRule, ProcedureTypeVersion } from './types.ts';
 
 function deadline(type: ProcedureTypeVersion, key: string): DeadlineDef {
   const def = type.deadlines.find((candidate) => candidate.key === key);
@@ -98,18 +98,66 @@ function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/** § 10 Abs. 6 BImSchG: for onshore wind the hearing should be dropped unless the applicant asks. */
-export function skipHearing({ state, at, input }: EffectContext): Prepared {
+/**
+ * The applicant's request for a hearing (§ 10 Abs. 6 BImSchG as amended in July 2024: for onshore
+ * wind the hearing takes place only on request). Recorded by the applicant itself or by the case
+ * worker from a letter, with the day the request reached the authority, which cannot be later
+ * than the day it is recorded. [open] Whether a request after the objection period still binds.
+ */
+export function requestHearing({ state, at, input }: EffectContext): Prepared {
+  const given = optionalText(input, 'receivedOn', 'Der Tag des Eingangs des Antrags');
+  if (!given.ok) return rejected(given.message);
+  const receivedOn =
+    given.value === ''
+      ? { ok: true as const, value: at }
+      : isoDateField(input, 'receivedOn', 'Der Tag des Eingangs des Antrags');
+  if (!receivedOn.ok) return rejected(receivedOn.message);
+  if (receivedOn.value > at)
+    return rejected(
+      `Der Tag des Eingangs des Antrags darf nicht nach dem heutigen Tag (${short(at)}) liegen.`,
+    );
+  const note = optionalText(input, 'note', 'Die Anmerkung zum Antrag');
+  if (!note.ok) return rejected(note.message);
+  const hearingRequest = { receivedOn: receivedOn.value, recordedAt: at };
+  return prepared(() => ({
+    state: { ...state, hearingRequest },
+    data: { receivedOn: receivedOn.value, note: note.value },
+  }));
+}
+
+/** What the decision records besides its outcome: the rule, whether a request was made. */
+function ruleData(state: EffectContext['state'], rule: HearingRule) {
+  return {
+    rule: rule.key,
+    ruleLabel: rule.label,
+    ruleCitation: rule.citation,
+    requestedOn: state.hearingRequest?.receivedOn ?? null,
+  };
+}
+
+/**
+ * No hearing, with reasons (§ 10 Abs. 6 BImSchG; announced, § 12 Abs. 1 9. BImSchV). Under the
+ * on-request rule the transition's guard refuses this once the applicant asked for a hearing.
+ */
+export function skipHearing({ state, at, input }: EffectContext, rule: HearingRule): Prepared {
   const reason = requiredText(
     input,
     'reason',
     'Die Begründung, warum kein Erörterungstermin stattfindet',
   );
   if (!reason.ok) return rejected(reason.message);
-  const hearing = { held: false, decidedAt: at, format: null, date: null, heldAt: null };
+  const hearing = {
+    held: false,
+    decidedAt: at,
+    format: null,
+    date: null,
+    heldAt: null,
+    reason: reason.value,
+    rule: rule.label,
+  };
   return prepared(() => ({
     state: { ...state, hearing },
-    data: { held: false, reason: reason.value },
+    data: { held: false, reason: reason.value, ...ruleData(state, rule) },
   }));
 }
 
@@ -117,7 +165,11 @@ export function skipHearing({ state, at, input }: EffectContext): Prepared {
  * A hearing in person on a day after the objection period, or an online consultation with a
  * written comment period of at least one week (§ 10 Abs. 6 BImSchG, § 16 9. BImSchV). [open]
  */
-export function scheduleHearing(ctx: EffectContext, minWrittenPeriodDays: number): Prepared {
+export function scheduleHearing(
+  ctx: EffectContext,
+  minWrittenPeriodDays: number,
+  rule: HearingRule,
+): Prepared {
   const { state, at, input } = ctx;
   const format = oneOf(input, 'format', 'Die Form der Erörterung', [
     'in-person',
@@ -138,6 +190,9 @@ export function scheduleHearing(ctx: EffectContext, minWrittenPeriodDays: number
       `Bei einer Online-Konsultation muss die Äußerungsfrist mindestens eine Woche betragen, also frühestens am ${short(addDays(at, minWrittenPeriodDays))} enden (§ 10 Abs. 6 BImSchG).`,
     );
   }
+  if (daysBetween(at, date.value) > 366) {
+    return rejected(`${label} liegt mehr als ein Jahr in der Zukunft.`);
+  }
   const place =
     format.value === 'in-person'
       ? requiredText(input, 'place', 'Der Ort des Erörterungstermins')
@@ -151,6 +206,8 @@ export function scheduleHearing(ctx: EffectContext, minWrittenPeriodDays: number
     format: format.value,
     date: date.value,
     heldAt: null,
+    reason: reason.value,
+    rule: rule.label,
   };
   return prepared(() => ({
     state: { ...state, hearing },
@@ -160,6 +217,7 @@ export function scheduleHearing(ctx: EffectContext, minWrittenPeriodDays: number
       date: date.value,
       place: place.value,
       reason: reason.value,
+      ...ruleData(state, rule),
     },
   }));
 }
@@ -168,11 +226,14 @@ export function scheduleHearing(ctx: EffectContext, minWrittenPeriodDays: number
 export function recordHearing({ state, at, input }: EffectContext): Prepared {
   const minutes = requiredText(input, 'minutes', 'Die Niederschrift des Erörterungstermins');
   if (!minutes.ok) return rejected(minutes.message);
+  // § 19 Abs. 1 S. 2 Nr. 2 9. BImSchV: the chair's name; without one the person recording it.
+  const chair = optionalText(input, 'chair', 'Der Name der Verhandlungsleitung');
+  if (!chair.ok) return rejected(chair.message);
   const { hearing } = state;
   if (!hearing?.held) return rejected('Es ist kein Erörterungstermin angesetzt.');
   return prepared(() => ({
     state: { ...state, hearing: { ...hearing, heldAt: at } },
-    data: { minutes: minutes.value },
+    data: { minutes: minutes.value, chair: chair.value },
   }));
 }
 

@@ -23,6 +23,7 @@ import {
   publishDecision,
   publishNotice,
   recordHearing,
+  requestHearing,
   scheduleHearing,
   skipHearing,
 } from './effects-participation.ts';
@@ -69,10 +70,12 @@ export function prepareEffect(effect: Effect, ctx: EffectContext): Prepared {
       return deliverDecision(ctx);
     case 'publish-notice':
       return publishNotice(ctx, effect.minDaysBeforeDisplay);
+    case 'request-hearing':
+      return requestHearing(ctx);
     case 'skip-hearing':
-      return skipHearing(ctx);
+      return skipHearing(ctx, effect.rule);
     case 'schedule-hearing':
-      return scheduleHearing(ctx, effect.minWrittenPeriodDays);
+      return scheduleHearing(ctx, effect.minWrittenPeriodDays, effect.rule);
     case 'record-hearing':
       return recordHearing(ctx);
     case 'publish-decision':

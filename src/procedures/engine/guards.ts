@@ -160,6 +160,8 @@ export function guardPasses(check: GuardCheck, ctx: GuardContext): boolean {
       return ctx.at === undefined || consentExpired(ctx, ctx.at);
     case 'consents-settled':
       return unsettledConsents(state).length === 0;
+    case 'hearing-requested':
+      return (state.hearingRequest != null) === check.value;
     case 'date-passed': {
       const date = stateDate(state, check.date);
       if (date === null) return false;

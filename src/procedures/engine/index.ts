@@ -17,6 +17,7 @@ export type {
   FactDef,
   Guard,
   GuardCheck,
+  HearingRule,
   ProcedureTypeVersion,
   RequiredDocumentDef,
   Role,
@@ -37,6 +38,7 @@ export type {
   DecisionRecord,
   DocumentRequest,
   HearingRecord,
+  HearingRequest,
   ParticipationRecord,
   ProcedureState,
 } from './state.ts';

@@ -66,6 +66,15 @@ export interface HearingRecord {
   /** In person: the day of the hearing; online: the last day of the written comment period. */
   readonly date: IsoDate | null;
   readonly heldAt: IsoDate | null;
+  /** Absent in states stored before the rule was recorded. */
+  readonly reason?: string;
+  readonly rule?: string;
+}
+
+/** The applicant's request for a hearing (§ 10 Abs. 6 BImSchG): the day it reached the authority. */
+export interface HearingRequest {
+  readonly receivedOn: IsoDate;
+  readonly recordedAt: IsoDate;
 }
 
 /** Public notice of the decision instead of individual delivery (§ 10 Abs. 8 BImSchG). */
@@ -99,6 +108,7 @@ export interface ProcedureState {
   /** Absent in states stored before public participation existed: read with `?? null`. */
   readonly participation?: ParticipationRecord | null;
   readonly hearing?: HearingRecord | null;
+  readonly hearingRequest?: HearingRequest | null;
   readonly decisionPublication?: DecisionPublication | null;
   readonly closure: {
     readonly kind: ClosureKind;

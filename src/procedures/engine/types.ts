@@ -58,8 +58,13 @@ export type Effect =
   | { readonly kind: 'decide' }
   | { readonly kind: 'deliver-decision' }
   | { readonly kind: 'publish-notice'; readonly minDaysBeforeDisplay: number }
-  | { readonly kind: 'skip-hearing' }
-  | { readonly kind: 'schedule-hearing'; readonly minWrittenPeriodDays: number }
+  | { readonly kind: 'request-hearing' }
+  | { readonly kind: 'skip-hearing'; readonly rule: HearingRule }
+  | {
+      readonly kind: 'schedule-hearing';
+      readonly minWrittenPeriodDays: number;
+      readonly rule: HearingRule;
+    }
   | { readonly kind: 'record-hearing' }
   | { readonly kind: 'publish-decision' }
   | { readonly kind: 'deem-delivered' }
@@ -67,6 +72,18 @@ export type Effect =
   | { readonly kind: 'reject-incomplete' }
   | { readonly kind: 'refuse' };
 export type EffectKind = Effect['kind'];
+
+/**
+ * The rule under which the authority decides whether a hearing takes place, recorded with the
+ * decision and phrased in the hearing notice: discretionary (§ 10 Abs. 6 BImSchG), or for onshore
+ * wind only on the applicant's request (§ 10 Abs. 6 BImSchG as amended in July 2024). [open]
+ */
+export interface HearingRule {
+  readonly key: 'discretionary' | 'on-request';
+  /** German sentence shown on the hearing page and in the notice. */
+  readonly label: string;
+  readonly citation: string;
+}
 
 export type GuardCheck =
   | { readonly kind: 'no-open-document-requests' }
@@ -79,6 +96,8 @@ export type GuardCheck =
   | { readonly kind: 'agency-deadline-expired'; readonly deadline: string }
   /** Needs the action date: some unanswered document request is past its period. */
   | { readonly kind: 'document-request-overdue'; readonly deadline: string }
+  /** Whether the applicant's request for a hearing is recorded (§ 10 Abs. 6 BImSchG). */
+  | { readonly kind: 'hearing-requested'; readonly value: boolean }
   /** Needs the action date: a date recorded in the state has passed (the day itself counts). */
   | { readonly kind: 'date-passed'; readonly date: StateDate; readonly inclusive: boolean }
   /**
