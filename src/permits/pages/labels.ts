@@ -25,6 +25,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'participation-prepared': 'Öffentlichkeitsbeteiligung vorbereitet',
   'notice-published': 'Vorhaben öffentlich bekannt gemacht (Auslegung, Einwendungsfrist)',
   'hearing-skipped': 'Entschieden: kein Erörterungstermin',
+  'hearing-requested': 'Erörterungstermin von der Antragstellerin beantragt',
   'hearing-scheduled': 'Erörterungstermin angesetzt',
   'hearing-held': 'Erörterung durchgeführt, Niederschrift erfasst',
   'decision-published': 'Bescheid öffentlich bekannt gemacht (§ 10 Abs. 8 BImSchG)',
