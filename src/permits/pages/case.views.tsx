@@ -17,7 +17,7 @@ import { ActionForm } from './action.forms.tsx';
 import { CaseworkSection } from './casework.views.tsx';
 import { LettersSection, type LettersView } from '../../procedures/letters/letter.views.tsx';
 import { ApplicationForm } from './application.form.tsx';
-import { EVENT_LABELS, STATUS_LABELS } from './labels.ts';
+import { EVENT_LABELS, letterDocumentLabel, letterEventLabel, STATUS_LABELS } from './labels.ts';
 import { StatementSummary } from './statement.views.tsx';
 import { ConsentSummary, consentEventLabel } from './consent.views.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
@@ -121,6 +121,7 @@ function Documents(props: {
               </a>,
               view.requiredDocuments.find((r) => r.key === d.doc_type)?.label ??
                 DOC_TYPE_LABELS[d.doc_type] ??
+                letterDocumentLabel(d.doc_type) ??
                 d.doc_type,
               formatTimestamp(d.uploaded_at),
               <code>{d.sha256.slice(0, 16)}…</code>,
@@ -182,7 +183,16 @@ function Documents(props: {
 }
 
 /** Audit events of the authority's internal organisation: not part of the parties' timeline. */
-const INTERNAL_EVENTS = new Set(['case-assigned', 'case-reassigned']);
+const INTERNAL_EVENTS = new Set([
+  'case-assigned',
+  'case-reassigned',
+  // A letter exists for the applicant only once delivered (the letter page answers 404 before).
+  'letter-drafted',
+  'letter-revised',
+  'letter-review-requested',
+  'letter-returned',
+  'letter-signed',
+]);
 
 const RESPONSIBLE: Record<string, string> = {
   case_worker: 'die Genehmigungsbehörde',
@@ -526,7 +536,10 @@ function Timeline(props: CasePageProps & { isWorker: boolean }): VNode | null {
         {events.map((e) => (
           <li key={e.seq}>
             {formatTimestamp(e.at)}:{' '}
-            {consentEventLabel(e.type, e.data) ?? EVENT_LABELS[e.type] ?? e.type}
+            {consentEventLabel(e.type, e.data) ??
+              letterEventLabel(e.type, e.data) ??
+              EVENT_LABELS[e.type] ??
+              e.type}
             {e.display_name
               ? ` – ${e.display_name}`
               : e.actor_role === 'system'

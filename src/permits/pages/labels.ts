@@ -1,3 +1,6 @@
+import type { DeadlineStatus } from '../../db/schema.ts';
+import { isLetterKind, LETTER_KIND_LABELS } from '../../procedures/letters/letter.kinds.ts';
+
 /** German names of audit events and deadline states, for timelines and tables. */
 export const EVENT_LABELS: Record<string, string> = {
   'application-created': 'Antrag angelegt',
@@ -22,6 +25,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'participation-prepared': 'Öffentlichkeitsbeteiligung vorbereitet',
   'notice-published': 'Vorhaben öffentlich bekannt gemacht (Auslegung, Einwendungsfrist)',
   'hearing-skipped': 'Entschieden: kein Erörterungstermin',
+  'hearing-requested': 'Erörterungstermin von der Antragstellerin beantragt',
   'hearing-scheduled': 'Erörterungstermin angesetzt',
   'hearing-held': 'Erörterung durchgeführt, Niederschrift erfasst',
   'decision-published': 'Bescheid öffentlich bekannt gemacht (§ 10 Abs. 8 BImSchG)',
@@ -42,11 +46,32 @@ export const EVENT_LABELS: Record<string, string> = {
   'deadline-escalated': 'Fristüberschreitung an die Aufsicht gemeldet',
   'case-assigned': 'Zuständigkeit festgelegt',
   'case-reassigned': 'Zuständigkeit geändert',
+  'letter-drafted': 'Schreiben entworfen',
+  'letter-revised': 'Schreiben neu gefasst',
+  'letter-review-requested': 'Schreiben zur Zeichnung vorgelegt',
+  'letter-returned': 'Schreiben zur Überarbeitung zurückgegeben',
+  'letter-signed': 'Schreiben gezeichnet',
+  'letter-delivered': 'Schreiben zugestellt',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
+/** The timeline names the letter ("Schreiben gezeichnet: Bescheid"), as the letter list does. */
+export function letterEventLabel(type: string, data: unknown): string | undefined {
+  if (!type.startsWith('letter-') || !EVENT_LABELS[type]) return undefined;
+  const kind = (data as { kind?: unknown } | null)?.kind;
+  return isLetterKind(kind) ? `${EVENT_LABELS[type]}: ${LETTER_KIND_LABELS[kind]}` : undefined;
+}
+
+/** Signed letters are filed as documents of type `letter-<kind>` (letter.actions.ts). */
+export function letterDocumentLabel(docType: string): string | undefined {
+  const kind = docType.startsWith('letter-') ? docType.slice('letter-'.length) : '';
+  return isLetterKind(kind) ? `${LETTER_KIND_LABELS[kind]} (gezeichnetes Schreiben)` : undefined;
+}
+
+export const STATUS_LABELS: Record<DeadlineStatus, string> = {
   running: 'läuft',
   met: 'eingehalten',
   expired: 'abgelaufen',
+  // A period that ran its course (display, objection period); nothing was missed.
+  ended: 'beendet',
   cancelled: 'entfallen',
 };
