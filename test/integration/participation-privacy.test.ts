@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { participationTransitions } from '../../src/permits/procedure-types/transitions-participation.ts';
+import { RED_III_2025 } from '../../src/permits/procedure-types/rule-sets.ts';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
 import { proposeRedaction } from '../../src/participation/review/redaction.actions.ts';
 import { findObjection } from '../../src/participation/review/review.queries.ts';
@@ -228,7 +229,7 @@ describe('personal data of objectors through a whole formal procedure (invariant
         docId: documents.map((d) => d.id),
         reference: references.map((r) => r.reference),
         number: ['1', '2', '3'],
-        action: [...new Set(participationTransitions().map((a) => a.action))],
+        action: [...new Set(participationTransitions(RED_III_2025).map((a) => a.action))],
       },
       byPrefix: [['/bekanntmachungen/', 'id', notices.map((n) => n.id)]],
     });

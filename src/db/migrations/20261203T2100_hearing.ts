@@ -10,7 +10,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('procedure_id', 'uuid', (c) => c.primaryKey().references('procedures.id'))
     .addColumn('tenant_id', 'uuid', (c) => c.notNull().references('organisations.id'))
     .addColumn('public_count', 'integer', (c) =>
-      c.notNull().defaultTo(0).check(sql`public_count >= 0 and public_count <= 100000`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`public_count >= 0 and public_count <= 100000`),
     )
     .addColumn('minutes_document_id', 'uuid', (c) => c.references('documents.id'))
     .execute();

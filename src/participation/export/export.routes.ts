@@ -33,11 +33,7 @@ const tags = ['Öffentlichkeitsbeteiligung'];
  * Exports hold every objector's data, so only the case workers of the responsible authority get
  * them; everyone else, including the applicant and the agencies, learns nothing (404).
  */
-async function exportableProcedure(
-  deps: Deps,
-  actor: Actor,
-  id: string,
-): Promise<ProcedureRow> {
+async function exportableProcedure(deps: Deps, actor: Actor, id: string): Promise<ProcedureRow> {
   const { row, roles } = await findProcedureFor(deps.db, actor, id);
   if (!roles.includes('case_worker'))
     throw new AppError(
