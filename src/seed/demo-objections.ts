@@ -97,6 +97,8 @@ export async function seedDemoObjections(
       signatures,
       signaturesConfirmed: false,
       representative,
+      // Some letters ask that name and address be withheld from the applicant.
+      redactIdentity: identity && i % 4 === 1,
     });
     i += 1;
   };

@@ -203,6 +203,12 @@ describe('uniform submissions (§ 17 VwVfG) and intake plausibility', () => {
     const unnamed = await manual({ externalRef: 'M-LIST', signatures: '80' });
     assert.equal(unnamed.statusCode, 303, unnamed.body);
     assert.equal((await byRef('M-LIST')).early, 'before-display');
+    assert.equal((await byRef('M-LIST')).redact_identity, false);
+
+    // A letter that asks to withhold name and address from the applicant (§ 12 Abs. 2 9. BImSchV).
+    const withheld = await manual({ externalRef: 'M-WITHHELD', redactIdentity: 'ja' });
+    assert.equal(withheld.statusCode, 303, withheld.body);
+    assert.equal((await byRef('M-WITHHELD')).redact_identity, true);
   });
 
   it('import reads German columns and German dates, and refuses what is implausible', async () => {

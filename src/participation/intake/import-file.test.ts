@@ -10,6 +10,27 @@ const jsonl = (...objects: unknown[]): string => objects.map((o) => JSON.stringi
 const ok = { text: 'Ich erhebe Einwendung.', receivedAt: '2026-03-14', channel: 'papier' };
 const lines = (items: readonly { line: number }[]) => items.map((item) => item.line);
 
+describe('parseImportFile: request to black out name and address', () => {
+  it('reads "Schwärzung erbeten" as ja/nein and reports any other value in German', () => {
+    const csv = [
+      'Text;Eingangsdatum;Eingangsweg;Name;Schwärzung erbeten',
+      'Ich erhebe Einwendung.;03.10.2026;Brief;Anna Muster;ja',
+      'Ich erhebe Einwendung.;03.10.2026;Brief;Bernd Muster;',
+      'Ich erhebe Einwendung.;03.10.2026;Brief;Carla Muster;vielleicht',
+    ].join('\n');
+    const { rows, problems } = parse(csv, 'csv');
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.redactIdentity]),
+      [
+        ['Anna Muster', true],
+        ['Bernd Muster', false],
+      ],
+    );
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]?.message ?? '', /„Schwärzung erbeten“.*„vielleicht“.*ja, nein/);
+  });
+});
+
 describe('parseImportFile (JSONL)', () => {
   it('reads good rows with defaults, aliases and 1-based physical line numbers', () => {
     const list = { ...ok, channel: 'Unterschriftenliste', signatures: 312, externalRef: 'L-1' };
@@ -28,6 +49,7 @@ describe('parseImportFile (JSONL)', () => {
         signatures: 1,
         signaturesConfirmed: false,
         representative: null,
+        redactIdentity: false,
       },
       {
         line: 4,
@@ -40,6 +62,7 @@ describe('parseImportFile (JSONL)', () => {
         signatures: 312,
         signaturesConfirmed: false,
         representative: null,
+        redactIdentity: false,
       },
     ]);
   });

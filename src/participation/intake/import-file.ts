@@ -23,6 +23,8 @@ export interface ImportRow {
   signaturesConfirmed: boolean;
   /** The signer named as representative (§ 17 Abs. 1 S. 1 VwVfG), if any. */
   representative: NamedRepresentative | null;
+  /** The objector asked that name and address be blacked out for the applicant (§ 12 Abs. 2 9. BImSchV). */
+  redactIdentity: boolean;
 }
 
 export interface ImportProblem {

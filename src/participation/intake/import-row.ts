@@ -39,6 +39,7 @@ export const LABELS = new Map<Field, string>([
   ['representativeName', 'Vertreter'],
   ['representativeProfession', 'Beruf des Vertreters'],
   ['representativeAddress', 'Anschrift des Vertreters'],
+  ['redactIdentity', 'Schwärzung erbeten'],
 ]);
 export const FIELDS: readonly Field[] = [...LABELS.keys()];
 export const REQUIRED: readonly Field[] = ['text', 'receivedAt', 'channel'];
@@ -70,6 +71,10 @@ export const HEADERS = new Map<string, Field>([
   ['vertreterin', 'representativeName'],
   ['beruf', 'representativeProfession'],
   ['adresse des vertreters', 'representativeAddress'],
+  ['schwärzung', 'redactIdentity'],
+  ['schwaerzung', 'redactIdentity'],
+  ['schwärzung erbeten', 'redactIdentity'],
+  ['name und anschrift schwärzen', 'redactIdentity'],
 ]);
 
 export const labelOf = (field: Field): string => LABELS.get(field) ?? field;
@@ -263,25 +268,20 @@ export function validateRecord(record: RawRecord, context: RowContext): ImportRo
     else report('externalRef', `${quote(externalRef)} kommt bereits in Zeile ${first} vor.`);
   }
 
-  const rawConfirm = values.get('signaturesConfirmed');
-  const confirmText =
-    typeof rawConfirm === 'boolean'
-      ? String(rawConfirm)
-      : typeof rawConfirm === 'string'
-        ? rawConfirm
-        : '';
-  const confirmed = YES.has(confirmText.trim().toLowerCase());
-  if (
-    rawConfirm !== undefined &&
-    rawConfirm !== null &&
-    !confirmed &&
-    !NO.has(confirmText.trim().toLowerCase())
-  ) {
-    report(
-      'signaturesConfirmed',
-      `hat den unbekannten Wert ${quote(confirmText)} (erlaubt: ja, nein).`,
-    );
-  }
+  /** "ja"/"nein" (also true/false, x, leer); anything else is reported, not guessed. */
+  const yesNo = (field: Field): boolean => {
+    const value = values.get(field);
+    const spelled =
+      typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value : '';
+    const said = spelled.trim().toLowerCase();
+    if (YES.has(said)) return true;
+    if (value !== undefined && value !== null && !NO.has(said)) {
+      report(field, `hat den unbekannten Wert ${quote(spelled)} (erlaubt: ja, nein).`);
+    }
+    return false;
+  };
+  const confirmed = yesNo('signaturesConfirmed');
+  const redactIdentity = yesNo('redactIdentity');
 
   const raw = values.get('signatures');
   // JSON may carry a number, CSV always a string; both must spell a plain positive integer,
@@ -323,5 +323,6 @@ export function validateRecord(record: RawRecord, context: RowContext): ImportRo
     signatures: count,
     signaturesConfirmed: confirmed && count > PLAUSIBLE_SIGNATURES,
     representative,
+    redactIdentity,
   };
 }

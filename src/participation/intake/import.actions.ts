@@ -84,7 +84,7 @@ function valuesOf(procedure: PublicProcedure, row: ImportRow, enteredBy: string 
     name: row.name,
     address: row.address,
     email: null,
-    redact_identity: false,
+    redact_identity: row.redactIdentity,
     late: isLate(procedure, row.receivedAt),
     early: earlyOf(procedure, row.receivedAt),
     sha256: receiptHashV2(row.text, []),

@@ -32,6 +32,7 @@ const FIELDS: readonly Field[] = [
   'representativeName',
   'representativeProfession',
   'representativeAddress',
+  'redactIdentity',
 ];
 /** The form's field labels where they differ from the import's German column names. */
 const LABELS: Partial<Record<Field, string>> = {
@@ -91,6 +92,12 @@ function EntryPage(props: {
           errors={errors}
           required={false}
           rows={3}
+        />
+        <Checkbox
+          name="redactIdentity"
+          value="ja"
+          label="Die Person bittet, Name und Anschrift vor der Weitergabe an die Antragstellerin unkenntlich zu machen (§ 12 Abs. 2 9. BImSchV)."
+          checked={values.redactIdentity === 'ja'}
         />
         <TextField
           name="receivedAt"
