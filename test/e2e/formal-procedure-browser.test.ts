@@ -593,10 +593,6 @@ describe(
       const applicant = await as(APPLICANT);
       await applicant.goto(caseUrl());
       await check(applicant, '/verfahren/:id (Antragstellerin)');
-      // For wind turbines on land a hearing takes place only on the applicant's request
-      // (§ 10 Abs. 6 BImSchG): she asks for it on her case page.
-      await applicant.locator('#feld-request-hearing button[type=submit]').click();
-      await applicant.waitForURL(/ok=request-hearing/);
       await applicant.getByRole('link', { name: 'Einwendungen (§ 12 Abs. 2 9. BImSchV)' }).click();
       await check(applicant, '/verfahren/:id/einwendungen-antragstellerin');
       const batch = await main(applicant);
@@ -710,8 +706,18 @@ describe(
       await assertRedactedForApplicant(applicant);
     });
 
-    it('the hearing: announced, held on its day, minutes per concern', async () => {
+    it('the hearing: requested, announced, held on its day, minutes per concern', async () => {
       const worker = await as(WORKER);
+      await worker.goto(caseUrl());
+      // For wind turbines on land a hearing takes place only on the applicant's request
+      // (§ 10 Abs. 6 BImSchG): without it the case worker cannot schedule one, and is told why.
+      assert.equal(await worker.locator('#feld-schedule-hearing').count(), 0);
+      assert.match(await main(worker), /nur auf Antrag der Antragstellerin/);
+      const applicant = await as(APPLICANT);
+      await applicant.goto(caseUrl());
+      await applicant.locator('#feld-request-hearing button[type=submit]').click();
+      await applicant.waitForURL(/ok=request-hearing/);
+      await check(applicant, '/verfahren/:id (Antragstellerin, Erörterung beantragt)');
       await worker.goto(caseUrl());
       hearingDate = addDays(demo.today(), 21);
       const form = worker.locator('#feld-schedule-hearing');
@@ -774,7 +780,7 @@ describe(
 
       // The minutes reach the applicant as a PDF (§ 19 Abs. 2 9. BImSchV), without the objector
       // who asked to stay unrecognisable.
-      const applicant = await as(APPLICANT);
+      await as(APPLICANT); // her session, too, ended with the time that passed
       await applicant.goto(caseUrl());
       const minutesLink = applicant
         .getByRole('row', { name: /Niederschrift der Erörterung/ })
@@ -839,6 +845,13 @@ describe(
       const timeline = await worker.locator('#verlauf ~ ol').innerText();
       assert.match(timeline, /Schreiben gezeichnet: Bescheid – Lena Leitung/);
       assert.doesNotMatch(await main(worker), /– ended|letter-/);
+      // From the publication on, the delivery page shows who receives the Bescheid how.
+      await worker.goto(url(`/verfahren/${procedureId}/zustellung`));
+      await check(worker, '/verfahren/:id/zustellung (bekannt gemacht)');
+      assert.match(
+        await worker.getByRole('table', { name: 'Zustellungen' }).innerText(),
+        /Antragstellerin/,
+      );
 
       const reader = await citizen('Leserin');
       await reader.goto(url('/bekanntmachungen'));
