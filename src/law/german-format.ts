@@ -43,3 +43,8 @@ export function formatGermanDateShort(date: IsoDate): string {
   const { year, month, day } = toParts(date);
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
 }
+
+/** "1 Einwendung", "1.234 Einwendungen": a German count with the noun in the right number. */
+export function countNoun(count: number, singular: string, plural: string): string {
+  return `${count.toLocaleString('de-DE')} ${count === 1 ? singular : plural}`;
+}

@@ -6,7 +6,7 @@ export type { IsoDate } from './calendar-date.ts';
 export { parseIsoDate } from './calendar-date.ts';
 export type { DeadlineInputField } from './errors.ts';
 export { DeadlineInputError } from './errors.ts';
-export { formatGermanDate, formatGermanDateShort } from './german-format.ts';
+export { countNoun, formatGermanDate, formatGermanDateShort } from './german-format.ts';
 export type { Holiday, HolidayCalendar, OneOffHoliday } from './holidays.ts';
 export {
   createNrwHolidayCalendar,

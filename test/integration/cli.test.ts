@@ -134,7 +134,7 @@ describe('npx industrieland with a database', () => {
       env,
     );
     assert.equal(computed.code, 0, computed.output);
-    assert.match(computed.output, /1 Gruppen gleichförmiger Einwendungen mit zusammen 3/);
+    assert.match(computed.output, /1 Gruppe gleichförmiger Einwendungen mit zusammen 3/);
     const unknown = await run(['objections', 'groups', '--procedure', UNKNOWN_ID], env);
     assert.equal(unknown.code, 1);
     assertOneGermanLine(unknown.output);

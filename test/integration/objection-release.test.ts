@@ -233,7 +233,7 @@ describe('release of redacted objections to the applicant (§ 12 Abs. 2 9. BImSc
     assert.equal(response.statusCode, 303);
     const done = await as(WORKER).get(response.headers.location as string);
     assert.match(done.body, /Freigabe 1 mit 1 Einwendung ist erfolgt/);
-    assert.match(done.body, /1 Einwendungen mit ungeprüfter Schwärzung wurden nicht freigegeben/);
+    assert.match(done.body, /1 Einwendung mit ungeprüfter Schwärzung wurde nicht freigegeben/);
     const page = await as(APPLICANT).get(`${base()}/einwendungen-antragstellerin`);
     assert.ok(page.body.includes(OPEN.marker), 'freigegebener Text fehlt');
     assert.ok(page.body.includes(OPEN.name), 'Name fehlt, obwohl nicht verlangt');

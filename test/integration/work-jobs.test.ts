@@ -163,7 +163,7 @@ describe('background jobs with a status page', () => {
 
     const done = await page.get(`${jobsPage()}/${jobId}`);
     assert.match(done.body, /Der Auftrag ist fertig/);
-    assert.match(done.body, /14 Einwendungen verglichen: 1 Gruppen/);
+    assert.match(done.body, /14 Einwendungen verglichen: 1 Gruppe /);
     const doneAuto = await page.get(`${jobsPage()}/${jobId}?automatisch=ein`);
     assert.doesNotMatch(doneAuto.body, /http-equiv="refresh"/, 'no reload once done');
     assert.ok(done.body.includes(`href="${groupsPage()}"`));

@@ -6,7 +6,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import type { VNode } from 'preact';
-import { formatGermanDate } from '../../law/index.ts';
+import { countNoun, formatGermanDate } from '../../law/index.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import type { App, Deps } from '../../platform/server.ts';
@@ -47,8 +47,8 @@ function Plan(props: { planned: DeliveryList }): VNode {
       </p>
       {props.planned.unreachable > 0 ? (
         <p class="kern-body">
-          {num(props.planned.unreachable)} Einwendungen ohne Namen und Anschrift erreicht nur die
-          öffentliche Bekanntmachung.
+          {countNoun(props.planned.unreachable, 'Einwendung', 'Einwendungen')} ohne Namen und
+          Anschrift erreicht nur die öffentliche Bekanntmachung.
         </p>
       ) : null}
     </section>

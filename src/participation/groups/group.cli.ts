@@ -7,6 +7,7 @@ import { findProcedure } from '../../permits/permit.queries.ts';
 import { computeGroups } from './group.compute.ts';
 import { isUuid } from '../../db/ids.ts';
 import { listGroupsForCli, summaryCounts, type CliGroup } from './group.queries.ts';
+import { countNoun } from '../../law/index.ts';
 
 const CALL =
   'Aufruf: npx industrieland objections groups --procedure <Verfahrens-ID> [--json] [--compute]';
@@ -20,14 +21,16 @@ const USAGE = `${CALL}
 function printTable(groups: CliGroup[], out: (line: string) => void): void {
   if (groups.length === 0) return;
   const members = groups.reduce((sum, g) => sum + g.members.length, 0);
-  out(`${groups.length} Gruppen gleichförmiger Einwendungen mit zusammen ${members} Einwendungen.`);
+  out(
+    `${countNoun(groups.length, 'Gruppe', 'Gruppen')} gleichförmiger Einwendungen mit zusammen ${countNoun(members, 'Einwendung', 'Einwendungen')}.`,
+  );
   groups.forEach((group, index) => {
     const representative = group.representative
       ? `${group.representative.id}${group.representative.externalRef ? ` (${group.representative.externalRef})` : ''}`
       : 'keiner';
     out('');
     out(
-      `Gruppe ${index + 1}: ${group.groupId} – ${group.members.length} Einwendungen, ` +
+      `Gruppe ${index + 1}: ${group.groupId} – ${countNoun(group.members.length, 'Einwendung', 'Einwendungen')}, ` +
         `bestätigt: ${group.confirmed ? 'ja' : 'nein'}, Vertreter: ${representative}`,
     );
     out(`  ${'ID'.padEnd(36)}  ${'Eingangsnummer'.padEnd(16)}  Externe Kennung`);

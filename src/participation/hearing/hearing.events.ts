@@ -6,7 +6,7 @@
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { formatGermanDate } from '../../law/index.ts';
+import { countNoun, formatGermanDate } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
 import {
   berlinDate,
@@ -80,7 +80,7 @@ async function seedAgenda(trx: Trx, row: ProcedureRow): Promise<string[]> {
     .values({ procedure_id: row.id, tenant_id: row.tenantId })
     .onConflict((oc) => oc.column('procedure_id').doNothing())
     .execute();
-  return items.map((i) => `${i.label} (${i.objections.toLocaleString('de-DE')} Einwendungen)`);
+  return items.map((i) => `${i.label} (${countNoun(i.objections, 'Einwendung', 'Einwendungen')})`);
 }
 
 async function publishHearingDecision(ctx: HearingEventContext, storeNotice: StoreNotice) {

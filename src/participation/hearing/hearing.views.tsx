@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { formatGermanDate } from '../../law/index.ts';
+import { countNoun, formatGermanDate } from '../../law/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import {
   CsrfField,
@@ -125,7 +125,7 @@ function AgendaForm(props: {
           <li key={item.id} class="kern-stack">
             <TextField
               name={`title.${item.id}`}
-              label={`Tagesordnungspunkt${item.concernId ? ` (Belang mit ${item.objections.toLocaleString('de-DE')} Einwendungen)` : ''}`}
+              label={`Tagesordnungspunkt${item.concernId ? ` (Belang mit ${countNoun(item.objections, 'Einwendung', 'Einwendungen')})` : ''}`}
               value={values[`title.${item.id}`] ?? item.title}
               errors={errors}
             />
@@ -289,7 +289,7 @@ export function LetterListPage(props: {
       </p>
       <table class="kern-table">
         <caption class="kern-title">
-          {props.rows.length.toLocaleString('de-DE')} Einwendungen
+          {countNoun(props.rows.length, 'Einwendung', 'Einwendungen')}
         </caption>
         <thead class="kern-table__head">
           <tr class="kern-table__row">

@@ -6,6 +6,7 @@
  * unrecognisable, so that the copy the applicant and objectors receive cannot leak them.
  */
 import { Readable } from 'node:stream';
+import { countNoun } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { berlinDate, procedureParties, recipients } from '../../permits/permit.queries.ts';
 import { MAX_UPLOAD_BYTES } from '../../permits/permit.types.ts';
@@ -98,7 +99,7 @@ export async function storeMinutes(ctx: HearingEventContext): Promise<void> {
     items: agenda.map((item) => ({
       title: sweep(item.title),
       concern: item.concernId
-        ? `${item.objections.toLocaleString('de-DE')} Einwendungen im Belange-Katalog`
+        ? `${countNoun(item.objections, 'Einwendung', 'Einwendungen')} im Belange-Katalog`
         : null,
       minutes: scrub(item.minutes),
       comments: comments

@@ -4,7 +4,7 @@
  * The legal reasoning is in docs/law/objection-intake.md.
  */
 import type { EarlyIntake } from '../../db/schema.ts';
-import { formatGermanDate, type IsoDate } from '../../law/index.ts';
+import { countNoun, formatGermanDate, type IsoDate } from '../../law/index.ts';
 
 /**
  * § 17 Abs. 1 S. 1 VwVfG: the rules on uniform submissions apply to submissions signed by MORE
@@ -30,10 +30,7 @@ export const MAX_SIGNATURES = 1_000_000;
 
 const number = (value: number): string => value.toLocaleString('de-DE');
 
-/** "1 Unterschrift", "1.234 Unterschriften": German count with the noun in the right number. */
-export function countNoun(count: number, singular: string, plural: string): string {
-  return `${number(count)} ${count === 1 ? singular : plural}`;
-}
+export { countNoun };
 
 export const signatureCount = (count: number): string =>
   countNoun(count, 'Unterschrift', 'Unterschriften');

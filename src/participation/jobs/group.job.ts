@@ -2,6 +2,7 @@
 import type { WorkKind } from '../../procedures/work/work.types.ts';
 import { computeGroups } from '../groups/group.compute.ts';
 import { groupsPath } from '../groups/group.views.tsx';
+import { countNoun } from '../../law/index.ts';
 
 export const GROUPS_JOB = 'objection-groups';
 
@@ -37,9 +38,9 @@ export const groupsJob: WorkKind = {
     const r = job.result ?? {};
     return {
       text:
-        `${number(r.considered)} Einwendungen verglichen: ${number(r.groups)} Gruppen ` +
+        `${countNoun(Number(r.considered ?? 0), 'Einwendung', 'Einwendungen')} verglichen: ${countNoun(Number(r.groups ?? 0), 'Gruppe', 'Gruppen')} ` +
         `(${number(r.created)} neu, ${number(r.unchanged)} unverändert, ${number(r.dissolved)} aufgelöst) ` +
-        `mit zusammen ${number(r.grouped)} Einwendungen. Bestätigte und von Ihnen geänderte Gruppen blieben unverändert.`,
+        `mit zusammen ${countNoun(Number(r.grouped ?? 0), 'Einwendung', 'Einwendungen')}. Bestätigte und von Ihnen geänderte Gruppen blieben unverändert.`,
       link: { href: groupsPath(job.procedureId), label: 'Zu den gleichförmigen Einwendungen' },
     };
   },

@@ -105,7 +105,9 @@ export function NoticePage(props: {
         </a>{' '}
         ·{' '}
         <a class="kern-link" href={`/beteiligung/${notice.procedureId}`}>
-          Zur Auslegung und zum Einwendungsformular
+          {content.kind === 'application'
+            ? 'Zur Auslegung und zum Einwendungsformular'
+            : 'Zum Verfahren und zu seinen Unterlagen'}
         </a>
       </p>
     </Layout>

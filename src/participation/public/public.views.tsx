@@ -197,31 +197,35 @@ export function DisplayPage(props: { ctx: PageContext; view: DisplayView; today:
               : 'Die Auslegung ist beendet; die Unterlagen können hier nicht mehr abgerufen werden.'}
           </p>
         )}
-        <DataTable
-          caption="Unterlagen des Antrags"
-          columns={['Unterlage', 'Datei']}
-          rows={view.documents.map((d) => ({
-            key: d.id,
-            cells: [
-              d.label,
-              d.tradeSecret ? (
-                <>
-                  <strong>
-                    Enthält Betriebs- oder Geschäftsgeheimnisse (§ 10 Abs. 2 BImSchG); ausgelegt
-                    wird die Inhaltsdarstellung:
-                  </strong>{' '}
-                  {d.neutralSummary ?? '–'}
-                </>
-              ) : open ? (
-                <a class="kern-link" href={`/beteiligung/${view.id}/unterlagen/${d.id}`}>
-                  {d.filename} ({sizeLabel(d.size)})
-                </a>
-              ) : (
-                d.filename
-              ),
-            ],
-          }))}
-        />
+        {view.documents.length === 0 ? (
+          <p class="kern-body">Zu diesem Verfahren sind keine Unterlagen ausgelegt.</p>
+        ) : (
+          <DataTable
+            caption="Unterlagen des Antrags"
+            columns={['Unterlage', 'Datei']}
+            rows={view.documents.map((d) => ({
+              key: d.id,
+              cells: [
+                d.label,
+                d.tradeSecret ? (
+                  <>
+                    <strong>
+                      Enthält Betriebs- oder Geschäftsgeheimnisse (§ 10 Abs. 2 BImSchG); ausgelegt
+                      wird die Inhaltsdarstellung:
+                    </strong>{' '}
+                    {d.neutralSummary ?? '–'}
+                  </>
+                ) : open ? (
+                  <a class="kern-link" href={`/beteiligung/${view.id}/unterlagen/${d.id}`}>
+                    {d.filename} ({sizeLabel(d.size)})
+                  </a>
+                ) : (
+                  d.filename
+                ),
+              ],
+            }))}
+          />
+        )}
         <h3 class="kern-heading-small">Anderer Zugang zu den Unterlagen</h3>
         <p class="kern-body">{view.alternativeAccess}</p>
       </section>

@@ -9,6 +9,7 @@ import { requireApplicant, requireCaseWorker } from '../review/staff-access.ts';
 import { releaseObjections, type ReleaseScope } from './release.actions.ts';
 import { listReleases, releasedObjections, releaseOverview } from './release.queries.ts';
 import { ApplicantReleasesPage, ReleasePage } from './release.views.tsx';
+import { countNoun } from '../../law/index.ts';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Page = Type.Optional(Type.String({ pattern: '^[0-9]{1,6}$' }));
@@ -29,7 +30,7 @@ export function registerReleaseRoutes(app: App, deps: Deps): void {
       const held = Number(zurueck ?? '0');
       const message =
         nummer && anzahl
-          ? `Freigabe ${nummer} mit ${anzahl === '1' ? '1 Einwendung' : `${anzahl} Einwendungen`} ist erfolgt.${held > 0 ? ` ${held} Einwendungen mit ungeprüfter Schwärzung wurden nicht freigegeben.` : ''}`
+          ? `Freigabe ${nummer} mit ${anzahl === '1' ? '1 Einwendung' : `${anzahl} Einwendungen`} ist erfolgt.${held > 0 ? ` ${countNoun(held, 'Einwendung', 'Einwendungen')} mit ungeprüfter Schwärzung ${held === 1 ? 'wurde' : 'wurden'} nicht freigegeben.` : ''}`
           : undefined;
       return sendPage(
         reply,

@@ -5,6 +5,7 @@
  * [open] The legal assessment is a frame the case worker completes in the draft; its wording
  * needs the authority's legal sign-off.
  */
+import { countNoun } from '../../law/index.ts';
 import type { LetterBlock } from '../../procedures/letters/letter.types.ts';
 import { date, heading, paragraph, siteText } from './common.ts';
 import { rejectedProposalsBlocks } from './conditions.section.ts';
@@ -121,6 +122,18 @@ export function legalBlocks(snapshot: PermitLetterSnapshot, granted: boolean): L
   return blocks;
 }
 
+/** The opening sentence; it announces assessments only when the catalogue has some. */
+function objectionIntro(count: number, assessed: boolean): string {
+  const raised =
+    count === 1
+      ? 'Innerhalb der Einwendungsfrist ist 1 Einwendung erhoben worden.'
+      : `Innerhalb der Einwendungsfrist sind ${countNoun(count, 'Einwendung', 'Einwendungen')} erhoben worden.`;
+  return assessed
+    ? `${raised} ${count === 1 ? 'Sie wurde' : 'Sie wurden'} nach den darin vorgebrachten Belangen geordnet und wie folgt gewürdigt:`
+    : // Said in the draft so that nobody signs a decision without the assessment.
+      `${raised} Die Würdigung nach Belangen ist im Belange-Katalog des Verfahrens noch nicht erfasst und vor der Zeichnung zu ergänzen.`;
+}
+
 /** § 21 Abs. 1 Nr. 5 9. BImSchV: how the objections were dealt with (formal procedure). */
 export function objectionBlocks(snapshot: PermitLetterSnapshot): LetterBlock[] {
   if (snapshot.typeKey !== 'bimschg-formal' || !snapshot.state.participation) return [];
@@ -129,7 +142,7 @@ export function objectionBlocks(snapshot: PermitLetterSnapshot): LetterBlock[] {
     paragraph(
       snapshot.objectionCount === 0
         ? 'Innerhalb der Einwendungsfrist sind keine Einwendungen erhoben worden.'
-        : `Innerhalb der Einwendungsfrist sind ${snapshot.objectionCount.toLocaleString('de-DE')} Einwendungen erhoben worden. Sie wurden nach den darin vorgebrachten Belangen geordnet und wie folgt gewürdigt:`,
+        : objectionIntro(snapshot.objectionCount, snapshot.assessments.length > 0),
     ),
   ];
   for (const a of snapshot.assessments) {
@@ -137,7 +150,7 @@ export function objectionBlocks(snapshot: PermitLetterSnapshot): LetterBlock[] {
       { kind: 'keep-with-next' },
       heading(a.label),
       paragraph(
-        `${a.objections.toLocaleString('de-DE')} Einwendungen mit ${a.signatures.toLocaleString('de-DE')} Unterschriften, ${a.statements} Stellungnahmen von Behörden.`,
+        `${countNoun(a.objections, 'Einwendung', 'Einwendungen')} mit ${countNoun(a.signatures, 'Unterschrift', 'Unterschriften')}, ${countNoun(a.statements, 'Stellungnahme', 'Stellungnahmen')} von Behörden.`,
       ),
       paragraph(a.assessment),
     );
