@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, jobHandlers } from '../../src/app.ts';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
 import { berlinDate } from '../../src/permits/permit.queries.ts';
 import { configuredClock } from '../../src/platform/clock.ts';
+import { runDueJobs } from '../../src/platform/jobs.ts';
 import { createMailer } from '../../src/platform/mail.ts';
 import type { App, Deps } from '../../src/platform/server.ts';
 import { createDirectoryStore } from '../../src/platform/storage.ts';
@@ -23,6 +24,7 @@ import {
 } from '../helpers/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { actOnToday } from '../helpers/participation.ts';
+import { compressedPdfText } from '../helpers/pdf-text.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
 
 const skip = browserSkipReason();
@@ -179,6 +181,11 @@ class DemoInstance {
   async advance(days: number): Promise<void> {
     await this.boot(this.offsetDays + days);
     await runDeadlineWatch(this.deps!);
+  }
+
+  /** One pass of the job worker over what is due (as the portal's worker process does). */
+  async runJobs(): Promise<void> {
+    await runDueJobs({ connectionString: this.database.url, handlers: jobHandlers(this.deps!) });
   }
 
   today(): string {
@@ -541,11 +548,13 @@ describe(
       await worker.waitForURL(/\/einwendungen\?erfasst=1$/);
       await worker.goto(url(`/verfahren/${procedureId}/einwendungen/neu`));
       await worker.getByLabel('Text der Einwendung').fill(FORM_LETTER);
-      await worker.locator('[name="name"]').fill(REPRESENTATIVE.name);
-      await worker.locator('[name="address"]').fill(REPRESENTATIVE.address);
       await worker.getByLabel('Eingangsdatum').fill(demo.today());
       await worker.getByLabel('Eingangsweg').selectOption({ label: 'Unterschriftenliste' });
       await worker.getByLabel('Anzahl der Unterschriften').fill(String(SIGNATURES));
+      // The list names one signer as representative with name, profession and address.
+      await worker.getByLabel('Name des Vertreters').fill(REPRESENTATIVE.name);
+      await worker.getByLabel('Beruf des Vertreters').fill(REPRESENTATIVE.profession);
+      await worker.getByLabel('Anschrift des Vertreters').fill(REPRESENTATIVE.address);
       await worker.getByRole('button', { name: 'Einwendung speichern' }).click();
       await worker.waitForURL(/\/einwendungen\?erfasst=1$/);
       await check(worker, '/verfahren/:id/einwendungen');
@@ -607,14 +616,28 @@ describe(
       await worker.getByRole('link', { name: 'Gleichförmige Einwendungen' }).click();
       await check(worker, '/verfahren/:id/einwendungen/gruppen');
       await worker.getByRole('button', { name: 'Gleichförmige Einwendungen erkennen' }).click();
-      await worker.waitForURL(/gruppen\?ok=berechnet/);
+      // Detection runs as a background job; the case worker follows its status page by reloading.
+      await worker.waitForURL(/\/auftraege\/[0-9a-f-]{36}$/);
+      await check(worker, '/verfahren/:id/auftraege/:jobId (wartet)');
+      for (let round = 0; !/Der Auftrag ist fertig/.test(await main(worker)); round++) {
+        assert.ok(round < 10, `Auftrag nicht fertig: ${await main(worker)}`);
+        await demo.runJobs();
+        await worker.getByRole('link', { name: 'Aktualisieren', exact: true }).click();
+      }
+      await check(worker, '/verfahren/:id/auftraege/:jobId (fertig)');
+      await worker.getByRole('link', { name: 'Zu den gleichförmigen Einwendungen' }).click();
       await worker.getByRole('link', { name: /^Gruppe 1 / }).click();
       await check(worker, '/verfahren/:id/einwendungen/gruppen/:gid');
       const group = await main(worker);
       assert.match(group, /Einwendungen\s+3\b/);
       assert.match(group, new RegExp(`Unterschriften\\s+${SIGNATURES + 2}\\b`));
       // The representative is the signer the list names (§ 17 Abs. 1 VwVfG).
-      assert.match(group, new RegExp(`Vertreter \\(§ 17 Abs\\. 1 VwVfG\\)\\s+${signatureList}`));
+      assert.match(
+        group,
+        new RegExp(
+          `Vertreter \\(§ 17 Abs\\. 1 VwVfG\\)\\s+${REPRESENTATIVE.name}, ${REPRESENTATIVE.profession}, ${REPRESENTATIVE.address} \\(benannt in ${signatureList}\\)`,
+        ),
+      );
       await worker.getByRole('button', { name: 'Gruppe bestätigen' }).click();
       await worker.waitForURL(/ok=/);
       assert.match(await main(worker), /Bestätigt\s+ja/);
@@ -683,8 +706,18 @@ describe(
       await assertRedactedForApplicant(applicant);
     });
 
-    it('the hearing: announced, held on its day, minutes per concern', async () => {
+    it('the hearing: requested, announced, held on its day, minutes per concern', async () => {
       const worker = await as(WORKER);
+      await worker.goto(caseUrl());
+      // For wind turbines on land a hearing takes place only on the applicant's request
+      // (§ 10 Abs. 6 BImSchG): without it the case worker cannot schedule one, and is told why.
+      assert.equal(await worker.locator('#feld-schedule-hearing').count(), 0);
+      assert.match(await main(worker), /nur auf Antrag der Antragstellerin/);
+      const applicant = await as(APPLICANT);
+      await applicant.goto(caseUrl());
+      await applicant.locator('#feld-request-hearing button[type=submit]').click();
+      await applicant.waitForURL(/ok=request-hearing/);
+      await check(applicant, '/verfahren/:id (Antragstellerin, Erörterung beantragt)');
       await worker.goto(caseUrl());
       hearingDate = addDays(demo.today(), 21);
       const form = worker.locator('#feld-schedule-hearing');
@@ -714,20 +747,28 @@ describe(
       await worker.goto(caseUrl());
       await worker.getByRole('link', { name: /^Erörterung: Tagesordnung/ }).click();
       await check(worker, '/verfahren/:id/eroerterung');
-      const notes = worker.locator('textarea[name^="note."]');
+      const notes = worker.locator('textarea[name^="minutes."]');
       const items = await notes.count();
-      assert.ok(items >= 5, `${items} Punkte der Tagesordnung`);
+      assert.ok(items >= 3, `${items} Punkte der Tagesordnung`);
       for (let n = 0; n < items; n++)
         await notes
           .nth(n)
           .fill(`Erörtert; die Antragstellerin hat zu Punkt ${n + 1} Stellung genommen.`);
-      await worker.getByRole('button', { name: 'Niederschrift speichern' }).click();
-      await worker.waitForURL(/gespeichert=1/);
+      // Staff type a protected objector's name: the minutes the applicant receives must not.
+      await notes
+        .last()
+        .fill(`${PRIVATE.name} trug ihre Einwendung vor; die Antragstellerin hat erwidert.`);
+      await worker
+        .getByRole('button', { name: 'Tagesordnung und Niederschrift speichern' })
+        .click();
+      await worker.waitForURL(/gespeichert=tagesordnung/);
+      await check(worker, '/verfahren/:id/eroerterung (gespeichert)');
       assert.equal(
         await notes.first().inputValue(),
         'Erörtert; die Antragstellerin hat zu Punkt 1 Stellung genommen.',
       );
       await worker.goto(caseUrl());
+      await worker.getByLabel('Verhandlungsleitung (optional)').fill('Dr. Hanna Leitner');
       await worker
         .locator('#feld-record-hearing textarea')
         .fill(
@@ -736,6 +777,23 @@ describe(
       await worker.locator('#feld-record-hearing button[type=submit]').click();
       await worker.waitForURL(/ok=record-hearing/);
       assert.match(await main(worker), /Verfahrensschritt\s+Vorbereitung der Entscheidung/);
+
+      // The minutes reach the applicant as a PDF (§ 19 Abs. 2 9. BImSchV), without the objector
+      // who asked to stay unrecognisable.
+      await as(APPLICANT); // her session, too, ended with the time that passed
+      await applicant.goto(caseUrl());
+      const minutesLink = applicant
+        .getByRole('row', { name: /Niederschrift der Erörterung/ })
+        .getByRole('link');
+      const minutes = await applicant.request.get(url((await minutesLink.getAttribute('href'))!));
+      assert.equal(minutes.status(), 200);
+      assert.equal(minutes.headers()['content-type'], 'application/pdf');
+      const text = compressedPdfText(await minutes.body()).replace(/\s+/g, ' ');
+      assert.match(text, /Verhandlungsleitung: Dr\. Hanna Leitner/);
+      assert.match(text, /zu Punkt 1 Stellung genommen/);
+      assert.match(text, /trug ihre Einwendung vor/);
+      for (const value of PRIVATE_VALUES)
+        assert.ok(!text.includes(value), `${value} in der Niederschrift`);
     });
 
     it('the decision: drafted, signed off by the head of the authority, published and displayed', async () => {
@@ -787,6 +845,13 @@ describe(
       const timeline = await worker.locator('#verlauf ~ ol').innerText();
       assert.match(timeline, /Schreiben gezeichnet: Bescheid – Lena Leitung/);
       assert.doesNotMatch(await main(worker), /– ended|letter-/);
+      // From the publication on, the delivery page shows who receives the Bescheid how.
+      await worker.goto(url(`/verfahren/${procedureId}/zustellung`));
+      await check(worker, '/verfahren/:id/zustellung (bekannt gemacht)');
+      assert.match(
+        await worker.getByRole('table', { name: 'Zustellungen' }).innerText(),
+        /Antragstellerin/,
+      );
 
       const reader = await citizen('Leserin');
       await reader.goto(url('/bekanntmachungen'));
