@@ -263,7 +263,7 @@ export const FORMAL_SCENARIOS: readonly Scenario[] = [
     steps: [
       ...intake({ created: 300, complete: 280, prepare: 250 }, WIND_AGENCIES),
       ...participation(245, 185),
-      ...scheduleHearing(184, 170),
+      ...scheduleHearing(183, 170),
       recordHearing(170),
       grantFormal(120),
       act(115, 'worker', 'publish-decision'),

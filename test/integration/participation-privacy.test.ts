@@ -461,6 +461,8 @@ describe('personal data of objectors through a whole formal procedure (invariant
 
   it('hearing scheduled', async () => {
     const hearingDate = day(dates.objectionEnd, 20).toISOString().slice(0, 10);
+    // For onshore wind only on the applicant's request (§ 10 Abs. 6 BImSchG), here by letter.
+    await act('request-hearing', { receivedOn: dates.objectionEnd });
     await act('schedule-hearing', {
       format: 'in-person',
       date: hearingDate,
