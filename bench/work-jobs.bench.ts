@@ -1,5 +1,5 @@
 /**
- * Benchmark: long work as background jobs (src/procedures/work/) on a procedure with 100,000
+ * Benchmark: long work as background jobs (src/procedures/background/) on a procedure with 100,000
  * objections. The case worker's request to detect uniform objections (and to export them as CSV)
  * must return at once while the real queue (graphile-worker, as in the portal) does the work;
  * meanwhile the status page is requested every 250 ms and must stay fast.

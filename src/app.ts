@@ -40,8 +40,8 @@ import { loadAuthorityProfile } from './procedures/authority/authority.queries.t
 import type { LoadProfile } from './procedures/letters/letter.profile.ts';
 import { registerLetterRoutes } from './procedures/letters/letter.routes.tsx';
 import { registerTemplateRoutes } from './procedures/letters/template.routes.tsx';
-import { registerWorkRoutes } from './procedures/work/work.routes.tsx';
-import { runWork } from './procedures/work/work.actions.ts';
+import { registerWorkRoutes } from './procedures/background/work.routes.tsx';
+import { runWork } from './procedures/background/work.actions.ts';
 import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.work-kinds.ts';
 import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';

@@ -16,7 +16,7 @@ export interface JobPayloads {
   /** Hourly: temporary files of aborted uploads and stored files no row refers to (file-orphans.ts). */
   'files:sweep': Record<string, never>;
   /**
-   * One run of long work on a procedure (src/procedures/work/): its row in work_jobs holds the
+   * One run of long work on a procedure (src/procedures/background/): its row in work_jobs holds the
    * kind, the progress and the outcome. Enqueued with maxAttempts 1: a run that was cut off is
    * marked failed and started again by a person, never repeated half-way by the queue.
    */

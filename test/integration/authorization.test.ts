@@ -331,7 +331,7 @@ const ROUTES: Record<string, RouteCase> = {
     wrongState: NO_PARTICIPATION_WORK,
     served: { person: 'caseWorker' },
   },
-  // Background work (src/procedures/work/): the case workers of the authority only, like the
+  // Background work (src/procedures/background/): the case workers of the authority only, like the
   // objections it works on; a draft has no objection work (404).
   'POST /verfahren/:id/einwendungen/schwaerzungsvorschlaege': {
     on: 'participation',

@@ -8,9 +8,9 @@ import {
   requestWork,
   runWork,
   UNEXPECTED_FAILURE,
-} from '../../src/procedures/work/work.actions.ts';
-import { INTERRUPTED_MESSAGE } from '../../src/procedures/work/work.queries.ts';
-import type { WorkKind, WorkKinds } from '../../src/procedures/work/work.types.ts';
+} from '../../src/procedures/background/work.actions.ts';
+import { INTERRUPTED_MESSAGE } from '../../src/procedures/background/work.queries.ts';
+import type { WorkKind, WorkKinds } from '../../src/procedures/background/work.types.ts';
 import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '../helpers/app.ts';
 import {
   APPLICANT,
@@ -20,7 +20,7 @@ import {
 } from '../helpers/participation.ts';
 
 /**
- * Long work as background jobs (src/procedures/work/): the request answers at once with a status
+ * Long work as background jobs (src/procedures/background/): the request answers at once with a status
  * page, the real queue (graphile-worker) runs the job, the page shows progress, time left and the
  * result; one job per procedure and kind; failures and lost processes end in a German message;
  * only the authority's case workers see any of it.

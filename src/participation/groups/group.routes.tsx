@@ -6,7 +6,7 @@ import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { GroupComputation, ObjectionGroups } from '../participation.api.schemas.ts';
 import { participationWorkPossible, requireParticipationWork } from '../participation-work.ts';
-import { requestWork } from '../../procedures/work/work.actions.ts';
+import { requestWork } from '../../procedures/background/work.actions.ts';
 import { GROUPS_JOB } from '../jobs/group.job.ts';
 import { statusPageOf } from '../jobs/jobs.routes.tsx';
 import { actorIdOf, procedureForGroups } from './group.access.ts';

@@ -3,8 +3,8 @@
  * (content-addressed) and offered for download on the job's status page. Who may download it is
  * checked again on every download (work.routes.tsx).
  */
-import type { WorkKind } from '../../procedures/work/work.types.ts';
-import { workPath } from '../../procedures/work/work.views.tsx';
+import type { WorkKind } from '../../procedures/background/work.types.ts';
+import { workPath } from '../../procedures/background/work.views.tsx';
 import { findProcedure } from '../../permits/permit.queries.ts';
 import { AppError } from '../../platform/errors.ts';
 import {

@@ -1,5 +1,5 @@
 /** Detecting uniform objections (§ 17 VwVfG) as a background job: "Gruppen neu berechnen". */
-import type { WorkKind } from '../../procedures/work/work.types.ts';
+import type { WorkKind } from '../../procedures/background/work.types.ts';
 import { computeGroups } from '../groups/group.compute.ts';
 import { groupsPath } from '../groups/group.views.tsx';
 import { countNoun } from '../../law/index.ts';

@@ -1,4 +1,4 @@
-import type { WorkKinds } from '../../procedures/work/work.types.ts';
+import type { WorkKinds } from '../../procedures/background/work.types.ts';
 import { EXPORT_JOBS } from './export.job.ts';
 import { GROUPS_JOB, groupsJob } from './group.job.ts';
 import { REDACTION_PROPOSALS_JOB, redactionProposalsJob } from './redaction-proposals.job.ts';

@@ -6,7 +6,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { sql } from 'kysely';
-import type { WorkKind } from '../../procedures/work/work.types.ts';
+import type { WorkKind } from '../../procedures/background/work.types.ts';
 import { findProcedure } from '../../permits/permit.queries.ts';
 import { AppError } from '../../platform/errors.ts';
 import { proposeRedaction } from '../review/redaction.actions.ts';
