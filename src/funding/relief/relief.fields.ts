@@ -233,6 +233,16 @@ export const RELIEF_FIELDS: readonly FieldSpec[] = [
 export const FIELD_BY_NAME = new Map(RELIEF_FIELDS.map((f) => [f.name, f]));
 const FIELD_BY_TARGET = new Map(RELIEF_FIELDS.map((f) => [f.target, f]));
 
+/** Where a scheme field goes in SchemeSettings. */
+const SCHEME_KEY: Partial<Record<SchemeField, keyof SchemeSettings>> = {
+  schemeId: 'id',
+  schemeTarget: 'targetCentsPerMwh',
+  schemeFloor: 'floorCentsPerMwh',
+  schemeShare: 'eligibleSharePpm',
+  schemePeriodFrom: 'periodFrom',
+  schemePeriodUntil: 'periodUntil',
+};
+
 export type ReliefTextValues = Partial<Record<ReliefFormField, string>>;
 
 export interface TextFieldError {
@@ -297,7 +307,8 @@ function parseValue(spec: FieldSpec, text: string): Parsed {
     case 'euro': {
       const n = parseGermanNumber(text.replace(/\s*(€|EUR|Euro)\s*$/i, ''));
       if (n === undefined || Number.isNaN(n)) return notANumber;
-      if (n < 0) return { error: `${subject} darf nicht negativ sein (erhalten: ${quoted(text)}).` };
+      if (n < 0)
+        return { error: `${subject} darf nicht negativ sein (erhalten: ${quoted(text)}).` };
       const cents = parseEuroToCents(text);
       if (cents === undefined || Number.isNaN(cents))
         return { error: `${subject} darf höchstens zwei Nachkommastellen (Cent) haben.` };
@@ -327,31 +338,10 @@ export function readReliefText(
       errors.push({ field: spec.name, message: parsed.error });
       continue;
     }
-    switch (spec.target) {
-      case 'schemeId':
-        scheme.id = parsed.value;
-        break;
-      case 'schemeTarget':
-        scheme.targetCentsPerMwh = parsed.value;
-        break;
-      case 'schemeFloor':
-        scheme.floorCentsPerMwh = parsed.value;
-        break;
-      case 'schemeShare':
-        scheme.eligibleSharePpm = parsed.value;
-        break;
-      case 'schemePeriodFrom':
-        scheme.periodFrom = parsed.value;
-        break;
-      case 'schemePeriodUntil':
-        scheme.periodUntil = parsed.value;
-        break;
-      case 'computedOn':
-        computedOn = String(parsed.value);
-        break;
-      default:
-        input[spec.target] = parsed.value;
-    }
+    const schemeKey = SCHEME_KEY[spec.target as SchemeField];
+    if (spec.target === 'computedOn') computedOn = String(parsed.value);
+    else if (schemeKey) scheme[schemeKey] = parsed.value;
+    else input[spec.target] = parsed.value;
   }
   if (input.date === undefined)
     errors.push({ field: 'date', message: `${supportFieldSubject.date} fehlt (z. B. 2026).` });
@@ -365,7 +355,7 @@ export function readReliefText(
     errors,
     request: {
       input: input as unknown as ReliefInput,
-      scheme: { id: DEFAULT_SCHEME_ID, ...scheme } as SchemeSettings,
+      scheme: { id: DEFAULT_SCHEME_ID, ...scheme },
       computedOn,
     },
   };

@@ -6,13 +6,7 @@ import { formatGermanDateShort } from '../../law/german-format.ts';
 import { formatParameterUse, formatTrace } from '../../law/rules/index.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../../procedures/letters/letter.pdf.ts';
 import type { ReliefComputation } from './relief.request.ts';
-import {
-  formatCentsPerKwh,
-  gapText,
-  inputRows,
-  priceRows,
-  schemeRows,
-} from './relief.present.ts';
+import { formatCentsPerKwh, gapText, inputRows, priceRows, schemeRows } from './relief.present.ts';
 
 /**
  * The "Berechnungsnachweis" of the electricity-cost calculator as PDF: inputs, the scheme's
@@ -122,10 +116,9 @@ export function renderReliefProof(computation: ReliefComputation): Promise<Rende
       ['Betrag im Jahr', formatEuro(instrument.amountCents)],
     ]);
     instrument.steps.forEach((step, index) => {
-      para(
-        `${index + 1}. ${step.text} (${step.citation})${step.open ? ' [offen]' : ''}`,
-        { indent: 8 },
-      );
+      para(`${index + 1}. ${step.text} (${step.citation})${step.open ? ' [offen]' : ''}`, {
+        indent: 8,
+      });
       for (const p of step.parameters)
         para(`Wert: ${formatParameterUse(p)}`, { indent: 20, size: 8.5, grey: true });
     });
