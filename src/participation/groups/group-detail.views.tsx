@@ -20,7 +20,8 @@ import {
 } from '../intake/intake-rules.ts';
 import { DisregardForm } from './disregard.views.tsx';
 import { DataTable, formatTimestamp } from '../../platform/table.tsx';
-import type { GroupDetail, GroupEventView, GroupListItem, GroupMember } from './group.queries.ts';
+import type { GroupListItem } from './group.queries.ts';
+import type { GroupDetail, GroupEventView, GroupMember } from './group-detail.queries.ts';
 import {
   GROUP_EVENT_LABELS,
   missingRepresentativeReason,
