@@ -216,7 +216,7 @@ export const RELIEF_FIELDS: readonly FieldSpec[] = [
     target: 'schemePeriodUntil',
     kind: 'date',
     label: 'Zeitraum bis',
-    hint: 'TT.MM.JJJJ',
+    hint: 'TT.MM.JJJJ; ein Jahr allein steht für den 31. Dezember',
     cli: 'scheme-until',
     csv: 'Zeitraum bis',
   },
@@ -260,9 +260,12 @@ function quoted(text: string): string {
   return `„${text.length > 40 ? `${text.slice(0, 40)}…` : text}“`;
 }
 
-/** 'JJJJ', 'TT.MM.JJJJ' or 'JJJJ-MM-TT' → ISO text; the strict date check follows later. */
-function dateText(text: string): string {
-  if (/^\d{4}$/.test(text)) return `${text}-01-01`;
+/**
+ * 'JJJJ', 'TT.MM.JJJJ' or 'JJJJ-MM-TT' → ISO text; the strict date check follows later. A year
+ * alone is its first day, or its last where the field ends a period.
+ */
+function dateText(text: string, endOfPeriod: boolean): string {
+  if (/^\d{4}$/.test(text)) return endOfPeriod ? `${text}-12-31` : `${text}-01-01`;
   const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (german) return `${german[3]}-${german[2]!.padStart(2, '0')}-${german[1]!.padStart(2, '0')}`;
   return text;
@@ -279,7 +282,7 @@ function parseValue(spec: FieldSpec, text: string): Parsed {
     case 'text':
       return { value: text };
     case 'date':
-      return { value: dateText(text) };
+      return { value: dateText(text, spec.name === 'schemePeriodUntil') };
     case 'flag': {
       const word = text.toLowerCase();
       if (['ja', 'j', 'x', 'true', '1'].includes(word)) return { value: true };

@@ -115,11 +115,14 @@ export const SCHEME_SUBJECT: Readonly<Record<SchemeField, string>> = {
  * that it carries own figures and lists them as open points, so no page or PDF presents the
  * variant as the published draft.
  */
-export function resolveScheme(settings: SchemeSettings): BridgePriceScheme {
+export function resolveScheme(
+  settings: SchemeSettings,
+  schemes: readonly BridgePriceScheme[] = bridgePriceSchemes,
+): BridgePriceScheme {
   const errors: ReliefFieldError[] = [];
-  const base = bridgePriceSchemes.find((s) => s.id === settings.id);
+  const base = schemes.find((s) => s.id === settings.id);
   if (!base) {
-    const known = bridgePriceSchemes.map((s) => `„${s.id}“`).join(', ');
+    const known = schemes.map((s) => `„${s.id}“`).join(', ');
     throw new ReliefRequestError([
       {
         field: 'schemeId',
