@@ -233,6 +233,20 @@ describe('electricity-cost calculator: API, PDF proof and page', () => {
     assert.match(nace.body, /kein bekannter WZ-2008/);
     const pdf = await t.app.inject(`/stromkostenrechner/nachweis.pdf?consumption=abc&date=2026`);
     assert.equal(pdf.statusCode, 400);
+    // Repeated, overlong or strange parameters: a German page, never a server error.
+    for (const url of [
+      '/stromkostenrechner?berechnen=1&date=2026&consumption=1&consumption=2',
+      `/stromkostenrechner?berechnen=1&date=2026&consumption=${'9'.repeat(5000)}`,
+      '/stromkostenrechner?berechnen=1&date=2026&consumption=1e400&scheme=%3Cscript%3E',
+      '/stromkostenrechner?berechnen=1&date=0000&consumption=1',
+    ]) {
+      const response = await t.app.inject(url);
+      assert.ok(
+        response.statusCode >= 400 && response.statusCode < 500,
+        `${url}: ${response.statusCode}`,
+      );
+      assert.doesNotMatch(response.body, /<script>/);
+    }
   });
 
   it('is linked from the start page and the navigation', async () => {
