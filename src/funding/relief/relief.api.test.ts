@@ -219,6 +219,7 @@ describe('electricity-cost calculator: API, PDF proof and page', () => {
     assert.match(page.body, /Der gezahlte Strompreis „zwölf“ ist keine Zahl/);
     assert.match(page.body, /href="#feld-price"/);
     assert.match(page.body, /value="zwölf"/);
+    assert.match(page.body, /Der Stromverbrauch darf nicht negativ sein/, 'both fields at once');
     const negative = await t.app.inject(
       `/stromkostenrechner?${new URLSearchParams({ berechnen: '1', date: '2026', consumption: '-5' })}`,
     );

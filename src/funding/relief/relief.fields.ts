@@ -292,7 +292,11 @@ function parseValue(spec: FieldSpec, text: string): Parsed {
     case 'kwh':
     case 'mwh': {
       const n = parseGermanNumber(text);
-      return n === undefined || Number.isNaN(n) ? notANumber : { value: n };
+      if (n === undefined || Number.isNaN(n)) return notANumber;
+      // Said here already, so that it shows together with the other fields' problems.
+      if (n < 0)
+        return { error: `${subject} darf nicht negativ sein (erhalten: ${quoted(text)}).` };
+      return { value: n };
     }
     case 'percent': {
       const n = parseGermanNumber(text);
