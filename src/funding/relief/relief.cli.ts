@@ -24,7 +24,8 @@ import {
 } from './relief.request.ts';
 
 const FIELD_LINES = RELIEF_FIELDS.map(
-  (f) => `  --${f.cli.padEnd(16)} ${f.label}${f.hint ? ` – ${f.hint}` : ''}`,
+  (f) =>
+    `  --${f.cli.padEnd(16)} ${f.label}${f.hint ? ` – ${f.hint}` : ''} [CSV-Spalte „${f.csv}“]`,
 ).join('\n');
 
 const USAGE = `Aufruf: npx industrieland relief --date 2026 --consumption 1250000 [--nace 24.10] [--price 16,8] … [--json] [--pdf datei.pdf]

@@ -225,6 +225,7 @@ export const RELIEF_FIELDS: readonly FieldSpec[] = [
     target: 'computedOn',
     kind: 'date',
     label: 'Berechnungsdatum',
+    hint: 'Tag der Berechnung (Vorgabe: heute); steht im Nachweis und geht in die Prüfsumme ein',
     cli: 'computed-on',
     csv: 'Berechnungsdatum',
   },
