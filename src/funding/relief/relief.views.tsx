@@ -112,9 +112,6 @@ function ReliefForm(props: { values: ReliefTextValues; errors: FieldError[] }): 
           <Field name="schemePeriodUntil" {...f} numeric={false} />
         </div>
       </fieldset>
-      {values.computedOn ? (
-        <input type="hidden" name="computedOn" value={values.computedOn} />
-      ) : null}
       <SubmitButton>Entlastung berechnen</SubmitButton>
     </form>
   );
