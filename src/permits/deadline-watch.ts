@@ -7,13 +7,13 @@ import {
 } from '../procedures/engine/index.ts';
 import { caseLink, commitAction } from './permit.actions.ts';
 import { notifyDeadline } from './permit.notifications.ts';
+import { findProcedure } from './permit.queries.ts';
 import {
   berlinDate,
   deadlineRowKey,
-  findProcedure,
   loadHistory,
   saveDeadlines,
-} from './permit.queries.ts';
+} from '../procedures/case/case.queries.ts';
 import { procedureType, type PermitDeps } from './permit.types.ts';
 
 const AUDIENCE = {

@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.ts';
 import { queueMail } from '../platform/mail.ts';
 import { formatGermanDate } from '../law/index.ts';
 import type { CaseDeadline, ProcedureEvent } from '../procedures/engine/index.ts';
-import { recipients, type ProcedureRow } from './permit.queries.ts';
+import { type ProcedureRow } from './permit.queries.ts';
+import { recipients } from '../procedures/case/case.queries.ts';
 import { authorityMailFooter } from '../procedures/authority/authority.queries.ts';
 import { referenceLabel } from '../procedures/reference.ts';
 
