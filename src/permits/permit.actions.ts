@@ -35,7 +35,7 @@ import { deliverDecisionDocument } from './decision.actions.ts';
 import { signedLetterKinds } from './letters/signed-letters.ts';
 import { notify } from './permit.notifications.ts';
 import { type ProcedureRow } from './permit.queries.ts';
-import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
+import { currentType, PERMIT_TYPE_KEYS, procedureType, type PermitDeps } from './permit.types.ts';
 
 /** Events after which the case file holds a generated PDF (decision, refusal, withdrawal). */
 const CLOSING_EVENTS = new Set([
@@ -109,9 +109,11 @@ async function classifySubmission(
 }
 
 /** The permit family: BImSchG procedure types and what their steps read from the database. */
-function permitFamily(deps: PermitDeps): CaseFamily<ApplicationData> {
+export function permitFamily(deps: PermitDeps): CaseFamily<ApplicationData> {
   return {
+    typeKeys: PERMIT_TYPE_KEYS,
     procedureType,
+    caseLink: (id) => caseLink(deps, id),
     consequences: permitConsequences(deps),
     async prepare({ trx, actor, row, transition, role, today, ...p }) {
       let { type, state } = p;

@@ -283,30 +283,3 @@ export async function notify(options: {
     }
   }
 }
-
-/** Reminders and escalations of the deadline watcher. */
-export async function notifyDeadline(options: {
-  trx: Transaction<Database>;
-  row: ProcedureRow;
-  audience: Audience;
-  organisationIds?: string[];
-  subject: string;
-  text: string;
-  link: string;
-}): Promise<void> {
-  const orgs =
-    options.organisationIds ??
-    (options.audience === 'applicant'
-      ? options.row.applicantOrgId
-        ? [options.row.applicantOrgId]
-        : []
-      : [options.row.tenantId]);
-  for (const to of await recipients(options.trx, orgs, options.audience)) {
-    await queueMail(options.trx, {
-      to,
-      subject: `${options.subject} – ${referenceLabel(options.row.reference)} ${options.row.title}`,
-      text: options.text,
-      link: options.link,
-    });
-  }
-}

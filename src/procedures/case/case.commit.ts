@@ -118,7 +118,11 @@ export interface PreparedStep {
 
 /** A procedure family: its types and what its steps need besides the generic case layer. */
 export interface CaseFamily<A> {
+  /** The procedure type keys of this family (e.g. 'bimschg-formal'). */
+  typeKeys: readonly string[];
   procedureType(key: string, version: string): ProcedureTypeVersion;
+  /** The address of a case's page, for mails. */
+  caseLink(id: string): string;
   prepare(p: {
     trx: Transaction<Database>;
     actor: Actor;
