@@ -125,6 +125,21 @@ describe('npx industrieland relief', () => {
     const wrongJson = await run(['--input', file('kaputt.json', '{"date": ')]);
     assert.equal(wrongJson.code, 2);
     assert.match(wrongJson.output, /kein gültiges JSON/);
+    const extra = await run([
+      '--input',
+      file('extra.json', JSON.stringify({ date: '2026-01-01', consumptionKwh: 5, rabatt: 1 })),
+    ]);
+    assert.equal(extra.code, 2);
+    assert.match(extra.output, /Feld „rabatt“ ist nicht vorgesehen/);
+    const typed = await run([
+      '--input',
+      file('typ.json', JSON.stringify({ date: '2026-01-01', consumptionKwh: 'viel' })),
+    ]);
+    assert.equal(typed.code, 2);
+    assert.match(
+      typed.output,
+      /Fehler \(consumptionKwh\): Der Stromverbrauch „viel“ ist keine Zahl/,
+    );
     assert.doesNotMatch(
       bad.output + text.output + nace.output + missing.output,
       /\n\s+at |TypeError/,
@@ -190,6 +205,11 @@ describe('npx industrieland relief', () => {
       readdirSync(dir).filter((f) => f.endsWith('.tmp')),
       [],
       'no temporary file left',
+    );
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.startsWith('postgres')),
+      [],
+      'the command starts no database',
     );
   });
 });

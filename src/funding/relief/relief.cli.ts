@@ -13,6 +13,7 @@ import {
   type ReliefTextValues,
 } from './relief.fields.ts';
 import { renderReliefProof } from './relief.pdf.ts';
+import { ReliefBody } from './relief.schemas.ts';
 import { formatCentsPerKwh, gapText, priceRows } from './relief.present.ts';
 import {
   computeRelief,
@@ -98,6 +99,9 @@ function requestFromFile(file: string, today: string): ReliefRequest | string {
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return `${file}: erwartet wird ein JSON-Objekt wie der Rumpf von POST /api/v1/relief/calculate.`;
+  const unknown = Object.keys(body).filter((key) => !(key in ReliefBody.properties));
+  if (unknown.length > 0)
+    return `${file}: ${unknown.map((key) => `Feld „${key.slice(0, 60)}“`).join(', ')} ist nicht vorgesehen (erlaubt wie bei POST /api/v1/relief/calculate).`;
   const {
     schemeId,
     schemeTargetCentsPerMwh,
@@ -111,14 +115,16 @@ function requestFromFile(file: string, today: string): ReliefRequest | string {
   return {
     input: input as unknown as ReliefRequest['input'],
     scheme: {
-      id: typeof schemeId === 'string' ? schemeId : DEFAULT_SCHEME_ID,
+      // A wrong type is passed on as text, so the scheme lookup names it.
+      id:
+        schemeId === undefined ? DEFAULT_SCHEME_ID : JSON.stringify(schemeId).replace(/^"|"$/g, ''),
       targetCentsPerMwh: schemeTargetCentsPerMwh as number | undefined,
       floorCentsPerMwh: schemeFloorCentsPerMwh as number | undefined,
       eligibleSharePpm: schemeEligibleSharePpm as number | undefined,
       periodFrom: schemePeriodFrom as string | undefined,
       periodUntil: schemePeriodUntil as string | undefined,
     },
-    computedOn: typeof computedOn === 'string' ? computedOn : today,
+    computedOn: computedOn === undefined ? today : (computedOn as string),
   };
 }
 
