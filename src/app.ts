@@ -45,6 +45,7 @@ import { runWork } from './procedures/background/work.actions.ts';
 import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.work-kinds.ts';
 import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
+import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -100,6 +101,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       startForms: (input) => ParticipationStartForms(input),
     });
     registerParticipationJobRoutes(app, deps);
+    registerCompanyProfileRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -6,7 +6,7 @@ import type {
   CompanyProfileVersionsTable,
   Database,
 } from '../../db/schema.ts';
-import type { CompanyProfile, ProfileRelation } from './profile.types.ts';
+import type { CompanyProfile, ProfileRelation, ProfileValues } from './profile.types.ts';
 
 /** A plain handle or a transaction: the caller owns the transaction (style.md rule 2). */
 type Handle = Kysely<Database>;
@@ -126,6 +126,20 @@ export async function loadCompanyProfile(
   return profile;
 }
 
+/** The version saved last (whatever day it is valid from); undefined without a profile. */
+export async function loadNewestVersion(
+  db: Handle,
+  organisationId: string,
+): Promise<CompanyProfile | undefined> {
+  const row = await versionsQuery(db, organisationId)
+    .orderBy('v.version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [profile] = await withRelations(db, [row]);
+  return profile;
+}
+
 /** Every version of the company's profile, newest saved first (the history of changes). */
 export async function listCompanyProfileVersions(
   db: Handle,
@@ -139,7 +153,10 @@ export async function listCompanyProfileVersions(
  * The law layer's input (src/law/funding: determineSmeStatus, companyFacts) from a stored
  * profile, evaluated on `date` (which selects the parameter versions of the rules).
  */
-export function companyProfileInput(profile: CompanyProfile, date: IsoDate): CompanyProfileInput {
+export function companyProfileInput(
+  profile: CompanyProfile | ProfileValues,
+  date: IsoDate,
+): CompanyProfileInput {
   const related = (r: ProfileRelation) => ({
     name: r.name,
     sharePpm: r.sharePpm,

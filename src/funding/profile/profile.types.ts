@@ -105,3 +105,9 @@ export interface CompanyProfile {
   partners: ProfileRelation[];
   linked: ProfileRelation[];
 }
+
+/** The stated content of a version, without its bookkeeping (who, when, which number). */
+export type ProfileValues = Omit<
+  CompanyProfile,
+  'organisationId' | 'organisationName' | 'versionId' | 'version' | 'recordedAt' | 'recordedBy'
+>;
