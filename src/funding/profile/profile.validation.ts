@@ -317,7 +317,7 @@ export function checkProfileDraft(
   } else if (form && register && form.register && register.type !== form.register) {
     push(
       'registerNumber',
-      `Eine ${form.label.split(' (')[0]} wird im Register „${form.register}“ geführt, nicht „${register.type}“.`,
+      `Die Rechtsform „${form.label.split(' (')[0]}“ wird im Register „${form.register}“ geführt, nicht im Register „${register.type}“.`,
     );
   } else if (form && register && (form.value === 'gbr' || form.value === 'einzelunternehmen')) {
     push(

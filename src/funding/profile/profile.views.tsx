@@ -1,6 +1,12 @@
 import type { VNode } from 'preact';
-import type { SmeResult } from '../../law/funding/index.ts';
-import { formatParameterUse, truthLabel, type TraceNode } from '../../law/rules/index.ts';
+import { formatEuro, formatPercent } from '../../law/fees/money.ts';
+import { factLabel, type SmeResult } from '../../law/funding/index.ts';
+import {
+  formatParameterUse,
+  truthLabel,
+  type FactValue,
+  type TraceNode,
+} from '../../law/rules/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import {
   Checkbox,
@@ -100,6 +106,16 @@ function Summary(props: { profile: CompanyProfile }): VNode {
   );
 }
 
+/** A fact as read by the rules, in German: cents as euro, numbers with a decimal comma. */
+function factValue(fact: string, value: FactValue | undefined): string {
+  if (value === undefined) return 'nicht angegeben';
+  if (typeof value === 'number' && fact.endsWith('Ppm')) return formatPercent(value);
+  if (typeof value === 'number')
+    return fact.endsWith('Cents') ? formatEuro(value) : value.toLocaleString('de-DE');
+  if (typeof value === 'boolean') return value ? 'ja' : 'nein';
+  return value;
+}
+
 /** One rule of the engine's trace as a nested list item: outcome, citation, inputs, values. */
 function TraceItem(props: { node: TraceNode }): VNode {
   const n = props.node;
@@ -113,7 +129,11 @@ function TraceItem(props: { node: TraceNode }): VNode {
         <ul class="kern-list">
           {n.inputs.map((i) => (
             <li key={`i-${i.fact}`}>
-              Angabe {i.fact}: {i.value === undefined ? 'nicht angegeben' : String(i.value)}
+              Angabe „
+              {i.fact === 'publicBodiesSharePpm'
+                ? 'Anteil öffentlicher Stellen'
+                : factLabel(i.fact)}
+              “: {factValue(i.fact, i.value)}
             </li>
           ))}
           {n.parameters.map((p) => (
@@ -225,7 +245,7 @@ function RelationRows(props: {
   const word = kind === 'partners' ? 'Partnerunternehmen' : 'Verbundenes Unternehmen';
   return (
     <fieldset class="kern-fieldset">
-      <legend class="kern-label">{PROFILE_FIELD_LABELS[kind]}</legend>
+      <legend class="kern-title">{PROFILE_FIELD_LABELS[kind]}</legend>
       <p class="kern-hint">
         {kind === 'partners'
           ? 'Unternehmen, die 25 % bis 50 % des Kapitals oder der Stimmrechte halten oder an denen Sie so beteiligt sind (Anhang I Art. 3 Abs. 2 AGVO). Ihre Zahlen zählen anteilig.'
@@ -233,7 +253,7 @@ function RelationRows(props: {
       </p>
       <input type="hidden" name={`${kind}Rows`} value={String(rows)} />
       {Array.from({ length: rows }, (_, i) => (
-        <fieldset class="kern-fieldset relation-row" key={i}>
+        <fieldset class="relation-row" key={i}>
           <legend class="kern-label">
             {word} {i + 1}
           </legend>
