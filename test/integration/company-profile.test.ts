@@ -225,6 +225,16 @@ describe('company profile', () => {
       ),
       /immutable/,
     );
+    // Removing an author's account may clear the author, and only that.
+    await sql`update company_profile_versions set recorded_by = null where tenant_id = ${windpark} and version = 1`.execute(
+      t.database.db,
+    );
+    await assert.rejects(
+      sql`update company_profile_versions set recorded_by = null, nace_code = '01' where tenant_id = ${windpark}`.execute(
+        t.database.db,
+      ),
+      /immutable/,
+    );
     const version = (await loadCompanyProfile(t.database.db, windpark))!;
     const insertRelation = (values: Record<string, unknown>) =>
       t.database.db

@@ -102,9 +102,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // History is never changed in place: a correction is a new version. Deleting stays possible so
-  // that removing the organisation removes its profile.
+  // that removing the organisation removes its profile; and removing a user account may clear
+  // the author (recorded_by → null, the foreign key's "set null"), nothing else.
   await sql`create function company_profile_immutable() returns trigger language plpgsql as $$
     begin
+      if tg_table_name = 'company_profile_versions' then
+        if to_jsonb(new) -> 'recorded_by' = 'null'::jsonb
+           and (to_jsonb(new) - 'recorded_by') = (to_jsonb(old) - 'recorded_by') then
+          return new;
+        end if;
+      end if;
       raise exception 'company profile versions are immutable; save a new version instead';
     end $$`.execute(db);
   for (const table of ['company_profile_versions', 'company_profile_relations']) {
