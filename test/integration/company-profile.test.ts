@@ -200,6 +200,9 @@ describe('company profile', () => {
     assert.equal(old.profile.version, 1);
     assert.equal(old.profile.turnoverCents, 920_000_000);
     assert.equal(old.history.length, 3);
+    const impossible = await api.get(`${API}?asOf=2026-02-30`);
+    assert.equal(impossible.statusCode, 400);
+    assert.match(impossible.json().detail, /Stichtag „2026-02-30“ ist kein gültiges Datum/);
 
     // Saving the same again writes nothing.
     const again = formFields((await client.get(PAGE)).body);

@@ -73,8 +73,10 @@ function endOfBerlinDay(date: string): Date {
 
 function asOfDate(asOf: string | undefined): Date | undefined {
   if (asOf === undefined) return undefined;
-  const at = endOfBerlinDay(asOf);
-  if (Number.isNaN(at.getTime()) || berlinDay(at) !== asOf) {
+  const day = new Date(`${asOf}T12:00:00Z`);
+  const real = !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === asOf;
+  const at = real ? endOfBerlinDay(asOf) : undefined;
+  if (!at || berlinDay(at) !== asOf) {
     throw new AppError('validation', `Der Stichtag „${asOf}“ ist kein gültiges Datum.`, [
       { field: 'asOf', message: `Der Stichtag „${asOf}“ ist kein gültiges Datum.` },
     ]);
