@@ -46,6 +46,7 @@ import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.wor
 import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
 import { registerReliefRoutes } from './funding/relief/relief.routes.tsx';
+import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -102,6 +103,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     });
     registerParticipationJobRoutes(app, deps);
     registerReliefRoutes(app, deps);
+    registerCompanyProfileRoutes(app, deps);
     await Promise.resolve();
   });
 }
