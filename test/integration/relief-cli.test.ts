@@ -110,6 +110,10 @@ describe('npx industrieland relief', () => {
       bad.output,
       /Fehler \(--consumption\): Der Stromverbrauch darf nicht negativ sein/,
     );
+    // Written with a space, a negative number is still the option's value, not an option.
+    const spaced = await run(['--date', '2026', '--consumption', '-5', '--nace', '24.10']);
+    assert.equal(spaced.code, 2);
+    assert.match(spaced.output, /Fehler \(--consumption\): Der Stromverbrauch darf nicht negativ/);
     const text = await run(['--date', '2026', '--consumption', 'viel']);
     assert.equal(text.code, 2);
     assert.match(text.output, /„viel“ ist keine Zahl/);
