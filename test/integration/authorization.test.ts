@@ -49,6 +49,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:agencies': [],
   // Admins of an authority; the platform admin and the demo roles are none.
   'organisation:conditions': [],
+  // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
+  'funding-alerts:manage': ['applicant'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

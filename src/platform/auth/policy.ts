@@ -20,7 +20,8 @@ export type Action =
   | 'letters:sign-off' // the queue of letters awaiting sign-off (per letter checked in the use case)
   | 'organisation:templates' // the letter texts of the authorities one administers
   | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
-  | 'organisation:conditions'; // the catalogue of conditions of one's own authority (its admins)
+  | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
+  | 'funding-alerts:manage'; // the Förderfinder's e-mail alerts of one's own company
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -55,6 +56,12 @@ export function can(actor: Actor, action: Action): boolean {
       return isPlatformAdmin(actor);
     case 'organisation:master-data':
       return hasRole(actor, 'admin');
+    // A company's applicants keep its funding alerts; which company is checked in the use case.
+    case 'funding-alerts:manage':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
+      );
   }
 }
 
