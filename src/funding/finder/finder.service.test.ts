@@ -146,6 +146,7 @@ describe('Förderfinder service', () => {
     assert.deepEqual(concept.missing, [
       'Vorhaben in Nordrhein-Westfalen',
       'Vorhaben bereits begonnen',
+      'Unternehmen in Schwierigkeiten',
     ]);
     assert.equal(concept.amount.status, 'need-info');
     assert.ok(concept.amount.missing.includes('zuwendungsfähige Ausgaben'));
