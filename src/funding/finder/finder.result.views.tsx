@@ -1,52 +1,59 @@
 import type { VNode } from 'preact';
 import { formatEuro } from '../../law/fees/money.ts';
 import { formatGermanDate } from '../../law/german-format.ts';
+import { factLabel } from '../../law/funding/index.ts';
 import { formatParameterUse, truthLabel } from '../../law/rules/index.ts';
-import type { TraceNode } from '../../law/rules/index.ts';
-import { flattenTrace } from './finder.trace.ts';
-import type { FinderEntry, FinderReason, FinderResult } from './finder.types.ts';
+import type { FactValue, ParameterUse, TraceNode } from '../../law/rules/index.ts';
+import type { FinderEntry, FinderResult } from './finder.types.ts';
 
-function value(v: FinderReason['inputs'][number]['value']): string {
-  if (v === null) return 'nicht angegeben';
+function value(v: FactValue | undefined | null): string {
+  if (v === null || v === undefined) return 'nicht angegeben';
   if (typeof v === 'boolean') return v ? 'ja' : 'nein';
   return String(v);
 }
 
-/** One rule with its outcome, citation, the inputs it read and the parameter versions. */
-function Reason(props: { reason: FinderReason; nodes?: readonly TraceNode[] }): VNode {
-  const r = props.reason;
+/** The inputs a rule read and the parameter versions it used, as one line of small print. */
+function details(
+  inputs: readonly { fact: string; value: FactValue | undefined | null }[],
+  parameters: readonly ParameterUse[],
+): string {
+  return [
+    ...inputs.map((i) => `Angabe „${factLabel(i.fact)}“: ${value(i.value)}`),
+    ...parameters.map((p) => `Wert: ${formatParameterUse(p)}`),
+  ].join('; ');
+}
+
+/**
+ * One rule with its outcome, citation, the inputs it read and the parameter versions, and its
+ * children nested below. Plain text in few elements: a result lists hundreds of rules.
+ */
+function Rule(props: {
+  node: {
+    truth: TraceNode['truth'];
+    description: string;
+    citation: string;
+    open?: string;
+    inputs: readonly { fact: string; value: FactValue | undefined | null }[];
+    parameters: readonly ParameterUse[];
+  };
+  nodes?: readonly TraceNode[];
+}): VNode {
+  const r = props.node;
+  const small = details(r.inputs, r.parameters);
   return (
-    <li class={`finder-reason finder-reason--${r.truth}`}>
-      <strong>{truthLabel[r.truth]}:</strong> {r.description}{' '}
-      <span class="kern-body--small">({r.citation})</span>
-      {r.open ? <span class="kern-body--small"> [offen: {r.open}]</span> : null}
-      {r.inputs.length > 0 || r.parameters.length > 0 ? (
-        <ul class="kern-list kern-body--small">
-          {r.inputs.map((i) => (
-            <li key={i.fact}>
-              Angabe „{i.label}“: {value(i.value)}
-            </li>
-          ))}
-          {r.parameters.map((p) => (
-            <li key={p.table}>Wert: {formatParameterUse(p)}</li>
-          ))}
-        </ul>
-      ) : null}
+    <li>
+      <strong>{truthLabel[r.truth]}:</strong> {r.description} ({r.citation})
+      {r.open ? ` [offen: ${r.open}]` : ''}
+      {small ? <span class="kern-body--small"> – {small}</span> : null}
       {props.nodes && props.nodes.length > 0 ? (
-        <ul class="kern-list finder-reasons">
+        <ul class="kern-list">
           {props.nodes.map((c, i) => (
-            <RuleTree key={`${c.ruleId}-${i}`} node={c} />
+            <Rule key={i} node={c} nodes={c.children} />
           ))}
         </ul>
       ) : null}
     </li>
   );
-}
-
-/** The whole rule tree, nested as it was evaluated. */
-function RuleTree(props: { node: TraceNode }): VNode {
-  const [self] = flattenTrace({ ...props.node, children: [] });
-  return <Reason reason={self!} nodes={props.node.children} />;
 }
 
 function amountText(entry: FinderEntry): string {
@@ -112,7 +119,7 @@ function Entry(props: { entry: FinderEntry; index: number }): VNode {
           <h4 class="kern-heading-small">Entscheidende Voraussetzungen</h4>
           <ul class="kern-list finder-reasons">
             {e.decidingReasons.map((r) => (
-              <Reason key={r.ruleId} reason={{ ...r, depth: 0 }} />
+              <Rule key={r.ruleId} node={r} />
             ))}
           </ul>
           {e.missing.length > 0 ? (
@@ -136,7 +143,7 @@ function Entry(props: { entry: FinderEntry; index: number }): VNode {
             <summary>Alle Voraussetzungen ({e.reasons.length} Regeln)</summary>
             {e.trace ? (
               <ul class="kern-list finder-reasons">
-                <RuleTree node={e.trace} />
+                <Rule node={e.trace} nodes={e.trace.children} />
               </ul>
             ) : null}
           </details>
