@@ -18,11 +18,8 @@ import { buildApp } from '../src/app.ts';
 import { createDb, ensureDatabase } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import {
-  berlinDate,
-  listProcedures,
-  type AssignmentFilter,
-} from '../src/permits/permit.queries.ts';
+import { listProcedures, type AssignmentFilter } from '../src/permits/permit.queries.ts';
+import { berlinDate } from '../src/procedures/case/case.queries.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { Client } from '../test/helpers/app.ts';

@@ -29,8 +29,8 @@ import { registerLoginRoutes } from './platform/auth/login.routes.tsx';
 import { buildServer, type App, type Deps } from './platform/server.ts';
 import { registerSystemRoutes } from './platform/system.routes.tsx';
 import { deliverMail } from './platform/mail.ts';
-import { runDeadlineWatch } from './permits/deadline-watch.ts';
-import { caseLink } from './permits/permit.actions.ts';
+import { watchDeadlines } from './procedures/case/deadline-watch.ts';
+import { caseLink, permitFamily } from './permits/permit.actions.ts';
 import { runFollowUpWatch } from './procedures/notes/follow-up.watch.ts';
 import type { JobHandlers } from './platform/jobs.ts';
 import { removeOrphanFiles } from './platform/file-orphans.ts';
@@ -118,7 +118,8 @@ export function jobHandlers(deps: Deps): JobHandlers {
   return {
     'mail:send': ({ mailId }) => deliverMail(deps.db, deps.mailer, mailId),
     'deadlines:watch': async () => {
-      await runDeadlineWatch(deps);
+      // Every procedure family's deadlines, with its own consequences and case links.
+      await watchDeadlines(deps, [permitFamily(deps)]);
       // Follow-ups (Wiedervorlagen) that came due: one mail each, with the same hourly run.
       await runFollowUpWatch({
         db: deps.db,

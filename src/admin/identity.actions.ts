@@ -12,6 +12,7 @@ export const ORGANISATION_KINDS: OrganisationKind[] = [
   'agency',
   'ministry',
   'operator',
+  'funding-body',
 ];
 export const ROLES: Role[] = ['applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'];
 

@@ -9,7 +9,8 @@ type NullableTimestamp = ColumnType<
   Date | string | null
 >;
 
-export type OrganisationKind = 'authority' | 'company' | 'agency' | 'ministry' | 'operator';
+export type OrganisationKind =
+  'authority' | 'company' | 'agency' | 'ministry' | 'operator' | 'funding-body';
 export type Role = 'applicant' | 'case_worker' | 'supervisor' | 'agency_member' | 'admin';
 export type MailStatus = 'queued' | 'stored' | 'sent' | 'failed';
 

@@ -3,7 +3,8 @@ import type { Database, StatementVerdict } from '../db/schema.ts';
 import { proposeAgencyConditions } from '../procedures/conditions/conditions.queries.ts';
 import type { CaseDeadline, ProcedureEvent } from '../procedures/engine/index.ts';
 import { recordConsents } from './agency-consents.ts';
-import { berlinDate, type ProcedureRow } from './permit.queries.ts';
+import { type ProcedureRow } from './permit.queries.ts';
+import { berlinDate } from '../procedures/case/case.queries.ts';
 
 const texts = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

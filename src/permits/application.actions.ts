@@ -5,8 +5,9 @@ import { initialState, reclassifyDraft } from '../procedures/engine/index.ts';
 import { parseApplication, type ApplicationData } from './application.ts';
 import { classifyApplication } from './application.classify.ts';
 import { competenceProblem } from './application.competence.ts';
-import { organisationsWithRole, requireProcedureRole } from './procedure-access.ts';
-import { berlinDate, findProcedure, partiesOf } from './permit.queries.ts';
+import { organisationsWithRole, requireProcedureRole } from '../procedures/case/case-roles.ts';
+import { findProcedure } from './permit.queries.ts';
+import { berlinDate, partiesOf } from '../procedures/case/case.queries.ts';
 import { currentType, procedureType, type PermitDeps } from './permit.types.ts';
 
 function actorId(actor: Actor): string | null {

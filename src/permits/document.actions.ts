@@ -10,8 +10,9 @@ import {
   type StagedFile,
 } from '../platform/storage.ts';
 import { appendAuditEvent } from '../procedures/audit.queries.ts';
-import { requireProcedureRole, type ProcedureRole } from './procedure-access.ts';
-import { findProcedure, partiesOf } from './permit.queries.ts';
+import { requireProcedureRole, type ProcedureRole } from '../procedures/case/case-roles.ts';
+import { findProcedure } from './permit.queries.ts';
+import { partiesOf } from '../procedures/case/case.queries.ts';
 import { MAX_UPLOAD_BYTES, procedureType, type PermitDeps } from './permit.types.ts';
 
 const MEDIA_TYPES = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' } as const;

@@ -7,7 +7,8 @@ import { listOverruns } from '../deadlines/overrun.queries.ts';
 import { OVERRUN_KINDS } from '../deadlines/overrun.kinds.ts';
 import { uploadDocument } from './document.actions.ts';
 import { performAction } from './permit.actions.ts';
-import { berlinDate, listProcedures, type AssignmentFilter } from './permit.queries.ts';
+import { listProcedures, type AssignmentFilter } from './permit.queries.ts';
+import { berlinDate } from '../procedures/case/case.queries.ts';
 import { actorId } from '../procedures/case-access.ts';
 import {
   ActionBody,
@@ -20,7 +21,7 @@ import {
   ProcedureList,
   SaveApplicationBody,
 } from './permit.api.schemas.ts';
-import { organisationsWithRole } from './procedure-access.ts';
+import { organisationsWithRole } from '../procedures/case/case-roles.ts';
 import { loadCaseView, sendCaseDocument } from './procedure.view-model.ts';
 import { readUpload } from './upload.ts';
 

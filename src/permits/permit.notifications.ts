@@ -3,7 +3,8 @@ import type { Database } from '../db/schema.ts';
 import { queueMail } from '../platform/mail.ts';
 import { formatGermanDate } from '../law/index.ts';
 import type { CaseDeadline, ProcedureEvent } from '../procedures/engine/index.ts';
-import { recipients, type ProcedureRow } from './permit.queries.ts';
+import { type ProcedureRow } from './permit.queries.ts';
+import { recipients } from '../procedures/case/case.queries.ts';
 import { authorityMailFooter } from '../procedures/authority/authority.queries.ts';
 import { referenceLabel } from '../procedures/reference.ts';
 
@@ -280,32 +281,5 @@ export async function notify(options: {
         });
       }
     }
-  }
-}
-
-/** Reminders and escalations of the deadline watcher. */
-export async function notifyDeadline(options: {
-  trx: Transaction<Database>;
-  row: ProcedureRow;
-  audience: Audience;
-  organisationIds?: string[];
-  subject: string;
-  text: string;
-  link: string;
-}): Promise<void> {
-  const orgs =
-    options.organisationIds ??
-    (options.audience === 'applicant'
-      ? options.row.applicantOrgId
-        ? [options.row.applicantOrgId]
-        : []
-      : [options.row.tenantId]);
-  for (const to of await recipients(options.trx, orgs, options.audience)) {
-    await queueMail(options.trx, {
-      to,
-      subject: `${options.subject} – ${referenceLabel(options.row.reference)} ${options.row.title}`,
-      text: options.text,
-      link: options.link,
-    });
   }
 }

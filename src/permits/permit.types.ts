@@ -38,3 +38,8 @@ export const TYPE_LABELS: Record<string, string> = {
 };
 
 export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+
+/** The type keys of the permit family (each with its versions). */
+export const PERMIT_TYPE_KEYS: readonly string[] = [
+  ...new Set(PROCEDURE_TYPE_VERSIONS.map((t) => t.key)),
+];

@@ -5,16 +5,14 @@ import { agencyChoices } from '../procedures/agencies/agency.queries.ts';
 import { availableActions, blockedActions, type Role } from '../procedures/engine/index.ts';
 import { documentsGivenInForm, missingData } from './application.ts';
 import { competenceWarning } from './application.competence.ts';
+import { findProcedureFor, listAgencies, listDocuments } from './permit.queries.ts';
 import {
   berlinDate,
-  findProcedureFor,
-  listAgencies,
   listDeadlines,
-  listDocuments,
   listEvents,
   partiesOf,
-} from './permit.queries.ts';
-import { actingRoles } from './procedure-access.ts';
+} from '../procedures/case/case.queries.ts';
+import { actingRoles } from '../procedures/case/case-roles.ts';
 import { procedureType, TYPE_LABELS, type PermitDeps } from './permit.types.ts';
 import { countObjectorDeliveries } from '../participation/delivery/delivery.queries.ts';
 

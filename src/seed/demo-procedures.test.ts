@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { berlinDate } from '../permits/permit.queries.ts';
+import { berlinDate } from '../procedures/case/case.queries.ts';
 import { currentType } from '../permits/permit.types.ts';
 import { verifyCaseFile } from '../procedures/audit.queries.ts';
 import type { ProcedureState } from '../procedures/engine/index.ts';

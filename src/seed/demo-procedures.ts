@@ -5,7 +5,7 @@ import { createApplication, saveApplication } from '../permits/application.actio
 import { runDeadlineWatch } from '../permits/deadline-watch.ts';
 import { uploadDocument } from '../permits/document.actions.ts';
 import { performAction } from '../permits/permit.actions.ts';
-import { berlinDate } from '../permits/permit.queries.ts';
+import { berlinDate } from '../procedures/case/case.queries.ts';
 import type { PermitDeps } from '../permits/permit.types.ts';
 import type { Actor } from '../platform/auth/actor.ts';
 import { userActor } from '../platform/auth/auth.queries.ts';

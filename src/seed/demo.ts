@@ -41,6 +41,12 @@ export const DEMO_ORGANISATIONS: {
     kind: 'ministry',
   },
   { key: 'windpark', name: 'Windpark Sintfeld GmbH & Co. KG (Beispiel)', kind: 'company' },
+  // The funding body of progres.nrw and the transformation grants (Bewilligungsbehörde).
+  {
+    key: 'foerderung',
+    name: 'Bezirksregierung Arnsberg – Dezernat 33 Förderung (Beispiel)',
+    kind: 'funding-body',
+  },
   // Agencies (Träger öffentlicher Belange) a wind case asks (§ 10 Abs. 5 BImSchG, § 11
   // 9. BImSchV), named as in the authorities' example agency directories so that the directory
   // and these logins meet. No name starts like an authority's: tests find organisations so.

@@ -5,7 +5,7 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { BrowserSessions, browserSkipReason, startBrowserApp } from '../helpers/browser.ts';
 import { DEMO_PASSWORD, type TestApp } from '../helpers/app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 
 const skip = browserSkipReason();
 const KREIS_ADMIN = 'verwaltung@kreis-paderborn.example';

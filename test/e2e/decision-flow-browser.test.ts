@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
 import { referenceLabel } from '../../src/procedures/reference.ts';
 import { WIND_CONDITIONS } from '../../src/seed/demo-conditions.ts';

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildApp, jobHandlers } from '../../src/app.ts';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 import { configuredClock } from '../../src/platform/clock.ts';
 import { runDueJobs } from '../../src/platform/jobs.ts';
 import { createMailer } from '../../src/platform/mail.ts';

@@ -9,7 +9,7 @@ import { createDb } from '../../src/db/database.ts';
 import { freePort } from '../../src/db/embedded.ts';
 import { createApiToken } from '../../src/platform/auth/auth.queries.ts';
 import { startPortal, type Started } from '../helpers/process.ts';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 
 /**
  * "Durable before acknowledged" (objection.actions.ts), tested the hard way: the portal runs as a

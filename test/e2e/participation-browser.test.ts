@@ -10,7 +10,7 @@ import {
 import { runningClock, type TestApp } from '../helpers/app.ts';
 import { jobHandlers } from '../../src/app.ts';
 import { runDueJobs } from '../../src/platform/jobs.ts';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 import { createPublishedProcedure, seedObjections, WORKER } from '../helpers/participation.ts';
 
 const skip = browserSkipReason();

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { TestApp } from './app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from './permits.ts';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 
 /** A PDF whose bytes are recognisable, to prove trade secrets are never served. */
 export const SECRET_PDF = Buffer.from(

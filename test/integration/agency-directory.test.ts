@@ -10,7 +10,7 @@ import {
 } from '../helpers/app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
 import { WIND_DEFAULT_ROLES } from '../../src/procedures/agencies/agency.types.ts';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
 const PATH = '/organisation/beteiligte-stellen';

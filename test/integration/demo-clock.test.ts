@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../src/app.ts';
 import { runDeadlineWatch } from '../../src/permits/deadline-watch.ts';
-import { berlinDate } from '../../src/permits/permit.queries.ts';
+import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 import { configuredClock } from '../../src/platform/clock.ts';
 import type { Deps } from '../../src/platform/server.ts';
 import { Client, createTestApp, fixedClock, testConfig, type TestApp } from '../helpers/app.ts';

@@ -5,7 +5,8 @@
  */
 import type { Readable } from 'node:stream';
 import type { Deps } from '../../platform/server.ts';
-import { berlinDate, type ProcedureRow } from '../../permits/permit.queries.ts';
+import { type ProcedureRow } from '../../permits/permit.queries.ts';
+import { berlinDate } from '../../procedures/case/case.queries.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
 import { streamCaseFileZip } from './case-file.zip.ts';
 import { streamObjectionsCsv, type CsvTally } from './objections.csv.ts';

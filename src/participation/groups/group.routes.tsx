@@ -19,14 +19,8 @@ import {
 } from './group.actions.ts';
 import { GroupDetailPage, type DetailValues } from './group-detail.views.tsx';
 import { decideDisregard, parseDisregardForm } from './disregard.actions.ts';
-import {
-  findGroupDetail,
-  listGroupEvents,
-  listGroupMembers,
-  listGroups,
-  listGroupsForCli,
-  summaryCounts,
-} from './group.queries.ts';
+import { listGroups, listGroupsForCli, summaryCounts } from './group.queries.ts';
+import { findGroupDetail, listGroupEvents, listGroupMembers } from './group-detail.queries.ts';
 import { GroupOverviewPage, groupsPath } from './group.views.tsx';
 
 const GROUPS_PER_PAGE = 50;

@@ -8,12 +8,8 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { countNoun, formatGermanDate } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
-import {
-  berlinDate,
-  procedureParties,
-  recipients,
-  type ProcedureRow,
-} from '../../permits/permit.queries.ts';
+import { type ProcedureRow } from '../../permits/permit.queries.ts';
+import { berlinDate, procedureParties, recipients } from '../../procedures/case/case.queries.ts';
 import type { ProcedureEvent, ProcedureState } from '../../procedures/engine/index.ts';
 import { authorityMailFooter } from '../../procedures/authority/authority.queries.ts';
 import { referenceLabel } from '../../procedures/reference.ts';

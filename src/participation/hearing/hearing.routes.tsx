@@ -4,7 +4,8 @@ import { csvRow, UTF8_BOM } from '../../platform/csv.ts';
 import { AppError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
-import { berlinDate, findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
+import { findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
+import { berlinDate } from '../../procedures/case/case.queries.ts';
 import { parseStatusToken } from '../intake/status-token.ts';
 import { purposeKey } from '../participation.types.ts';
 import {

@@ -8,7 +8,7 @@
 import { Readable } from 'node:stream';
 import { countNoun } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
-import { berlinDate, procedureParties, recipients } from '../../permits/permit.queries.ts';
+import { berlinDate, procedureParties, recipients } from '../../procedures/case/case.queries.ts';
 import { MAX_UPLOAD_BYTES } from '../../permits/permit.types.ts';
 import {
   authorityMailFooter,

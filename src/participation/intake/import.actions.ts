@@ -11,7 +11,7 @@ import type { ImportProblem, ImportRow } from './import-file.ts';
 import { isLate } from './objection.actions.ts';
 import { CURRENT_RECEIPT_HASH_VERSION, receiptHashV2 } from './objection-hash.ts';
 import { earlyIntake } from './intake-rules.ts';
-import { berlinDate } from '../../permits/permit.queries.ts';
+import { berlinDate } from '../../procedures/case/case.queries.ts';
 
 export interface ImportResult {
   readonly imported: number;

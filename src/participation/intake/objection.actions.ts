@@ -11,7 +11,7 @@ import { formatGermanDate } from '../../law/index.ts';
 import { AppError } from '../../platform/errors.ts';
 import { promoteFiles } from '../../platform/file-orphans.ts';
 import { queueMail } from '../../platform/mail.ts';
-import { berlinDate } from '../../permits/permit.queries.ts';
+import { berlinDate } from '../../procedures/case/case.queries.ts';
 import { purposeKey, type ParticipationDeps } from '../participation.types.ts';
 import { findPublicProcedure, type PublicProcedure } from '../public-procedure.queries.ts';
 import type { StagedAttachment } from './attachments.ts';

@@ -9,7 +9,8 @@ import type { Database } from '../../db/schema.ts';
 import { formatGermanDate } from '../../law/index.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { GENERAL_WIND_REMEDIES } from '../../law/remedies.ts';
-import { berlinDate, procedureParties, type ProcedureRow } from '../../permits/permit.queries.ts';
+import { type ProcedureRow } from '../../permits/permit.queries.ts';
+import { berlinDate, procedureParties } from '../../procedures/case/case.queries.ts';
 import { WIND_REQUIRED_DOCUMENTS } from '../../permits/procedure-types/required-documents.ts';
 import { MAX_UPLOAD_BYTES } from '../../permits/permit.types.ts';
 import type {

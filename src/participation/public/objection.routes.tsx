@@ -4,7 +4,7 @@ import { AppError, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { withStaging, type FileStore } from '../../platform/storage.ts';
-import { berlinDate } from '../../permits/permit.queries.ts';
+import { berlinDate } from '../../procedures/case/case.queries.ts';
 import type { ProcedureState } from '../../procedures/engine/index.ts';
 import { checkChallenge, issueChallenge, submissionIdentity } from '../intake/anti-abuse.ts';
 import { stageAttachment, type StagedAttachment } from '../intake/attachments.ts';

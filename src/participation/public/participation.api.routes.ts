@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { StringEnum } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
-import { berlinDate } from '../../permits/permit.queries.ts';
+import { berlinDate } from '../../procedures/case/case.queries.ts';
 import { PublicProcedurePage } from '../participation.api.schemas.ts';
 import { phaseLabel, phaseOf } from './phase.ts';
 import { listPublicProcedures, type OpenProcedure } from './public.queries.ts';

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
-import { berlinDate, listDeadlines } from '../../permits/permit.queries.ts';
+import { berlinDate, listDeadlines } from '../../procedures/case/case.queries.ts';
 import { WIND_REQUIRED_DOCUMENTS } from '../../permits/procedure-types/required-documents.ts';
 import type { ProcedureState } from '../../procedures/engine/index.ts';
 import { findPublicProcedure, type PublicProcedure } from '../public-procedure.queries.ts';

@@ -11,7 +11,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { findProcedureFor, type ProcedureRow } from '../../permits/permit.queries.ts';
-import type { ProcedureRole } from '../../permits/procedure-access.ts';
+import type { ProcedureRole } from '../../procedures/case/case-roles.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
 
 type Handle = Db | Transaction<Database>;

@@ -5,7 +5,7 @@
  * the public links; trade secrets never appear (§ 10 Abs. 2 BImSchG).
  */
 import type { Db } from '../../db/database.ts';
-import { berlinDate } from '../../permits/permit.queries.ts';
+import { berlinDate } from '../../procedures/case/case.queries.ts';
 import { WIND_REQUIRED_DOCUMENTS } from '../../permits/procedure-types/required-documents.ts';
 import type { ProcedureState } from '../../procedures/engine/index.ts';
 import { renderAtomFeed, type AtomEntry } from '../notice/atom.ts';

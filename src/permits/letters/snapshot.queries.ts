@@ -10,7 +10,8 @@ import type { AuthorityProfile } from '../../procedures/authority/authority.type
 import { catalogueAssessments } from '../decision.actions.ts';
 import { referenceLabel } from '../../procedures/reference.ts';
 import { GENERAL_WIND_REMEDIES } from '../../law/remedies.ts';
-import { berlinDate, findProcedure, loadHistory, procedureParties } from '../permit.queries.ts';
+import { findProcedure } from '../permit.queries.ts';
+import { berlinDate, loadHistory, procedureParties } from '../../procedures/case/case.queries.ts';
 import { procedureType } from '../permit.types.ts';
 import type { LetterKind } from '../../procedures/letters/letter.types.ts';
 import { permitFee, permitRemedies } from './fee-remedies.ts';

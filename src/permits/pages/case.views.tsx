@@ -1,198 +1,20 @@
 import type { VNode } from 'preact';
 import { formatGermanDate } from '../../law/index.ts';
-import type { FieldError } from '../../platform/errors.ts';
-import {
-  Checkbox,
-  ErrorSummary,
-  Notice,
-  SelectField,
-  SubmitButton,
-  TextArea,
-} from '../../platform/forms.tsx';
-import { Layout, type PageContext } from '../../platform/layout.tsx';
-import { DataTable, formatTimestamp } from '../../platform/table.tsx';
+import { ErrorSummary, Notice } from '../../platform/forms.tsx';
+import { Layout } from '../../platform/layout.tsx';
 import type { CaseView } from '../procedure.view-model.ts';
-import type { Casework } from '../../procedures/casework.queries.ts';
 import { ActionForm } from './action.forms.tsx';
 import { CaseworkSection } from './casework.views.tsx';
-import { LettersSection, type LettersView } from '../../procedures/letters/letter.views.tsx';
+import { LettersSection } from '../../procedures/letters/letter.views.tsx';
 import { ApplicationForm } from './application.form.tsx';
-import { EVENT_LABELS, letterDocumentLabel, letterEventLabel, STATUS_LABELS } from './labels.ts';
-import { StatementSummary } from './statement.views.tsx';
-import { ConsentSummary, consentEventLabel } from './consent.views.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
 import { rankActions } from './next-step.ts';
 import { ConditionsLink } from './conditions.views.tsx';
 import { Timetable } from './timetable.views.tsx';
 
-const DOC_TYPE_LABELS: Record<string, string> = {
-  decision: 'Bescheid',
-  'hearing-minutes': 'Niederschrift der Erörterung (§ 19 9. BImSchV)',
-  'statement-attachment': 'Anlage zur Stellungnahme',
-  other: 'Sonstige Unterlage',
-};
-
-function Summary(props: { view: CaseView; assignee?: string }): VNode {
-  const { view } = props;
-  const items: [string, string][] = [
-    ['Aktenzeichen', referenceLabel(view.row.reference)],
-    ['Verfahrensart', `${view.typeLabel}, Rechtsstand ${view.type.version}`],
-    ['Verfahrensschritt', view.stepLabel],
-    ['Genehmigungsbehörde', view.authority],
-    ['Antragstellerin', view.applicant],
-    ...(props.assignee ? [['Zuständig', props.assignee] as [string, string]] : []),
-  ];
-  return (
-    <dl class="kern-description-list">
-      {items.map(([k, v]) => (
-        <div class="kern-description-list-item" key={k}>
-          <dt class="kern-description-list-item__key">{k}</dt>
-          <dd class="kern-description-list-item__value">{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/** Every deadline shown carries its rationale (architecture invariant 3). */
-export function DeadlineRationale(props: {
-  deadline: { rationale: string; citations: string[] };
-}): VNode {
-  return (
-    <details>
-      <summary>Begründung und Rechtsgrundlagen</summary>
-      <p class="kern-body keep-lines">{props.deadline.rationale}</p>
-      <p class="kern-body--small">{props.deadline.citations.join('; ')}</p>
-    </details>
-  );
-}
-
-function Deadlines(props: { view: CaseView }): VNode {
-  const { view } = props;
-  if (view.deadlines.length === 0) return <p class="kern-body">Noch keine laufenden Fristen.</p>;
-  return (
-    <ul class="kern-list">
-      {view.deadlines.map((d) => {
-        const overdue =
-          d.status === 'expired' || (d.status === 'running' && d.end_date < view.today);
-        return (
-          <li key={d.key} class="deadline-item">
-            <strong>{d.label}</strong>: {formatGermanDate(d.start_date)} bis{' '}
-            {formatGermanDate(d.end_date)} –{' '}
-            <span class={overdue ? 'status-overdue' : ''}>
-              {overdue ? 'überschritten' : (STATUS_LABELS[d.status] ?? d.status)}
-            </span>
-            <DeadlineRationale deadline={d} />
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-function Documents(props: {
-  view: CaseView;
-  ctx: PageContext;
-  canUpload: boolean;
-  agencyUpload: boolean;
-  errors: FieldError[];
-}): VNode {
-  const { view } = props;
-  return (
-    <>
-      <h3 class="kern-heading-small">Erforderliche Unterlagen</h3>
-      <ul class="kern-list kern-list--bullet">
-        {view.requiredDocuments.map((d) => (
-          <li key={d.key}>
-            {d.provided ? 'vorhanden' : 'fehlt'}: {d.label}{' '}
-            <span class="kern-body--small">({d.citations.join(', ')})</span>
-          </li>
-        ))}
-      </ul>
-      {view.documents.length > 0 ? (
-        <DataTable
-          caption="Eingereichte Unterlagen"
-          columns={['Datei', 'Art', 'Eingang', 'SHA-256', 'Geheimnis']}
-          rows={view.documents.map((d) => ({
-            key: d.id,
-            cells: [
-              <a class="kern-link" href={`/verfahren/${view.row.id}/dokumente/${d.id}`}>
-                {d.filename}
-              </a>,
-              view.requiredDocuments.find((r) => r.key === d.doc_type)?.label ??
-                DOC_TYPE_LABELS[d.doc_type] ??
-                letterDocumentLabel(d.doc_type) ??
-                d.doc_type,
-              formatTimestamp(d.uploaded_at),
-              <code>{d.sha256.slice(0, 16)}…</code>,
-              d.trade_secret ? `ja – neutrale Inhaltsangabe: ${d.neutral_summary ?? ''}` : 'nein',
-            ],
-          }))}
-        />
-      ) : null}
-      {props.canUpload ? (
-        <form
-          method="post"
-          action={`/verfahren/${view.row.id}/dokumente?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
-          encType="multipart/form-data"
-          class="kern-stack form-narrow action-form"
-          id="feld-file"
-        >
-          <h3 class="kern-heading-small">Unterlage hochladen</h3>
-          <SelectField
-            name="docType"
-            label="Art der Unterlage"
-            options={
-              props.agencyUpload
-                ? [{ value: 'statement-attachment', label: 'Anlage zur Stellungnahme' }]
-                : [
-                    ...view.requiredDocuments.map((d) => ({ value: d.key, label: d.label })),
-                    { value: 'other', label: 'Sonstige Unterlage' },
-                  ]
-            }
-            errors={props.errors}
-          />
-          <Checkbox
-            name="tradeSecret"
-            label="Enthält Betriebs- oder Geschäftsgeheimnisse (wird nicht ausgelegt)"
-            checked={false}
-          />
-          <TextArea
-            name="neutralSummary"
-            label="Neutrale Inhaltsangabe (nur bei Geheimnissen)"
-            errors={props.errors}
-            required={false}
-          />
-          <div class="kern-form-input">
-            <label class="kern-label" for="datei">
-              Datei (PDF, PNG oder JPEG, höchstens 25 MB)
-            </label>
-            <input
-              class="kern-form-input__input"
-              type="file"
-              id="datei"
-              name="file"
-              accept="application/pdf,image/png,image/jpeg"
-            />
-          </div>
-          <SubmitButton variant="secondary">Hochladen</SubmitButton>
-        </form>
-      ) : null}
-    </>
-  );
-}
-
-/** Audit events of the authority's internal organisation: not part of the parties' timeline. */
-const INTERNAL_EVENTS = new Set([
-  'case-assigned',
-  'case-reassigned',
-  // A letter exists for the applicant only once delivered (the letter page answers 404 before).
-  'letter-drafted',
-  'letter-revised',
-  'letter-review-requested',
-  'letter-returned',
-  'letter-signed',
-]);
+import type { CasePageProps } from './case-page.types.ts';
+import { DeadlineRationale, Deadlines, Documents, Summary } from './case-facts.views.tsx';
+import { Agencies, Participation, Timeline } from './case-sections.views.tsx';
 
 const RESPONSIBLE: Record<string, string> = {
   case_worker: 'die Genehmigungsbehörde',
@@ -200,21 +22,6 @@ const RESPONSIBLE: Record<string, string> = {
   agency_member: 'die beteiligte Fachbehörde',
   supervisor: 'die Aufsichtsbehörde',
 };
-
-interface CasePageProps {
-  ctx: PageContext;
-  view: CaseView;
-  /** Internal work of the authority: only ever given for its case workers. */
-  casework?: Casework;
-  /** The case's letters as the viewer may see them (authority staff and the applicant). */
-  letters?: LettersView;
-  errors?: FieldError[];
-  message?: string;
-  values?: Record<string, string>;
-  rows?: number;
-  /** The application form's values as typed, after a refused save. */
-  applicationInput?: Record<string, string>;
-}
 
 function missingLabels(view: CaseView): string[] {
   return view.requiredDocuments.filter((d) => !d.provided).map((d) => d.label);
@@ -362,93 +169,6 @@ function OtherSteps(props: CasePageProps): VNode | null {
   );
 }
 
-function Participation(props: CasePageProps & { isWorker: boolean }): VNode | null {
-  const { view, isWorker } = props;
-  const isApplicant = view.roles.includes('applicant');
-  if (!view.row.state.participation || !(isWorker || isApplicant)) return null;
-  return (
-    <section class="case-section" aria-labelledby="beteiligung">
-      <h2 class="kern-heading-medium" id="beteiligung">
-        Öffentlichkeitsbeteiligung
-      </h2>
-      <ul class="kern-list">
-        <li>
-          <a class="kern-link" href={`/beteiligung/${view.row.id}`}>
-            Öffentliche Auslegung und Bekanntmachungen
-          </a>
-        </li>
-        {isWorker ? (
-          <>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/einwendungen`}>
-                Einwendungen prüfen und schwärzen
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/einwendungen/neu`}>
-                Einwendung erfassen (Papier, E-Mail, Unterschriftenliste)
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/einwendungen/gruppen`}>
-                Gleichförmige Einwendungen
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/belange`}>
-                Belange und Würdigung
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/eroerterung`}>
-                Erörterung: Tagesordnung und Niederschrift je Belang
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/export/einwendungen.csv`}>
-                Einwendungen als CSV (ohne personenbezogene Daten)
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/export/einwendungen.xlsx`}>
-                Einwendungen als Excel-Tabelle (ohne personenbezogene Daten)
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/export/akte.zip`}>
-                Verfahrensakte als ZIP
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/auftraege`}>
-                Aufträge im Hintergrund (Exporte großer Verfahren, Schwärzungsvorschläge)
-              </a>
-            </li>
-            <li>
-              <a class="kern-link" href={`/verfahren/${view.row.id}/zustellung`}>
-                Zustellung des Bescheids und Briefliste
-              </a>
-            </li>
-            {view.row.state.facts.eiaRequired === true ? (
-              <li>
-                <a class="kern-link" href={`/verfahren/${view.row.id}/uvp-portal.zip`}>
-                  Paket für das UVP-Portal (§ 20 UVPG)
-                </a>
-              </li>
-            ) : null}
-          </>
-        ) : (
-          <li>
-            <a class="kern-link" href={`/verfahren/${view.row.id}/einwendungen-antragstellerin`}>
-              Einwendungen (§ 12 Abs. 2 9. BImSchV)
-            </a>
-          </li>
-        )}
-      </ul>
-    </section>
-  );
-}
-
 function Application(props: CasePageProps): VNode {
   const { view, ctx } = props;
   if (view.roles.includes('applicant') && view.row.step === 'draft')
@@ -482,76 +202,6 @@ function Application(props: CasePageProps): VNode {
         geplante Inbetriebnahme {view.row.application.plannedCommissioning}.
       </p>
       <p class="kern-body">{view.row.application.nonTechnicalSummary}</p>
-    </section>
-  );
-}
-
-function Agencies(props: CasePageProps): VNode | null {
-  const { view } = props;
-  if (view.agencies.length === 0) return null;
-  return (
-    <section class="case-section" aria-labelledby="behoerden">
-      <h2 class="kern-heading-medium" id="behoerden">
-        Beteiligte Behörden
-      </h2>
-      <DataTable
-        caption="Beteiligte Behörden und ihre Stellungnahmen"
-        hideCaption
-        columns={['Behörde', 'Frist', 'Stand', 'Stellungnahme', 'Einvernehmen / Zustimmung']}
-        rows={view.agencies.map((a) => ({
-          key: a.agency_org_id,
-          cells: [
-            a.name,
-            formatGermanDate(a.due_date),
-            {
-              asked: 'angefragt',
-              answered: 'Stellungnahme liegt vor',
-              'no-comment': 'keine Äußerung (Frist abgelaufen)',
-            }[a.status],
-            <StatementSummary verdict={a.verdict} statement={a.statement} />,
-            <ConsentSummary
-              consent={a.consent}
-              status={a.consent_status}
-              due={a.consent_due}
-              reasons={a.consent_reasons}
-            />,
-          ],
-        }))}
-      />
-    </section>
-  );
-}
-
-function Timeline(props: CasePageProps & { isWorker: boolean }): VNode | null {
-  const events = props.isWorker
-    ? props.view.events
-    : props.view.events.filter((e) => !INTERNAL_EVENTS.has(e.type));
-  if (events.length === 0) return null;
-  return (
-    <section class="case-section" aria-labelledby="verlauf">
-      <h2 class="kern-heading-medium" id="verlauf">
-        Verlauf
-      </h2>
-      <ol class="timeline">
-        {events.map((e) => (
-          <li key={e.seq}>
-            {formatTimestamp(e.at)}:{' '}
-            {consentEventLabel(e.type, e.data) ??
-              letterEventLabel(e.type, e.data) ??
-              EVENT_LABELS[e.type] ??
-              e.type}
-            {e.display_name
-              ? ` – ${e.display_name}`
-              : e.actor_role === 'system'
-                ? ' – automatisch'
-                : ''}
-          </li>
-        ))}
-      </ol>
-      <p class="kern-body--small">
-        Jeder Eintrag ist mit dem vorherigen über eine Hash-Kette verbunden; Änderungen fallen bei
-        der Prüfung der Akte auf.
-      </p>
     </section>
   );
 }

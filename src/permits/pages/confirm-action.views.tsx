@@ -3,7 +3,7 @@ import type { FieldError } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, fieldId, Notice, SubmitButton } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
-import { CONFIRM_FIELD } from '../destructive-actions.ts';
+import { CONFIRM_FIELD } from '../../procedures/case/destructive-actions.ts';
 import type { CaseView } from '../procedure.view-model.ts';
 import { ActionFields } from './action.forms.tsx';
 

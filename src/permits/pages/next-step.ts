@@ -1,5 +1,5 @@
 import type { EffectKind } from '../../procedures/engine/index.ts';
-import { DESTRUCTIVE_EFFECTS } from '../destructive-actions.ts';
+import { DESTRUCTIVE_EFFECTS } from '../../procedures/case/destructive-actions.ts';
 
 /**
  * Which of the actions open to the viewer leads on the case page. The order follows the course

@@ -45,4 +45,5 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   agency: 'Fachbehörde / Träger öffentlicher Belange',
   ministry: 'Ministerium / Aufsicht',
   operator: 'Betrieb der Plattform',
+  'funding-body': 'Förderstelle (Bewilligungsbehörde)',
 };

@@ -1,5 +1,5 @@
-import type { EffectKind } from '../procedures/engine/index.ts';
-import { AppError } from '../platform/errors.ts';
+import type { EffectKind } from '../engine/index.ts';
+import { AppError } from '../../platform/errors.ts';
 
 /**
  * Steps that end a procedure for good (refusal, rejection for incompleteness, withdrawal). On the

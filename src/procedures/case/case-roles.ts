@@ -1,5 +1,5 @@
-import type { Actor } from '../platform/auth/actor.ts';
-import { AppError } from '../platform/errors.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/errors.ts';
 
 /**
  * Who someone is in one procedure, derived on the server from memberships: the applicant's
