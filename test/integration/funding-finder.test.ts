@@ -282,6 +282,14 @@ describe('Förderfinder: page, API and e-mail alerts', () => {
         'filters.minAmountCents',
       ],
       [{ company: { naceCode: '25.11', staffHeadcount: 3 }, date: '2026-02-30' }, 'date'],
+      // Before the first version of a relief parameter: refused by field, not a server error.
+      [
+        {
+          company: { naceCode: '25.11', staffHeadcount: 3, consumptionKwh: 1000 },
+          date: '2011-01-01',
+        },
+        'date',
+      ],
     ];
     for (const [payload, field] of cases) {
       const response = await t.app.inject({

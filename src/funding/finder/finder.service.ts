@@ -354,7 +354,8 @@ export function runFinder(options: {
   const measureIds = new Set(catalogueMeasures(options.catalogue).map((m) => m.id));
   checkFilters(filters, measureIds);
   const prepared = prepare(options.answers, date, measureIds);
-  const entries: FinderEntry[] = [
+  // The law layer refuses dates before its first parameter version by field: a 400, never a 500.
+  const entries: FinderEntry[] = asFinderError(() => [
     ...versionsInForce(options.catalogue, date).map((v) => programmeEntry(v, prepared, date)),
     ...reliefEntries({
       date,
@@ -365,7 +366,7 @@ export function runFinder(options: {
         : { undertakingInDifficulty: prepared.undertakingInDifficulty }),
       ...(prepared.consumptionKwh === undefined ? {} : { consumptionKwh: prepared.consumptionKwh }),
     }),
-  ];
+  ]);
   const measure = filters.measure ?? options.answers.measure?.kind;
   const shown = entries.filter((e) => passes(e, filters, measure));
   shown.sort(compareEntries(filters.sort ?? 'deadline'));
