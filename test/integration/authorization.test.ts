@@ -49,6 +49,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:agencies': [],
   // Admins of an authority; the platform admin and the demo roles are none.
   'organisation:conditions': [],
+  // Members of a company in the role 'applicant' (company-profile.test.ts).
+  'company-profile:manage': ['applicant'],
   // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
   'funding-alerts:manage': ['applicant'],
 };
