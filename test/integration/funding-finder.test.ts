@@ -358,6 +358,25 @@ describe('Förderfinder: page, API and e-mail alerts', () => {
       assert.equal(await alertCount(t), 0);
     });
 
+    it("prefills the company answers from the applicant's company profile", async () => {
+      const client = await applicant();
+      const empty = await client.get('/foerderfinder');
+      const link =
+        /<a class="kern-link" href="([^"]+)">Angaben aus Ihrem Unternehmensprofil übernehmen/
+          .exec(empty.body)?.[1]
+          ?.replace(/&amp;/g, '&');
+      assert.ok(link, 'Link zur Übernahme aus dem Profil fehlt');
+      const filled = await client.get(link);
+      assert.equal(filled.statusCode, 200, filled.body.slice(0, 500));
+      // The demo company is an electricity producer (WZ 35.11) seated in Bad Wünnenberg.
+      assert.match(filled.body, /name="naceCode"[^>]*value="35\.11"/);
+      assert.match(filled.body, /name="seatAgs"[^>]*value="05774028"/);
+      assert.match(filled.body, /id="ergebnis"/);
+      // Without a company membership there is nothing to take over.
+      const anonymous = await t.app.inject({ url: '/foerderfinder' });
+      assert.doesNotMatch(anonymous.body, /Unternehmensprofil übernehmen/);
+    });
+
     it('a company applicant saves the search from the results page (CSRF, PRG)', async () => {
       const client = await applicant();
       const results = await client.get(url(GOOD));

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { StringEnum } from '../../platform/openapi.ts';
+import { CRAFTS_TRADES } from '../profile/profile.types.ts';
 
 /**
  * Request and response schemas of the finder API. Bodies are validated strictly (unknown fields
@@ -32,7 +33,10 @@ const Company = Type.Object(
       Type.Boolean({ description: 'Mitglied einer Handwerkskammer' }),
     ),
     trade: Type.Optional(
-      StringEnum(['shk', 'kaelte-klima', 'elektro', 'sonstiges'], { description: 'Gewerk' }),
+      StringEnum(
+        CRAFTS_TRADES.map((t) => t.value),
+        { description: 'Gewerk (Schlüssel wie im Unternehmensprofil)' },
+      ),
     ),
     undertakingInDifficulty: Type.Optional(
       Type.Boolean({ description: 'Unternehmen in Schwierigkeiten (Art. 2 Nr. 18 AGVO)' }),

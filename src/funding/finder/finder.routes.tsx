@@ -6,11 +6,23 @@ import type { FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import { problemResponses } from '../../platform/openapi.ts';
 import type { App, Deps } from '../../platform/server.ts';
+import { companyProfileInput, loadCompanyProfile } from '../profile/profile.queries.ts';
 import { alertCompanies } from './alert.actions.ts';
 import { CatalogueResponse, FinderBody, FinderResponse } from './finder.api.schemas.ts';
 import { FinderInputError } from './finder.errors.ts';
-import { answersFromForm, FORM_FIELD_OF_PATH, formFromQuery } from './finder.form.ts';
-import { catalogueMeasures, runFinder, stateAidOf, versionsInForce } from './finder.service.ts';
+import {
+  answersFromForm,
+  FORM_FIELD_OF_PATH,
+  formFromQuery,
+  queryFromAnswers,
+} from './finder.form.ts';
+import {
+  catalogueMeasures,
+  finderAnswersFromProfile,
+  runFinder,
+  stateAidOf,
+  versionsInForce,
+} from './finder.service.ts';
 import type { FinderCompany, FinderFilters, FinderMeasure, FinderResult } from './finder.types.ts';
 import { FinderPage, type AlertOffer } from './finder.views.tsx';
 
@@ -137,6 +149,12 @@ export function registerFundingFinderRoutes(
           : request.actor.kind === 'anonymous'
             ? { kind: 'login' }
             : { kind: 'none' };
+      // A company member with a profile can fill the company answers from it in one step.
+      const [company] = alertCompanies(request.actor);
+      const profile = company ? await loadCompanyProfile(deps.db, company) : undefined;
+      const prefill = profile
+        ? `/foerderfinder?${queryFromAnswers(finderAnswersFromProfile(companyProfileInput(profile, berlinToday(deps))))}`
+        : undefined;
       const page = (errors: FieldError[], result?: FinderResult, status = 200) =>
         sendPage(
           reply,
@@ -147,6 +165,7 @@ export function registerFundingFinderRoutes(
             measures={measures}
             result={result}
             alert={alertOffer(request.url.split('?')[1] ?? '')}
+            prefill={prefill}
           />,
           status,
         );

@@ -14,6 +14,7 @@ import type {
 } from '../../law/funding/index.ts';
 import { optionalCents, requireDate, requireQuantity } from '../../law/rules/index.ts';
 import type { Facts } from '../../law/rules/index.ts';
+import { CRAFTS_TRADES } from '../profile/profile.types.ts';
 import { asFinderError, FinderInputError, finderDate } from './finder.errors.ts';
 import { reliefEntries } from './finder.relief.ts';
 import { decidingReasons, flattenTrace } from './finder.trace.ts';
@@ -25,7 +26,8 @@ import type {
   StateAidKind,
 } from './finder.types.ts';
 
-const TRADES = ['shk', 'kaelte-klima', 'elektro', 'sonstiges'] as const;
+/** The trades the company profile records; the rules read the same keys. */
+const TRADES: readonly string[] = CRAFTS_TRADES.map((t) => t.value);
 
 export function stateAidOf(basis: StateAidBasis): { kind: StateAidKind; label: string } {
   switch (basis.kind) {
@@ -97,7 +99,7 @@ function prepare(answers: FinderAnswers, date: IsoDate, measureIds: Set<string>)
     throw new FinderInputError('company', 'Die Angaben zum Unternehmen fehlen.');
   }
   const nace = asFinderError(() => parseNaceCode(company.naceCode));
-  if (company.trade !== undefined && !(TRADES as readonly string[]).includes(company.trade)) {
+  if (company.trade !== undefined && !TRADES.includes(company.trade)) {
     throw new FinderInputError('company.trade', 'Das Gewerk ist unbekannt.');
   }
   const difficulty = optionalFlag(

@@ -16,7 +16,7 @@ export interface FinderCompany {
   /** Amtlicher Gemeindeschlüssel of the seat (8 digits). */
   seatAgs?: string;
   craftsChamberMember?: boolean;
-  /** Trade for craft programmes: 'shk', 'kaelte-klima', 'elektro', 'sonstiges'. */
+  /** Trade for craft programmes, a key of the profile's CRAFTS_TRADES ('shk', 'kaelte-klima', …). */
   trade?: string;
   undertakingInDifficulty?: boolean;
   /** Annual electricity consumption; with it the relief instruments are computed. */

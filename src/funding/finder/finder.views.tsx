@@ -9,6 +9,7 @@ import {
   TextField,
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { CRAFTS_TRADES } from '../profile/profile.types.ts';
 import type { FinderForm } from './finder.form.ts';
 import { FinderResults } from './finder.result.views.tsx';
 import type { FinderResult } from './finder.types.ts';
@@ -19,13 +20,7 @@ const YES_NO = [
   { value: 'nein', label: 'nein' },
 ];
 
-const TRADES = [
-  { value: '', label: 'keine Angabe / kein Handwerksbetrieb' },
-  { value: 'shk', label: 'Sanitär, Heizung, Klima (SHK)' },
-  { value: 'kaelte-klima', label: 'Kälte- und Klimaanlagenbau' },
-  { value: 'elektro', label: 'Elektrotechnik' },
-  { value: 'sonstiges', label: 'anderes Gewerk' },
-];
+const TRADES = [{ value: '', label: 'keine Angabe / kein Handwerksbetrieb' }, ...CRAFTS_TRADES];
 
 /** What the page offers about alerts: save (company members), or how to get them. */
 export type AlertOffer = { kind: 'save'; query: string } | { kind: 'login' } | { kind: 'none' };
@@ -81,6 +76,8 @@ export function FinderPage(props: {
   measures: { id: string; label: string }[];
   result?: FinderResult;
   alert: AlertOffer;
+  /** Link that fills the company answers from the logged-in company's profile. */
+  prefill?: string;
 }): VNode {
   const { form, errors } = props;
   const f = (name: keyof FinderForm) => ({ name, value: form[name], errors });
@@ -94,6 +91,13 @@ export function FinderPage(props: {
         die Auskunft ist unverbindlich.
       </p>
       <ErrorSummary errors={errors} />
+      {props.prefill ? (
+        <p class="kern-body">
+          <a class="kern-link" href={props.prefill}>
+            Angaben aus Ihrem Unternehmensprofil übernehmen
+          </a>
+        </p>
+      ) : null}
       <form method="get" action="/foerderfinder" novalidate class="kern-stack form-narrow">
         <input type="hidden" name="pruefen" value="1" />
         <fieldset class="kern-fieldset">
