@@ -45,6 +45,7 @@ import { runWork } from './procedures/background/work.actions.ts';
 import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.work-kinds.ts';
 import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
+import { registerReliefRoutes } from './funding/relief/relief.routes.tsx';
 import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
 import { fundingProgrammeVersions, type FundingProgrammeVersion } from './law/funding/index.ts';
 import { registerFundingFinderRoutes } from './funding/finder/finder.routes.tsx';
@@ -107,6 +108,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       startForms: (input) => ParticipationStartForms(input),
     });
     registerParticipationJobRoutes(app, deps);
+    registerReliefRoutes(app, deps);
     registerCompanyProfileRoutes(app, deps);
     const catalogue = options.fundingCatalogue ?? fundingProgrammeVersions;
     registerFundingFinderRoutes(app, deps, { catalogue });
