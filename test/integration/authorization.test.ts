@@ -51,6 +51,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:conditions': [],
   // Members of a company in the role 'applicant' (company-profile.test.ts).
   'company-profile:manage': ['applicant'],
+  // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
+  'funding-alerts:manage': ['applicant'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -21,7 +21,8 @@ export type Action =
   | 'organisation:templates' // the letter texts of the authorities one administers
   | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
   | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
-  | 'company-profile:manage'; // the profile of one's own company (its applicants)
+  | 'company-profile:manage' // the profile of one's own company (its applicants)
+  | 'funding-alerts:manage'; // the Förderfinder's e-mail alerts of one's own company
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -63,6 +64,12 @@ export function can(actor: Actor, action: Action): boolean {
       return isPlatformAdmin(actor);
     case 'organisation:master-data':
       return hasRole(actor, 'admin');
+    // A company's applicants keep its funding alerts; which company is checked in the use case.
+    case 'funding-alerts:manage':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
+      );
   }
 }
 
