@@ -435,36 +435,20 @@ describe('Förderfinder: page, API and e-mail alerts', () => {
       assert.equal(await alertCount(t), 1);
     });
 
-    it('the job mails the matching programmes once; a rerun sends nothing; a new version is mailed', async () => {
-      await enqueueJob(t.database.db, 'funding:alerts', {});
-      await runDueJobs({ connectionString: t.database.url, handlers: jobHandlers(t.deps) });
-      assert.equal(smtp.received.length, 1);
-      const mail = decoded(smtp.received[0]!.data);
-      assert.deepEqual(smtp.received[0]!.to, [APPLICANT]);
-      assert.match(mail, /Förderung von Transformationskonzepten/);
-      assert.match(mail, /Konzept <Frühjahr>/);
-      assert.match(mail, /https:\/\/portal\.example\/foerderfinder\?pruefen=1/);
-      const deliveries = await t.database.db
+    it('the job mails only programmes that match after saving, each once, also on a rerun', async () => {
+      // What the results page showed when the search was saved is recorded, not mailed.
+      const known = await t.database.db
         .selectFrom('funding_alert_deliveries')
         .select(['version_id', 'mail_id'])
         .where('alert_id', '=', alertId)
         .execute();
       assert.deepEqual(
-        deliveries.map((d) => d.version_id),
-        [TRANSFORMATION_CONCEPTS_2022.versionId],
+        known.map((d) => [d.version_id, d.mail_id]),
+        [[TRANSFORMATION_CONCEPTS_2022.versionId, null]],
       );
-      assert.ok(deliveries[0]!.mail_id);
-
-      // Rerun (the next day's job, or a second worker): nothing new, nothing sent.
-      const again = await runFundingAlerts({
-        db: t.database.db,
-        now: clock.now(),
-        catalogue: fundingProgrammeVersions,
-        publicUrl: t.deps.config.publicUrl,
-      });
-      assert.deepEqual(again, { alerts: 1, mails: 0, versions: 0 });
+      await enqueueJob(t.database.db, 'funding:alerts', {});
       await runDueJobs({ connectionString: t.database.url, handlers: jobHandlers(t.deps) });
-      assert.equal(smtp.received.length, 1);
+      assert.equal(smtp.received.length, 0);
 
       // A new guideline version comes into force: exactly that version is mailed.
       const revised: FundingProgrammeVersion = {
@@ -472,16 +456,34 @@ describe('Förderfinder: page, API and e-mail alerts', () => {
         versionId: 'nrw-transformationskonzepte-2026-12',
         validFrom: '2026-12-01',
       };
-      const withNew = await runFundingAlerts({
-        db: t.database.db,
-        now: clock.now(),
-        catalogue: [...fundingProgrammeVersions, revised],
-        publicUrl: t.deps.config.publicUrl,
-      });
-      assert.deepEqual(withNew, { alerts: 1, mails: 1, versions: 1 });
+      const run = () =>
+        runFundingAlerts({
+          db: t.database.db,
+          now: clock.now(),
+          catalogue: [...fundingProgrammeVersions, revised],
+          publicUrl: t.deps.config.publicUrl,
+        });
+      assert.deepEqual(await run(), { alerts: 1, mails: 1, versions: 1 });
       await runDueJobs({ connectionString: t.database.url, handlers: jobHandlers(t.deps) });
-      assert.equal(smtp.received.length, 2);
-      assert.match(decoded(smtp.received[1]!.data), /ein.neues.passendes/);
+      assert.equal(smtp.received.length, 1);
+      const mail = decoded(smtp.received[0]!.data);
+      assert.deepEqual(smtp.received[0]!.to, [APPLICANT]);
+      assert.match(mail, /ein.neues.passendes/);
+      assert.match(mail, /Förderung von Transformationskonzepten/);
+      assert.match(mail, /Konzept <Frühjahr>/);
+      assert.match(mail, /https:\/\/portal\.example\/foerderfinder\?pruefen=1/);
+      const sent = await t.database.db
+        .selectFrom('funding_alert_deliveries')
+        .select(['version_id', 'mail_id'])
+        .where('alert_id', '=', alertId)
+        .where('version_id', '=', revised.versionId)
+        .executeTakeFirstOrThrow();
+      assert.ok(sent.mail_id);
+
+      // Rerun (the next day's job, or a second worker): nothing new, nothing sent.
+      assert.deepEqual(await run(), { alerts: 1, mails: 0, versions: 0 });
+      await runDueJobs({ connectionString: t.database.url, handlers: jobHandlers(t.deps) });
+      assert.equal(smtp.received.length, 1);
     });
 
     it('the applicant deletes the alert (PRG); its deliveries go with it', async () => {

@@ -5,7 +5,9 @@ import { AppError } from '../../platform/errors.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { FinderInputError } from './finder.errors.ts';
 import { answersFromForm, FORM_FIELD_OF_PATH, formFromQuery } from './finder.form.ts';
+import { alertMatches } from './alert.matches.ts';
 import { runFinder } from './finder.service.ts';
+import type { FinderEntry } from './finder.types.ts';
 import { deleteFundingAlert, insertFundingAlert } from './alert.queries.ts';
 
 /** The companies whose alerts the actor keeps: those where they are an applicant. */
@@ -43,8 +45,13 @@ export async function saveFundingAlert(options: {
       [{ field: 'label', message: errors.map((e) => e.message).join(' ') }],
     );
   if (!parsed.answers) throw refuse(parsed.errors);
+  let seen: FinderEntry[];
   try {
-    runFinder({ ...parsed.answers, date: options.today, catalogue: options.catalogue });
+    seen = runFinder({
+      ...parsed.answers,
+      date: options.today,
+      catalogue: options.catalogue,
+    }).entries;
   } catch (error) {
     if (error instanceof FinderInputError) {
       throw refuse([{ field: FORM_FIELD_OF_PATH[error.field] ?? 'label', message: error.message }]);
@@ -74,6 +81,9 @@ export async function saveFundingAlert(options: {
       label || `Suche vom ${new Date(`${options.today}T12:00:00Z`).toLocaleDateString('de-DE')}`,
     answers: parsed.answers.answers,
     filters: parsed.answers.filters,
+    // What the company saw on the results page when it saved the search is not news: the alert
+    // mails only programme versions that match later.
+    known: alertMatches(seen),
   });
 }
 

@@ -6,6 +6,7 @@ import type { FundingProgrammeVersion } from '../../law/funding/index.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { FinderInputError } from './finder.errors.ts';
 import { queryFromAnswers } from './finder.form.ts';
+import { alertMatches } from './alert.matches.ts';
 import { runFinder } from './finder.service.ts';
 import type { FinderAnswers, FinderEntry, FinderFilters } from './finder.types.ts';
 
@@ -30,8 +31,8 @@ export interface AlertRunSummary {
 
 /**
  * Checks every saved alert against the catalogue on today's date and mails, once per alert, the
- * programme versions that match (eligible or need more information) and were not mailed for that
- * alert before. Each alert is one transaction: the delivery rows (primary key alert + version)
+ * programme versions that match (eligible or need more information) and were neither mailed for
+ * that alert before nor on the results page when the company saved it. Each alert is one transaction: the delivery rows (primary key alert + version)
  * and the mail commit together, so a rerun or a second worker finds the rows and sends nothing.
  */
 export async function runFundingAlerts(options: {
@@ -72,9 +73,8 @@ export async function runFundingAlerts(options: {
       if (error instanceof FinderInputError) continue;
       throw error;
     }
-    const matching = entries.filter(
-      (e) => e.kind === 'programme' && e.eligibility !== 'not-eligible',
-    );
+    const matches = new Set(alertMatches(entries).map((m) => m.versionId));
+    const matching = entries.filter((e) => matches.has(e.id));
     await options.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('funding_alerts')

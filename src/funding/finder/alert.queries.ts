@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import type { AlertMatch } from './alert.matches.ts';
 import type { FinderAnswers, FinderFilters } from './finder.types.ts';
 
 export interface FundingAlertRow {
@@ -62,20 +63,37 @@ export async function insertFundingAlert(
     label: string;
     answers: FinderAnswers;
     filters: FinderFilters;
+    /** Matches the company already saw; recorded as delivered without a mail. */
+    known: readonly AlertMatch[];
   },
 ): Promise<string> {
-  const row = await db
-    .insertInto('funding_alerts')
-    .values({
-      tenant_id: values.tenantId,
-      created_by: values.userId,
-      label: values.label,
-      answers: JSON.stringify(values.answers),
-      filters: JSON.stringify(values.filters),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('funding_alerts')
+      .values({
+        tenant_id: values.tenantId,
+        created_by: values.userId,
+        label: values.label,
+        answers: JSON.stringify(values.answers),
+        filters: JSON.stringify(values.filters),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (values.known.length > 0)
+      await trx
+        .insertInto('funding_alert_deliveries')
+        .values(
+          values.known.map((m) => ({
+            alert_id: row.id,
+            tenant_id: values.tenantId,
+            version_id: m.versionId,
+            eligibility: m.eligibility,
+            mail_id: null,
+          })),
+        )
+        .execute();
+    return row.id;
+  });
 }
 
 /** Deletes an alert of one of the given companies; false when there is none with that id. */
