@@ -2,15 +2,9 @@ import type { VNode } from 'preact';
 import { formatEuro } from '../../law/fees/money.ts';
 import { formatGermanDate } from '../../law/german-format.ts';
 import { factLabel } from '../../law/funding/index.ts';
-import { formatParameterUse, truthLabel } from '../../law/rules/index.ts';
+import { formatFactValue, formatParameterUse, truthLabel } from '../../law/rules/index.ts';
 import type { FactValue, ParameterUse, TraceNode } from '../../law/rules/index.ts';
 import type { FinderEntry, FinderResult } from './finder.types.ts';
-
-function value(v: FactValue | undefined | null): string {
-  if (v === null || v === undefined) return 'nicht angegeben';
-  if (typeof v === 'boolean') return v ? 'ja' : 'nein';
-  return String(v);
-}
 
 /** The inputs a rule read and the parameter versions it used, as one line of small print. */
 function details(
@@ -18,7 +12,7 @@ function details(
   parameters: readonly ParameterUse[],
 ): string {
   return [
-    ...inputs.map((i) => `Angabe „${factLabel(i.fact)}“: ${value(i.value)}`),
+    ...inputs.map((i) => `Angabe „${factLabel(i.fact)}“: ${formatFactValue(i.fact, i.value)}`),
     ...parameters.map((p) => `Wert: ${formatParameterUse(p)}`),
   ].join('; ');
 }
