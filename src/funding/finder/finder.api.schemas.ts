@@ -221,7 +221,12 @@ export const CatalogueResponse = Type.Object({
           eligibleCosts: Type.Array(Type.String()),
         }),
       ),
-      sources: Type.Array(Type.String({ description: 'Quellenvermerk; [sec] = Sekundärquelle' })),
+      sources: Type.Array(
+        Type.String({
+          description:
+            'Quellenvermerk; [Sekundärquelle]: aus einer Sekundärquelle, nicht aus dem Normtext',
+        }),
+      ),
       open: Type.Array(Type.String()),
     }),
   ),

@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { reliefStatusLabel } from '../../law/relief/index.ts';
 import { formatEuro } from '../../law/fees/money.ts';
 import { formatGermanDateShort } from '../../law/german-format.ts';
+import { factLabel } from '../../law/funding/index.ts';
 import { formatParameterUse, formatTrace } from '../../law/rules/index.ts';
 import { FONT_BOLD, FONT_REGULAR } from '../../procedures/letters/letter.pdf.ts';
 import type { ReliefComputation } from './relief.request.ts';
@@ -126,7 +127,7 @@ export function renderReliefProof(computation: ReliefComputation): Promise<Rende
     for (const note of instrument.notes) para(`Hinweis: ${note}`, { size: 8.5 });
     if (instrument.trace) {
       para('Voraussetzungen:', { size: 8.5 });
-      for (const line of formatTrace(instrument.trace))
+      for (const line of formatTrace(instrument.trace, 0, factLabel))
         para(line.trimEnd(), { indent: 8, size: 8, grey: true });
     }
   }

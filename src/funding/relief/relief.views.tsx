@@ -6,6 +6,7 @@ import {
 } from '../../law/relief/index.ts';
 import { formatEuro } from '../../law/fees/money.ts';
 import { formatGermanDateShort } from '../../law/german-format.ts';
+import { factLabel } from '../../law/funding/index.ts';
 import { formatParameterUse, formatTrace } from '../../law/rules/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../platform/forms.tsx';
@@ -161,7 +162,7 @@ function InstrumentDetails(props: { instrument: ReliefInstrumentResult; index: n
       {instrument.trace ? (
         <details>
           <summary>Geprüfte Voraussetzungen</summary>
-          <pre class="relief-trace">{formatTrace(instrument.trace).join('\n')}</pre>
+          <pre class="relief-trace">{formatTrace(instrument.trace, 0, factLabel).join('\n')}</pre>
         </details>
       ) : null}
     </section>

@@ -48,7 +48,7 @@ const notInDifficulty: Rule = {
   kind: 'compare',
   id: 'scheme-not-in-difficulty',
   description: 'Das Unternehmen ist kein Unternehmen in Schwierigkeiten.',
-  citation: 'Entwurf Förderrichtlinie Industriestrompreis [sec]',
+  citation: 'Entwurf Förderrichtlinie Industriestrompreis [Sekundärquelle]',
   fact: 'undertakingInDifficulty',
   op: '=',
   than: { value: false },
@@ -73,7 +73,7 @@ export const INDUSTRIAL_PRICE_DRAFT_2026: BridgePriceScheme = {
     kind: 'all',
     id: 'industrial-price',
     description: 'Voraussetzungen des Industriestrompreises (Entwurf).',
-    citation: 'Entwurf Förderrichtlinie Industriestrompreis (BMWE, Januar 2026) [sec]',
+    citation: 'Entwurf Förderrichtlinie Industriestrompreis (BMWE, Januar 2026) [Sekundärquelle]',
     rules: [
       periodRule,
       {
@@ -89,11 +89,11 @@ export const INDUSTRIAL_PRICE_DRAFT_2026: BridgePriceScheme = {
       notInDifficulty,
     ],
   },
-  citation: 'Entwurf Förderrichtlinie Industriestrompreis (BMWE, Januar 2026) [sec]',
+  citation: 'Entwurf Förderrichtlinie Industriestrompreis (BMWE, Januar 2026) [Sekundärquelle]',
   sources: [
-    'Gleiss Lutz, „Entwurf der Förderrichtlinie zum Industriestrompreis“ [sec]',
-    'future-camp.de, Eckpunkte des Entwurfs: 0,5 × Verbrauch × Differenzpreis, Zielpreis 50 €/MWh, Antrag BAFA 31.03.–30.09., Prüfvermerk ab 10 GWh [sec]',
-    'WTS, „Industriestrompreis 2026“ [sec]',
+    'Gleiss Lutz, „Entwurf der Förderrichtlinie zum Industriestrompreis“ [Sekundärquelle]',
+    'future-camp.de, Eckpunkte des Entwurfs: 0,5 × Verbrauch × Differenzpreis, Zielpreis 50 €/MWh, Antrag BAFA 31.03.–30.09., Prüfvermerk ab 10 GWh [Sekundärquelle]',
+    'WTS, „Industriestrompreis 2026“ [Sekundärquelle]',
   ],
   open: [
     'Entwurf, keine geltende Regelung; EU-Genehmigung und Haushaltsmittel vorbehalten.',
@@ -133,7 +133,7 @@ export const BRIDGE_PRICE_PROPOSAL_2023: BridgePriceScheme = {
       },
     ],
   },
-  citation: 'Sieben-Punkte-Plan; Arbeitspapier BMWK Mai 2023 [sec]',
+  citation: 'Sieben-Punkte-Plan; Arbeitspapier BMWK Mai 2023 [Sekundärquelle]',
   sources: [
     'Sieben-Punkte-Plan (6 ct/kWh)',
     'Arbeitspapier BMWK Mai 2023: 80 % des Verbrauchs [sec, offen]',

@@ -90,7 +90,8 @@ export const spkEmissionFactor: ParameterTable = {
     {
       validFrom: '2021-01-01',
       value: 720,
-      source: 'Ergänzung der EU-EHS-Beihilfeleitlinien vom 24.11.2021: 0,72 t CO₂/MWh [sec]',
+      source:
+        'Ergänzung der EU-EHS-Beihilfeleitlinien vom 24.11.2021: 0,72 t CO₂/MWh [Sekundärquelle]',
     },
   ],
 };
@@ -100,7 +101,9 @@ export const spkFallback: ParameterTable = {
   label: 'Fallback-Stromeffizienzbenchmark',
   unit: 'ppm',
   citation: SPK_GUIDELINES,
-  versions: [{ validFrom: '2021-01-01', value: 800_000, source: `${SPK_GUIDELINES} (0,8) [sec]` }],
+  versions: [
+    { validFrom: '2021-01-01', value: 800_000, source: `${SPK_GUIDELINES} (0,8) [Sekundärquelle]` },
+  ],
 };
 
 export const spkOwnShare: ParameterTable = {
@@ -112,12 +115,13 @@ export const spkOwnShare: ParameterTable = {
     {
       validFrom: '2021-01-01',
       value: 1_000,
-      source: `${SPK_RL}: erste GWh nicht beihilfefähig [sec]`,
+      source: `${SPK_RL}: erste GWh nicht beihilfefähig [Sekundärquelle]`,
     },
     {
       validFrom: '2024-01-01',
       value: 0,
-      source: 'Strompreispaket der Bundesregierung vom 09.11.2023: Wegfall des Selbstbehalts [sec]',
+      source:
+        'Strompreispaket der Bundesregierung vom 09.11.2023: Wegfall des Selbstbehalts [Sekundärquelle]',
       open: 'Umsetzung in der Förderrichtlinie und erstes Abrechnungsjahr ohne Selbstbehalt nicht am Text geprüft.',
     },
   ],
@@ -132,7 +136,7 @@ export const spkBaseShare: ParameterTable = {
     {
       validFrom: '2021-01-01',
       value: 50_000,
-      source: `${SPK_RL}: 5 % des Zertifikatspreises, mindestens 5 €/t [sec]`,
+      source: `${SPK_RL}: 5 % des Zertifikatspreises, mindestens 5 €/t [Sekundärquelle]`,
       open: 'Ob der Sockelbetrag stets oder nur neben dem Super-Cap abgezogen wird, ist am Richtlinientext zu prüfen.',
     },
   ],
@@ -143,7 +147,9 @@ export const spkBaseMinimum: ParameterTable = {
   label: 'Sockelbetrag: Mindestwert',
   unit: 'Cent je t CO₂',
   citation: SPK_RL,
-  versions: [{ validFrom: '2021-01-01', value: 500, source: `${SPK_RL}: mindestens 5 €/t [sec]` }],
+  versions: [
+    { validFrom: '2021-01-01', value: 500, source: `${SPK_RL}: mindestens 5 €/t [Sekundärquelle]` },
+  ],
 };
 
 export const spkSuperCap: ParameterTable = {
@@ -155,7 +161,7 @@ export const spkSuperCap: ParameterTable = {
     {
       validFrom: '2021-01-01',
       value: 15_000,
-      source: `${SPK_RL}: 1,5 % der Bruttowertschöpfung [sec]`,
+      source: `${SPK_RL}: 1,5 % der Bruttowertschöpfung [Sekundärquelle]`,
       open: 'Ein Satz von 0,5 % für bestimmte Fälle wird genannt, aber nicht belegt gefunden.',
     },
   ],
@@ -167,7 +173,11 @@ export const planTargetPrice: ParameterTable = {
   unit: 'Cent je MWh',
   citation: 'Sieben-Punkte-Plan, Punkt 1',
   versions: [
-    { validFrom: '2023-01-01', value: 6_000, source: 'Sieben-Punkte-Plan: 6 ct/kWh [sec]' },
+    {
+      validFrom: '2023-01-01',
+      value: 6_000,
+      source: 'Sieben-Punkte-Plan: 6 ct/kWh [Sekundärquelle]',
+    },
   ],
 };
 

@@ -57,15 +57,21 @@ export function formatParameterUse(p: ParameterUse): string {
  * outcome, citation, the inputs it read and the parameter versions it used. Decisive rules carry
  * '►' so a reader sees at once why the result is what it is.
  */
-export function formatTrace(trace: TraceNode, depth = 0): string[] {
+export function formatTrace(
+  trace: TraceNode,
+  depth = 0,
+  labelOf: (fact: string) => string = (fact) => fact,
+): string[] {
   const pad = '  '.repeat(depth);
   const mark = trace.decisive ? '► ' : '  ';
   const lines = [
     `${pad}${mark}${trace.description} — ${truthLabel[trace.truth]} (${trace.citation})${trace.open ? ' [offen]' : ''}`,
   ];
   for (const input of trace.inputs)
-    lines.push(`${pad}    Angabe ${input.fact}: ${formatFactValue(input.fact, input.value)}`);
+    lines.push(
+      `${pad}    Angabe „${labelOf(input.fact)}“: ${formatFactValue(input.fact, input.value)}`,
+    );
   for (const p of trace.parameters) lines.push(`${pad}    Wert: ${formatParameterUse(p)}`);
-  for (const child of trace.children) lines.push(...formatTrace(child, depth + 1));
+  for (const child of trace.children) lines.push(...formatTrace(child, depth + 1, labelOf));
   return lines;
 }

@@ -9,7 +9,7 @@ import {
 } from './common-rules.ts';
 
 const IHK_HAGEN =
-  'IHK Hagen, „Weg vom Gas – NRW fördert KMU“, Modul Erstberatung zur klimaneutralen Transformation [sec]';
+  'IHK Hagen, „Weg vom Gas – NRW fördert KMU“, Modul Erstberatung zur klimaneutralen Transformation [Sekundärquelle]';
 
 /**
  * Companion "Erstberatung": initial advice for small manufacturers (up to 49 staff, turnover or
@@ -65,7 +65,7 @@ export const INITIAL_CONSULTING_2022: FundingProgrammeVersion = {
   ],
   sources: [
     IHK_HAGEN,
-    'Lippe Wissen und Wirtschaft 1/2022 (bis zu 50 Beschäftigte, 65 %, 10.000 €) [sec]',
+    'Lippe Wissen und Wirtschaft 1/2022 (bis zu 50 Beschäftigte, 65 %, 10.000 €) [Sekundärquelle]',
   ],
   open: [
     'Beschäftigtengrenze: 49 (IHK Hagen) oder „bis zu 50“ (IHK Lippe); 49 verwendet.',

@@ -36,7 +36,7 @@ export const PROGRES_GEOTHERMAL_2026: FundingProgrammeVersion = {
         kind: 'compare',
         id: 'not-required-by-geg',
         description: 'Die Anlage wird nicht zur Erfüllung des Gebäudeenergiegesetzes errichtet.',
-        citation: 'energy4climate.nrw Förder-Navi, Programm 133 [sec]',
+        citation: 'energy4climate.nrw Förder-Navi, Programm 133 [Sekundärquelle]',
         open: 'Ausschluss aus einer früheren Fassung; in der Fassung 2026 zu prüfen.',
         fact: 'requiredByGeg',
         op: '=',
@@ -98,7 +98,7 @@ export const PROGRES_GEOTHERMAL_2026: FundingProgrammeVersion = {
     'wasserrechtliche Erlaubnis, soweit erforderlich',
   ],
   sources: [
-    'Haus & Grund Aachen und unternehmen-owl.de zur Überarbeitung 2025: 35 €/Bohrmeter Neubau, 50 €/Bohrmeter Bestand, Höchstbeträge 12.000 € Neubau und 8.000 € Bestand [sec]',
+    'Haus & Grund Aachen und unternehmen-owl.de zur Überarbeitung 2025: 35 €/Bohrmeter Neubau, 50 €/Bohrmeter Bestand, Höchstbeträge 12.000 € Neubau und 8.000 € Bestand [Sekundärquelle]',
     'energy4climate.nrw Förder-Navi, Programm 133: Zuschüsse erst ab 350 € [sec, ältere Fassung]',
     GUIDELINE,
   ],
@@ -132,7 +132,8 @@ export const PROGRES_SOLAR_PROCESS_HEAT_2026: FundingProgrammeVersion = {
         kind: 'range',
         id: 'collector-area-20-1000',
         description: 'Die Bruttokollektorfläche liegt zwischen 20 und 1.000 m².',
-        citation: 'Stadt Münster, Förderübersicht progres.nrw – Klimaschutztechnik Nr. 1.1 [sec]',
+        citation:
+          'Stadt Münster, Förderübersicht progres.nrw – Klimaschutztechnik Nr. 1.1 [Sekundärquelle]',
         open: 'Größenbereich aus der Fassung 2021; in der Fassung 2026 zu prüfen.',
         fact: 'collectorAreaM2',
         min: { value: 20 },
@@ -161,7 +162,7 @@ export const PROGRES_SOLAR_PROCESS_HEAT_2026: FundingProgrammeVersion = {
     'Nachweis Wärmemengenzähler (bei Verwendungsnachweis)',
   ],
   sources: [
-    'Stadt Münster, Übersicht progres.nrw – Klimaschutztechnik ab 4.8.2021, Nr. 1.1: 90 €/m², höchstens 90.000 €, 20–1.000 m², Mindestertrag 525 kWh/m² [sec]',
+    'Stadt Münster, Übersicht progres.nrw – Klimaschutztechnik ab 4.8.2021, Nr. 1.1: 90 €/m², höchstens 90.000 €, 20–1.000 m², Mindestertrag 525 kWh/m² [Sekundärquelle]',
     GUIDELINE,
   ],
   open: ['Alle Beträge aus der Fassung 2021; gegen die Richtlinie vom 30.01.2026 prüfen.'],
@@ -250,8 +251,8 @@ export const PROGRES_HEAT_PUMP_TRAINING_2026: FundingProgrammeVersion = {
     'Teilnahmebescheinigung (bei Verwendungsnachweis)',
   ],
   sources: [
-    'Bezirksregierung Arnsberg, Programmseite „Förderung einer Bildungsprämie Wärmepumpe“: Festbetrag höchstens 500 € je Fortbildungstag und Beschäftigtem, höchstens 1.500 € je Beschäftigtem [sec]',
-    'energy4climate.nrw Förder-Navi, Programm 175: Kumulierungsverbot, Beschäftigungsnachweis [sec]',
+    'Bezirksregierung Arnsberg, Programmseite „Förderung einer Bildungsprämie Wärmepumpe“: Festbetrag höchstens 500 € je Fortbildungstag und Beschäftigtem, höchstens 1.500 € je Beschäftigtem [Sekundärquelle]',
+    'energy4climate.nrw Förder-Navi, Programm 175: Kumulierungsverbot, Beschäftigungsnachweis [Sekundärquelle]',
   ],
   open: ['Beihilfegrundlage (De-minimis) am Richtlinientext 2026 zu prüfen.'],
 };

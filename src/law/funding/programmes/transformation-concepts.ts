@@ -9,7 +9,7 @@ import {
 } from './common-rules.ts';
 
 const BRA_CONCEPT =
-  'Bezirksregierung Arnsberg, Programmseite „Förderung von Transformationskonzepten für die treibhausgasneutrale Produktion 2045“ (bra.nrw.de) [sec]';
+  'Bezirksregierung Arnsberg, Programmseite „Förderung von Transformationskonzepten für die treibhausgasneutrale Produktion 2045“ (bra.nrw.de) [Sekundärquelle]';
 const BRA_BASIS = 'Förderrichtlinie progres.nrw, Nr. 6.7 (laut Programmseite) [offen]';
 
 /**
@@ -85,8 +85,8 @@ export const TRANSFORMATION_CONCEPTS_2022: FundingProgrammeVersion = {
   ],
   sources: [
     BRA_CONCEPT,
-    'IHK-Praxis „Land fördert Transformation zur Klimaneutralität“, Lippe Wissen und Wirtschaft 1/2022 [sec]',
-    'IHK Hagen, „Weg vom Gas – NRW fördert KMU“ [sec]',
+    'IHK-Praxis „Land fördert Transformation zur Klimaneutralität“, Lippe Wissen und Wirtschaft 1/2022 [Sekundärquelle]',
+    'IHK Hagen, „Weg vom Gas – NRW fördert KMU“ [Sekundärquelle]',
   ],
   open: [
     'Text der Richtlinie (Nr. 6.7) nicht gelesen; Beihilferechtsgrundlage, Mindestinhalte und Fristen sind zu prüfen.',
