@@ -21,6 +21,7 @@ import * as hearing from './migrations/20261203T2100_hearing.ts';
 import * as decisionDelivery from './migrations/20261203T2200_decision_delivery.ts';
 import * as workJobs from './migrations/20261203T2300_work_jobs.ts';
 import * as fundingBodyKind from './migrations/20261205T0000_funding_body_kind.ts';
+import * as fundingLedger from './migrations/20261205T0100_funding_ledger.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '20261203T2200_decision_delivery': decisionDelivery,
   '20261203T2300_work_jobs': workJobs,
   '20261205T0000_funding_body_kind': fundingBodyKind,
+  '20261205T0100_funding_ledger': fundingLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
