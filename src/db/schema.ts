@@ -757,12 +757,7 @@ export interface Database {
 export type LedgerEntryKind = 'appropriation' | 'commitment' | 'release' | 'payment' | 'recovery';
 export type DeMinimisSource = 'granted' | 'declared';
 export type DeMinimisRegulation =
-  | '2023/2831'
-  | '1407/2013'
-  | '2023/2832'
-  | '360/2012'
-  | '1408/2013'
-  | '717/2014';
+  '2023/2831' | '1407/2013' | '2023/2832' | '360/2012' | '1408/2013' | '717/2014';
 export type AidInstrument = 'grant' | 'loan' | 'guarantee' | 'tax' | 'equity' | 'other';
 /** Totals that only the ledger trigger writes. */
 type LedgerTotal = ColumnType<number, never, never>;

@@ -49,6 +49,9 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:agencies': [],
   // Admins of an authority; the platform admin and the demo roles are none.
   'organisation:conditions': [],
+  // Staff of a funding body; none of the roles above is one (funding-ledger-pages.test.ts).
+  'funding:budget': [],
+  'company:de-minimis': ['applicant'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -20,7 +20,9 @@ export type Action =
   | 'letters:sign-off' // the queue of letters awaiting sign-off (per letter checked in the use case)
   | 'organisation:templates' // the letter texts of the authorities one administers
   | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
-  | 'organisation:conditions'; // the catalogue of conditions of one's own authority (its admins)
+  | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
+  | 'funding:budget' // a funding body's budget ledger and de-minimis register export (its staff)
+  | 'company:de-minimis'; // a company's de-minimis aid (its applicants; checked per company)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -55,6 +57,14 @@ export function can(actor: Actor, action: Action): boolean {
       return isPlatformAdmin(actor);
     case 'organisation:master-data':
       return hasRole(actor, 'admin');
+    // Staff of a funding body; which body is checked in the use case (their own only).
+    case 'funding:budget':
+      return fundingBodyStaff(actor).length > 0;
+    case 'company:de-minimis':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
+      );
   }
 }
 
@@ -68,6 +78,20 @@ export function isPlatformAdmin(actor: Actor): boolean {
     actor.kind === 'user' &&
     actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'operator')
   );
+}
+
+/** The funding bodies whose case workers or supervisors (Sachbearbeitung, Leitung) the actor is. */
+export function fundingBodyStaff(actor: Actor): { id: string; name: string }[] {
+  if (actor.kind !== 'user') return [];
+  const bodies = new Map<string, string>();
+  for (const m of actor.memberships) {
+    if (
+      m.organisationKind === 'funding-body' &&
+      (m.role === 'case_worker' || m.role === 'supervisor')
+    )
+      bodies.set(m.organisationId, m.organisationName);
+  }
+  return [...bodies].map(([id, name]) => ({ id, name }));
 }
 
 /** Whether the actor may change this organisation's master data. */
