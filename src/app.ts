@@ -45,6 +45,8 @@ import { runWork } from './procedures/background/work.actions.ts';
 import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.work-kinds.ts';
 import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
+import { registerReliefRoutes } from './funding/relief/relief.routes.tsx';
+import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
 import { registerBudgetRoutes } from './funding/ledger/ledger.routes.tsx';
 import { registerDeMinimisRoutes } from './funding/de-minimis/de-minimis.routes.tsx';
 
@@ -102,6 +104,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       startForms: (input) => ParticipationStartForms(input),
     });
     registerParticipationJobRoutes(app, deps);
+    registerReliefRoutes(app, deps);
+    registerCompanyProfileRoutes(app, deps);
     registerBudgetRoutes(app, deps);
     registerDeMinimisRoutes(app, deps);
     await Promise.resolve();

@@ -753,6 +753,64 @@ export interface Database {
   objection_redaction_proposals: ObjectionRedactionProposalsTable;
 }
 
+// --- Company profile, "tell us once" (migration 20261204T0100_company_profiles) ---
+export type CompanyLegalForm =
+  | 'gmbh'
+  | 'gmbh-co-kg'
+  | 'ag'
+  | 'kg'
+  | 'ohg'
+  | 'ek'
+  | 'gbr'
+  | 'eg'
+  | 'ug'
+  | 'einzelunternehmen'
+  | 'other';
+
+/** Immutable: every save inserts a new version (an update trigger refuses changes). */
+export interface CompanyProfileVersionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  version: number;
+  valid_from: ColumnType<string, string, never>;
+  recorded_at: ColumnType<Date, Date | string | undefined, never>;
+  recorded_by: string | null;
+  legal_form: CompanyLegalForm;
+  legal_form_other: string | null;
+  register_court: string | null;
+  register_number: string | null;
+  nace_code: string;
+  seat_ags: string;
+  /** numeric(12,2), read as text to keep it exact. */
+  staff_awu: ColumnType<string, string, never>;
+  /** bigint (read as a number by the pg type parser in database.ts). */
+  turnover_cents: ColumnType<number | null, number | null, never>;
+  balance_sheet_cents: ColumnType<number | null, number | null, never>;
+  figures_year: number;
+  crafts_chamber_member: boolean;
+  crafts_trade: string | null;
+  public_bodies_share_ppm: number | null;
+  undertaking_in_difficulty: boolean | null;
+}
+
+export interface CompanyProfileRelationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  version_id: string;
+  kind: 'partner' | 'linked';
+  position: number;
+  name: string;
+  share_ppm: number;
+  staff_awu: ColumnType<string, string, never>;
+  turnover_cents: ColumnType<number | null, number | null, never>;
+  balance_sheet_cents: ColumnType<number | null, number | null, never>;
+}
+
+export interface Database {
+  company_profile_versions: CompanyProfileVersionsTable;
+  company_profile_relations: CompanyProfileRelationsTable;
+}
+
 // --- Funding: budget ledger and de-minimis aid (migration 20261205T0100_funding_ledger) ---
 export type LedgerEntryKind = 'appropriation' | 'commitment' | 'release' | 'payment' | 'recovery';
 export type DeMinimisSource = 'granted' | 'declared';

@@ -69,6 +69,24 @@ export function HomePage(props: { ctx: PageContext; loggedOut: boolean }): VNode
             </div>
           </div>
         </section>
+        <section class="kern-card">
+          <div class="kern-card__container">
+            <div class="kern-card__header">
+              <h2 class="kern-title">Stromkostenrechner</h2>
+            </div>
+            <div class="kern-card__body">
+              <p class="kern-body">
+                Entlastungen bei den Stromkosten eines Unternehmens berechnen – Stromsteuer,
+                Strompreiskompensation, Industriestrompreis (Entwurf) – mit Berechnungsnachweis.
+              </p>
+              <p>
+                <a class="kern-link" href="/stromkostenrechner">
+                  Zum Stromkostenrechner
+                </a>
+              </p>
+            </div>
+          </div>
+        </section>
       </div>
     </Layout>
   );

@@ -46,9 +46,12 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/bekanntmachungen', label: 'Bekanntmachungen' },
     { href: '/fristenrechner', label: 'Fristenrechner' },
     { href: '/verfahrensfinder', label: 'Verfahrensfinder' },
+    { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });
+  if (can(actor, 'company-profile:manage'))
+    items.push({ href: '/unternehmen/profil', label: 'Unternehmensprofil' });
   if (can(actor, 'work-queue:view')) items.push({ href: '/arbeitskorb', label: 'Arbeitskorb' });
   if (can(actor, 'statements:view'))
     items.push({ href: '/stellungnahmen', label: 'Stellungnahmen' });

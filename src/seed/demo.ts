@@ -6,6 +6,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts';
 import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
 import { seedWindConditions } from './demo-conditions.ts';
+import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -277,6 +278,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     await seedAuthorityProfiles(trx, ids);
     await seedAgencyDirectory(trx, ids);
+    await seedCompanyProfile(trx, ids.get('windpark')!);
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,

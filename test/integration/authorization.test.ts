@@ -49,6 +49,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:agencies': [],
   // Admins of an authority; the platform admin and the demo roles are none.
   'organisation:conditions': [],
+  // Members of a company in the role 'applicant' (company-profile.test.ts).
+  'company-profile:manage': ['applicant'],
   // Staff of a funding body; none of the roles above is one (funding-ledger-pages.test.ts).
   'funding:budget': [],
   'company:de-minimis': ['applicant'],

@@ -21,6 +21,7 @@ export type Action =
   | 'organisation:templates' // the letter texts of the authorities one administers
   | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
   | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
+  | 'company-profile:manage' // the profile of one's own company (its applicants)
   | 'funding:budget' // a funding body's budget ledger and de-minimis register export (its staff)
   | 'company:de-minimis'; // a company's de-minimis aid (its applicants; checked per company)
 
@@ -50,6 +51,13 @@ export function can(actor: Actor, action: Action): boolean {
       return (
         actor.kind === 'user' &&
         actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'authority')
+      );
+    // A company's profile is kept by the people who apply for it; which company is the one of
+    // their membership (checked again in the use case).
+    case 'company-profile:manage':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
       );
     case 'admin:users':
     case 'admin:organisations':
