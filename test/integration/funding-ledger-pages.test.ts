@@ -236,6 +236,8 @@ describe('funding budget and de-minimis pages', () => {
     const page = await applicant.get('/unternehmen/de-minimis');
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /0,00 € von 300\.000,00 €/);
+    // The linked enterprise of the demo company's profile is named in the computation.
+    assert.match(page.body, /verbunden angegeben: Windpark Sintfeld Verwaltungs-GmbH/);
     const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
     const declared = await applicant.submit('/unternehmen/de-minimis', '/unternehmen/de-minimis', {
       grantingBody: 'Gemeinde Borchen',

@@ -13,6 +13,7 @@ import { deMinimisHeadroom } from '../../law/funding/index.ts';
 import { formatGermanDateShort } from '../../law/german-format.ts';
 import { isIsoDate } from '../../procedures/engine/dates.ts';
 import { AppError } from '../../platform/errors.ts';
+import { loadCompanyProfile } from '../profile/profile.queries.ts';
 import {
   countsAgainstGeneralCeiling,
   regulationLabel,
@@ -39,6 +40,8 @@ export interface DeMinimisCheck {
   windowFrom: string;
   grantDate: string;
   undertaking: { id: string; name: string }[];
+  /** Linked enterprises the company names in its profile (by name; not on the platform). */
+  profileLinked: string[];
   entries: CountedEntry[];
   trace: string[];
 }
@@ -139,6 +142,19 @@ export async function deMinimisCheck(
         : 'refuse';
   const allowedCents =
     outcome === 'allowed' ? amountCents : outcome === 'reduce' ? headroom.headroomCents : 0;
+  const profileLinked = ((await loadCompanyProfile(trx, companyOrgId))?.linked ?? []).map(
+    (l) => l.name,
+  );
+  const trace = traceLines(withStatus, undertaking, headroom, grantDate, amountCents, outcome);
+  if (profileLinked.length > 0) {
+    // The profile names linked enterprises (Anhang I Art. 3 Abs. 3 AGVO); their aid counts as
+    // well, but is known here only when declared or linked on the platform.
+    trace.splice(
+      1,
+      0,
+      `Im Unternehmensprofil als verbunden angegeben: ${profileLinked.join('; ')}. Deren De-minimis-Beihilfen zählen mit; angerechnet werden die hier bewilligten und die erklärten.`,
+    );
+  }
   return {
     outcome,
     requestedCents: amountCents,
@@ -149,8 +165,9 @@ export async function deMinimisCheck(
     windowFrom: headroom.windowFrom,
     grantDate,
     undertaking,
+    profileLinked,
     entries: withStatus,
-    trace: traceLines(withStatus, undertaking, headroom, grantDate, amountCents, outcome),
+    trace,
   };
 }
 
