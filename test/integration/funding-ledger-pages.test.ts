@@ -161,6 +161,26 @@ describe('funding budget and de-minimis pages', () => {
     });
     assert.equal(duplicate.statusCode, 400);
     assert.match(duplicate.body, /gibt es für dieses Programm und das Jahr 2027 schon/);
+    // Malformed query values and repeated fields get a German 400, never a 5xx.
+    for (const url of [
+      '/foerderung/haushalt?stelle=kein-uuid',
+      '/foerderung/haushalt.csv?stelle=%00',
+    ]) {
+      const response = await staff.get(url);
+      assert.equal(response.statusCode, 400, url);
+      assert.match(response.body, /Ungültige Eingabe|Fehler/);
+    }
+    const page = await staff.get('/foerderung/haushalt');
+    const repeated = await t.app.inject({
+      method: 'POST',
+      url: '/foerderung/haushalt/ansatz',
+      headers: {
+        cookie: staff.jar.header(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: `_csrf=${encodeURIComponent(csrfTokenFrom(page.body))}&lineId=${lineId}&amount=1&amount=2&reason=doppelt`,
+    });
+    assert.equal(repeated.statusCode, 400);
     // Without a CSRF token nothing happens.
     const noToken = await staff.post('/foerderung/haushalt/ansatz', {
       lineId,
