@@ -305,6 +305,33 @@ describe('budget ledger on the real database', () => {
     });
   }
 
+  it('20 concurrent payments on one commitment: never more than committed', async () => {
+    const wide = createDb(database.url, { max: 20 });
+    try {
+      const lineId = await line(db, tenant);
+      const proc = await procedure(db, tenant);
+      const p = { ...base, tenantId: tenant, lineId, procedureId: proc };
+      await postAppropriation(db, { ...p, amountCents: 1_000_000 });
+      await postCommitment(db, { ...p, amountCents: 100_000 });
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          wide.transaction().execute((trx) => postPayment(trx, { ...p, amountCents: 15_000 })),
+        ),
+      );
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 6);
+      const balance = await lineBalance(db, tenant, lineId);
+      assert.equal(balance.paidCents, 90_000);
+      const recoveries = await Promise.allSettled(
+        Array.from({ length: 20 }, () =>
+          wide.transaction().execute((trx) => postRecovery(trx, { ...p, amountCents: 10_000 })),
+        ),
+      );
+      assert.equal(recoveries.filter((r) => r.status === 'fulfilled').length, 9);
+    } finally {
+      await wide.destroy();
+    }
+  });
+
   it('50 concurrent raw inserts without the code: the database alone keeps the limit', async () => {
     const wide = createDb(database.url, { max: 50 });
     try {
