@@ -47,6 +47,10 @@ import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
 import { registerReliefRoutes } from './funding/relief/relief.routes.tsx';
 import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
+import { fundingProgrammeVersions, type FundingProgrammeVersion } from './law/funding/index.ts';
+import { registerFundingFinderRoutes } from './funding/finder/finder.routes.tsx';
+import { registerFundingAlertRoutes } from './funding/finder/alert.routes.tsx';
+import { runFundingAlerts } from './funding/finder/alert.job.ts';
 import { registerBudgetRoutes } from './funding/ledger/ledger.routes.tsx';
 import { registerDeMinimisRoutes } from './funding/de-minimis/de-minimis.routes.tsx';
 
@@ -60,6 +64,8 @@ const LETTER_BUILDERS: LetterBuilders = { ...PERMIT_LETTER_BUILDERS };
 export interface AppOptions {
   letterBuilders?: LetterBuilders;
   loadProfile?: LoadProfile;
+  /** The funding programme catalogue the finder reads (the benchmark passes a larger one). */
+  fundingCatalogue?: readonly FundingProgrammeVersion[];
 }
 
 /** The whole portal: every feature registers its routes here. */
@@ -106,6 +112,9 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerParticipationJobRoutes(app, deps);
     registerReliefRoutes(app, deps);
     registerCompanyProfileRoutes(app, deps);
+    const catalogue = options.fundingCatalogue ?? fundingProgrammeVersions;
+    registerFundingFinderRoutes(app, deps, { catalogue });
+    registerFundingAlertRoutes(app, deps, { catalogue });
     registerBudgetRoutes(app, deps);
     registerDeMinimisRoutes(app, deps);
     await Promise.resolve();
@@ -130,5 +139,13 @@ export function jobHandlers(deps: Deps): JobHandlers {
       await removeOrphanFiles({ db: deps.db, store: deps.store, now: deps.clock.now() });
     },
     'work:run': ({ workId }) => runWork({ deps, kinds: PARTICIPATION_WORK_KINDS, workId }),
+    'funding:alerts': async () => {
+      await runFundingAlerts({
+        db: deps.db,
+        now: deps.clock.now(),
+        catalogue: fundingProgrammeVersions,
+        publicUrl: deps.config.publicUrl,
+      });
+    },
   };
 }

@@ -33,6 +33,24 @@ export function HomePage(props: { ctx: PageContext; loggedOut: boolean }): VNode
         <section class="kern-card">
           <div class="kern-card__container">
             <div class="kern-card__header">
+              <h2 class="kern-title">Förderfinder</h2>
+            </div>
+            <div class="kern-card__body">
+              <p class="kern-body">
+                Welche Förderprogramme und Entlastungen bei den Stromkosten passen zu Ihrem
+                Unternehmen? Mit Begründung je Voraussetzung und geschätztem Betrag.
+              </p>
+              <p>
+                <a class="kern-link" href="/foerderfinder">
+                  Zum Förderfinder
+                </a>
+              </p>
+            </div>
+          </div>
+        </section>
+        <section class="kern-card">
+          <div class="kern-card__container">
+            <div class="kern-card__header">
               <h2 class="kern-title">Für Behörden und Antragstellende</h2>
             </div>
             <div class="kern-card__body">

@@ -51,6 +51,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:conditions': [],
   // Members of a company in the role 'applicant' (company-profile.test.ts).
   'company-profile:manage': ['applicant'],
+  // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
+  'funding-alerts:manage': ['applicant'],
   // Staff of a funding body; none of the roles above is one (funding-ledger-pages.test.ts).
   'funding:budget': [],
   'company:de-minimis': ['applicant'],

@@ -22,6 +22,7 @@ export type Action =
   | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
   | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
   | 'company-profile:manage' // the profile of one's own company (its applicants)
+  | 'funding-alerts:manage' // the Förderfinder's e-mail alerts of one's own company
   | 'funding:budget' // a funding body's budget ledger and de-minimis register export (its staff)
   | 'company:de-minimis'; // a company's de-minimis aid (its applicants; checked per company)
 
@@ -68,7 +69,10 @@ export function can(actor: Actor, action: Action): boolean {
     // Staff of a funding body; which body is checked in the use case (their own only).
     case 'funding:budget':
       return fundingBodyStaff(actor).length > 0;
+    // A company's applicants keep its funding alerts and see and declare its de-minimis aid;
+    // which company is checked in the use case.
     case 'company:de-minimis':
+    case 'funding-alerts:manage':
       return (
         actor.kind === 'user' &&
         actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
