@@ -233,10 +233,31 @@ describe('budget ledger on the real database', () => {
     await assert.rejects(direct('commitment', 301), /funding_budget_lines_commitments_covered/);
     await assert.rejects(direct('payment', 701), /funding_ledger_positions_commitment_covers/);
     await assert.rejects(direct('recovery', 1), /funding_ledger_positions_recovery_covered/);
+    // Removing the account of the user who posted clears the author and nothing else.
+    const user = await db
+      .insertInto('users')
+      .values({ email: 'buchung@example.test', display_name: 'Buchung', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await postAppropriation(db, {
+      ...base,
+      userId: user.id,
+      tenantId: tenant,
+      lineId,
+      amountCents: 5,
+    });
+    await db.deleteFrom('users').where('id', '=', user.id).execute();
+    const authors = await db
+      .selectFrom('funding_ledger_entries')
+      .select('recorded_by')
+      .where('line_id', '=', lineId)
+      .where('amount_cents', '=', 5)
+      .execute();
+    assert.deepEqual(authors, [{ recorded_by: null }]);
     // The label may be changed.
     await sql`update funding_budget_lines set label = 'Neu' where id = ${lineId}`.execute(db);
     const balance = await lineBalance(db, tenant, lineId);
-    assert.equal(balance.availableCents, 300);
+    assert.equal(balance.availableCents, 305);
   });
 
   for (const isolation of ['read committed', 'repeatable read', 'serializable'] as const) {
