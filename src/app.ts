@@ -51,6 +51,8 @@ import { fundingProgrammeVersions, type FundingProgrammeVersion } from './law/fu
 import { registerFundingFinderRoutes } from './funding/finder/finder.routes.tsx';
 import { registerFundingAlertRoutes } from './funding/finder/alert.routes.tsx';
 import { runFundingAlerts } from './funding/finder/alert.job.ts';
+import { registerBudgetRoutes } from './funding/ledger/ledger.routes.tsx';
+import { registerDeMinimisRoutes } from './funding/de-minimis/de-minimis.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -113,6 +115,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     const catalogue = options.fundingCatalogue ?? fundingProgrammeVersions;
     registerFundingFinderRoutes(app, deps, { catalogue });
     registerFundingAlertRoutes(app, deps, { catalogue });
+    registerBudgetRoutes(app, deps);
+    registerDeMinimisRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -837,3 +837,82 @@ export interface Database {
   funding_alerts: FundingAlertsTable;
   funding_alert_deliveries: FundingAlertDeliveriesTable;
 }
+
+// --- Funding: budget ledger and de-minimis aid (migration 20261205T0100_funding_ledger) ---
+export type LedgerEntryKind = 'appropriation' | 'commitment' | 'release' | 'payment' | 'recovery';
+export type DeMinimisSource = 'granted' | 'declared';
+export type DeMinimisRegulation =
+  '2023/2831' | '1407/2013' | '2023/2832' | '360/2012' | '1408/2013' | '717/2014';
+export type AidInstrument = 'grant' | 'loan' | 'guarantee' | 'tax' | 'equity' | 'other';
+/** Totals that only the ledger trigger writes. */
+type LedgerTotal = ColumnType<number, never, never>;
+
+export interface FundingBudgetLinesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  programme_id: string;
+  budget_line: string;
+  year: number;
+  label: string | null;
+  appropriated_cents: LedgerTotal;
+  committed_cents: LedgerTotal;
+  paid_cents: LedgerTotal;
+  recovered_cents: LedgerTotal;
+  created_at: CreatedAt;
+  created_by: string | null;
+}
+
+export interface FundingLedgerEntriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  line_id: string;
+  kind: LedgerEntryKind;
+  amount_cents: number;
+  procedure_id: string | null;
+  reason: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface FundingLedgerPositionsTable {
+  line_id: string;
+  tenant_id: string;
+  procedure_id: string;
+  committed_cents: LedgerTotal;
+  released_cents: LedgerTotal;
+  paid_cents: LedgerTotal;
+  recovered_cents: LedgerTotal;
+}
+
+export interface DeMinimisAidTable {
+  id: Generated<string>;
+  tenant_id: string;
+  source: DeMinimisSource;
+  recipient_name: string | null;
+  granting_body: string;
+  funding_body_id: string | null;
+  procedure_id: string | null;
+  granted_on: string;
+  amount_cents: number;
+  regulation: DeMinimisRegulation;
+  aid_instrument: AidInstrument;
+  nace_code: string | null;
+  reference: string | null;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface DeMinimisLinksTable {
+  tenant_id: string;
+  linked_organisation_id: string;
+  recorded_by: string | null;
+  recorded_at: CreatedAt;
+}
+
+export interface Database {
+  funding_budget_lines: FundingBudgetLinesTable;
+  funding_ledger_entries: FundingLedgerEntriesTable;
+  funding_ledger_positions: FundingLedgerPositionsTable;
+  de_minimis_aid: DeMinimisAidTable;
+  de_minimis_links: DeMinimisLinksTable;
+}

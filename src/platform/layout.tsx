@@ -59,6 +59,9 @@ function navItems(actor: Actor): NavItem[] {
   if (can(actor, 'overruns:view'))
     items.push({ href: '/aufsicht/fristen', label: 'Fristüberschreitungen' });
   if (can(actor, 'letters:sign-off')) items.push({ href: '/zeichnung', label: 'Zur Zeichnung' });
+  if (can(actor, 'funding:budget')) items.push({ href: '/foerderung/haushalt', label: 'Haushalt' });
+  if (can(actor, 'company:de-minimis'))
+    items.push({ href: '/unternehmen/de-minimis', label: 'De-minimis' });
   if (can(actor, 'account:view')) items.push({ href: '/konto', label: 'Mein Konto' });
   if (can(actor, 'admin:users')) items.push({ href: '/admin', label: 'Administration' });
   else if (can(actor, 'organisation:master-data'))

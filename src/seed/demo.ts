@@ -232,6 +232,20 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'agency_member',
     label: 'TöB Straßenbaubehörde',
   },
+  {
+    email: 'foerderung@bezreg-arnsberg.example',
+    name: 'Frieda Förderung',
+    org: 'foerderung',
+    role: 'case_worker',
+    label: 'Sachbearbeitung Förderstelle BR Arnsberg',
+  },
+  {
+    email: 'leitung.foerderung@bezreg-arnsberg.example',
+    name: 'Leo Leitung',
+    org: 'foerderung',
+    role: 'supervisor',
+    label: 'Leitung Förderstelle BR Arnsberg (zeichnet)',
+  },
 ];
 
 const DEMO_AREAS = new URL('../../data/demo/areas.geojson', import.meta.url);

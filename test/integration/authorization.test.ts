@@ -53,6 +53,9 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'company-profile:manage': ['applicant'],
   // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
   'funding-alerts:manage': ['applicant'],
+  // Staff of a funding body; none of the roles above is one (funding-ledger-pages.test.ts).
+  'funding:budget': [],
+  'company:de-minimis': ['applicant'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

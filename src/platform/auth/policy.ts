@@ -22,7 +22,9 @@ export type Action =
   | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
   | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
   | 'company-profile:manage' // the profile of one's own company (its applicants)
-  | 'funding-alerts:manage'; // the Förderfinder's e-mail alerts of one's own company
+  | 'funding-alerts:manage' // the Förderfinder's e-mail alerts of one's own company
+  | 'funding:budget' // a funding body's budget ledger and de-minimis register export (its staff)
+  | 'company:de-minimis'; // a company's de-minimis aid (its applicants; checked per company)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -64,7 +66,12 @@ export function can(actor: Actor, action: Action): boolean {
       return isPlatformAdmin(actor);
     case 'organisation:master-data':
       return hasRole(actor, 'admin');
-    // A company's applicants keep its funding alerts; which company is checked in the use case.
+    // Staff of a funding body; which body is checked in the use case (their own only).
+    case 'funding:budget':
+      return fundingBodyStaff(actor).length > 0;
+    // A company's applicants keep its funding alerts and see and declare its de-minimis aid;
+    // which company is checked in the use case.
+    case 'company:de-minimis':
     case 'funding-alerts:manage':
       return (
         actor.kind === 'user' &&
@@ -83,6 +90,20 @@ export function isPlatformAdmin(actor: Actor): boolean {
     actor.kind === 'user' &&
     actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'operator')
   );
+}
+
+/** The funding bodies whose case workers or supervisors (Sachbearbeitung, Leitung) the actor is. */
+export function fundingBodyStaff(actor: Actor): { id: string; name: string }[] {
+  if (actor.kind !== 'user') return [];
+  const bodies = new Map<string, string>();
+  for (const m of actor.memberships) {
+    if (
+      m.organisationKind === 'funding-body' &&
+      (m.role === 'case_worker' || m.role === 'supervisor')
+    )
+      bodies.set(m.organisationId, m.organisationName);
+  }
+  return [...bodies].map(([id, name]) => ({ id, name }));
 }
 
 /** Whether the actor may change this organisation's master data. */
