@@ -22,6 +22,7 @@ import * as decisionDelivery from './migrations/20261203T2200_decision_delivery.
 import * as workJobs from './migrations/20261203T2300_work_jobs.ts';
 import * as companyProfiles from './migrations/20261204T0100_company_profiles.ts';
 import * as fundingBodyKind from './migrations/20261205T0000_funding_body_kind.ts';
+import * as trainingBonus from './migrations/20261205T0200_training_bonus.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '20261203T2300_work_jobs': workJobs,
   '20261204T0100_company_profiles': companyProfiles,
   '20261205T0000_funding_body_kind': fundingBodyKind,
+  '20261205T0200_training_bonus': trainingBonus,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -7,6 +7,7 @@ import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts
 import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
 import { seedWindConditions } from './demo-conditions.ts';
 import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
+import { seedTrainingBonus } from '../funding/training-bonus/training.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -232,6 +233,20 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'agency_member',
     label: 'TöB Straßenbaubehörde',
   },
+  {
+    email: 'foerderung@bezreg-arnsberg.example',
+    name: 'Fiona Förderung',
+    org: 'foerderung',
+    role: 'case_worker',
+    label: 'Sachbearbeitung Förderstelle Arnsberg',
+  },
+  {
+    email: 'leitung.foerderung@bezreg-arnsberg.example',
+    name: 'Leo Leitung',
+    org: 'foerderung',
+    role: 'supervisor',
+    label: 'Leitung Förderstelle Arnsberg (zeichnet)',
+  },
 ];
 
 const DEMO_AREAS = new URL('../../data/demo/areas.geojson', import.meta.url);
@@ -265,6 +280,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedAuthorityProfiles(trx, ids);
     await seedAgencyDirectory(trx, ids);
     await seedCompanyProfile(trx, ids.get('windpark')!);
+    await seedTrainingBonus(trx, ids.get('foerderung')!);
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,
