@@ -46,6 +46,8 @@ import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.wor
 import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
 import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
+import { registerTrainingClaimRoutes } from './funding/training-bonus/training.routes.tsx';
+import { registerTrainingBodyRoutes } from './funding/training-bonus/training.body.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -102,6 +104,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     });
     registerParticipationJobRoutes(app, deps);
     registerCompanyProfileRoutes(app, deps);
+    registerTrainingClaimRoutes(app, deps);
+    registerTrainingBodyRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -51,6 +51,9 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:conditions': [],
   // Members of a company in the role 'applicant' (company-profile.test.ts).
   'company-profile:manage': ['applicant'],
+  // Company applicants; the funding body's staff, none of the roles above (training-bonus-pages.test.ts).
+  'training-bonus:claim': ['applicant'],
+  'training-bonus:review': [],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

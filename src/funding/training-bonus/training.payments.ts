@@ -213,6 +213,7 @@ export async function cancelPaymentRun(options: {
   db: Db;
   actor: Actor;
   runId: string;
+  now?: Date;
 }): Promise<void> {
   const body = fundingBodyOf(options.actor);
   const result = await options.db

@@ -21,7 +21,9 @@ export type Action =
   | 'organisation:templates' // the letter texts of the authorities one administers
   | 'organisation:agencies' // an authority's directory of agencies (checked per authority)
   | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
-  | 'company-profile:manage'; // the profile of one's own company (its applicants)
+  | 'company-profile:manage' // the profile of one's own company (its applicants)
+  | 'training-bonus:claim' // training-bonus claims of one's own company (its applicants)
+  | 'training-bonus:review'; // QA, course list and payment runs of one's own funding body
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -56,6 +58,23 @@ export function can(actor: Actor, action: Action): boolean {
       return (
         actor.kind === 'user' &&
         actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
+      );
+    // Claims are made by the company's applicants; which company is checked in the use case.
+    case 'training-bonus:claim':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
+      );
+    // The funding body's staff; confirming a payment run and the settings need its supervisor
+    // (checked in the use case), and every query names the staff member's own funding body.
+    case 'training-bonus:review':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some(
+          (m) =>
+            m.organisationKind === 'funding-body' &&
+            (m.role === 'case_worker' || m.role === 'supervisor'),
+        )
       );
     case 'admin:users':
     case 'admin:organisations':
