@@ -1,4 +1,6 @@
 import type { Actor } from '../../src/platform/auth/actor.ts';
+import { hashPassword } from '../../src/platform/auth/passwords.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { userActor } from '../../src/platform/auth/auth.queries.ts';
 import { insertProfileVersion } from '../../src/funding/profile/profile.actions.ts';
 import type { ProfileValues } from '../../src/funding/profile/profile.types.ts';
@@ -41,7 +43,11 @@ export async function addMember(
     ).id;
   const user = await db
     .insertInto('users')
-    .values({ email: options.email, display_name: options.org, password_hash: 'x' })
+    .values({
+      email: options.email,
+      display_name: options.org,
+      password_hash: await hashPassword(DEMO_PASSWORD),
+    })
     .returning(['id', 'email', 'display_name'])
     .executeTakeFirstOrThrow();
   await db
