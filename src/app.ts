@@ -45,9 +45,14 @@ import { runWork } from './procedures/background/work.actions.ts';
 import { PARTICIPATION_WORK_KINDS } from './participation/jobs/participation.work-kinds.ts';
 import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes.tsx';
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
+import { registerReliefRoutes } from './funding/relief/relief.routes.tsx';
 import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
 import { registerTrainingClaimRoutes } from './funding/training-bonus/training.routes.tsx';
 import { registerTrainingBodyRoutes } from './funding/training-bonus/training.body.routes.tsx';
+import { fundingProgrammeVersions, type FundingProgrammeVersion } from './law/funding/index.ts';
+import { registerFundingFinderRoutes } from './funding/finder/finder.routes.tsx';
+import { registerFundingAlertRoutes } from './funding/finder/alert.routes.tsx';
+import { runFundingAlerts } from './funding/finder/alert.job.ts';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -59,6 +64,8 @@ const LETTER_BUILDERS: LetterBuilders = { ...PERMIT_LETTER_BUILDERS };
 export interface AppOptions {
   letterBuilders?: LetterBuilders;
   loadProfile?: LoadProfile;
+  /** The funding programme catalogue the finder reads (the benchmark passes a larger one). */
+  fundingCatalogue?: readonly FundingProgrammeVersion[];
 }
 
 /** The whole portal: every feature registers its routes here. */
@@ -103,9 +110,13 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       startForms: (input) => ParticipationStartForms(input),
     });
     registerParticipationJobRoutes(app, deps);
+    registerReliefRoutes(app, deps);
     registerCompanyProfileRoutes(app, deps);
     registerTrainingClaimRoutes(app, deps);
     registerTrainingBodyRoutes(app, deps);
+    const catalogue = options.fundingCatalogue ?? fundingProgrammeVersions;
+    registerFundingFinderRoutes(app, deps, { catalogue });
+    registerFundingAlertRoutes(app, deps, { catalogue });
     await Promise.resolve();
   });
 }
@@ -128,5 +139,13 @@ export function jobHandlers(deps: Deps): JobHandlers {
       await removeOrphanFiles({ db: deps.db, store: deps.store, now: deps.clock.now() });
     },
     'work:run': ({ workId }) => runWork({ deps, kinds: PARTICIPATION_WORK_KINDS, workId }),
+    'funding:alerts': async () => {
+      await runFundingAlerts({
+        db: deps.db,
+        now: deps.clock.now(),
+        catalogue: fundingProgrammeVersions,
+        publicUrl: deps.config.publicUrl,
+      });
+    },
   };
 }

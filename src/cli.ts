@@ -11,6 +11,7 @@ import { runObjectionGroupsCli } from './participation/groups/group.cli.ts';
 import { runObjectionImport } from './participation/intake/import.cli.ts';
 import { runReceiptsCli } from './participation/receipt/receipt.cli.ts';
 import { runDeadlineCommand } from './deadlines/deadline.cli.ts';
+import { runReliefCommand } from './funding/relief/relief.cli.ts';
 import { officeClosedCalendar } from './deadlines/deadline.service.ts';
 import { openDatabase, startPortal, type Database } from './main.ts';
 import { runProcedureList } from './procedures/procedure-list.cli.ts';
@@ -45,6 +46,9 @@ Befehle:
   deadline              Fristende berechnen (§§ 187–193 BGB, § 31 VwVfG NRW)
                           --start JJJJ-MM-TT  --duration P1M  --counting event|day-start
                           [--no-shift] [--json]
+  relief                Stromkosten-Entlastung berechnen (Stromsteuer § 9b, Strompreiskompensation,
+                        Industriestrompreis-Entwurf); --batch <datei.csv> [--out <datei.csv>] für viele
+                        Unternehmen; Angaben: npx industrieland relief --help
   --help                Diese Hilfe
 
 Konfiguration über Umgebungsvariablen, siehe docs/operations.md.`;
@@ -321,6 +325,12 @@ export async function main(argv: string[]): Promise<number> {
         undefined,
         officeClosedCalendar(loadConfig().officeClosedDays),
       );
+    case 'relief':
+      return runReliefCommand(rest, undefined, {
+        today: configuredClock(loadConfig())
+          .now()
+          .toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' }),
+      });
     default:
       console.error(`Fehler: Unbekannter Befehl „${command}“. Hilfe: npx industrieland --help`);
       return 2;

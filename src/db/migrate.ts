@@ -21,6 +21,7 @@ import * as hearing from './migrations/20261203T2100_hearing.ts';
 import * as decisionDelivery from './migrations/20261203T2200_decision_delivery.ts';
 import * as workJobs from './migrations/20261203T2300_work_jobs.ts';
 import * as companyProfiles from './migrations/20261204T0100_company_profiles.ts';
+import * as fundingAlerts from './migrations/20261204T0200_funding_alerts.ts';
 import * as fundingBodyKind from './migrations/20261205T0000_funding_body_kind.ts';
 import * as trainingBonus from './migrations/20261205T0200_training_bonus.ts';
 
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '20261203T2200_decision_delivery': decisionDelivery,
   '20261203T2300_work_jobs': workJobs,
   '20261204T0100_company_profiles': companyProfiles,
+  '20261204T0200_funding_alerts': fundingAlerts,
   '20261205T0000_funding_body_kind': fundingBodyKind,
   '20261205T0200_training_bonus': trainingBonus,
 };

@@ -811,6 +811,33 @@ export interface Database {
   company_profile_relations: CompanyProfileRelationsTable;
 }
 
+// --- Förderfinder e-mail alerts (migration 20261204T0200_funding_alerts) ---
+export interface FundingAlertsTable {
+  id: Generated<string>;
+  /** The company organisation. */
+  tenant_id: string;
+  created_by: string;
+  label: string;
+  answers: ColumnType<unknown, string, string>;
+  filters: ColumnType<unknown, string | undefined, string>;
+  created_at: CreatedAt;
+  last_checked_at: NullableTimestamp;
+}
+
+export interface FundingAlertDeliveriesTable {
+  alert_id: string;
+  tenant_id: string;
+  version_id: string;
+  eligibility: 'eligible' | 'need-info';
+  mail_id: string | null;
+  sent_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  funding_alerts: FundingAlertsTable;
+  funding_alert_deliveries: FundingAlertDeliveriesTable;
+}
+
 // --- Funding: heat-pump training bonus claims and payment runs (migration 20261205T0200_training_bonus) ---
 export type TrainingRole = 'technical-manager' | 'planner' | 'fitter' | 'other';
 export type TrainingClaimStatus = 'submitted' | 'qa' | 'approved' | 'refused' | 'paid';

@@ -33,6 +33,24 @@ export function HomePage(props: { ctx: PageContext; loggedOut: boolean }): VNode
         <section class="kern-card">
           <div class="kern-card__container">
             <div class="kern-card__header">
+              <h2 class="kern-title">Förderfinder</h2>
+            </div>
+            <div class="kern-card__body">
+              <p class="kern-body">
+                Welche Förderprogramme und Entlastungen bei den Stromkosten passen zu Ihrem
+                Unternehmen? Mit Begründung je Voraussetzung und geschätztem Betrag.
+              </p>
+              <p>
+                <a class="kern-link" href="/foerderfinder">
+                  Zum Förderfinder
+                </a>
+              </p>
+            </div>
+          </div>
+        </section>
+        <section class="kern-card">
+          <div class="kern-card__container">
+            <div class="kern-card__header">
               <h2 class="kern-title">Für Behörden und Antragstellende</h2>
             </div>
             <div class="kern-card__body">
@@ -64,6 +82,24 @@ export function HomePage(props: { ctx: PageContext; loggedOut: boolean }): VNode
               <p>
                 <a class="kern-link" href="/api/docs">
                   Zur API-Dokumentation
+                </a>
+              </p>
+            </div>
+          </div>
+        </section>
+        <section class="kern-card">
+          <div class="kern-card__container">
+            <div class="kern-card__header">
+              <h2 class="kern-title">Stromkostenrechner</h2>
+            </div>
+            <div class="kern-card__body">
+              <p class="kern-body">
+                Entlastungen bei den Stromkosten eines Unternehmens berechnen – Stromsteuer,
+                Strompreiskompensation, Industriestrompreis (Entwurf) – mit Berechnungsnachweis.
+              </p>
+              <p>
+                <a class="kern-link" href="/stromkostenrechner">
+                  Zum Stromkostenrechner
                 </a>
               </p>
             </div>

@@ -25,6 +25,29 @@ export interface CliOutput {
  * error line naming the unknown or incomplete option, followed by `hint`; 0 after printing
  * `usage` for `--help`.
  */
+/**
+ * `--amount -5` would make node's parser read "-5" as options; a negative number after an option
+ * that takes a value is that option's value, so the command can say what is wrong with it.
+ */
+function joinNegativeValues(args: readonly string[], options: ParseArgsOptionsConfig): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (
+      name !== undefined &&
+      options[name]?.type === 'string' &&
+      next !== undefined &&
+      /^-\d/.test(next)
+    ) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 export function parseCliOptions<const O extends ParseArgsOptionsConfig>(
   args: string[],
   options: O,
@@ -34,7 +57,7 @@ export function parseCliOptions<const O extends ParseArgsOptionsConfig>(
   let values: CliValues<O>;
   try {
     ({ values } = parseArgs<CliConfig<O>>({
-      args,
+      args: joinNegativeValues(args, options),
       strict: true,
       allowPositionals: false,
       options: { ...options, ...HELP_OPTION },

@@ -21,6 +21,8 @@ export interface JobPayloads {
    * marked failed and started again by a person, never repeated half-way by the queue.
    */
   'work:run': { workId: string };
+  /** Daily: the Förderfinder's e-mail alerts against the programme catalogue (src/funding/finder/). */
+  'funding:alerts': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -79,7 +81,11 @@ export async function startJobWorker(options: {
     pollInterval: 2000,
     logger: quietLogger,
     // Postgres-backed schedule: with several instances exactly one runs each hour's jobs.
-    crontab: ['5 * * * * deadlines:watch ?max=1', '35 * * * * files:sweep ?max=1'].join('\n'),
+    crontab: [
+      '5 * * * * deadlines:watch ?max=1',
+      '35 * * * * files:sweep ?max=1',
+      '20 6 * * * funding:alerts ?max=1',
+    ].join('\n'),
   });
 }
 

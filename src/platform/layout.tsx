@@ -46,6 +46,8 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/bekanntmachungen', label: 'Bekanntmachungen' },
     { href: '/fristenrechner', label: 'Fristenrechner' },
     { href: '/verfahrensfinder', label: 'Verfahrensfinder' },
+    { href: '/foerderfinder', label: 'Förderfinder' },
+    { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });

@@ -54,6 +54,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   // Company applicants; the funding body's staff, none of the roles above (training-bonus-pages.test.ts).
   'training-bonus:claim': ['applicant'],
   'training-bonus:review': [],
+  // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
+  'funding-alerts:manage': ['applicant'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -1,10 +1,9 @@
 import type { VNode } from 'preact';
-import { formatEuro, formatPercent } from '../../law/fees/money.ts';
 import { factLabel, type SmeResult } from '../../law/funding/index.ts';
 import {
+  formatFactValue,
   formatParameterUse,
   truthLabel,
-  type FactValue,
   type TraceNode,
 } from '../../law/rules/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
@@ -107,15 +106,6 @@ function Summary(props: { profile: CompanyProfile }): VNode {
 }
 
 /** A fact as read by the rules, in German: cents as euro, numbers with a decimal comma. */
-function factValue(fact: string, value: FactValue | undefined): string {
-  if (value === undefined) return 'nicht angegeben';
-  if (typeof value === 'number' && fact.endsWith('Ppm')) return formatPercent(value);
-  if (typeof value === 'number')
-    return fact.endsWith('Cents') ? formatEuro(value) : value.toLocaleString('de-DE');
-  if (typeof value === 'boolean') return value ? 'ja' : 'nein';
-  return value;
-}
-
 /** One rule of the engine's trace as a nested list item: outcome, citation, inputs, values. */
 function TraceItem(props: { node: TraceNode }): VNode {
   const n = props.node;
@@ -133,7 +123,7 @@ function TraceItem(props: { node: TraceNode }): VNode {
               {i.fact === 'publicBodiesSharePpm'
                 ? 'Anteil öffentlicher Stellen'
                 : factLabel(i.fact)}
-              “: {factValue(i.fact, i.value)}
+              “: {formatFactValue(i.fact, i.value)}
             </li>
           ))}
           {n.parameters.map((p) => (

@@ -5,8 +5,8 @@
 export const fundingFactLabel: Readonly<Record<string, string>> = {
   naceDivision: 'Abteilung des Wirtschaftszweigs (WZ 2008)',
   staffHeadcount: 'Zahl der Beschäftigten',
-  turnoverCents: 'Jahresumsatz (Cent)',
-  balanceSheetCents: 'Jahresbilanzsumme (Cent)',
+  turnoverCents: 'Jahresumsatz',
+  balanceSheetCents: 'Jahresbilanzsumme',
   sizeClass: 'Unternehmensgröße nach EU-Definition',
   seatInNrw: 'Sitz in Nordrhein-Westfalen',
   siteInNrw: 'Vorhaben in Nordrhein-Westfalen',
@@ -20,7 +20,7 @@ export const fundingFactLabel: Readonly<Record<string, string>> = {
   trainingForPlanningStaff:
     'Fortbildung für technische Führungskräfte oder Planungsverantwortliche',
   undertakingInDifficulty: 'Unternehmen in Schwierigkeiten',
-  reliefCents: 'Entlastungsbetrag (Cent)',
+  reliefCents: 'Entlastungsbetrag',
   sectorOnEtsList: 'Sektor auf der Liste der EU-EHS-Beihilfeleitlinien',
   sectorOnKueblList1: 'Sektor auf Liste 1 des Anhangs I der KUEBLL',
   inSchemePeriod: 'Abrechnungsjahr im Zeitraum der Regelung',

@@ -23,7 +23,7 @@ describe('printed relief trace (Berechnungsnachweis)', () => {
     );
     assert.ok(
       lines.includes(
-        '     Wert: Regelsteuersatz Strom = 2050 Cent je MWh (gültig ab 01.01.2003; § 3 StromStG (20,50 €/MWh))',
+        '     Wert: Regelsteuersatz Strom = 20,50 € je MWh (gültig ab 01.01.2003; § 3 StromStG (20,50 €/MWh))',
       ),
     );
     assert.ok(

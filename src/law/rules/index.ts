@@ -46,4 +46,10 @@ export type {
   TraceNode,
   Truth,
 } from './rule.types.ts';
-export { formatParameterUse, formatTrace, truthLabel } from './trace-format.ts';
+export {
+  formatFactValue,
+  formatParameterUse,
+  formatParameterValue,
+  formatTrace,
+  truthLabel,
+} from './trace-format.ts';

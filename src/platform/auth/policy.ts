@@ -23,7 +23,8 @@ export type Action =
   | 'organisation:conditions' // the catalogue of conditions of one's own authority (its admins)
   | 'company-profile:manage' // the profile of one's own company (its applicants)
   | 'training-bonus:claim' // training-bonus claims of one's own company (its applicants)
-  | 'training-bonus:review'; // QA, course list and payment runs of one's own funding body
+  | 'training-bonus:review' // QA, course list and payment runs of one's own funding body
+  | 'funding-alerts:manage'; // the Förderfinder's e-mail alerts of one's own company
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -82,6 +83,12 @@ export function can(actor: Actor, action: Action): boolean {
       return isPlatformAdmin(actor);
     case 'organisation:master-data':
       return hasRole(actor, 'admin');
+    // A company's applicants keep its funding alerts; which company is checked in the use case.
+    case 'funding-alerts:manage':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
+      );
   }
 }
 
