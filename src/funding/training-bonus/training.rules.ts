@@ -163,7 +163,11 @@ export function validateClaim(
     fail('birthDate', 'Das Datum ist nicht plausibel.');
 
   const role = ROLE_INPUTS[normalise(v.role)];
-  if (!role) fail('role', 'Bitte „technical-manager“, „planner“, „fitter“ oder „other“ angeben.');
+  if (!role)
+    fail(
+      'role',
+      'Bitte „technical-manager“ (Führungskraft), „planner“ (Planung), „fitter“ (Monteur) oder „other“ angeben.',
+    );
 
   const code = v.courseCode.toUpperCase();
   if (!/^[A-Z0-9][A-Z0-9-]{1,39}$/.test(code))
