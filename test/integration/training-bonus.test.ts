@@ -13,7 +13,7 @@ import {
   createPaymentRun,
 } from '../../src/funding/training-bonus/training.payments.ts';
 import { validateClaim, type ValidClaim } from '../../src/funding/training-bonus/training.rules.ts';
-import { validatePain001 } from '../../src/funding/training-bonus/training.sepa.ts';
+import { buildPain001, validatePain001 } from '../../src/funding/training-bonus/training.sepa.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { orgId } from '../helpers/permits.ts';
 import { addMember, addProfile, claimDraft } from '../helpers/training-bonus.ts';
@@ -576,6 +576,77 @@ describe('training bonus: claims, checks and payment runs', () => {
       paid: number;
     }>`select coalesce(sum(paid_cents), 0)::bigint as paid from training_person_ledger`.execute(db);
     assert.equal(Number(ledger.rows[0]!.paid), run.totalCents);
+  });
+
+  it('two employers claiming the same person at once never exceed the cap together', async () => {
+    const person = { givenName: 'Hanna', familyName: 'Parallel' };
+    const [a, b] = await Promise.all([
+      submitTrainingClaims({
+        db: t.database.db,
+        actor: firmA,
+        now: NOW,
+        claims: [valid({ ...person })],
+      }),
+      submitTrainingClaims({
+        db: t.database.db,
+        actor: firmB,
+        now: NOW,
+        claims: [
+          valid({
+            ...person,
+            iban: 'DE02120300000000202051',
+            bic: 'BYLADEM1001',
+            accountHolder: 'Kälte Beta GmbH',
+            courseCode: 'VDI4645-AUFBAU',
+            courseStart: '2026-11-02',
+            courseEnd: '2026-11-03',
+            trainingDays: '2',
+          }),
+        ],
+      }),
+    ]);
+    const rows = await Promise.all([claimRow(a.ids[0]!), claimRow(b.ids[0]!)]);
+    const held = rows
+      .filter((r) => r.status !== 'refused')
+      .reduce((sum, r) => sum + r.granted_cents!, 0);
+    assert.equal(held, 150_000);
+    const ledger = await t.database.db
+      .selectFrom('training_person_ledger')
+      .select('committed_cents')
+      .where('person_key', '=', rows[0].person_key)
+      .executeTakeFirstOrThrow();
+    assert.equal(ledger.committed_cents, 150_000);
+  });
+
+  it('the schema check refuses a broken payment file; names with markup stay valid XML', () => {
+    const file = {
+      messageId: 'BPW-2026-11-TEST',
+      created: NOW,
+      executionDate: '2026-11-26',
+      debtor: {
+        name: 'Bezirksregierung Arnsberg',
+        iban: 'DE02370501980001802057',
+        bic: 'COLSDE33XXX',
+      },
+      transfers: [
+        {
+          endToEndId: 'E2E1',
+          creditorName: 'Müller & Söhne <SHK> GmbH',
+          iban: 'DE89370400440532013000',
+          bic: null,
+          amountCents: 123_456,
+          remittance: 'Bildungspraemie',
+        },
+      ],
+    };
+    const xml = buildPain001(file);
+    assert.deepEqual(validatePain001(xml), []);
+    assert.match(xml, /<InstdAmt Ccy="EUR">1234\.56<\/InstdAmt>/);
+    assert.ok(
+      validatePain001(xml.replace('<ChrgBr>SLEV</ChrgBr>', '<ChrgBr>XXXX</ChrgBr>')).length > 0,
+    );
+    assert.ok(validatePain001(xml.replace(/<NbOfTxs>1<\/NbOfTxs>/, '')).length > 0);
+    assert.ok(validatePain001('<Document>').length > 0);
   });
 
   it('refuses hostile or broken CSV files line by line and saves nothing', async () => {
