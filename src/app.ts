@@ -47,6 +47,8 @@ import { registerParticipationJobRoutes } from './participation/jobs/jobs.routes
 import { ParticipationStartForms } from './participation/jobs/start-forms.views.tsx';
 import { registerReliefRoutes } from './funding/relief/relief.routes.tsx';
 import { registerCompanyProfileRoutes } from './funding/profile/profile.routes.tsx';
+import { registerTrainingClaimRoutes } from './funding/training-bonus/training.routes.tsx';
+import { registerTrainingBodyRoutes } from './funding/training-bonus/training.body.routes.tsx';
 import { fundingProgrammeVersions, type FundingProgrammeVersion } from './law/funding/index.ts';
 import { registerFundingFinderRoutes } from './funding/finder/finder.routes.tsx';
 import { registerFundingAlertRoutes } from './funding/finder/alert.routes.tsx';
@@ -112,6 +114,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerParticipationJobRoutes(app, deps);
     registerReliefRoutes(app, deps);
     registerCompanyProfileRoutes(app, deps);
+    registerTrainingClaimRoutes(app, deps);
+    registerTrainingBodyRoutes(app, deps);
     const catalogue = options.fundingCatalogue ?? fundingProgrammeVersions;
     registerFundingFinderRoutes(app, deps, { catalogue });
     registerFundingAlertRoutes(app, deps, { catalogue });

@@ -53,6 +53,10 @@ function navItems(actor: Actor): NavItem[] {
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });
   if (can(actor, 'company-profile:manage'))
     items.push({ href: '/unternehmen/profil', label: 'Unternehmensprofil' });
+  if (can(actor, 'training-bonus:claim'))
+    items.push({ href: '/foerderung/bildungspraemie', label: 'Bildungsprämie' });
+  if (can(actor, 'training-bonus:review'))
+    items.push({ href: '/foerderstelle/bildungspraemie', label: 'Bildungsprämie (Förderstelle)' });
   if (can(actor, 'work-queue:view')) items.push({ href: '/arbeitskorb', label: 'Arbeitskorb' });
   if (can(actor, 'statements:view'))
     items.push({ href: '/stellungnahmen', label: 'Stellungnahmen' });

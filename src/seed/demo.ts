@@ -7,6 +7,7 @@ import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts
 import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
 import { seedWindConditions } from './demo-conditions.ts';
 import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
+import { seedTrainingBonus } from '../funding/training-bonus/training.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -234,17 +235,17 @@ export const DEMO_USERS: DemoUser[] = [
   },
   {
     email: 'foerderung@bezreg-arnsberg.example',
-    name: 'Frieda Förderung',
+    name: 'Fiona Förderung',
     org: 'foerderung',
     role: 'case_worker',
-    label: 'Sachbearbeitung Förderstelle BR Arnsberg',
+    label: 'Sachbearbeitung Förderstelle Arnsberg',
   },
   {
     email: 'leitung.foerderung@bezreg-arnsberg.example',
     name: 'Leo Leitung',
     org: 'foerderung',
     role: 'supervisor',
-    label: 'Leitung Förderstelle BR Arnsberg (zeichnet)',
+    label: 'Leitung Förderstelle Arnsberg (zeichnet)',
   },
 ];
 
@@ -279,6 +280,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedAuthorityProfiles(trx, ids);
     await seedAgencyDirectory(trx, ids);
     await seedCompanyProfile(trx, ids.get('windpark')!);
+    await seedTrainingBonus(trx, ids.get('foerderung')!);
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,

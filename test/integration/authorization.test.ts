@@ -51,6 +51,9 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'organisation:conditions': [],
   // Members of a company in the role 'applicant' (company-profile.test.ts).
   'company-profile:manage': ['applicant'],
+  // Company applicants; the funding body's staff, none of the roles above (training-bonus-pages.test.ts).
+  'training-bonus:claim': ['applicant'],
+  'training-bonus:review': [],
   // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
   'funding-alerts:manage': ['applicant'],
   // Staff of a funding body; none of the roles above is one (funding-ledger-pages.test.ts).

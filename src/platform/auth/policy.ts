@@ -24,7 +24,9 @@ export type Action =
   | 'company-profile:manage' // the profile of one's own company (its applicants)
   | 'funding-alerts:manage' // the Förderfinder's e-mail alerts of one's own company
   | 'funding:budget' // a funding body's budget ledger and de-minimis register export (its staff)
-  | 'company:de-minimis'; // a company's de-minimis aid (its applicants; checked per company)
+  | 'company:de-minimis' // a company's de-minimis aid (its applicants; checked per company)
+  | 'training-bonus:claim' // training-bonus claims of one's own company (its applicants)
+  | 'training-bonus:review'; // QA, course list and payment runs of one's own funding body
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -55,11 +57,6 @@ export function can(actor: Actor, action: Action): boolean {
       );
     // A company's profile is kept by the people who apply for it; which company is the one of
     // their membership (checked again in the use case).
-    case 'company-profile:manage':
-      return (
-        actor.kind === 'user' &&
-        actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
-      );
     case 'admin:users':
     case 'admin:organisations':
     case 'admin:outbox':
@@ -67,12 +64,16 @@ export function can(actor: Actor, action: Action): boolean {
     case 'organisation:master-data':
       return hasRole(actor, 'admin');
     // Staff of a funding body; which body is checked in the use case (their own only).
+    // Confirming a payment run and the settings need its supervisor (checked in the use case).
     case 'funding:budget':
+    case 'training-bonus:review':
       return fundingBodyStaff(actor).length > 0;
-    // A company's applicants keep its funding alerts and see and declare its de-minimis aid;
-    // which company is checked in the use case.
+    // A company's applicants keep its profile, funding alerts, de-minimis aid and training-bonus
+    // claims; which company is checked in the use case.
+    case 'company-profile:manage':
     case 'company:de-minimis':
     case 'funding-alerts:manage':
+    case 'training-bonus:claim':
       return (
         actor.kind === 'user' &&
         actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
