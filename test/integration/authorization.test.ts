@@ -27,18 +27,38 @@ const ROLES = {
   supervisor: 'aufsicht@mwike.example',
   agency_member: 'toeb@lanuk.example',
   admin: 'admin@industrieland.example',
+  funding_case_worker: 'foerderung@bezreg-arnsberg.example',
+  funding_supervisor: 'leitung.foerderung@bezreg-arnsberg.example',
 } as const;
 type RoleName = keyof typeof ROLES;
+const USERS = [
+  'applicant',
+  'case_worker',
+  'supervisor',
+  'agency_member',
+  'admin',
+  'funding_case_worker',
+  'funding_supervisor',
+] as const satisfies readonly RoleName[];
 
 const EXPECTED: Record<Access, RoleName[]> = {
-  public: ['anonymous', 'applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'],
-  'account:view': ['applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'],
-  'api-token:manage': ['applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'],
+  public: [
+    'anonymous',
+    'applicant',
+    'case_worker',
+    'supervisor',
+    'agency_member',
+    'admin',
+    'funding_case_worker',
+    'funding_supervisor',
+  ],
+  'account:view': [...USERS],
+  'api-token:manage': [...USERS],
   'admin:users': ['admin'],
   'admin:organisations': ['admin'],
   'admin:outbox': ['admin'],
   'organisation:master-data': ['admin'],
-  'procedures:use': ['applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'],
+  'procedures:use': [...USERS],
   'applications:create': ['applicant'],
   'work-queue:view': ['case_worker'],
   'statements:view': ['agency_member'],
@@ -53,11 +73,12 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'company-profile:manage': ['applicant'],
   // Company applicants; the funding body's staff, none of the roles above (training-bonus-pages.test.ts).
   'training-bonus:claim': ['applicant'],
-  'training-bonus:review': [],
+  'training-bonus:review': ['funding_case_worker', 'funding_supervisor'],
+  'training-bonus:supervise': ['funding_supervisor'],
   // Applicants of a company keep its funding alerts (funding-finder.test.ts: per company).
   'funding-alerts:manage': ['applicant'],
-  // Staff of a funding body; none of the roles above is one (funding-ledger-pages.test.ts).
-  'funding:budget': [],
+  // Staff of a funding body (funding-ledger-pages.test.ts: only their own body's lines).
+  'funding:budget': ['funding_case_worker', 'funding_supervisor'],
   'company:de-minimis': ['applicant'],
 };
 

@@ -1,3 +1,4 @@
+import type { Access } from '../../platform/auth/policy.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
@@ -59,7 +60,9 @@ async function formAction(
  * names the staff member's own funding body, so another body's claim or run is "not found".
  */
 export function registerTrainingBodyRoutes(app: App, deps: Deps): void {
-  const access = { access: 'training-bonus:review' as const };
+  const access: { access: Access } = { access: 'training-bonus:review' };
+  // The paying account, the QA share and confirming a payment run are the supervisor's.
+  const supervise: { access: Access } = { access: 'training-bonus:supervise' };
   const isSupervisor = (request: FastifyRequest) => {
     const body = fundingBodyOf(request.actor);
     return hasRole(request.actor, 'supervisor', body.id);
@@ -127,7 +130,7 @@ export function registerTrainingBodyRoutes(app: App, deps: Deps): void {
 
   app.post(
     `${BASE}/einstellungen`,
-    { config: access, schema: { body: FormBody } },
+    { config: supervise, schema: { body: FormBody } },
     async (request, reply) => {
       const b = request.body;
       const draft = {
@@ -410,13 +413,13 @@ export function registerTrainingBodyRoutes(app: App, deps: Deps): void {
     },
   );
 
-  for (const [path, act, ok] of [
-    ['bestaetigen', confirmPaymentRun, 'bestaetigt'],
-    ['verwerfen', cancelPaymentRun, 'verworfen'],
+  for (const [path, act, ok, config] of [
+    ['bestaetigen', confirmPaymentRun, 'bestaetigt', supervise],
+    ['verwerfen', cancelPaymentRun, 'verworfen', access],
   ] as const) {
     app.post(
       `${BASE}/zahlungslaeufe/:runId/${path}`,
-      { config: access, schema: { params: RunParams, body: FormBody } },
+      { config, schema: { params: RunParams, body: FormBody } },
       async (request, reply) =>
         formAction(
           async () => {

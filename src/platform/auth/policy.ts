@@ -1,5 +1,6 @@
 import { AppError } from '../errors.ts';
 import { hasRole, type Actor } from './actor.ts';
+import type { Role } from '../../db/schema.ts';
 
 /**
  * Every authorization decision of the portal is declared here (style.md rule 5). Routes name an
@@ -26,7 +27,8 @@ export type Action =
   | 'funding:budget' // a funding body's budget ledger and de-minimis register export (its staff)
   | 'company:de-minimis' // a company's de-minimis aid (its applicants; checked per company)
   | 'training-bonus:claim' // training-bonus claims of one's own company (its applicants)
-  | 'training-bonus:review'; // QA, course list and payment runs of one's own funding body
+  | 'training-bonus:review' // QA, course list and payment runs of one's own funding body
+  | 'training-bonus:supervise'; // its paying account, QA share and confirming payment runs
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -37,14 +39,15 @@ export function can(actor: Actor, action: Action): boolean {
       return actor.kind === 'user';
     case 'applications:create':
       return hasRole(actor, 'applicant');
+    // The permit authorities' pages; a funding body's staff work in the funding pages.
     case 'work-queue:view':
-      return hasRole(actor, 'case_worker');
+      return permitStaff(actor, ['case_worker']);
     case 'statements:view':
       return hasRole(actor, 'agency_member');
     case 'overruns:view':
-      return hasRole(actor, 'supervisor') || hasRole(actor, 'case_worker');
+      return permitStaff(actor, ['supervisor', 'case_worker']);
     case 'letters:sign-off':
-      return hasRole(actor, 'supervisor');
+      return permitStaff(actor, ['supervisor']);
     case 'organisation:templates':
       return hasRole(actor, 'admin');
     // Admins of an authority keep its directory and catalogue; which authority is checked in the
@@ -68,6 +71,13 @@ export function can(actor: Actor, action: Action): boolean {
     case 'funding:budget':
     case 'training-bonus:review':
       return fundingBodyStaff(actor).length > 0;
+    case 'training-bonus:supervise':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some(
+          (m) => m.role === 'supervisor' && m.organisationKind === 'funding-body',
+        )
+      );
     // A company's applicants keep its profile, funding alerts, de-minimis aid and training-bonus
     // claims; which company is checked in the use case.
     case 'company-profile:manage':
@@ -90,6 +100,14 @@ export function isPlatformAdmin(actor: Actor): boolean {
   return (
     actor.kind === 'user' &&
     actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'operator')
+  );
+}
+
+/** Whether the actor has one of the roles in an organisation other than a funding body. */
+function permitStaff(actor: Actor, roles: readonly Role[]): boolean {
+  return (
+    actor.kind === 'user' &&
+    actor.memberships.some((m) => roles.includes(m.role) && m.organisationKind !== 'funding-body')
   );
 }
 
