@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { formatEuro } from '../../law/fees/money.ts';
 import { formatGermanDate } from '../../law/german-format.ts';
 import { factLabel } from '../../law/funding/index.ts';
+import { draftTitle } from '../../law/relief/index.ts';
 import { formatFactValue, formatParameterUse, truthLabel } from '../../law/rules/index.ts';
 import type { FactValue, ParameterUse, TraceNode } from '../../law/rules/index.ts';
 import type { FinderEntry, FinderResult } from './finder.types.ts';
@@ -63,8 +64,7 @@ function Entry(props: { entry: FinderEntry; index: number }): VNode {
       <div class="kern-card__container">
         <div class="kern-card__header">
           <h3 class="kern-title" id={headingId}>
-            {e.title}
-            {e.draft ? ' (Entwurf)' : ''}
+            {draftTitle(e.title, e.draft)}
           </h3>
         </div>
         <div class="kern-card__body">

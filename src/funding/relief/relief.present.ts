@@ -1,3 +1,4 @@
+import { draftTitle } from '../../law/relief/index.ts';
 import type { BridgePriceScheme, ReliefInput, ReliefResult } from '../../law/relief/index.ts';
 import { formatEuro, formatPercent } from '../../law/fees/money.ts';
 import { formatGermanDateShort } from '../../law/german-format.ts';
@@ -66,11 +67,13 @@ export interface PriceRow {
 
 /** Before, after the instruments in force, after the scheme, the target: the comparison table. */
 export function priceRows(result: ReliefResult, scheme: BridgePriceScheme): PriceRow[] {
-  const draft = scheme.status === 'law' ? '' : ' (Entwurf)';
   return [
     { label: 'Vor Entlastung', ...result.before },
     { label: 'Nach geltenden Entlastungen', ...result.after },
-    { label: `Mit ${scheme.title}${draft}`, ...result.afterWithScheme },
+    {
+      label: `Mit ${draftTitle(scheme.title, scheme.status !== 'law')}`,
+      ...result.afterWithScheme,
+    },
     { label: 'Zielpreis des Sieben-Punkte-Plans', centsPerKwh: result.target.centsPerKwh },
   ];
 }

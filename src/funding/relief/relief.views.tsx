@@ -1,6 +1,7 @@
 import type { VNode } from 'preact';
 import {
   bridgePriceSchemes,
+  draftTitle,
   reliefStatusLabel,
   type ReliefInstrumentResult,
 } from '../../law/relief/index.ts';
@@ -187,7 +188,7 @@ function Result(props: { computation: ReliefComputation; proof: ReliefProofLink 
         rows={result.instruments.map((i) => ({
           key: i.id,
           cells: [
-            `${i.title}${i.draft ? ' (Entwurf)' : ''}`,
+            draftTitle(i.title, i.draft),
             reliefStatusLabel[i.status],
             formatEuro(i.amountCents),
           ],

@@ -12,6 +12,7 @@ import { computeBridgePrice, INDUSTRIAL_PRICE_DRAFT_2026 } from './bridge-price.
 import type { BridgePriceScheme } from './bridge-price.ts';
 import { computeElectricityTax } from './electricity-tax.ts';
 import { planTargetPrice } from './parameters.ts';
+import { draftTitle } from './trace-format.ts';
 import { computePriceCompensation } from './price-compensation.ts';
 import type { PricePoint, ReliefInput, ReliefResult, ReliefStep } from './relief.types.ts';
 
@@ -158,7 +159,7 @@ export function calculateRelief(
     );
     const withDraft = beforeCost - tax.amountCents - alternative;
     steps.push({
-      text: `Mit ${scheme.title}${bridge.draft ? ' (Entwurf)' : ''} anstelle der Strompreiskompensation, soweit höher: ${formatEuro(withDraft)}.`,
+      text: `Mit ${draftTitle(scheme.title, bridge.draft)} anstelle der Strompreiskompensation, soweit höher: ${formatEuro(withDraft)}.`,
       citation: scheme.citation,
       amountCents: withDraft,
       parameters: [],

@@ -29,4 +29,4 @@ export type {
   ReliefStatus,
   ReliefStep,
 } from './relief.types.ts';
-export { formatReliefTrace, reliefStatusLabel } from './trace-format.ts';
+export { draftTitle, formatReliefTrace, reliefStatusLabel } from './trace-format.ts';

@@ -30,3 +30,8 @@ export function formatReliefTrace(result: ReliefResult): string[] {
   for (const note of result.notes) lines.push(`Hinweis: ${note}`);
   return lines;
 }
+
+/** A scheme's or instrument's title with „(Entwurf)“ when it is not law, unless it says so already. */
+export function draftTitle(title: string, draft: boolean): string {
+  return draft && !title.includes('Entwurf') ? `${title} (Entwurf)` : title;
+}
