@@ -262,6 +262,16 @@ function transitions(twoStage: boolean): TransitionDef[] {
       citations: [cite.proofOfUse],
     }),
     tr({
+      action: 'assess-proof',
+      label: 'Verwendungsnachweis prüfen',
+      from: ['proof-check'],
+      to: null,
+      roles: ['case_worker'],
+      effect: { kind: 'close-step' },
+      event: 'proof-assessed',
+      citations: [cite.proofCheck],
+    }),
+    tr({
       action: 'close-case',
       label: 'Verwendung bestätigen und abschließen',
       from: ['proof-check'],
