@@ -247,6 +247,20 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'supervisor',
     label: 'Leitung Förderstelle Arnsberg (zeichnet)',
   },
+  {
+    email: 'gutachten@bezreg-arnsberg.example',
+    name: 'Greta Gutachten',
+    org: 'foerderung',
+    role: 'reviewer',
+    label: 'Begutachtung Förderstelle Arnsberg',
+  },
+  {
+    email: 'gutachten2@bezreg-arnsberg.example',
+    name: 'Gerd Gutachter',
+    org: 'foerderung',
+    role: 'reviewer',
+    label: 'Begutachtung Förderstelle Arnsberg',
+  },
 ];
 
 const DEMO_AREAS = new URL('../../data/demo/areas.geojson', import.meta.url);
