@@ -1,0 +1,122 @@
+/**
+ * Parts every letter of the grant procedure shares: subject, references, addressee, the
+ * programme's name, money and dates in German, and the legal remedies notice.
+ */
+import { formatGermanDate, formatGermanDateShort, type IsoDate } from '../../law/index.ts';
+import { courtForKreis, formatCourtAddress, type AdministrativeCourt } from '../../law/courts.ts';
+import { formatEuro, formatPercent } from '../../law/fees/money.ts';
+import { fundingProgrammeVersions } from '../../law/funding/index.ts';
+import type { FundingProgrammeVersion } from '../../law/funding/programme.types.ts';
+import type {
+  LetterBlock,
+  LetterContent,
+  LetterKind,
+} from '../../procedures/letters/letter.types.ts';
+import { municipalityByName } from '../../registers/geo/index.ts';
+import type { GrantLetterSnapshot } from './grant.letters.snapshot.ts';
+
+export const euro = formatEuro;
+export const percent = formatPercent;
+export const date = (iso: IsoDate) => formatGermanDate(iso, { weekday: false });
+export const shortDate = formatGermanDateShort;
+export const heading = (text: string): LetterBlock => ({ kind: 'heading', text });
+export const paragraph = (text: string): LetterBlock => ({ kind: 'paragraph', text });
+export const list = (items: string[], ordered = true): LetterBlock => ({
+  kind: 'list',
+  ordered,
+  items,
+});
+
+export function programmeOf(snapshot: GrantLetterSnapshot): FundingProgrammeVersion | undefined {
+  const app = snapshot.application;
+  return (
+    fundingProgrammeVersions.find((v) => v.versionId === app.versionId) ??
+    fundingProgrammeVersions.find((v) => v.programmeId === app.programmeId)
+  );
+}
+
+/** „Förderprogramm – Maßnahme“ as the letters name what was applied for. */
+export function programmeText(snapshot: GrantLetterSnapshot): string {
+  const programme = programmeOf(snapshot);
+  const measure = programme?.measures.find((m) => m.id === snapshot.application.measureId);
+  const title = programme?.title ?? snapshot.application.programmeId;
+  return measure ? `${title}, Maßnahme „${measure.label}“` : title;
+}
+
+/** The outline of a two-stage call is received before the application proper. */
+export const isTwoStage = (snapshot: GrantLetterSnapshot) =>
+  snapshot.typeKey === 'funding-competitive';
+
+export function grantLetter(
+  kind: LetterKind,
+  snapshot: GrantLetterSnapshot,
+  subject: string,
+  blocks: LetterBlock[],
+): LetterContent {
+  const references = [{ label: 'Vorhaben', value: snapshot.title }];
+  if (snapshot.submittedOn)
+    references.push({ label: 'Ihr Antrag vom', value: shortDate(snapshot.submittedOn) });
+  const applicant = snapshot.application.applicant;
+  const lines = applicant
+    ? [applicant.street, `${applicant.postcode} ${applicant.city}`].filter((l) => l.trim() !== '')
+    : [];
+  return {
+    kind,
+    subject: `${subject} – ${snapshot.title}`,
+    references,
+    addressee: { name: snapshot.applicantName, lines },
+    salutation: 'Sehr geehrte Damen und Herren,',
+    blocks,
+    closing: 'Mit freundlichen Grüßen',
+  };
+}
+
+/**
+ * The court for an action against the funding body's decision. § 52 Nr. 3 Satz 1, 5 VwGO: the
+ * VG in whose district the decision was issued; for a body whose competence covers the districts
+ * of several courts (a Land-wide funding body), the VG of the recipient's seat (§ 52 Nr. 3
+ * Satz 2 VwGO). [open] Which rule applies depends on the body; the seat of the company is taken
+ * first, the body's own seat when the company sits outside NRW.
+ */
+export function remedyCourt(snapshot: GrantLetterSnapshot): AdministrativeCourt | undefined {
+  const seat = snapshot.application.applicant?.seatAgs ?? '';
+  const bySeat = /^05\d{3}/.test(seat) ? courtForKreis(seat.slice(0, 5)) : undefined;
+  if (bySeat) return bySeat;
+  const city = snapshot.profile.postalAddress?.city;
+  const ags = city ? municipalityByName(city)?.ags : undefined;
+  return ags ? courtForKreis(ags.slice(0, 5)) : undefined;
+}
+
+const WHAT: Partial<Record<LetterKind, string>> = {
+  decision: 'diesen Zuwendungsbescheid',
+  refusal: 'diesen Bescheid',
+  rejection: 'diesen Bescheid',
+  revocation: 'diesen Widerrufs- und Erstattungsbescheid',
+};
+
+/**
+ * Rechtsbehelfsbelehrung (§ 58 Abs. 1 VwGO: remedy, court with its seat, period). In NRW the
+ * objection procedure is abolished for these decisions: § 68 Abs. 1 Satz 2 VwGO leaves that to
+ * Land law, § 110 Abs. 1 JustG NRW excludes it [open: whether an exception of § 110 Abs. 2, 3
+ * JustG NRW covers a funding body]. The action follows within one month (§ 74 Abs. 1 Satz 2,
+ * Abs. 2 VwGO). The electronic-filing note names only the federal rules (§§ 55a, 55d VwGO).
+ */
+export function remedyBlocks(kind: LetterKind, snapshot: GrantLetterSnapshot): LetterBlock[] {
+  const court = remedyCourt(snapshot);
+  const where = court
+    ? `beim ${court.name}, ${formatCourtAddress(court)}`
+    : 'beim Verwaltungsgericht, in dessen Bezirk Sie Ihren Sitz haben';
+  return [
+    { kind: 'keep-with-next' },
+    heading('Rechtsbehelfsbelehrung'),
+    paragraph(
+      `Gegen ${WHAT[kind] ?? 'diesen Bescheid'} kann innerhalb eines Monats nach Bekanntgabe Klage erhoben werden. Ein Widerspruchsverfahren findet nicht statt (§ 68 Abs. 1 Satz 2 VwGO i. V. m. § 110 Abs. 1 JustG NRW).`,
+    ),
+    paragraph(
+      `Die Klage ist ${where}, schriftlich oder zur Niederschrift der Urkundsbeamtin oder des Urkundsbeamten der Geschäftsstelle zu erheben.`,
+    ),
+    paragraph(
+      'Die Klage kann auch als elektronisches Dokument eingereicht werden, wenn es für die Bearbeitung durch das Gericht geeignet ist und mit einer qualifizierten elektronischen Signatur versehen ist oder von der verantwortenden Person signiert auf einem sicheren Übermittlungsweg eingereicht wird (§ 55a VwGO und Elektronischer-Rechtsverkehr-Verordnung). Eine einfache E-Mail genügt nicht. Rechtsanwältinnen und Rechtsanwälte, Behörden und juristische Personen des öffentlichen Rechts müssen die Klage elektronisch einreichen (§ 55d VwGO).',
+    ),
+  ];
+}
