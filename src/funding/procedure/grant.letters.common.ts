@@ -43,6 +43,26 @@ export function programmeText(snapshot: GrantLetterSnapshot): string {
   return measure ? `${title}, Maßnahme „${measure.label}“` : title;
 }
 
+/**
+ * Norms as the letters print them: the bare citation, without the explanations of
+ * procedure-types/citations.ts. [open] ANBest-P numbers follow the federal model (Nr. 1.2, 1.4, 2,
+ * 5, 6.1, 6.5, 7); the NRW wording and numbering need legal sign-off, as do VV Nr. 3, 4, 11 zu
+ * § 44 LHO NRW, the receipt under § 24 Abs. 3 VwVfG NRW and the legal basis of the rejection for
+ * incompleteness (§ 24 VwVfG NRW with VV Nr. 3 zu § 44 LHO NRW).
+ */
+export const PRINTED = {
+  receipt: '§ 24 Abs. 3 VwVfG NRW',
+  documentRequest: '§ 25 Abs. 1 VwVfG NRW',
+  incomplete: '§ 24 VwVfG NRW, VV Nr. 3 zu § 44 LHO NRW',
+  assessment: 'VV Nr. 4 zu § 44 LHO NRW',
+  decision: '§ 44 LHO NRW, VV Nr. 4 zu § 44 LHO NRW',
+  paymentRequest: 'ANBest-P Nr. 1.4',
+  proofOfUse: 'ANBest-P Nr. 6.1',
+  proofCheck: 'VV Nr. 11 zu § 44 LHO NRW',
+  revocation: '§ 49 Abs. 3 Satz 1 Nr. 1 VwVfG NRW',
+  recovery: '§ 49a Abs. 1, 3 VwVfG NRW',
+} as const;
+
 /** The outline of a two-stage call is received before the application proper. */
 export const isTwoStage = (snapshot: GrantLetterSnapshot) =>
   snapshot.typeKey === 'funding-competitive';

@@ -4,11 +4,13 @@
  * financing plan, ANBest-P as part of the decision), II. purpose, III. financing plan,
  * IV. ancillary provisions, V. de-minimis certificate where that is the aid type, VI. reasons,
  * VII. notes, legal remedies. Built from the assessment's proposal; the decision is signed off by
- * a second person before the 'grant' step records it. [open] Wording needs legal sign-off.
+ * a second person before the 'grant' step records it. [open] Wording needs legal sign-off, in
+ * particular the ANBest-P items named (NRW numbering), the subsidy-fraud note (§ 264 StGB with
+ * § 2 SubvG and Land law) and the de-minimis paragraph (Art. 6 VO (EU) 2023/2831: paragraph
+ * number of the duty to inform the undertaking in writing).
  */
 import { computeDeadline, type IsoDate } from '../../law/index.ts';
 import type { LetterBlock, LetterContent } from '../../procedures/letters/letter.types.ts';
-import { fundingCite } from './procedure-types/citations.ts';
 import {
   date,
   euro,
@@ -20,6 +22,7 @@ import {
   programmeOf,
   programmeText,
   remedyBlocks,
+  PRINTED,
 } from './grant.letters.common.ts';
 import type { GrantLetterSnapshot } from './grant.letters.snapshot.ts';
 import { eligibleTotal, type GrantProposal } from './grant.types.ts';
@@ -67,8 +70,8 @@ function tenor(snapshot: GrantLetterSnapshot, p: GrantProposal, deMinimis: boole
     `Auf Ihren Antrag vom ${snapshot.submittedOn ? date(snapshot.submittedOn) : '–'} bewillige ich Ihnen für das Vorhaben „${snapshot.title}“ (${programmeText(snapshot)}) eine Zuwendung in Höhe von ${euro(p.grantCents)} (§§ 23, 44 LHO NRW).`,
     `Die Zuwendung wird als Projektförderung im Wege der Anteilfinanzierung in Höhe von ${percent(p.ratePpm)} der zuwendungsfähigen Ausgaben von ${euro(p.eligibleCents)}, höchstens jedoch ${euro(p.grantCents)} (Höchstbetrag), als nicht rückzahlbarer Zuschuss gewährt.`,
     `Bewilligungszeitraum: ${date(p.periodStart)} bis ${date(p.periodEnd)}. Nur Ausgaben, die in diesem Zeitraum entstehen, sind zuwendungsfähig.`,
-    'Der Finanzierungsplan (Abschnitt III) ist verbindlich. Einzelne Ansätze dürfen um bis zu 20 % überschritten werden, soweit die Überschreitung durch Einsparungen bei anderen Ansätzen ausgeglichen wird (ANBest-P Nr. 1.2) [open].',
-    `Die Allgemeinen Nebenbestimmungen für Zuwendungen zur Projektförderung (ANBest-P) sind Bestandteil dieses Bescheids (Abschnitt IV; ${fundingCite.ancillary}).`,
+    'Der Finanzierungsplan (Abschnitt III) ist verbindlich. Einzelne Ansätze dürfen um bis zu 20 % überschritten werden, soweit die Überschreitung durch Einsparungen bei anderen Ansätzen ausgeglichen wird (ANBest-P Nr. 1.2).',
+    `Die Allgemeinen Nebenbestimmungen für Zuwendungen zur Projektförderung (ANBest-P) sind Bestandteil dieses Bescheids (Abschnitt IV).`,
   ];
   if (deMinimis)
     items.push(
@@ -95,11 +98,11 @@ function planTable(snapshot: GrantLetterSnapshot, p: GrantProposal): LetterBlock
 
 function ancillary(snapshot: GrantLetterSnapshot, p: GrantProposal): string[] {
   return [
-    `Die Zuwendung darf nur so weit und nicht eher angefordert werden, als sie innerhalb von zwei Monaten nach der Auszahlung für fällige Zahlungen benötigt wird (${fundingCite.paymentRequest}). Der Abruf erfolgt über die elektronische Verfahrensakte.`,
-    `Der Verwendungsnachweis (Sachbericht und zahlenmäßiger Nachweis nach den Positionen des Finanzierungsplans) ist bis zum ${date(proofOfUseDue(snapshot, p.periodEnd))} vorzulegen, sechs Monate nach dem Ende des Bewilligungszeitraums (${fundingCite.proofOfUse}).`,
-    'Ermäßigen sich die zuwendungsfähigen Ausgaben oder treten neue Deckungsmittel hinzu, ermäßigt sich die Zuwendung anteilig (ANBest-P Nr. 2) [open].',
-    'Sie sind verpflichtet, unverzüglich mitzuteilen, wenn sich der Zuwendungszweck oder wesentliche Umstände ändern, weitere Förderung beantragt oder erhalten wird oder ausgezahlte Beträge nicht innerhalb von zwei Monaten verbraucht werden können (ANBest-P Nr. 5) [open].',
-    'Belege und Verträge sind fünf Jahre nach Vorlage des Verwendungsnachweises aufzubewahren; die Bewilligungsbehörde und der Landesrechnungshof sind berechtigt, die Verwendung zu prüfen (ANBest-P Nr. 6.5, 7; § 91 LHO NRW) [open].',
+    `Die Zuwendung darf nur so weit und nicht eher angefordert werden, als sie innerhalb von zwei Monaten nach der Auszahlung für fällige Zahlungen benötigt wird (${PRINTED.paymentRequest}). Der Abruf erfolgt über die elektronische Verfahrensakte.`,
+    `Der Verwendungsnachweis (Sachbericht und zahlenmäßiger Nachweis nach den Positionen des Finanzierungsplans) ist bis zum ${date(proofOfUseDue(snapshot, p.periodEnd))} vorzulegen, sechs Monate nach dem Ende des Bewilligungszeitraums (${PRINTED.proofOfUse}).`,
+    'Ermäßigen sich die zuwendungsfähigen Ausgaben oder treten neue Deckungsmittel hinzu, ermäßigt sich die Zuwendung anteilig (ANBest-P Nr. 2).',
+    'Sie sind verpflichtet, unverzüglich mitzuteilen, wenn sich der Zuwendungszweck oder wesentliche Umstände ändern, weitere Förderung beantragt oder erhalten wird oder ausgezahlte Beträge nicht innerhalb von zwei Monaten verbraucht werden können (ANBest-P Nr. 5).',
+    'Belege und Verträge sind fünf Jahre nach Vorlage des Verwendungsnachweises aufzubewahren; die Bewilligungsbehörde und der Landesrechnungshof sind berechtigt, die Verwendung zu prüfen (ANBest-P Nr. 6.5, 7; § 91 LHO NRW).',
   ];
 }
 
@@ -121,7 +124,7 @@ function deMinimisBlocks(p: GrantProposal): LetterBlock[] {
   return [
     { kind: 'keep-with-next' },
     heading('V. De-minimis-Bescheinigung'),
-    paragraph('(Art. 6 VO (EU) 2023/2831, Absatz [open])'),
+    paragraph('(Art. 6 VO (EU) 2023/2831)'),
     list(items, false),
   ];
 }
@@ -146,7 +149,7 @@ export function buildDecisionLetter(snapshot: GrantLetterSnapshot): LetterConten
       `Die Zuwendung wird für folgenden Zweck gewährt: ${snapshot.application.description.trim() || snapshot.title}`,
     ),
     paragraph(
-      'Sie ist wirtschaftlich und sparsam und nur für diesen Zweck zu verwenden (§ 7 LHO NRW, ANBest-P Nr. 1.1) [open].',
+      'Sie ist wirtschaftlich und sparsam und nur für diesen Zweck zu verwenden (§ 7 LHO NRW, ANBest-P Nr. 1.1).',
     ),
     { kind: 'keep-with-next' },
     heading('III. Finanzierungsplan'),
@@ -161,15 +164,15 @@ export function buildDecisionLetter(snapshot: GrantLetterSnapshot): LetterConten
     { kind: 'keep-with-next' },
     heading('VI. Begründung'),
     paragraph(
-      `Ihr Antrag erfüllt die Voraussetzungen der Förderung. Die Höhe der Zuwendung ergibt sich wie folgt (${fundingCite.assessment}):`,
+      `Ihr Antrag erfüllt die Voraussetzungen der Förderung. Maßgeblich für die Bewilligung und ihre Höhe sind (${PRINTED.assessment}):`,
     ),
     ...(reasons.length > 0 ? [list(reasons, false)] : []),
     ...(p.note ? [paragraph(p.note)] : []),
     { kind: 'keep-with-next' },
     heading('VII. Hinweise'),
     list([
-      `Der Bescheid kann ganz oder teilweise widerrufen und die Zuwendung zurückgefordert werden, wenn sie nicht oder nicht mehr für den bestimmten Zweck verwendet oder eine Auflage nicht erfüllt wird (${fundingCite.revocation}); der Erstattungsbetrag ist zu verzinsen (${fundingCite.recovery}).`,
-      'Angaben im Antrag, im Verwendungsnachweis und in den Mittelabrufen, von denen die Bewilligung, Gewährung oder Rückforderung der Zuwendung abhängt, sind subventionserheblich im Sinne des § 264 StGB (§ 2 Subventionsgesetz i. V. m. Landesrecht) [open].',
+      `Der Bescheid kann ganz oder teilweise widerrufen und die Zuwendung zurückgefordert werden, wenn sie nicht oder nicht mehr für den bestimmten Zweck verwendet oder eine Auflage nicht erfüllt wird (${PRINTED.revocation}); der Erstattungsbetrag ist zu verzinsen (${PRINTED.recovery}).`,
+      'Angaben im Antrag, im Verwendungsnachweis und in den Mittelabrufen, von denen die Bewilligung, Gewährung oder Rückforderung der Zuwendung abhängt, sind subventionserheblich im Sinne des § 264 StGB (§ 2 Subventionsgesetz i. V. m. Landesrecht).',
     ]),
     ...remedyBlocks('decision', snapshot),
   ];

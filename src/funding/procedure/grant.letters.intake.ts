@@ -6,7 +6,6 @@
  */
 import type { DocumentRequest } from '../../procedures/engine/index.ts';
 import type { LetterBlock, LetterContent } from '../../procedures/letters/letter.types.ts';
-import { fundingCite } from './procedure-types/citations.ts';
 import {
   date,
   euro,
@@ -17,6 +16,7 @@ import {
   paragraph,
   programmeText,
   remedyBlocks,
+  PRINTED,
 } from './grant.letters.common.ts';
 import type { GrantLetterSnapshot } from './grant.letters.snapshot.ts';
 
@@ -24,8 +24,12 @@ export function buildReceiptLetter(snapshot: GrantLetterSnapshot): LetterContent
   const what = isTwoStage(snapshot) ? 'Ihrer Projektskizze' : 'Ihres Antrags';
   const received = snapshot.submittedOn ? ` am ${date(snapshot.submittedOn)}` : '';
   return grantLetter('receipt', snapshot, 'Eingangsbestätigung', [
+    // The opening sentence, which the funding body's own intro text replaces.
     paragraph(
-      `hiermit bestätige ich den Eingang ${what} auf eine Zuwendung für das Vorhaben „${snapshot.title}“${received} (${fundingCite.receipt}). Der Vorgang wird unter dem oben genannten Aktenzeichen geführt; bitte geben Sie es bei jeder Nachricht an.`,
+      `hiermit bestätige ich den Eingang ${what} auf eine Zuwendung für das Vorhaben „${snapshot.title}“. Der Vorgang wird unter dem oben genannten Aktenzeichen geführt; bitte geben Sie es bei jeder Nachricht an.`,
+    ),
+    paragraph(
+      `${isTwoStage(snapshot) ? 'Die Projektskizze ist' : 'Der Antrag ist'}${received} eingegangen (${PRINTED.receipt}). Angaben ${isTwoStage(snapshot) ? 'der Skizze' : 'des Antrags'}:`,
     ),
     list(
       [
@@ -39,7 +43,7 @@ export function buildReceiptLetter(snapshot: GrantLetterSnapshot): LetterContent
       'Ich prüfe nun, ob die Unterlagen vollständig sind, und fordere fehlende Unterlagen mit einer angemessenen Frist bei Ihnen an. Den Stand des Verfahrens und alle Fristen sehen Sie jederzeit in der elektronischen Verfahrensakte.',
     ),
     paragraph(
-      'Diese Bestätigung ist keine Zusage einer Förderung; auf die Zuwendung besteht kein Rechtsanspruch. Mit dem Vorhaben darf vor der Bewilligung nicht begonnen werden, es sei denn, einem vorzeitigen Beginn wurde schriftlich zugestimmt (VV Nr. 1.3 zu § 44 LHO NRW) [open].',
+      'Diese Bestätigung ist keine Zusage einer Förderung; auf die Zuwendung besteht kein Rechtsanspruch. Mit dem Vorhaben darf vor der Bewilligung nicht begonnen werden, es sei denn, einem vorzeitigen Beginn wurde schriftlich zugestimmt (VV Nr. 1.3 zu § 44 LHO NRW).',
     ),
   ]);
 }
@@ -71,12 +75,12 @@ export function buildMissingDocumentsLetter(snapshot: GrantLetterSnapshot): Lett
     list([...(request?.items ?? [])]),
     heading(`Frist: ${until}`),
     paragraph(
-      `Bitte reichen Sie die Unterlagen bis zum ${until} in der elektronischen Verfahrensakte nach (${fundingCite.documentRequest}).`,
+      `Bitte reichen Sie die Unterlagen bis zum ${until} in der elektronischen Verfahrensakte nach (${PRINTED.documentRequest}).`,
     ),
     paragraph(
       proofCheck
         ? 'Werden die Unterlagen nicht fristgerecht vorgelegt, kann ich den Verwendungsnachweis nur nach Aktenlage prüfen; nicht belegte Ausgaben werden dann nicht anerkannt.'
-        : `Werden die Unterlagen nicht innerhalb dieser Frist vorgelegt, kann der Antrag wegen Unvollständigkeit abgelehnt werden (${fundingCite.incomplete}). Können Sie die Frist aus Gründen, die Sie nicht zu vertreten haben, nicht einhalten, teilen Sie mir dies bitte vor ihrem Ablauf mit.`,
+        : `Werden die Unterlagen nicht innerhalb dieser Frist vorgelegt, kann der Antrag wegen Unvollständigkeit abgelehnt werden (${PRINTED.incomplete}). Können Sie die Frist aus Gründen, die Sie nicht zu vertreten haben, nicht einhalten, teilen Sie mir dies bitte vor ihrem Ablauf mit.`,
     ),
   ]);
 }
@@ -94,7 +98,7 @@ export function buildRefusalLetter(snapshot: GrantLetterSnapshot): LetterContent
     { kind: 'keep-with-next' },
     heading('II. Begründung'),
     paragraph(
-      `Zuwendungen werden nach § 44 LHO NRW und der Förderrichtlinie nur gewährt, wenn die Fördervoraussetzungen erfüllt sind; ein Rechtsanspruch besteht nicht, die Bewilligungsbehörde entscheidet im Rahmen der verfügbaren Haushaltsmittel nach pflichtgemäßem Ermessen (${fundingCite.decision}).`,
+      `Zuwendungen werden nach § 44 LHO NRW und der Förderrichtlinie nur gewährt, wenn die Fördervoraussetzungen erfüllt sind; ein Rechtsanspruch besteht nicht, die Bewilligungsbehörde entscheidet im Rahmen der verfügbaren Haushaltsmittel nach pflichtgemäßem Ermessen (${PRINTED.decision}).`,
     ),
     paragraph(
       rules.length > 0
@@ -126,11 +130,11 @@ export function buildRejectionLetter(snapshot: GrantLetterSnapshot): LetterConte
     { kind: 'keep-with-next' },
     heading('II. Begründung'),
     paragraph(
-      `Mit Schreiben vom ${request ? date(request.requestedAt) : '–'} habe ich Sie aufgefordert, folgende Unterlagen bis zum ${end ? date(end) : '–'} nachzureichen (${fundingCite.documentRequest}):`,
+      `Mit Schreiben vom ${request ? date(request.requestedAt) : '–'} habe ich Sie aufgefordert, folgende Unterlagen bis zum ${end ? date(end) : '–'} nachzureichen (${PRINTED.documentRequest}):`,
     ),
     list([...(request?.items ?? [])]),
     paragraph(
-      `Die Unterlagen sind bis heute nicht eingegangen. Ohne sie kann ich nicht prüfen, ob die Fördervoraussetzungen erfüllt sind; der Antrag ist daher abzulehnen (${fundingCite.incomplete}). Sie können einen neuen, vollständigen Antrag stellen, solange das Förderprogramm Anträge annimmt.`,
+      `Die Unterlagen sind bis heute nicht eingegangen. Ohne sie kann ich nicht prüfen, ob die Fördervoraussetzungen erfüllt sind; der Antrag ist daher abzulehnen (${PRINTED.incomplete}). Sie können einen neuen, vollständigen Antrag stellen, solange das Förderprogramm Anträge annimmt.`,
     ),
     ...remedyBlocks('rejection', snapshot),
   ]);

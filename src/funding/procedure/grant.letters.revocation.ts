@@ -5,11 +5,11 @@
  * on it (§ 49a Abs. 3), with the computation from the proof check ('proof-assessed' event).
  * [open] Wording, the exercise of discretion (intended discretion in budget law) and the payment
  * period of one month need legal sign-off; the one-year period of § 49 Abs. 3 Satz 2 i. V. m.
- * § 48 Abs. 4 VwVfG NRW is the case worker's to check and is not stated in the letter.
+ * § 48 Abs. 4 VwVfG NRW is the case worker's to check and is not stated in the letter; interest
+ * after the assessment day up to payment is fixed separately.
  */
 import { computeDeadline, type IsoDate } from '../../law/index.ts';
 import type { LetterBlock, LetterContent } from '../../procedures/letters/letter.types.ts';
-import { fundingCite } from './procedure-types/citations.ts';
 import {
   date,
   euro,
@@ -18,6 +18,7 @@ import {
   list,
   paragraph,
   remedyBlocks,
+  PRINTED,
 } from './grant.letters.common.ts';
 import type { GrantLetterSnapshot } from './grant.letters.snapshot.ts';
 import type { ProofAssessment } from './grant.types.ts';
@@ -88,9 +89,9 @@ export function buildRevocationLetter(snapshot: GrantLetterSnapshot): LetterCont
     heading('Widerrufs- und Erstattungsbescheid'),
     heading('I. Entscheidung'),
     list([
-      `Der Zuwendungsbescheid vom ${grantedOn ? date(grantedOn) : '–'}${granted ? ` über ${euro(granted)}` : ''} wird in Höhe von ${euro(a.recoveryCents)} mit Wirkung für die Vergangenheit widerrufen (${fundingCite.revocation}). Die Zuwendung beträgt danach ${euro(a.dueCents)}.`,
+      `Der Zuwendungsbescheid vom ${grantedOn ? date(grantedOn) : '–'}${granted ? ` über ${euro(granted)}` : ''} wird in Höhe von ${euro(a.recoveryCents)} mit Wirkung für die Vergangenheit widerrufen (${PRINTED.revocation}). Die Zuwendung beträgt danach ${euro(a.dueCents)}.`,
       `Der zu erstattende Betrag wird auf ${euro(a.recoveryCents)} festgesetzt (§ 49a Abs. 1 Satz 2 VwVfG NRW). Er ist bis zum ${date(due)} zu zahlen.`,
-      `Der Erstattungsbetrag ist vom Tag der jeweiligen Auszahlung an mit fünf Prozentpunkten über dem Basiszinssatz jährlich zu verzinsen (§ 49a Abs. 3 VwVfG NRW). Die Zinsen bis zum ${date(assessedOn)} betragen ${euro(a.interestCents)}; die Zinsen für die Zeit danach bis zum Zahlungseingang werden gesondert festgesetzt [open].`,
+      `Der Erstattungsbetrag ist vom Tag der jeweiligen Auszahlung an mit fünf Prozentpunkten über dem Basiszinssatz jährlich zu verzinsen (§ 49a Abs. 3 VwVfG NRW). Die Zinsen bis zum ${date(assessedOn)} betragen ${euro(a.interestCents)}; die Zinsen für die Zeit danach bis zum Zahlungseingang werden gesondert festgesetzt.`,
     ]),
     { kind: 'keep-with-next' },
     heading('II. Berechnung'),
@@ -101,15 +102,15 @@ export function buildRevocationLetter(snapshot: GrantLetterSnapshot): LetterCont
     { kind: 'keep-with-next' },
     heading('III. Begründung'),
     paragraph(
-      `Sie haben den Verwendungsnachweis am ${snapshot.proof ? date(snapshot.proof.submittedOn) : '–'} vorgelegt. Nach seiner Prüfung (${fundingCite.proofCheck}) ist die Zuwendung nur in Höhe von ${euro(a.dueCents)} zweckentsprechend verwendet worden:`,
+      `Sie haben den Verwendungsnachweis am ${snapshot.proof ? date(snapshot.proof.submittedOn) : '–'} vorgelegt. Nach seiner Prüfung (${PRINTED.proofCheck}) ist die Zuwendung nur in Höhe von ${euro(a.dueCents)} zweckentsprechend verwendet worden:`,
     ),
     ...(a.findings.length > 0 ? [list(a.findings, false)] : []),
     ...(a.note ? [paragraph(a.note)] : []),
     paragraph(
-      `Soweit eine Zuwendung nicht für den im Bescheid bestimmten Zweck verwendet wird, kann der Zuwendungsbescheid mit Wirkung für die Vergangenheit widerrufen werden (${fundingCite.revocation}). Das Haushaltsrecht (§ 7 LHO NRW: Wirtschaftlichkeit und Sparsamkeit) verlangt in der Regel den Widerruf, soweit die Mittel nicht zweckentsprechend verwendet wurden; besondere Umstände, die ein Absehen davon rechtfertigen, sind nicht ersichtlich [open].`,
+      `Soweit eine Zuwendung nicht für den im Bescheid bestimmten Zweck verwendet wird, kann der Zuwendungsbescheid mit Wirkung für die Vergangenheit widerrufen werden (${PRINTED.revocation}). Das Haushaltsrecht (§ 7 LHO NRW: Wirtschaftlichkeit und Sparsamkeit) verlangt in der Regel den Widerruf, soweit die Mittel nicht zweckentsprechend verwendet wurden; besondere Umstände, die ein Absehen davon rechtfertigen, sind nicht ersichtlich.`,
     ),
     paragraph(
-      `Mit dem Widerruf ist die bereits erbrachte Leistung in dieser Höhe zu erstatten und zu verzinsen (${fundingCite.recovery}).`,
+      `Mit dem Widerruf ist die bereits erbrachte Leistung in dieser Höhe zu erstatten und zu verzinsen (${PRINTED.recovery}).`,
     ),
     { kind: 'keep-with-next' },
     heading('IV. Zahlungshinweis'),
