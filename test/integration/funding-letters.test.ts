@@ -262,6 +262,19 @@ describe('letters of the funding procedure, built from stored cases and rendered
     assert.doesNotMatch(text, /Rechtsbehelfsbelehrung/);
   });
 
+  it('confirms the receipt of an outline in a two-stage call', async () => {
+    const id = await createCase({ step: 'outline-review', typeKey: FUNDING_COMPETITIVE });
+    const competitive = FUNDING_LETTER_BUILDERS[FUNDING_COMPETITIVE]!;
+    assert.deepEqual(await competitive.availableKinds(ctx(id)), ['receipt']);
+    const content = await competitive.build('receipt', {
+      ...ctx(id),
+      templates: { ...DEFAULT_TEMPLATES, receipt: { intro: '', closing: '', notes: '' } },
+    });
+    const text = content.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+    assert.match(text, /Eingang Ihrer Projektskizze/);
+    assert.match(text, /Die Projektskizze ist am 28\. Oktober 2026 eingegangen/);
+  });
+
   it('writes the Zuwendungsbescheid with amount, rate, period, binding plan, ANBest-P, de-minimis certificate and remedies', async () => {
     const id = await createCase({
       step: 'decision',

@@ -56,6 +56,24 @@ describe('recovery interest (§ 49a Abs. 3 VwVfG NRW)', () => {
     assert.match(result.steps.join('\n'), /\[open\] Der Basiszinssatz ab 01\.07\.2026/);
   });
 
+  it('counts 29 February as a day of a 365-day year and rounds half a cent up', () => {
+    // 28.02., 29.02., 01.03.2024: 3 days at 8,62 % on 3 650 €: 365 000 × 862 × 3 / 3 650 000 = 258,6 → 259
+    const leap = recoveryInterest({
+      recoveryCents: 365_000,
+      payments: [{ paidOn: '2024-02-27', cents: 365_000 }],
+      until: '2024-03-01',
+    });
+    assert.equal(leap.interestCents, 259);
+    // 02.01.–14.03.2024, 73 days at 8,62 % on 375 €: 37 500 × 862 × 73 / 3 650 000 = 646,5 → 647
+    // (half to even or cutting off would give 646)
+    const half = recoveryInterest({
+      recoveryCents: 37_500,
+      payments: [{ paidOn: '2024-01-01', cents: 37_500 }],
+      until: '2024-03-14',
+    });
+    assert.equal(half.interestCents, 647);
+  });
+
   it('gives no interest for nothing to repay or a payment on the last day', () => {
     const payments = [{ paidOn: '2025-03-01', cents: 100_000 }];
     assert.equal(
