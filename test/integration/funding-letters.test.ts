@@ -448,6 +448,20 @@ describe('letters of the funding procedure, built from stored cases and rendered
       .where('procedure_id', '=', id)
       .execute();
     await t.db
+      .insertInto('funding_payment_requests')
+      .values({
+        procedure_id: id,
+        tenant_id: tenantId,
+        number: 1,
+        amount_cents: 2_500_000,
+        needed_by: '2026-04-01',
+        purpose: 'Erste Rate der Beratungsleistungen',
+        status: 'paid',
+        requested_on: '2026-02-20',
+        decided_on: '2026-03-02',
+      })
+      .execute();
+    await t.db
       .insertInto('funding_proofs')
       .values({
         procedure_id: id,
@@ -476,6 +490,7 @@ describe('letters of the funding procedure, built from stored cases and rendered
       'Anerkannte zuwendungsfähige Ausgaben',
       '40.000,00 €',
       'Verwendungsnachweis am 2. November 2026',
+      'Nr. 1 vom 20.02.2026 02.03.2026 25.000,00 €',
       'IBAN DE12 4765 0130 0000 0123 45',
       'Rechtsbehelfsbelehrung',
       'Verwaltungsgericht Minden',

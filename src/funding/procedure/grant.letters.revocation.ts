@@ -19,6 +19,7 @@ import {
   paragraph,
   remedyBlocks,
   PRINTED,
+  shortDate,
 } from './grant.letters.common.ts';
 import type { GrantLetterSnapshot } from './grant.letters.snapshot.ts';
 import type { ProofAssessment } from './grant.types.ts';
@@ -45,6 +46,25 @@ const EMPTY: ProofAssessment = {
   findings: [],
   note: '',
 };
+
+/** The payments made (Mittelabrufe paid), the basis of the interest. */
+function paymentsTable(snapshot: GrantLetterSnapshot): LetterBlock[] {
+  const paid = snapshot.payments.filter((p) => p.status === 'paid');
+  if (paid.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      columns: ['Mittelabruf', 'Ausgezahlt am', 'Betrag'],
+      rows: paid.map((p) => [
+        `Nr. ${p.number} vom ${shortDate(p.requestedOn)}`,
+        p.decidedOn ? shortDate(p.decidedOn) : '–',
+        euro(p.amountCents),
+      ]),
+      widths: [2, 1.3, 1.3],
+      caption: 'Auszahlungen',
+    },
+  ];
+}
 
 function computation(a: ProofAssessment): LetterBlock[] {
   return [
@@ -96,6 +116,7 @@ export function buildRevocationLetter(snapshot: GrantLetterSnapshot): LetterCont
     { kind: 'keep-with-next' },
     heading('II. Berechnung'),
     ...computation(a),
+    ...paymentsTable(snapshot),
     ...(a.interestSteps.length > 0
       ? [paragraph('Berechnung der Zinsen:'), list(a.interestSteps, false)]
       : []),
