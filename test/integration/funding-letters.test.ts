@@ -273,6 +273,24 @@ describe('letters of the funding procedure, built from stored cases and rendered
     const text = content.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
     assert.match(text, /Eingang Ihrer Projektskizze/);
     assert.match(text, /Die Projektskizze ist am 28\. Oktober 2026 eingegangen/);
+    assert.deepEqual(content.references[1], {
+      label: 'Ihre Projektskizze vom',
+      value: '28.10.2026',
+    });
+
+    // After the accepted outline the letters speak of the full application and its day.
+    const full = await createCase({
+      step: 'received',
+      typeKey: FUNDING_COMPETITIVE,
+      events: [{ type: 'full-application-submitted', at: '2026-11-16', data: {} }],
+    });
+    const receipt = await competitive.build('receipt', {
+      ...ctx(full),
+      templates: { ...DEFAULT_TEMPLATES, receipt: { intro: '', closing: '', notes: '' } },
+    });
+    const fullText = receipt.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+    assert.match(fullText, /Eingang Ihres Antrags/);
+    assert.match(fullText, /Der Antrag ist am 16\. November 2026 eingegangen/);
   });
 
   it('writes the Zuwendungsbescheid with amount, rate, period, binding plan, ANBest-P, de-minimis certificate and remedies', async () => {

@@ -63,9 +63,22 @@ export const PRINTED = {
   recovery: '§ 49a Abs. 1, 3 VwVfG NRW',
 } as const;
 
-/** The outline of a two-stage call is received before the application proper. */
-export const isTwoStage = (snapshot: GrantLetterSnapshot) =>
-  snapshot.typeKey === 'funding-competitive';
+const OUTLINE_STEPS = new Set(['outline-review', 'full-application', 'outline-declined']);
+
+/** A two-stage call's case that has an outline but no full application yet. */
+export const isOutlineStage = (snapshot: GrantLetterSnapshot) =>
+  snapshot.typeKey === 'funding-competitive' && OUTLINE_STEPS.has(snapshot.step);
+
+/** The day the application the letters speak of came in: the full one in a two-stage call. */
+export function applicationDay(snapshot: GrantLetterSnapshot): IsoDate | null {
+  return snapshot.fullApplicationOn ?? snapshot.submittedOn;
+}
+
+/** „ vom 28. Oktober 2026“ after „Ihr Antrag“, or nothing when the day is not known. */
+export function fromDay(snapshot: GrantLetterSnapshot): string {
+  const day = applicationDay(snapshot);
+  return day ? ` vom ${date(day)}` : '';
+}
 
 export function grantLetter(
   kind: LetterKind,
@@ -74,8 +87,12 @@ export function grantLetter(
   blocks: LetterBlock[],
 ): LetterContent {
   const references = [{ label: 'Vorhaben', value: snapshot.title }];
-  if (snapshot.submittedOn)
-    references.push({ label: 'Ihr Antrag vom', value: shortDate(snapshot.submittedOn) });
+  const day = applicationDay(snapshot);
+  if (day)
+    references.push({
+      label: isOutlineStage(snapshot) ? 'Ihre Projektskizze vom' : 'Ihr Antrag vom',
+      value: shortDate(day),
+    });
   const applicant = snapshot.application.applicant;
   const lines = applicant
     ? [applicant.street, `${applicant.postcode} ${applicant.city}`].filter((l) => l.trim() !== '')

@@ -23,6 +23,7 @@ import {
   programmeText,
   remedyBlocks,
   PRINTED,
+  fromDay,
 } from './grant.letters.common.ts';
 import type { GrantLetterSnapshot } from './grant.letters.snapshot.ts';
 import { eligibleTotal, type GrantProposal } from './grant.types.ts';
@@ -67,7 +68,7 @@ function proposalOf(snapshot: GrantLetterSnapshot): GrantProposal {
 
 function tenor(snapshot: GrantLetterSnapshot, p: GrantProposal, deMinimis: boolean): string[] {
   const items = [
-    `Auf Ihren Antrag vom ${snapshot.submittedOn ? date(snapshot.submittedOn) : '–'} bewillige ich Ihnen für das Vorhaben „${snapshot.title}“ (${programmeText(snapshot)}) eine Zuwendung in Höhe von ${euro(p.grantCents)} (§§ 23, 44 LHO NRW).`,
+    `Auf Ihren Antrag${fromDay(snapshot)} bewillige ich Ihnen für das Vorhaben „${snapshot.title}“ (${programmeText(snapshot)}) eine Zuwendung in Höhe von ${euro(p.grantCents)} (§§ 23, 44 LHO NRW).`,
     `Die Zuwendung wird als Projektförderung im Wege der Anteilfinanzierung in Höhe von ${percent(p.ratePpm)} der zuwendungsfähigen Ausgaben von ${euro(p.eligibleCents)}, höchstens jedoch ${euro(p.grantCents)} (Höchstbetrag), als nicht rückzahlbarer Zuschuss gewährt.`,
     `Bewilligungszeitraum: ${date(p.periodStart)} bis ${date(p.periodEnd)}. Nur Ausgaben, die in diesem Zeitraum entstehen, sind zuwendungsfähig.`,
     'Der Finanzierungsplan (Abschnitt III) ist verbindlich. Einzelne Ansätze dürfen um bis zu 20 % überschritten werden, soweit die Überschreitung durch Einsparungen bei anderen Ansätzen ausgeglichen wird (ANBest-P Nr. 1.2).',

@@ -11,25 +11,28 @@ import {
   euro,
   grantLetter,
   heading,
-  isTwoStage,
+  isOutlineStage,
   list,
   paragraph,
   programmeText,
   remedyBlocks,
   PRINTED,
+  applicationDay,
+  fromDay,
 } from './grant.letters.common.ts';
 import type { GrantLetterSnapshot } from './grant.letters.snapshot.ts';
 
 export function buildReceiptLetter(snapshot: GrantLetterSnapshot): LetterContent {
-  const what = isTwoStage(snapshot) ? 'Ihrer Projektskizze' : 'Ihres Antrags';
-  const received = snapshot.submittedOn ? ` am ${date(snapshot.submittedOn)}` : '';
+  const what = isOutlineStage(snapshot) ? 'Ihrer Projektskizze' : 'Ihres Antrags';
+  const day = applicationDay(snapshot);
+  const received = day ? ` am ${date(day)}` : '';
   return grantLetter('receipt', snapshot, 'Eingangsbestätigung', [
     // The opening sentence, which the funding body's own intro text replaces.
     paragraph(
       `hiermit bestätige ich den Eingang ${what} auf eine Zuwendung für das Vorhaben „${snapshot.title}“. Der Vorgang wird unter dem oben genannten Aktenzeichen geführt; bitte geben Sie es bei jeder Nachricht an.`,
     ),
     paragraph(
-      `${isTwoStage(snapshot) ? 'Die Projektskizze ist' : 'Der Antrag ist'}${received} eingegangen (${PRINTED.receipt}). Angaben ${isTwoStage(snapshot) ? 'der Skizze' : 'des Antrags'}:`,
+      `${isOutlineStage(snapshot) ? 'Die Projektskizze ist' : 'Der Antrag ist'}${received} eingegangen (${PRINTED.receipt}). Angaben ${isOutlineStage(snapshot) ? 'der Skizze' : 'des Antrags'}:`,
     ),
     list(
       [
@@ -93,7 +96,7 @@ export function buildRefusalLetter(snapshot: GrantLetterSnapshot): LetterContent
     heading('Bescheid'),
     heading('I. Entscheidung'),
     paragraph(
-      `Ihr Antrag vom ${snapshot.submittedOn ? date(snapshot.submittedOn) : '–'} auf eine Zuwendung von ${euro(snapshot.application.requestedCents)} für das Vorhaben „${snapshot.title}“ (${programmeText(snapshot)}) wird abgelehnt.`,
+      `Ihr Antrag${fromDay(snapshot)} auf eine Zuwendung von ${euro(snapshot.application.requestedCents)} für das Vorhaben „${snapshot.title}“ (${programmeText(snapshot)}) wird abgelehnt.`,
     ),
     { kind: 'keep-with-next' },
     heading('II. Begründung'),
@@ -125,7 +128,7 @@ export function buildRejectionLetter(snapshot: GrantLetterSnapshot): LetterConte
     heading('Bescheid'),
     heading('I. Entscheidung'),
     paragraph(
-      `Ihr Antrag vom ${snapshot.submittedOn ? date(snapshot.submittedOn) : '–'} auf eine Zuwendung für das Vorhaben „${snapshot.title}“ wird wegen fehlender Unterlagen abgelehnt.`,
+      `Ihr Antrag${fromDay(snapshot)} auf eine Zuwendung für das Vorhaben „${snapshot.title}“ wird wegen fehlender Unterlagen abgelehnt.`,
     ),
     { kind: 'keep-with-next' },
     heading('II. Begründung'),

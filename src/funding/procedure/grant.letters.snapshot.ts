@@ -54,6 +54,8 @@ export interface GrantLetterSnapshot {
   proposal: GrantProposal | null;
   /** The latest 'proof-assessed' check of the proof of use, with its day. */
   proofAssessment: { at: IsoDate; data: ProofAssessment } | null;
+  /** Two-stage calls: the day the full application followed the accepted outline. */
+  fullApplicationOn: IsoDate | null;
   /** Day of the 'grant-decided' event, the date of the Zuwendungsbescheid. */
   grantDecidedOn: IsoDate | null;
   payments: GrantPayment[];
@@ -133,6 +135,7 @@ export async function loadGrantSnapshot(
     proofAssessment: proofAssessed
       ? { at: proofAssessed.at, data: proofAssessed.data as unknown as ProofAssessment }
       : null,
+    fullApplicationOn: latest(history, 'full-application-submitted')?.at ?? null,
     grantDecidedOn: latest(history, 'grant-decided')?.at ?? null,
     payments: payments.map((p) => ({
       number: p.number,
