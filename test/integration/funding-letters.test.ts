@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FUNDING_LETTER_BUILDERS } from '../../src/funding/procedure/grant.letters.ts';
 import { recoveryFor } from '../../src/funding/procedure/grant.interest.ts';
@@ -16,6 +19,18 @@ import { PROFILE_FIXTURE } from '../../src/procedures/letters/letter.fixtures.ts
 import { renderLetterPdf } from '../../src/procedures/letters/letter.pdf.ts';
 import { DEFAULT_TEMPLATES } from '../../src/procedures/letters/letter.templates.ts';
 import type { LetterKind } from '../../src/procedures/letters/letter.types.ts';
+import { loadConfig } from '../../src/config.ts';
+import { fixedClock } from '../../src/platform/clock.ts';
+import { AppError } from '../../src/platform/errors.ts';
+import { createDirectoryStore } from '../../src/platform/storage.ts';
+import {
+  draftLetter,
+  requestSignOff,
+  signOff,
+  type LetterDeps,
+} from '../../src/procedures/letters/letter.actions.ts';
+import { findLetter } from '../../src/procedures/letters/letter.queries.ts';
+import { seedLetterWorld, type LetterWorld } from '../../src/procedures/letters/letter.testkit.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { pdfPlainText } from '../helpers/pdf-text-embedded.ts';
 
@@ -103,20 +118,15 @@ describe('letters of the funding procedure, built from stored cases and rendered
   let companyId: string;
   let lineId: string;
   let profile: AuthorityProfile;
+  let world: LetterWorld;
   let counter = 0;
 
   before(async () => {
     t = await createTestDatabase();
-    const org = async (name: string, kind: 'funding-body' | 'company') =>
-      (
-        await t.db
-          .insertInto('organisations')
-          .values({ name, kind })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-    tenantId = await org('Förderstelle Ostwestfalen (Test)', 'funding-body');
-    companyId = await org('Gießerei Senne GmbH', 'company');
+    // The letters engine's world: a body with a case worker and a supervisor, an applicant.
+    world = await seedLetterWorld(t.db, FUNDING_GRANT);
+    tenantId = world.tenantId;
+    companyId = world.applicantOrgId;
     lineId = (
       await t.db
         .insertInto('funding_budget_lines')
@@ -530,5 +540,57 @@ describe('letters of the funding procedure, built from stored cases and rendered
       events: [{ type: 'proof-assessed', at: '2026-11-20', data: { ...assessment, note: '' } }],
     });
     assert.deepEqual(await builder.availableKinds(ctx(id)), ['receipt']);
+  });
+
+  it('goes through the letters engine: a kind the step does not offer is refused and nothing is written; the decision is drafted and signed by a second person', async () => {
+    const filesDir = mkdtempSync(path.join(tmpdir(), 'funding-letters-'));
+    const deps: LetterDeps = {
+      db: t.db,
+      clock: fixedClock(NOW),
+      store: createDirectoryStore(filesDir),
+      config: loadConfig({ DATA_DIR: filesDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false' }),
+      builders: FUNDING_LETTER_BUILDERS,
+      loadProfile: async () => profile,
+    };
+    const id = await createCase({
+      step: 'decision',
+      events: [{ type: 'assessment-completed', at: '2026-11-25', data: { ...GRANT_PROPOSAL } }],
+    });
+    const letters = () =>
+      t.db
+        .selectFrom('letters')
+        .select(['kind', 'status'])
+        .where('procedure_id', '=', id)
+        .execute();
+    const base = { deps, procedureId: id };
+    const refused = await draftLetter({
+      ...base,
+      actor: world.users.drafter.actor,
+      kind: 'revocation',
+    }).then(
+      () => assert.fail('der Widerruf ist im Entscheidungsschritt nicht vorgesehen'),
+      (error: unknown) => error,
+    );
+    assert.ok(refused instanceof AppError);
+    assert.equal(refused.code, 'conflict');
+    assert.match(refused.message, /Widerrufs- und Erstattungsbescheid.*nicht vorgesehen/);
+    assert.deepEqual(await letters(), []);
+
+    const letterId = await draftLetter({
+      ...base,
+      actor: world.users.drafter.actor,
+      kind: 'decision',
+    });
+    await requestSignOff({
+      ...base,
+      actor: world.users.drafter.actor,
+      letterId,
+      signatoryId: 'sig-1',
+    });
+    const { sha256 } = await signOff({ ...base, actor: world.users.supervisor.actor, letterId });
+    const letter = await findLetter(t.db, id, letterId);
+    assert.equal(letter?.status, 'signed');
+    assert.equal(letter?.pdfSha256, sha256);
+    assert.deepEqual(await letters(), [{ kind: 'decision', status: 'signed' }]);
   });
 });
