@@ -159,6 +159,7 @@ describe('letters of the funding procedure, built from stored cases and rendered
     typeKey?: string;
     state?: Partial<ProcedureState>;
     submitted?: boolean;
+    application?: FundingApplication;
     events?: { type: string; at: string; data: Record<string, unknown> }[];
   }): Promise<string> {
     const typeKey = options.typeKey ?? FUNDING_GRANT;
@@ -182,7 +183,7 @@ describe('letters of the funding procedure, built from stored cases and rendered
         type_version: type.version,
         step: options.step,
         state: JSON.stringify(state),
-        application: JSON.stringify(APPLICATION),
+        application: JSON.stringify(options.application ?? APPLICATION),
         submitted_at: submitted ? new Date('2026-10-28T09:00:00Z') : null,
       })
       .returning('id')
@@ -388,6 +389,27 @@ describe('letters of the funding procedure, built from stored cases and rendered
       'Rechtsbehelfsbelehrung',
       'Verwaltungsgericht Minden',
     ]);
+  });
+
+  it("names the court of the body's seat when the company sits outside NRW", async () => {
+    const id = await createCase({
+      step: 'decision',
+      application: {
+        ...APPLICATION,
+        applicant: { ...APPLICATION.applicant, seatAgs: '09162000', seatName: 'München' },
+      },
+      events: [{ type: 'assessment-completed', at: '2026-11-25', data: { ...REFUSE_PROPOSAL } }],
+    });
+    const content = await builder.build('refusal', {
+      ...ctx(id),
+      profile: {
+        ...profile,
+        postalAddress: { street: 'Cecilienallee 2', postalCode: '40474', city: 'Düsseldorf' },
+      },
+    });
+    const text = content.blocks.map((b) => ('text' in b ? b.text : '')).join(' ');
+    assert.match(text, /Die Klage ist beim Verwaltungsgericht Düsseldorf, /);
+    assert.doesNotMatch(text, /Minden/);
   });
 
   it('requests documents with their deadline and rejects only once the request is overdue', async () => {

@@ -113,7 +113,8 @@ export function grantLetter(
  * VG in whose district the decision was issued; for a body whose competence covers the districts
  * of several courts (a Land-wide funding body), the VG of the recipient's seat (§ 52 Nr. 3
  * Satz 2 VwGO). [open] Which rule applies depends on the body; the seat of the company is taken
- * first, the body's own seat when the company sits outside NRW.
+ * first, the body's own seat when the company sits outside NRW. Without either the notice names
+ * the court only by the company's seat, which § 58 Abs. 1 VwGO may not accept [open].
  */
 export function remedyCourt(snapshot: GrantLetterSnapshot): AdministrativeCourt | undefined {
   const seat = snapshot.application.applicant?.seatAgs ?? '';
