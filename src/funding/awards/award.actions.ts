@@ -63,9 +63,11 @@ async function recipientFacts(trx: Db, orgId: string): Promise<RecipientFacts> {
     .where('id', '=', orgId)
     .executeTakeFirst();
   if (!org || org.kind !== 'company') {
-    throw new AppError('validation', 'Der Zuwendungsempfänger ist kein Unternehmen der Plattform.', [
-      { field: 'recipientOrgId', message: 'Der Zuwendungsempfänger ist kein Unternehmen.' },
-    ]);
+    throw new AppError(
+      'validation',
+      'Der Zuwendungsempfänger ist kein Unternehmen der Plattform.',
+      [{ field: 'recipientOrgId', message: 'Der Zuwendungsempfänger ist kein Unternehmen.' }],
+    );
   }
   const profile = await trx
     .selectFrom('company_profile_versions')

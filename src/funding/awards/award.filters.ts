@@ -61,7 +61,8 @@ export function parseAwardQuery(query: Record<string, unknown>): ParsedAwardQuer
   const filters: AwardFilters = {};
   if (values.programm !== '') {
     if (/^[a-z0-9][a-z0-9-]{1,79}$/.test(values.programm)) filters.programme = values.programm;
-    else errors.push({ field: 'programm', message: 'Wählen Sie ein Förderprogramm aus der Liste.' });
+    else
+      errors.push({ field: 'programm', message: 'Wählen Sie ein Förderprogramm aus der Liste.' });
   }
   if (values.jahr !== '') {
     const year = /^\d{4}$/.test(values.jahr) ? Number(values.jahr) : NaN;

@@ -21,6 +21,10 @@ export const LICENSE_URL = 'https://www.govdata.de/dl-de/by-2-0';
 export const LICENSE_NAME = 'Datenlizenz Deutschland – Namensnennung – Version 2.0';
 
 const IsoDay = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])$' });
+/** An instant as toISOString() writes it (UTC): the date-time format of the standard. */
+const Instant = Type.String({
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$',
+});
 const Organization = Type.Object({
   id: Type.String({ pattern: `^${ID_PREFIX}-` }),
   name: Type.String({ minLength: 1 }),
@@ -54,14 +58,14 @@ export const AwardGrantSchema = Type.Object({
     }),
   ),
   classifications: Type.Array(Classification),
-  dateModified: Type.String({ format: 'date-time' }),
+  dateModified: Instant,
   dataSource: Type.String(),
 });
 
 export const AwardPackageSchema = Type.Object({
   title: Type.String(),
   description: Type.String(),
-  modified: Type.String({ format: 'date-time' }),
+  modified: Instant,
   publisher: Type.Object({ name: Type.String(), website: Type.String() }),
   license: Type.Literal(LICENSE_URL),
   accessURL: Type.String(),

@@ -75,7 +75,7 @@ function publishedAwards(db: Db, filters: AwardFilters, now: Date): AwardQuery {
       .where('a.granted_on', '<=', `${filters.year}-12-31`);
   }
   if (filters.kreis) query = query.where(sql<string>`left(a.recipient_ags, 5)`, '=', filters.kreis);
-  return query as AwardQuery;
+  return query;
 }
 
 const COLUMNS = [
@@ -160,7 +160,11 @@ export async function listAwards(
       ])
       .executeTakeFirstOrThrow(),
   ]);
-  return { awards: rows.map(publicAward), count: Number(totals.n), totalCents: Number(totals.total) };
+  return {
+    awards: rows.map(publicAward),
+    count: Number(totals.n),
+    totalCents: Number(totals.total),
+  };
 }
 
 /** Every published award matching the filters, batch by batch (keyset paging, constant memory). */

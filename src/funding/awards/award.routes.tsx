@@ -81,17 +81,15 @@ export function registerAwardRoutes(app: App, deps: Deps): void {
           });
       }
       const now = deps.clock.now();
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(
-          streamAwardJson({
-            db: deps.db,
-            filters: parsed.filters,
-            now,
-            publicUrl: deps.config.publicUrl,
-            query: awardQueryString(parsed.filters),
-          }),
-        );
+      return reply.type('application/json; charset=utf-8').send(
+        streamAwardJson({
+          db: deps.db,
+          filters: parsed.filters,
+          now,
+          publicUrl: deps.config.publicUrl,
+          query: awardQueryString(parsed.filters),
+        }),
+      );
     },
   );
 }

@@ -8,7 +8,12 @@ import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
 import { awardQueryString, type AwardFilters, type AwardQueryValues } from './award.filters.ts';
 import { LICENSE_NAME, LICENSE_URL } from './award.json.ts';
-import { PAGE_SIZE, type AwardPage, type FilterOptions, type PublicAward } from './award.queries.ts';
+import {
+  PAGE_SIZE,
+  type AwardPage,
+  type FilterOptions,
+  type PublicAward,
+} from './award.queries.ts';
 
 export const AWARDS_PATH = '/foerderung/vergaben';
 
