@@ -2,7 +2,7 @@
  * The public award list (no login, no script): the page with its GET filter form, the CSV and the
  * JSON. Public by law (Art. 9 (1) (c) AGVO), so the access class is 'public'; what a row may
  * reveal is decided in award.queries.ts. A bad filter value is a German 400 (the page with its
- * error summary and the typed values; problem+json for the JSON), never a 5xx.
+ * error summary and the typed values; the German error page for the files), never a 5xx.
  */
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../platform/errors.ts';
@@ -51,9 +51,7 @@ export function registerAwardRoutes(app: App, deps: Deps): void {
     { config, schema: { querystring: AnyQuery } },
     async (request, reply) => {
       const parsed = parseAwardQuery(request.query);
-      if (!parsed.ok) {
-        throw new AppError('validation', parsed.errors[0]!.message, parsed.errors);
-      }
+      if (!parsed.ok) throw new AppError('validation', parsed.errors[0]!.message, parsed.errors);
       const now = deps.clock.now();
       return reply
         .header('content-disposition', `attachment; filename="foerderungen-${stamp(now)}.csv"`)
@@ -67,19 +65,8 @@ export function registerAwardRoutes(app: App, deps: Deps): void {
     { config, schema: { querystring: AnyQuery } },
     async (request, reply) => {
       const parsed = parseAwardQuery(request.query);
-      if (!parsed.ok) {
-        // Machine readers get the problem+json answer of the API, not an HTML page.
-        return reply
-          .status(400)
-          .header('content-type', 'application/problem+json; charset=utf-8')
-          .send({
-            type: 'about:blank#validation',
-            title: 'Ungültige Eingabe',
-            status: 400,
-            detail: parsed.errors.map((e) => e.message).join(' '),
-            errors: parsed.errors,
-          });
-      }
+      // Like every address outside /api/v1, an error is the German error page (status 400).
+      if (!parsed.ok) throw new AppError('validation', parsed.errors[0]!.message, parsed.errors);
       const now = deps.clock.now();
       return reply.type('application/json; charset=utf-8').send(
         streamAwardJson({

@@ -5,7 +5,6 @@ import { formatGermanDateShort } from '../../law/german-format.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, SelectField, SubmitButton } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
-import { DataTable } from '../../platform/table.tsx';
 import { awardQueryString, type AwardFilters, type AwardQueryValues } from './award.filters.ts';
 import { LICENSE_NAME, LICENSE_URL } from './award.json.ts';
 import {
@@ -30,6 +29,64 @@ function withTyped(options: Option[], typed: string, all: string): Option[] {
 function place(a: PublicAward): string {
   if (a.gemeinde && a.kreis && a.gemeinde !== a.kreis) return `${a.gemeinde}, ${a.kreis}`;
   return a.gemeinde ?? a.kreis ?? (a.kreisKey ? `Kreisschlüssel ${a.kreisKey}` : '–');
+}
+
+const COLUMNS: { label: string; numeric?: boolean }[] = [
+  { label: 'Bewilligt am' },
+  { label: 'Zuwendungsempfänger' },
+  { label: 'Sitz' },
+  { label: 'Förderprogramm' },
+  { label: 'Rechtsgrundlage' },
+  { label: 'Zweck' },
+  { label: 'Bewilligungsbehörde' },
+  { label: 'Betrag', numeric: true },
+];
+
+/**
+ * The list is wider than a narrow screen: its scrolling region takes the keyboard focus and is
+ * named by the caption, so it can be scrolled without a mouse (WCAG 2.1.1).
+ */
+function AwardTable(props: { awards: PublicAward[] }): VNode {
+  const cell = (numeric?: boolean) =>
+    `kern-table__cell${numeric ? ' kern-table__cell--numeric' : ''}`;
+  return (
+    <div class="kern-table-responsive" role="region" aria-labelledby="vergaben-titel" tabIndex={0}>
+      <table class="kern-table">
+        <caption class="kern-title" id="vergaben-titel">
+          Veröffentlichte Einzelbeihilfen
+        </caption>
+        <thead class="kern-table__header">
+          <tr class="kern-table__row">
+            {COLUMNS.map((c) => (
+              <th
+                scope="col"
+                key={c.label}
+                class={`kern-table__header${c.numeric ? ' kern-table__header--numeric' : ''}`}
+              >
+                {c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="kern-table__body">
+          {props.awards.map((a) => (
+            <tr class="kern-table__row" key={a.id}>
+              <td class={cell()}>{formatGermanDateShort(a.grantedOn)}</td>
+              <th scope="row" class={cell()}>
+                {a.recipientName}
+              </th>
+              <td class={cell()}>{place(a)}</td>
+              <td class={cell()}>{a.programmeTitle}</td>
+              <td class={cell()}>{a.aidBasis}</td>
+              <td class={cell()}>{a.purpose}</td>
+              <td class={cell()}>{a.fundingBody}</td>
+              <td class={cell(true)}>{formatEuro(a.amountCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function FilterForm(props: {
@@ -153,33 +210,7 @@ export function AwardListPage(props: {
           {result.list.awards.length === 0 ? (
             <p class="kern-body">Für diese Auswahl sind keine Förderungen veröffentlicht.</p>
           ) : (
-            <DataTable
-              caption="Veröffentlichte Einzelbeihilfen"
-              rowHeader={1}
-              columns={[
-                'Bewilligt am',
-                'Zuwendungsempfänger',
-                'Sitz',
-                'Förderprogramm',
-                'Rechtsgrundlage',
-                'Zweck',
-                'Bewilligungsbehörde',
-                { label: 'Betrag', numeric: true },
-              ]}
-              rows={result.list.awards.map((a) => ({
-                key: a.id,
-                cells: [
-                  formatGermanDateShort(a.grantedOn),
-                  a.recipientName,
-                  place(a),
-                  a.programmeTitle,
-                  a.aidBasis,
-                  a.purpose,
-                  a.fundingBody,
-                  formatEuro(a.amountCents),
-                ],
-              }))}
-            />
+            <AwardTable awards={result.list.awards} />
           )}
           <Paging filters={result.filters} page={result.page} count={result.list.count} />
           <h2 class="kern-heading-medium">Herunterladen</h2>
