@@ -109,6 +109,7 @@ describe('recordAward', () => {
       [{ purpose: ' ' }, /Zweck/],
       [{ recipientAgs: '5774028' }, /8 Ziffern/],
       [{ naceCode: 'C25' }, /NACE/],
+      [{ recipientSize: 'huge' as 'large' }, /Unternehmensgröße/],
       [{ recipientOrgId: 'kein-uuid' }, /Zuwendungsempfängers ist ungültig/],
       [{ recipientOrgId: body }, /kein Unternehmen/],
       [{ recipientOrgId: null }, /Name des Zuwendungsempfängers/],
@@ -184,17 +185,23 @@ describe('recordAward', () => {
       .execute();
     const { id } = await recordAward(
       db,
-      input({ recipientOrgId: trader, recipientAgs: undefined, naceCode: undefined }),
+      input({
+        recipientOrgId: trader,
+        recipientAgs: undefined,
+        naceCode: undefined,
+        recipientSize: 'micro',
+      }),
     );
     const row = await db
       .selectFrom('funding_awards')
-      .select(['recipient_ags', 'nace_code', 'recipient_natural_person'])
+      .select(['recipient_ags', 'nace_code', 'recipient_natural_person', 'recipient_size'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     assert.deepEqual(row, {
       recipient_ags: '05913000',
       nace_code: '43.22',
       recipient_natural_person: true,
+      recipient_size: 'small',
     });
   });
 });

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { AidInstrument, AwardRecipientSize, Database } from '../../db/schema.ts';
 import { isUuid } from '../../db/ids.ts';
 import type { StateAidBasis } from '../../law/funding/programme.types.ts';
+import type { SizeClass } from '../../law/funding/sme-status.ts';
 import { isIsoDate } from '../../procedures/engine/dates.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { aidBasisLabel, publicationDecision } from './award.publication.ts';
@@ -17,7 +18,7 @@ const INSTRUMENTS: readonly AidInstrument[] = [
   'equity',
   'other',
 ];
-const SIZES: readonly AwardRecipientSize[] = ['small', 'medium', 'large'];
+const SIZES: readonly SizeClass[] = ['micro', 'small', 'medium', 'large'];
 /** Legal forms under which the undertaking is a natural person (its name is personal data). */
 const NATURAL_PERSON_FORMS = new Set(['einzelunternehmen', 'ek']);
 const MAX_CENTS = 100_000_000_000;
@@ -30,7 +31,8 @@ export interface AwardInput {
   recipientOrgId: string | null;
   recipientName?: string;
   recipientAgs?: string | null;
-  recipientSize?: AwardRecipientSize | null;
+  /** The SME test's class (ApplicantSnapshot.sizeClass); a micro enterprise is listed as small. */
+  recipientSize?: SizeClass | null;
   naceCode?: string | null;
   /** Overrides the legal form of the profile: true for a sole trader (a natural person). */
   recipientNaturalPerson?: boolean;
@@ -45,6 +47,12 @@ export interface AwardInput {
   reference?: string | null;
   /** The decision's time: publication begins with the commit of its transaction. */
   now: Date;
+}
+
+/** Annex III AGVO distinguishes SMEs from large enterprises; micro enterprises are small ones. */
+function listedSize(size: SizeClass | null | undefined): AwardRecipientSize | null {
+  if (size === undefined || size === null) return null;
+  return size === 'micro' ? 'small' : size;
 }
 
 const clean = (value: string | null | undefined) => (value ?? '').trim().replace(/\s+/g, ' ');
@@ -97,7 +105,7 @@ function validate(input: AwardInput, name: string, ags: string | null, nace: str
   if (nace !== null && !/^\d{2}(\.\d{1,3})?$/.test(nace))
     add('naceCode', 'Der Wirtschaftszweig (NACE) hat die Form „35.11“.');
   if (input.recipientSize != null && !SIZES.includes(input.recipientSize))
-    add('recipientSize', 'Die Unternehmensgröße ist klein, mittel oder groß.');
+    add('recipientSize', 'Die Unternehmensgröße ist Kleinst-, klein, mittel oder groß.');
   if (!/^[a-z0-9][a-z0-9-]{1,79}$/.test(input.programme.programmeId))
     add('programmeId', 'Die Kennung des Förderprogramms ist ungültig.');
   const title = clean(input.programme.title);
@@ -174,7 +182,7 @@ export async function recordAward(
       recipient_name: name,
       recipient_natural_person: input.recipientNaturalPerson ?? facts.naturalPerson,
       recipient_ags: ags,
-      recipient_size: input.recipientSize ?? null,
+      recipient_size: listedSize(input.recipientSize),
       nace_code: nace,
       programme_id: input.programme.programmeId,
       programme_title: checked.title,
