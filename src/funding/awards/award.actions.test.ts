@@ -158,6 +158,40 @@ describe('recordAward', () => {
     assert.equal(await awardCount(db), before);
   });
 
+  it('two concurrent decisions on one procedure record one award; the other is a conflict', async () => {
+    const procedure = await db
+      .insertInto('procedures')
+      .values({
+        tenant_id: body,
+        reference: 'F-2026-2',
+        title: 'Förderantrag',
+        type_key: 'funding',
+        type_version: '1',
+        step: 'decided',
+        state: JSON.stringify({}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const results = await Promise.allSettled(
+      [1, 2].map(() =>
+        db.transaction().execute(async (trx) => {
+          const result = await recordAward(trx, input({ procedureId: procedure.id }));
+          await sql`select pg_sleep(0.05)`.execute(trx);
+          return result;
+        }),
+      ),
+    );
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    const refused = results.find((r) => r.status === 'rejected');
+    assert.ok(refused?.reason instanceof AppError && refused.reason.code === 'conflict');
+    const rows = await db
+      .selectFrom('funding_awards')
+      .select('id')
+      .where('procedure_id', '=', procedure.id)
+      .execute();
+    assert.equal(rows.length, 1);
+  });
+
   it('takes seat, sector and legal form from the company profile; a sole trader is marked', async () => {
     const trader = await org(db, 'Erika Mustermann Kältetechnik', 'company');
     await db

@@ -162,16 +162,6 @@ export async function recordAward(
         .executeTakeFirst()
     : undefined;
   if (!body) throw new AppError('not_found', 'Diese Förderstelle gibt es nicht.');
-  if (input.procedureId !== null) {
-    const existing = await trx
-      .selectFrom('funding_awards')
-      .select('id')
-      .where('procedure_id', '=', input.procedureId)
-      .executeTakeFirst();
-    if (existing) {
-      throw new AppError('conflict', 'Für dieses Förderverfahren ist die Zuwendung schon erfasst.');
-    }
-  }
   const decision = publicationDecision(input.programme.stateAid, input.amountCents);
   const row = await trx
     .insertInto('funding_awards')
@@ -195,7 +185,12 @@ export async function recordAward(
       recorded_at: input.now,
       published_from: decision.publish ? input.now : null,
     })
+    // Concurrent decisions on one procedure: the second waits for the first and inserts nothing.
+    .onConflict((oc) => oc.column('procedure_id').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!row) {
+    throw new AppError('conflict', 'Für dieses Förderverfahren ist die Zuwendung schon erfasst.');
+  }
   return { id: row.id, published: decision.publish };
 }
