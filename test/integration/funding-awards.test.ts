@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Value } from '@sinclair/typebox/value';
 import { recordAward, type AwardInput } from '../../src/funding/awards/award.actions.ts';
 import { CSV_HEADER } from '../../src/funding/awards/award.csv.ts';
+import { allAwards } from '../../src/funding/awards/award.queries.ts';
 import { AwardPackageSchema, LICENSE_URL } from '../../src/funding/awards/award.json.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { orgId } from '../helpers/permits.ts';
@@ -105,6 +106,16 @@ describe('public award list (page, CSV, JSON)', () => {
     assert.match(kreis.body, /<option value="05958" selected>Hochsauerlandkreis<\/option>/);
     const none = await anonymous.get(`${PAGE}?jahr=2031&kreis=05774`);
     assert.match(none.body, /0 Förderungen, zusammen 0,00 €/);
+  });
+
+  it('reads the whole selection batch by batch without gaps or repeats (keyset paging)', async () => {
+    const seen: string[] = [];
+    for await (const batch of allAwards(t.database.db, { filters: {}, now: new Date(), batch: 7 }))
+      seen.push(...batch.map((a) => a.id));
+    const page = await anonymous.get(PAGE);
+    const total = Number(/(\d+) Förderungen, zusammen/.exec(page.body)![1]);
+    assert.equal(seen.length, total);
+    assert.equal(new Set(seen).size, total);
   });
 
   it('answers hostile query values with a German 400 page that keeps the values', async () => {
