@@ -55,6 +55,7 @@ import { registerFundingAlertRoutes } from './funding/finder/alert.routes.tsx';
 import { runFundingAlerts } from './funding/finder/alert.job.ts';
 import { registerBudgetRoutes } from './funding/ledger/ledger.routes.tsx';
 import { registerDeMinimisRoutes } from './funding/de-minimis/de-minimis.routes.tsx';
+import { registerAwardRoutes } from './funding/awards/award.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -121,6 +122,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerFundingAlertRoutes(app, deps, { catalogue });
     registerBudgetRoutes(app, deps);
     registerDeMinimisRoutes(app, deps);
+    registerAwardRoutes(app, deps);
     await Promise.resolve();
   });
 }

@@ -8,6 +8,7 @@ import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
 import { seedWindConditions } from './demo-conditions.ts';
 import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
 import { seedTrainingBonus } from '../funding/training-bonus/training.demo.ts';
+import { seedFundingAwards } from '../funding/awards/award.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -295,6 +296,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedAgencyDirectory(trx, ids);
     await seedCompanyProfile(trx, ids.get('windpark')!);
     await seedTrainingBonus(trx, ids.get('foerderung')!);
+    await seedFundingAwards(trx, {
+      fundingBodyId: ids.get('foerderung')!,
+      demoCompanyId: ids.get('windpark')!,
+    });
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,

@@ -153,5 +153,9 @@ export function authorize(actor: Actor, action: Action): void {
   throw new AppError('forbidden', 'Sie haben keine Berechtigung für diese Seite oder Aktion.');
 }
 
-/** What a route declares: open to everyone, or guarded by one action. */
+/**
+ * What a route declares: open to everyone, or guarded by one action. Public by law, not by
+ * choice: the award list of Art. 9 (1) (c) AGVO (/foerderung/vergaben, .csv, .json), which shows
+ * only what award.queries.ts releases.
+ */
 export type Access = 'public' | Action;
