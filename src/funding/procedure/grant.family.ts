@@ -26,6 +26,8 @@ import {
   postRecovery,
   releaseCommitment,
 } from '../ledger/ledger.actions.ts';
+import { recordAward } from '../awards/award.actions.ts';
+import { programmeVersion } from './grant.assess.ts';
 import { FUNDING_PROCEDURE_TYPES } from './procedure-types/funding-grant.ts';
 import { figuresOf, prepareGrantStep, type FundingRow } from './grant.steps.ts';
 import { ledgerPosition } from './grant.queries.ts';
@@ -162,6 +164,24 @@ async function grantConsequences(
           userId,
         });
       }
+      // The transparency list (Art. 9 AGVO): recorded with the decision, public when it commits.
+      const version = programmeVersion(row.application.versionId);
+      const measure = version.measures.find((m) => m.id === row.application.measureId);
+      await recordAward(trx, {
+        fundingBodyId: row.tenantId,
+        procedureId: row.id,
+        recipientOrgId: row.applicantOrgId,
+        programme: {
+          programmeId: version.programmeId,
+          title: version.title,
+          stateAid: version.stateAid,
+        },
+        amountCents: grant,
+        grantedOn: step.state.decision?.decidedAt ?? today,
+        purpose: (measure?.label ?? version.shortTitle).slice(0, 500),
+        reference: row.reference,
+        now,
+      });
       await trx
         .updateTable('funding_cases')
         .set({

@@ -175,7 +175,7 @@ function interestOn(
     cents += amount;
     open ||= assumed;
     const assumedNote = assumed
-      ? ` [open] Der Basiszinssatz ab ${day(start)} ist noch nicht bekannt; angesetzt ist der zuletzt bekannte vom ${day(rate.from)}.`
+      ? ` Der Basiszinssatz ab ${day(start)} ist noch nicht bekannt; angesetzt ist der zuletzt bekannte vom ${day(rate.from)}.`
       : '';
     steps.push(
       `${euro(principalCents)} vom ${day(segmentFrom)} bis ${day(segmentTo)} (${days} Tage): Basiszinssatz ${percent(rate.basisPoints)} + 5 Prozentpunkte = ${percent(total)} jährlich, ${days}/${DAYS_PER_YEAR} Jahr = ${euro(amount)}.${assumedNote}`,
@@ -209,7 +209,8 @@ export function recoveryInterest(input: {
     );
   if (input.recoveryCents === 0) return { interestCents: 0, steps: [], open: false };
   const steps = [
-    `Zinsen nach § 49a Abs. 3 VwVfG NRW: 5 Prozentpunkte über dem Basiszinssatz (§ 247 BGB) jährlich, taggenau (${DAYS_PER_YEAR} Tage je Jahr [open]), je Halbjahr mit dem dann geltenden Basiszinssatz; der Erstattungsbetrag wird den letzten Auszahlungen zuerst zugerechnet [open].`,
+    `Zinsen nach § 49a Abs. 3 VwVfG NRW: 5 Prozentpunkte über dem Basiszinssatz (§ 247 BGB) jährlich, taggenau (${DAYS_PER_YEAR} Tage je Jahr), je Halbjahr mit dem dann geltenden Basiszinssatz; der Erstattungsbetrag wird den letzten Auszahlungen zuerst zugerechnet.`,
+    // [open] day count and attribution need legal sign-off (see docs/funding-letters.md).
   ];
   let interestCents = 0;
   let open = false;

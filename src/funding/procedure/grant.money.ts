@@ -8,7 +8,6 @@ import { formatEuro } from '../../law/fees/money.ts';
 import type { IsoDate } from '../../law/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import { addMonthsIso } from './grant.dates.ts';
-import type { FinancingPlan, ProofAssessment } from './grant.types.ts';
 
 /** Funds may be requested only as far as they are needed within two months (ANBest-P Nr. 1.4). */
 export const PAYMENT_HORIZON_MONTHS = 2;
@@ -65,69 +64,4 @@ export function paymentRequestProblems(p: PaymentCheckInput): FieldError[] {
       message: `Betrag: Von der Zuwendung (${formatEuro(p.grantedCents)}) sind nach Auszahlungen und offenen Abrufen noch ${formatEuro(Math.max(0, open))} abrufbar.`,
     });
   return errors;
-}
-
-export interface SpentByCategory {
-  key: string;
-  label: string;
-  plannedCents: number;
-  spentCents: number;
-}
-
-/**
- * Recognised costs per category: what was spent, but a category only up to its planned amount
- * plus 20 % where the excess is covered by savings in other categories (ANBest-P Nr. 1.2 [open]);
- * the total never above the plan's eligible total. `cap` per category lets the case worker
- * recognise less (costs not proven or not eligible), with a finding each.
- */
-export function recognisedCosts(
-  spent: readonly SpentByCategory[],
-  caps: Readonly<Record<string, number>>,
-): { rows: ProofAssessment['recognised']; findings: string[] } {
-  const findings: string[] = [];
-  const plannedTotal = spent.reduce((s, c) => s + c.plannedCents, 0);
-  let rows = spent.map((c) => {
-    const tolerance = c.plannedCents + atRate(c.plannedCents, CATEGORY_TOLERANCE_PPM);
-    let recognised = Math.min(c.spentCents, tolerance);
-    if (c.spentCents > tolerance)
-      findings.push(
-        `${c.label}: ${formatEuro(c.spentCents)} ausgegeben, geplant ${formatEuro(c.plannedCents)}; anerkannt höchstens geplant + 20 % = ${formatEuro(tolerance)} (ANBest-P Nr. 1.2).`,
-      );
-    const cap = caps[c.key];
-    if (cap !== undefined && cap < recognised) {
-      findings.push(
-        `${c.label}: nach Prüfung der Belege anerkannt ${formatEuro(cap)} statt ${formatEuro(recognised)}.`,
-      );
-      recognised = cap;
-    }
-    return { ...c, recognisedCents: recognised };
-  });
-  const total = rows.reduce((s, r) => s + r.recognisedCents, 0);
-  if (total > plannedTotal) {
-    // The excess of single categories is recognised only as far as others saved.
-    let excess = total - plannedTotal;
-    findings.push(
-      `Mehrausgaben einzelner Positionen sind nur durch Einsparungen bei anderen gedeckt: anerkannt insgesamt höchstens die förderfähigen Ausgaben des Finanzierungsplans (${formatEuro(plannedTotal)}).`,
-    );
-    rows = rows.map((r) => {
-      const over = Math.max(0, r.recognisedCents - r.plannedCents);
-      const cut = Math.min(over, excess);
-      excess -= cut;
-      return { ...r, recognisedCents: r.recognisedCents - cut };
-    });
-  }
-  return { rows, findings };
-}
-
-/** Planned categories joined with the spent amounts of the proof. */
-export function spentByCategory(
-  plan: FinancingPlan,
-  spent: Readonly<Record<string, number>>,
-): SpentByCategory[] {
-  return plan.costs.map((c) => ({
-    key: c.key,
-    label: c.label,
-    plannedCents: c.cents,
-    spentCents: spent[c.key] ?? 0,
-  }));
 }

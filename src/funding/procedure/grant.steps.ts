@@ -14,17 +14,16 @@ import { isIsoDate } from '../../procedures/engine/dates.ts';
 import type { CaseRow } from '../../procedures/case/case.queries.ts';
 import { isoFromGermanDate } from './grant.dates.ts';
 import { proposeGrant } from './grant.assess.ts';
-import { atRate, paymentRequestProblems, recognisedCosts, spentByCategory } from './grant.money.ts';
+import { atRate, paymentRequestProblems } from './grant.money.ts';
 import {
   fundingFigures,
   latestProof,
   latestProofAssessment,
   latestProposal,
-  ledgerPosition,
   paymentRequests,
   type FundingCaseFigures,
 } from './grant.queries.ts';
-import { interestOnPayments } from './grant.recovery.ts';
+import { recoveryFor, recoveryInterest } from './grant.interest.ts';
 import type { FundingApplication, ProofAssessment } from './grant.types.ts';
 
 type Trx = Transaction<Database>;
@@ -411,10 +410,19 @@ async function prepareProofAssessment(
   if (!proof) throw new AppError('conflict', 'Es liegt noch kein Verwendungsnachweis vor.');
   const figures = await figuresOf(trx, row);
   const errors: FieldError[] = [];
-  const caps: Record<string, number> = {};
+  // The case worker may recognise less than proven in a category (receipts missing, costs not
+  // eligible); never more than the proof states.
+  const spent: Record<string, number> = { ...proof.spent };
+  const capped: string[] = [];
   for (const c of row.application.plan.costs) {
-    if (str(raw, `anerkannt_${c.key}`, 40) !== '')
-      caps[c.key] = cents(raw, `anerkannt_${c.key}`, `Anerkannt: ${c.label}`, errors);
+    if (str(raw, `anerkannt_${c.key}`, 40) === '') continue;
+    const cap = cents(raw, `anerkannt_${c.key}`, `Anerkannt: ${c.label}`, errors);
+    if (cap < (spent[c.key] ?? 0)) {
+      capped.push(
+        `${c.label}: nach Prüfung der Belege anerkannt ${formatEuro(cap)} statt nachgewiesener ${formatEuro(spent[c.key] ?? 0)}.`,
+      );
+      spent[c.key] = cap;
+    }
   }
   const note = str(raw, 'note', 4000);
   if (note.length < 10)
@@ -424,48 +432,46 @@ async function prepareProofAssessment(
         'Prüfvermerk: Bitte halten Sie das Ergebnis der Prüfung fest (mindestens 10 Zeichen).',
     });
   if (errors.length > 0) invalid(errors);
-  const { rows, findings } = recognisedCosts(
-    spentByCategory(row.application.plan, proof.spent),
-    caps,
-  );
-  const recognisedTotal = rows.reduce((s, r) => s + r.recognisedCents, 0);
-  const granted = figures.grantedCents ?? 0;
   const rate = (await latestProposal(trx, row.id))?.ratePpm ?? 0;
-  let due = Math.min(granted, atRate(recognisedTotal, rate));
-  // Other aid received beyond the plan reduces the grant (Anteilfinanzierung: ANBest-P Nr. 2.1) [open].
+  const payments = (
+    await trx
+      .selectFrom('funding_payment_requests')
+      .select(['amount_cents', 'decided_on'])
+      .where('procedure_id', '=', row.id)
+      .where('status', '=', 'paid')
+      .execute()
+  ).map((p) => ({ cents: Number(p.amount_cents), paidOn: p.decided_on ?? today }));
+  const result = recoveryFor({
+    plan: row.application.plan,
+    grantedCents: figures.grantedCents ?? 0,
+    ratePpm: rate,
+    spent,
+    payments,
+    until: today,
+  });
+  let { dueCents, recoveryCents, interestCents, interestSteps } = result;
+  const findings = [...capped, ...result.findings];
+  // Other aid received beyond the plan reduces the grant (Anteilfinanzierung, ANBest-P Nr. 2.1) [open].
   const plannedOther = row.application.plan.otherAid.reduce((s, a) => s + a.cents, 0);
   if (proof.other_aid_cents > plannedOther) {
     const extra = proof.other_aid_cents - plannedOther;
+    dueCents = Math.max(0, dueCents - atRate(extra, rate));
+    recoveryCents = Math.max(0, result.paidCents - dueCents);
     findings.push(
-      `Mehr andere Förderung erhalten als geplant (+${formatEuro(extra)}); die Zuwendung ermäßigt sich anteilig (ANBest-P Nr. 2.1).`,
+      `Mehr andere Förderung erhalten als geplant (+${formatEuro(extra)}): die Zuwendung ermäßigt sich anteilig auf ${formatEuro(dueCents)} (ANBest-P Nr. 2.1).`,
     );
-    due = Math.max(0, due - atRate(extra, rate));
+    const interest = recoveryInterest({ recoveryCents, payments, until: today });
+    interestCents = interest.interestCents;
+    interestSteps = interest.steps;
   }
-  const paid = (await ledgerPosition(trx, row.id)).paidCents;
-  const recovery = Math.max(0, paid - due);
-  const payments = await trx
-    .selectFrom('funding_payment_requests')
-    .select(['amount_cents', 'decided_on'])
-    .where('procedure_id', '=', row.id)
-    .where('status', '=', 'paid')
-    .orderBy('decided_on')
-    .execute();
-  const interest =
-    recovery > 0
-      ? interestOnPayments(
-          payments.map((p) => ({ cents: Number(p.amount_cents), paidOn: p.decided_on ?? today })),
-          recovery,
-          today,
-        )
-      : { interestCents: 0, steps: [] };
   const assessment: ProofAssessment = {
-    recognised: rows,
-    recognisedTotalCents: recognisedTotal,
-    dueCents: due,
-    paidCents: paid,
-    recoveryCents: recovery,
-    interestCents: interest.interestCents,
-    interestSteps: interest.steps,
+    recognised: result.recognised,
+    recognisedTotalCents: result.recognisedTotalCents,
+    dueCents,
+    paidCents: result.paidCents,
+    recoveryCents,
+    interestCents,
+    interestSteps,
     findings,
     note,
   };
