@@ -9,6 +9,7 @@ import { seedWindConditions } from './demo-conditions.ts';
 import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
 import { seedTrainingBonus } from '../funding/training-bonus/training.demo.ts';
 import { seedFundingAwards } from '../funding/awards/award.demo.ts';
+import { seedFundingCalls } from '../funding/procedure/grant.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -296,6 +297,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedAgencyDirectory(trx, ids);
     await seedCompanyProfile(trx, ids.get('windpark')!);
     await seedTrainingBonus(trx, ids.get('foerderung')!);
+    await seedFundingCalls(trx, ids.get('foerderung')!);
     await seedFundingAwards(trx, {
       fundingBodyId: ids.get('foerderung')!,
       demoCompanyId: ids.get('windpark')!,
