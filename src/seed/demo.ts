@@ -9,7 +9,7 @@ import { seedWindConditions } from './demo-conditions.ts';
 import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
 import { seedTrainingBonus } from '../funding/training-bonus/training.demo.ts';
 import { seedFundingAwards } from '../funding/awards/award.demo.ts';
-import { seedFundingCalls } from '../funding/procedure/grant.demo.ts';
+import { seedFoundryProfile, seedFundingCalls } from '../funding/procedure/grant.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -45,6 +45,7 @@ export const DEMO_ORGANISATIONS: {
     kind: 'ministry',
   },
   { key: 'windpark', name: 'Windpark Sintfeld GmbH & Co. KG (Beispiel)', kind: 'company' },
+  { key: 'giesserei', name: 'Gießerei Hellweg GmbH (Beispiel)', kind: 'company' },
   // The funding body of progres.nrw and the transformation grants (Bewilligungsbehörde).
   {
     key: 'foerderung',
@@ -250,6 +251,13 @@ export const DEMO_USERS: DemoUser[] = [
     label: 'Leitung Förderstelle Arnsberg (zeichnet)',
   },
   {
+    email: 'antrag@giesserei-hellweg.example',
+    name: 'Gisela Guss',
+    org: 'giesserei',
+    role: 'applicant',
+    label: 'Antragstellung Gießerei (Förderung)',
+  },
+  {
     email: 'gutachten@bezreg-arnsberg.example',
     name: 'Greta Gutachten',
     org: 'foerderung',
@@ -298,6 +306,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedCompanyProfile(trx, ids.get('windpark')!);
     await seedTrainingBonus(trx, ids.get('foerderung')!);
     await seedFundingCalls(trx, ids.get('foerderung')!);
+    await seedFoundryProfile(trx, ids.get('giesserei')!);
     await seedFundingAwards(trx, {
       fundingBodyId: ids.get('foerderung')!,
       demoCompanyId: ids.get('windpark')!,

@@ -6,6 +6,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { postAppropriation } from '../ledger/ledger.actions.ts';
+import { insertProfileVersion } from '../profile/profile.actions.ts';
 
 const CALLS = [
   {
@@ -47,4 +48,40 @@ export async function seedFundingCalls(
       });
     }
   }
+}
+
+/**
+ * A medium-sized foundry in Soest (casting of iron, WZ 24.51) as the demo applicant for the
+ * transformation concepts: the windpark company is not a manufacturer. Figures are invented.
+ */
+export async function seedFoundryProfile(
+  trx: Transaction<Database>,
+  companyId: string,
+): Promise<void> {
+  const user = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'antrag@giesserei-hellweg.example')
+    .executeTakeFirst();
+  await insertProfileVersion(
+    trx,
+    companyId,
+    {
+      validFrom: '2025-12-31',
+      legalForm: 'gmbh',
+      registerCourt: 'Amtsgericht Arnsberg',
+      registerNumber: 'HRB 4711',
+      naceCode: '24.51',
+      seatAgs: '05974040',
+      staffAwu: 86,
+      turnoverCents: 1_840_000_000,
+      balanceSheetCents: 1_210_000_000,
+      figuresYear: 2025,
+      craftsChamberMember: false,
+      undertakingInDifficulty: false,
+      partners: [],
+      linked: [],
+    },
+    { recordedAt: new Date('2026-02-10T09:00:00+01:00'), userId: user?.id ?? null },
+  );
 }

@@ -91,21 +91,13 @@ export async function latestEventData<T>(
 }
 
 export async function latestProposal(db: Handle, procedureId: string) {
-  const data = await latestEventData<{ proposal?: GrantProposal }>(
-    db,
-    procedureId,
-    'assessment-completed',
-  );
-  return data?.proposal;
+  // The event's data is the proposal itself (GrantProposal).
+  return latestEventData<GrantProposal>(db, procedureId, 'assessment-completed');
 }
 
 export async function latestProofAssessment(db: Handle, procedureId: string) {
-  const data = await latestEventData<{ assessment?: ProofAssessment }>(
-    db,
-    procedureId,
-    'proof-assessed',
-  );
-  return data?.assessment;
+  // The event's data is the assessment itself (ProofAssessment).
+  return latestEventData<ProofAssessment>(db, procedureId, 'proof-assessed');
 }
 
 export async function paymentRequests(db: Handle, procedureId: string) {

@@ -320,7 +320,7 @@ async function prepareAssessment(
         proposal.eligibleCents > 0 ? Math.floor((cap * 1_000_000) / proposal.eligibleCents) : 0;
     }
   }
-  return { input: {}, extraData: { proposal } };
+  return { input: {}, extraData: { ...proposal } };
 }
 
 async function preparePaymentRequest(
@@ -475,5 +475,5 @@ async function prepareProofAssessment(
     findings,
     note,
   };
-  return { input: {}, extraData: { assessment } };
+  return { input: {}, extraData: { ...assessment } };
 }
