@@ -25,6 +25,7 @@ import {
 export const STATUS_LABELS: Readonly<Record<TrainingClaimStatus, string>> = {
   submitted: 'eingegangen',
   qa: 'in manueller Prüfung',
+  'awaiting-funds': 'wartet auf Haushaltsmittel',
   approved: 'bewilligt',
   refused: 'abgelehnt',
   paid: 'ausgezahlt',
