@@ -137,7 +137,7 @@ export async function bindWaitingClaims(
           id: claim.id,
           status: 'refused',
           granted: 0,
-          reason: `Abgelehnt: Der De-minimis-Höchstbetrag des Unternehmens ist ausgeschöpft (Art. 3 Abs. 2 VO (EU) 2023/2831): ${formatEuro(headroom.used)} in den drei Jahren seit dem ${germanDay(headroom.windowFrom)} von höchstens ${formatEuro(headroom.ceiling)}.`,
+          reason: `Abgelehnt: Der De-minimis-Höchstbetrag des Unternehmens ist ausgeschöpft. ${deMinimisComputation(headroom, asked, 0)}`,
           extra,
           lineId: null,
         });
@@ -149,6 +149,14 @@ export async function bindWaitingClaims(
       stoppedAt = index;
       break;
     }
+    const how =
+      claim.decided_by === null
+        ? 'Automatisch bewilligt: alle Prüfungen bestanden'
+        : 'Von Hand bewilligt';
+    const reason =
+      amount === asked
+        ? `${how}; ${formatEuro(amount)} gebunden auf der Haushaltsstelle ${line.budgetLine} (${year}).`
+        : `${how}, gekürzt auf den De-minimis-Spielraum; ${formatEuro(amount)} gebunden auf der Haushaltsstelle ${line.budgetLine} (${year}). ${deMinimisComputation(headroom!, asked, amount)}`;
     line.available -= amount;
     if (headroom) {
       headroom.left -= amount;
@@ -158,18 +166,11 @@ export async function bindWaitingClaims(
         reference: `Bildungsprämie ${claim.id.slice(0, 8)}`,
       });
     }
-    const how =
-      claim.decided_by === null
-        ? 'Automatisch bewilligt: alle Prüfungen bestanden'
-        : 'Von Hand bewilligt';
     decisions.push({
       id: claim.id,
       status: 'approved',
       granted: amount,
-      reason:
-        amount === asked
-          ? `${how}; ${formatEuro(amount)} gebunden auf der Haushaltsstelle ${line.budgetLine} (${year}).`
-          : `${how}; gekürzt auf den De-minimis-Spielraum: ${formatEuro(amount)} statt ${formatEuro(asked)} (Art. 3 VO (EU) 2023/2831); gebunden auf der Haushaltsstelle ${line.budgetLine} (${year}).`,
+      reason,
       extra,
       lineId: line.id,
     });
@@ -216,6 +217,23 @@ export async function bindWaitingClaims(
 }
 
 const germanDay = (iso: string) => iso.split('-').reverse().join('.');
+
+/**
+ * The de-minimis computation in German, as the claim's reason shows it: ceiling and window
+ * (Art. 3 (2) VO (EU) 2023/2831), aid already counted, claims of the firm approved just before in
+ * the same binding, what is left and what is granted. Call before `left` is reduced.
+ */
+function deMinimisComputation(h: Headroom, asked: number, granted: number): string {
+  const earlier = h.initial - h.left;
+  return [
+    `Rechnung: Höchstbetrag ${formatEuro(h.ceiling)} in drei Jahren (Beihilfen seit dem ${germanDay(h.windowFrom)})`,
+    `bereits angerechnet ${formatEuro(h.used)}`,
+    ...(earlier > 0 ? [`unmittelbar davor bewilligt ${formatEuro(earlier)}`] : []),
+    `Spielraum ${formatEuro(Math.max(0, h.left))}`,
+    `beantragt ${formatEuro(asked)}`,
+    `bewilligt ${formatEuro(granted)}.`,
+  ].join('; ');
+}
 
 /** The claims' new status and the commitments, each as one set-based statement per chunk. */
 async function writeDecisions(

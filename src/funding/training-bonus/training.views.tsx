@@ -104,7 +104,8 @@ export function FirmClaimsPage(props: {
               c.training_days,
               STATUS_LABELS[c.status],
               formatEuro(c.granted_cents ?? c.requested_cents),
-              c.status === 'refused' ? (c.decision_reason ?? '') : '',
+              // Refusals, reductions, waiting for funds and the budget line all explain themselves.
+              c.decision_reason ?? '',
             ],
           }))}
         />
