@@ -3,7 +3,12 @@ import { sql } from 'kysely';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
-import { decideTrainingClaim, fundingBodyOf, saveTrainingSettings } from './training.body.ts';
+import {
+  bindWaitingTrainingClaims,
+  decideTrainingClaim,
+  fundingBodyOf,
+  saveTrainingSettings,
+} from './training.body.ts';
 import { BASE, QueuePage } from './training.body.views.tsx';
 import { ClaimPage } from './training.claim.views.tsx';
 import {
@@ -108,6 +113,16 @@ export function registerTrainingBodyRoutes(app: App, deps: Deps): void {
         reply,
         'samplePermille',
       );
+    },
+  );
+
+  // After a new appropriation: claims waiting for funds are bound in order of submission.
+  app.post(
+    `${BASE}/mittel-binden`,
+    { config: access, schema: { body: FormBody } },
+    async (request, reply) => {
+      await bindWaitingTrainingClaims({ db: deps.db, actor: request.actor, now: deps.clock.now() });
+      return reply.redirect(`${BASE}?ok=gebunden`, 303);
     },
   );
 

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { CHECK_LABELS, type CheckId, type CheckResult } from './training.checks.ts';
-import { bindWaitingClaims } from './training.funds.ts';
+import { bindWaitingClaims, type BindResult } from './training.funds.ts';
 
 /**
  * Use cases of the funding body's staff: the manual QA of claims (approve or refuse with a reason,
@@ -130,6 +130,23 @@ export async function decideTrainingClaim(options: {
     if (approve)
       await bindWaitingClaims(trx, { tenantId: body.id, now: options.now, userId: body.userId });
   });
+}
+
+/**
+ * Binds the funds of the claims that wait for them, e.g. after a new appropriation on the
+ * bonus's budget line: in order of submission, as far as the money goes (training.funds.ts).
+ */
+export async function bindWaitingTrainingClaims(options: {
+  db: Db;
+  actor: Actor;
+  now: Date;
+}): Promise<BindResult> {
+  const body = fundingBodyOf(options.actor);
+  return options.db
+    .transaction()
+    .execute((trx) =>
+      bindWaitingClaims(trx, { tenantId: body.id, now: options.now, userId: body.userId }),
+    );
 }
 
 export interface CourseDraft {

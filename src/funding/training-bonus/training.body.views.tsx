@@ -19,6 +19,8 @@ const MESSAGES: Record<string, string> = {
   lauf: 'Der Zahlungslauf wurde erstellt; die Datei kann heruntergeladen werden.',
   bestaetigt: 'Der Zahlungslauf wurde bestätigt; seine Anträge gelten als ausgezahlt.',
   verworfen: 'Der Zahlungslauf wurde verworfen.',
+  gebunden:
+    'Die wartenden Anträge wurden gebunden, soweit Haushaltsmittel verfügbar sind; die übrigen warten weiter (Begründung am Antrag).',
 };
 
 export function Message(props: { message?: string }): VNode | null {
@@ -93,6 +95,17 @@ export function QueuePage(props: {
           cells: [STATUS_LABELS[status], props.counts[status] ?? 0],
         }))}
       />
+      {(props.counts['awaiting-funds'] ?? 0) > 0 ? (
+        <form method="post" action={`${BASE}/mittel-binden`} class="kern-stack form-narrow">
+          <CsrfField token={props.ctx.csrfToken} />
+          <p class="kern-body">
+            Anträge, die alle Prüfungen bestanden haben, werden erst mit gebundenen Haushaltsmitteln
+            bewilligt. Nach einem neuen Haushaltsansatz (Seite „Haushalt“) werden die wartenden
+            Anträge in der Reihenfolge ihres Eingangs gebunden, soweit die Mittel reichen.
+          </p>
+          <SubmitButton variant="secondary">Wartende Anträge jetzt binden</SubmitButton>
+        </form>
+      ) : null}
       <h2 class="kern-heading-medium">In manueller Prüfung</h2>
       {props.queue.length === 0 ? (
         <p class="kern-body">Keine Anträge in der manuellen Prüfung.</p>
