@@ -537,5 +537,35 @@ describe('training bonus on the budget ledger and the de-minimis record', () => 
       formatEuro(first.paid_cents),
     ].map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
     assert.match(page.body, new RegExp(cells.join('</t[dh]><t[dh][^>]*>')));
+
+    // The queue page offers to bind the waiting claims; a firm may not, and changes nothing.
+    const queue = await staff.get('/foerderstelle/bildungspraemie');
+    assert.match(queue.body, /Wartende Anträge jetzt binden/);
+    const entriesNow = async () =>
+      (
+        await db()
+          .selectFrom('funding_ledger_entries')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await entriesNow();
+    const firm = new Client(t.app);
+    await firm.logIn('antrag@beta.example');
+    const refused = await firm.submit(
+      '/foerderung/bildungspraemie',
+      '/foerderstelle/bildungspraemie/mittel-binden',
+      {},
+    );
+    assert.equal(refused.statusCode, 403);
+    assert.equal(await entriesNow(), before);
+    const bound = await staff.submit(
+      '/foerderstelle/bildungspraemie',
+      '/foerderstelle/bildungspraemie/mittel-binden',
+      {},
+    );
+    assert.equal(bound.statusCode, 303);
+    assert.equal(bound.headers.location, '/foerderstelle/bildungspraemie?ok=gebunden');
+    const noCsrf = await staff.post('/foerderstelle/bildungspraemie/mittel-binden', {});
+    assert.equal(noCsrf.statusCode, 403);
   });
 });
