@@ -14,7 +14,14 @@ export const ORGANISATION_KINDS: OrganisationKind[] = [
   'operator',
   'funding-body',
 ];
-export const ROLES: Role[] = ['applicant', 'case_worker', 'supervisor', 'agency_member', 'admin'];
+export const ROLES: Role[] = [
+  'applicant',
+  'case_worker',
+  'supervisor',
+  'agency_member',
+  'admin',
+  'reviewer',
+];
 
 function text(body: Record<string, unknown>, name: string): string {
   const value = body[name];

@@ -11,7 +11,14 @@ type NullableTimestamp = ColumnType<
 
 export type OrganisationKind =
   'authority' | 'company' | 'agency' | 'ministry' | 'operator' | 'funding-body';
-export type Role = 'applicant' | 'case_worker' | 'supervisor' | 'agency_member' | 'admin';
+export type Role =
+  | 'applicant'
+  | 'case_worker'
+  | 'supervisor'
+  | 'agency_member'
+  | 'admin'
+  /** An expert of a funding body who scores applications of competitive calls. */
+  | 'reviewer';
 export type MailStatus = 'queued' | 'stored' | 'sent' | 'failed';
 
 export interface OrganisationsTable {
@@ -860,6 +867,9 @@ export interface FundingBudgetLinesTable {
   recovered_cents: LedgerTotal;
   created_at: CreatedAt;
   created_by: string | null;
+  /** The call this line funds: single-stage, or two-stage with reviewers (migration 20261206T0000). */
+  call_mode: Generated<FundingCallMode>;
+  call_open_until: string | null;
 }
 
 export interface FundingLedgerEntriesTable {
@@ -1030,6 +1040,76 @@ export interface Database {
   training_claim_events: TrainingClaimEventsTable;
   training_payment_runs: TrainingPaymentRunsTable;
   training_payment_items: TrainingPaymentItemsTable;
+}
+
+// --- Funding procedures on the case layer (migration 20261206T0000_funding_procedures) ---
+export type FundingCallMode = 'single' | 'two-stage-competitive';
+export type PaymentRequestStatus = 'requested' | 'paid' | 'rejected';
+
+export interface FundingCasesTable {
+  procedure_id: string;
+  tenant_id: string;
+  applicant_org_id: string;
+  line_id: string;
+  programme_id: string;
+  programme_version: string;
+  measure_id: string;
+  requested_cents: number;
+  eligible_cents: number;
+  granted_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  granted_on: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  recovery_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  interest_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  created_at: CreatedAt;
+}
+
+export interface FundingPaymentRequestsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  number: number;
+  amount_cents: number;
+  needed_by: string;
+  purpose: string;
+  status: Generated<PaymentRequestStatus>;
+  requested_on: string;
+  decided_on: string | null;
+  decision_reason: string | null;
+}
+
+export interface FundingProofsTable {
+  id: Generated<string>;
+  procedure_id: string;
+  tenant_id: string;
+  submitted_on: string;
+  report: string;
+  spent: ColumnType<Record<string, number>, string, string>;
+  spent_total_cents: number;
+  own_funds_cents: number;
+  other_aid_cents: number;
+  submitted_by: string | null;
+}
+
+export interface FundingReviewsTable {
+  procedure_id: string;
+  tenant_id: string;
+  reviewer_id: string;
+  assigned_by: string | null;
+  assigned_at: Generated<Date>;
+  conflict: boolean | null;
+  conflict_note: string | null;
+  score: number | null;
+  comment: string | null;
+  submitted_at: Date | null;
+}
+
+export interface Database {
+  funding_cases: FundingCasesTable;
+  funding_payment_requests: FundingPaymentRequestsTable;
+  funding_proofs: FundingProofsTable;
+  funding_reviews: FundingReviewsTable;
 }
 
 // --- Funding: training bonus on the budget ledger and in the de-minimis record (migration 20261206T0200_bonus_ledger) ---

@@ -5,12 +5,11 @@
  */
 import { formatGermanDate } from '../../law/index.ts';
 import type { LetterBuilder, LetterBuilders } from '../../procedures/letters/letter.builder.ts';
-import { fillPlaceholders, type TemplateTexts } from '../../procedures/letters/letter.templates.ts';
-import type {
-  LetterBlock,
-  LetterContent,
-  LetterKind,
-} from '../../procedures/letters/letter.types.ts';
+import {
+  applyTemplateTexts,
+  type TemplateTexts,
+} from '../../procedures/letters/letter.templates.ts';
+import type { LetterContent, LetterKind } from '../../procedures/letters/letter.types.ts';
 import { findProcedure } from '../permit.queries.ts';
 import { hearingDeadline } from './adverse.content.ts';
 import { currentRequest } from './intake.content.ts';
@@ -28,16 +27,9 @@ function deadlineOf(kind: LetterKind, snapshot: PermitLetterSnapshot): string | 
   return undefined;
 }
 
-const paragraphs = (text: string): LetterBlock[] =>
-  text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => ({ kind: 'paragraph', text: p }));
-
 /**
- * Puts the authority's texts into the built letter: its intro replaces the opening sentence,
- * its closing and notes come before the legal remedies (which stay last, § 58 VwGO).
+ * Puts the authority's texts into the built letter (applyTemplateTexts), with the placeholders
+ * filled from the permit case.
  */
 export function withTemplateTexts(
   content: LetterContent,
@@ -45,28 +37,13 @@ export function withTemplateTexts(
   snapshot: PermitLetterSnapshot,
 ): LetterContent {
   const due = deadlineOf(content.kind, snapshot);
-  const fill = (text: string) =>
-    fillPlaceholders(text, {
-      aktenzeichen: snapshot.reference,
-      antragsteller: snapshot.applicant.name,
-      vorhaben: snapshot.title,
-      datum: formatGermanDate(snapshot.today, { weekday: false }),
-      ...(due ? { frist: formatGermanDate(due, { weekday: false }) } : {}),
-    });
-  const blocks = [...content.blocks];
-  const intro = fill(texts.intro).trim();
-  if (intro !== '' && blocks[0]?.kind === 'paragraph')
-    blocks[0] = { kind: 'paragraph', text: intro };
-  const remedies = blocks.findIndex(
-    (b) => b.kind === 'heading' && b.text === 'Rechtsbehelfsbelehrung',
-  );
-  const at =
-    remedies > 0 && blocks[remedies - 1]?.kind === 'keep-with-next' ? remedies - 1 : remedies;
-  const extra: LetterBlock[] = [...paragraphs(fill(texts.closing))];
-  const notes = paragraphs(fill(texts.notes));
-  if (notes.length > 0) extra.push({ kind: 'heading', text: 'Weitere Hinweise' }, ...notes);
-  blocks.splice(at < 0 ? blocks.length : at, 0, ...extra);
-  return { ...content, blocks };
+  return applyTemplateTexts(content, texts, {
+    aktenzeichen: snapshot.reference,
+    antragsteller: snapshot.applicant.name,
+    vorhaben: snapshot.title,
+    datum: formatGermanDate(snapshot.today, { weekday: false }),
+    ...(due ? { frist: formatGermanDate(due, { weekday: false }) } : {}),
+  });
 }
 
 export const permitLetterBuilder: LetterBuilder = {

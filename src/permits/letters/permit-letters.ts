@@ -30,6 +30,9 @@ export function buildPermitLetter(kind: LetterKind, snapshot: PermitLetterSnapsh
       return buildRefusalLetter(snapshot);
     case 'rejection':
       return buildRejectionLetter(snapshot);
+    case 'revocation':
+      // Permits have no revocation letter (availablePermitKinds never offers one).
+      throw new Error('permit procedures have no revocation letter');
   }
 }
 

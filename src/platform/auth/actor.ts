@@ -37,6 +37,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   supervisor: 'Aufsicht',
   agency_member: 'Fachbehörde (TöB)',
   admin: 'Administration',
+  reviewer: 'Begutachtung (Förderstelle)',
 };
 
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {

@@ -9,6 +9,7 @@ export const LETTER_KINDS: readonly LetterKind[] = [
   'decision',
   'refusal',
   'rejection',
+  'revocation',
 ];
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
@@ -19,6 +20,7 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = {
   decision: 'Bescheid',
   refusal: 'Ablehnungsbescheid',
   rejection: 'Ablehnung wegen unvollständiger Unterlagen',
+  revocation: 'Widerrufs- und Erstattungsbescheid',
 };
 
 /**

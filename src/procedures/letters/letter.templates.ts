@@ -1,5 +1,5 @@
 import type { FieldError } from '../../platform/errors.ts';
-import type { LetterKind } from './letter.types.ts';
+import type { LetterBlock, LetterContent, LetterKind } from './letter.types.ts';
 
 /**
  * The texts an authority edits per letter kind: the opening paragraph, the closing paragraph and
@@ -94,6 +94,40 @@ export function fillPlaceholders(
   );
 }
 
+const paragraphs = (text: string): LetterBlock[] =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => ({ kind: 'paragraph', text: p }));
+
+/**
+ * Puts the authority's texts into a built letter: its intro replaces the opening sentence, its
+ * closing and notes come before the legal remedies (which stay last, § 58 VwGO). Every procedure
+ * family's builder calls this with the placeholder values of its case.
+ */
+export function applyTemplateTexts(
+  content: LetterContent,
+  texts: TemplateTexts,
+  values: Partial<Record<Placeholder, string>>,
+): LetterContent {
+  const fill = (text: string) => fillPlaceholders(text, values);
+  const blocks = [...content.blocks];
+  const intro = fill(texts.intro).trim();
+  if (intro !== '' && blocks[0]?.kind === 'paragraph')
+    blocks[0] = { kind: 'paragraph', text: intro };
+  const remedies = blocks.findIndex(
+    (b) => b.kind === 'heading' && b.text === 'Rechtsbehelfsbelehrung',
+  );
+  const at =
+    remedies > 0 && blocks[remedies - 1]?.kind === 'keep-with-next' ? remedies - 1 : remedies;
+  const extra: LetterBlock[] = [...paragraphs(fill(texts.closing))];
+  const notes = paragraphs(fill(texts.notes));
+  if (notes.length > 0) extra.push({ kind: 'heading', text: 'Weitere Hinweise' }, ...notes);
+  blocks.splice(at < 0 ? blocks.length : at, 0, ...extra);
+  return { ...content, blocks };
+}
+
 const EMPTY = { notes: '' };
 
 /** The texts every authority starts with, until it saves its own. */
@@ -134,6 +168,12 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, TemplateTexts> = {
   },
   rejection: {
     intro: 'auf Ihren Antrag für das Vorhaben „{vorhaben}“ ergeht folgender Bescheid:',
+    closing: '',
+    ...EMPTY,
+  },
+  revocation: {
+    intro:
+      'nach Prüfung des Verwendungsnachweises für das Vorhaben „{vorhaben}“ ergeht folgender Bescheid:',
     closing: '',
     ...EMPTY,
   },

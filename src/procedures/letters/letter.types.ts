@@ -10,7 +10,8 @@ export type LetterKind =
   | 'hearing' // Anhörung vor einer belastenden Entscheidung (§ 28 VwVfG)
   | 'decision' // Genehmigungsbescheid / Zuwendungsbescheid
   | 'refusal' // Ablehnung in der Sache
-  | 'rejection'; // Ablehnung wegen unvollständiger Unterlagen
+  | 'rejection' // Ablehnung wegen unvollständiger Unterlagen
+  | 'revocation'; // Widerruf und Erstattung (§§ 49, 49a VwVfG), e.g. of a grant
 
 export type LetterBlock =
   | { kind: 'heading'; text: string }
