@@ -314,7 +314,7 @@ describe('training bonus on the budget ledger and the de-minimis record', () => 
     const foreign = await bonusLine(db(), nrw.orgId, '0710/686 74', 10_000, '2031');
     await assert.rejects(
       sql`insert into funding_ledger_entries (tenant_id, line_id, kind, amount_cents, claim_id, reason)
-        values (${nrw.orgId}, ${foreign}, 'commitment', 1, ${fresh}, 'fremd')`.execute(db()),
+        values (${nrw.orgId}, ${foreign}, 'recovery', 1, ${fresh}, 'fremd')`.execute(db()),
       /the claim belongs to another funding body/,
     );
   });
