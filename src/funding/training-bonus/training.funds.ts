@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { formatEuro } from '../../law/fees/money.ts';
+import { AppError } from '../../platform/errors.ts';
 import { PROGRES_HEAT_PUMP_TRAINING_2026 } from '../../law/funding/index.ts';
 import { deMinimisCheck } from '../de-minimis/de-minimis.check.ts';
 import { recordGrantedClaimAids } from '../de-minimis/de-minimis.actions.ts';
@@ -243,14 +244,22 @@ async function writeDecisions(
 ): Promise<void> {
   for (let i = 0; i < decisions.length; i += 5_000) {
     const chunk = decisions.slice(i, i + 5_000);
-    await sql`
+    // By id only: a condition on the status would let the planner, with statistics from before
+    // the check run, scan every waiting claim once per chunk. Waiting claims change status only
+    // under the training-bonus lock held here, and the row count below proves none was missed.
+    const updated = await sql`
       update training_claims c set status = v.status, granted_cents = v.granted,
         decision_reason = v.reason, decided_at = ${options.now}::timestamptz,
         checks = coalesce(c.checks, '[]'::jsonb) || v.extra::jsonb
       from unnest(${chunk.map((d) => d.id)}::uuid[], ${chunk.map((d) => d.status)}::text[],
         ${chunk.map((d) => d.granted)}::int[], ${chunk.map((d) => d.reason)}::text[],
         ${chunk.map((d) => JSON.stringify(d.extra))}::text[]) as v(id, status, granted, reason, extra)
-      where c.id = v.id and c.status = 'awaiting-funds'`.execute(trx);
+      where c.id = v.id`.execute(trx);
+    if (Number(updated.numAffectedRows ?? 0n) !== chunk.length)
+      throw new AppError(
+        'conflict',
+        'Die wartenden Anträge wurden gleichzeitig geändert. Bitte versuchen Sie es erneut.',
+      );
     const funded = chunk.filter((d) => d.lineId !== null);
     if (funded.length === 0) continue;
     // One commitment per claim (unique index); the entry trigger keeps the line and the
