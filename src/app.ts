@@ -55,12 +55,16 @@ import { registerFundingAlertRoutes } from './funding/finder/alert.routes.tsx';
 import { runFundingAlerts } from './funding/finder/alert.job.ts';
 import { registerBudgetRoutes } from './funding/ledger/ledger.routes.tsx';
 import { registerDeMinimisRoutes } from './funding/de-minimis/de-minimis.routes.tsx';
+import { registerAwardRoutes } from './funding/awards/award.routes.tsx';
+import { fundingFamily } from './funding/procedure/grant.family.ts';
+import { FUNDING_LETTER_BUILDERS } from './funding/procedure/grant.letters.ts';
+import { registerFundingProcedureRoutes } from './funding/procedure/grant.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
  * that writes its letters from the case (e.g. permits for 'bimschg-formal').
  */
-const LETTER_BUILDERS: LetterBuilders = { ...PERMIT_LETTER_BUILDERS };
+const LETTER_BUILDERS: LetterBuilders = { ...PERMIT_LETTER_BUILDERS, ...FUNDING_LETTER_BUILDERS };
 
 /** What tests and other entry points may replace: the letter builders and the profile source. */
 export interface AppOptions {
@@ -121,6 +125,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerFundingAlertRoutes(app, deps, { catalogue });
     registerBudgetRoutes(app, deps);
     registerDeMinimisRoutes(app, deps);
+    registerAwardRoutes(app, deps);
+    registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     await Promise.resolve();
   });
 }
@@ -131,7 +137,7 @@ export function jobHandlers(deps: Deps): JobHandlers {
     'mail:send': ({ mailId }) => deliverMail(deps.db, deps.mailer, mailId),
     'deadlines:watch': async () => {
       // Every procedure family's deadlines, with its own consequences and case links.
-      await watchDeadlines(deps, [permitFamily(deps)]);
+      await watchDeadlines(deps, [permitFamily(deps), fundingFamily(deps)]);
       // Follow-ups (Wiedervorlagen) that came due: one mail each, with the same hourly run.
       await runFollowUpWatch({
         db: deps.db,

@@ -1112,6 +1112,36 @@ export interface Database {
   funding_reviews: FundingReviewsTable;
 }
 
+// --- Funding: public award list (migration 20261206T0100_funding_awards) ---
+export type AwardRecipientSize = 'small' | 'medium' | 'large';
+
+export interface FundingAwardsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  procedure_id: string | null;
+  recipient_org_id: string | null;
+  recipient_name: string;
+  recipient_natural_person: Generated<boolean>;
+  recipient_ags: string | null;
+  recipient_size: AwardRecipientSize | null;
+  nace_code: string | null;
+  programme_id: string;
+  programme_title: string;
+  aid_basis: string;
+  aid_instrument: AidInstrument;
+  amount_cents: number;
+  granted_on: ColumnType<string, string, never>;
+  purpose: string;
+  reference: string | null;
+  recorded_at: CreatedAt;
+  /** Null: recorded, not published (below the threshold of Art. 9 (1) (c) AGVO). */
+  published_from: NullableTimestamp;
+}
+
+export interface Database {
+  funding_awards: FundingAwardsTable;
+}
+
 // --- Funding: training bonus on the budget ledger and in the de-minimis record (migration 20261206T0200_bonus_ledger) ---
 /** A movement is booked for a procedure or for a training-bonus claim, never both. */
 export interface FundingLedgerEntriesTable {

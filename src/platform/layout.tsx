@@ -47,6 +47,7 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/fristenrechner', label: 'Fristenrechner' },
     { href: '/verfahrensfinder', label: 'Verfahrensfinder' },
     { href: '/foerderfinder', label: 'Förderfinder' },
+    { href: '/foerderung/vergaben', label: 'Gewährte Förderungen' },
     { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];

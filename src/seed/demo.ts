@@ -8,6 +8,8 @@ import { seedAgencyDirectory } from '../procedures/agencies/agency.demo.ts';
 import { seedWindConditions } from './demo-conditions.ts';
 import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
 import { seedTrainingBonus } from '../funding/training-bonus/training.demo.ts';
+import { seedFundingAwards } from '../funding/awards/award.demo.ts';
+import { seedFoundryProfile, seedFundingCalls } from '../funding/procedure/grant.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -43,6 +45,7 @@ export const DEMO_ORGANISATIONS: {
     kind: 'ministry',
   },
   { key: 'windpark', name: 'Windpark Sintfeld GmbH & Co. KG (Beispiel)', kind: 'company' },
+  { key: 'giesserei', name: 'Gießerei Hellweg GmbH (Beispiel)', kind: 'company' },
   // The funding body of progres.nrw and the transformation grants (Bewilligungsbehörde).
   {
     key: 'foerderung',
@@ -247,6 +250,27 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'supervisor',
     label: 'Leitung Förderstelle Arnsberg (zeichnet)',
   },
+  {
+    email: 'antrag@giesserei-hellweg.example',
+    name: 'Gisela Guss',
+    org: 'giesserei',
+    role: 'applicant',
+    label: 'Antragstellung Gießerei (Förderung)',
+  },
+  {
+    email: 'gutachten@bezreg-arnsberg.example',
+    name: 'Greta Gutachten',
+    org: 'foerderung',
+    role: 'reviewer',
+    label: 'Begutachtung Förderstelle Arnsberg',
+  },
+  {
+    email: 'gutachten2@bezreg-arnsberg.example',
+    name: 'Gerd Gutachter',
+    org: 'foerderung',
+    role: 'reviewer',
+    label: 'Begutachtung Förderstelle Arnsberg',
+  },
 ];
 
 const DEMO_AREAS = new URL('../../data/demo/areas.geojson', import.meta.url);
@@ -281,6 +305,12 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedAgencyDirectory(trx, ids);
     await seedCompanyProfile(trx, ids.get('windpark')!);
     await seedTrainingBonus(trx, ids.get('foerderung')!);
+    await seedFundingCalls(trx, ids.get('foerderung')!);
+    await seedFoundryProfile(trx, ids.get('giesserei')!);
+    await seedFundingAwards(trx, {
+      fundingBodyId: ids.get('foerderung')!,
+      demoCompanyId: ids.get('windpark')!,
+    });
   });
   const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
     example: true,

@@ -29,6 +29,7 @@ const ROLES = {
   admin: 'admin@industrieland.example',
   funding_case_worker: 'foerderung@bezreg-arnsberg.example',
   funding_supervisor: 'leitung.foerderung@bezreg-arnsberg.example',
+  funding_reviewer: 'gutachten@bezreg-arnsberg.example',
 } as const;
 type RoleName = keyof typeof ROLES;
 const USERS = [
@@ -39,6 +40,7 @@ const USERS = [
   'admin',
   'funding_case_worker',
   'funding_supervisor',
+  'funding_reviewer',
 ] as const satisfies readonly RoleName[];
 
 const EXPECTED: Record<Access, RoleName[]> = {
@@ -51,6 +53,7 @@ const EXPECTED: Record<Access, RoleName[]> = {
     'admin',
     'funding_case_worker',
     'funding_supervisor',
+    'funding_reviewer',
   ],
   'account:view': [...USERS],
   'api-token:manage': [...USERS],
@@ -63,7 +66,7 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'work-queue:view': ['case_worker'],
   'statements:view': ['agency_member'],
   'overruns:view': ['case_worker', 'supervisor'],
-  'letters:sign-off': ['supervisor'],
+  'letters:sign-off': ['supervisor', 'funding_supervisor'],
   'organisation:templates': ['admin'],
   // Admins of an authority only; none of the roles above is one (agency-directory.test.ts).
   'organisation:agencies': [],
@@ -80,6 +83,12 @@ const EXPECTED: Record<Access, RoleName[]> = {
   // Staff of a funding body (funding-ledger-pages.test.ts: only their own body's lines).
   'funding:budget': ['funding_case_worker', 'funding_supervisor'],
   'company:de-minimis': ['applicant'],
+  // Funding procedures: company applicants apply (per company in the use case), the funding
+  // body's staff work the cases, its reviewers see only cases assigned to them
+  // (funding-procedure.test.ts).
+  'funding:apply': ['applicant'],
+  'funding:casework': ['funding_case_worker', 'funding_supervisor'],
+  'funding:review': ['funding_reviewer'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

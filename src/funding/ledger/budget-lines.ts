@@ -21,6 +21,10 @@ export interface BudgetLineInput {
   budgetLine: string;
   year: string;
   label: string;
+  /** The call this line funds: 'single' (default) or 'two-stage-competitive'. */
+  callMode?: string;
+  /** Last day applications are accepted (ISO); empty: until the end of the year. */
+  callOpenUntil?: string;
 }
 
 /** The programmes a line can be kept for: those of the law layer, by id, once each. */
@@ -69,6 +73,20 @@ export async function createBudgetLine(options: {
   if (label.length > 200) {
     errors.push({ field: 'label', message: 'Die Bezeichnung darf höchstens 200 Zeichen haben.' });
   }
+  const callMode = (input.callMode ?? 'single').trim() || 'single';
+  if (callMode !== 'single' && callMode !== 'two-stage-competitive') {
+    errors.push({
+      field: 'callMode',
+      message: 'Wählen Sie die Art des Förderaufrufs aus der Liste.',
+    });
+  }
+  const until = (input.callOpenUntil ?? '').trim();
+  if (until !== '' && (!/^\d{4}-\d{2}-\d{2}$/.test(until) || Number.isNaN(Date.parse(until)))) {
+    errors.push({
+      field: 'callOpenUntil',
+      message: 'Geben Sie das Ende der Antragsfrist als Datum an.',
+    });
+  }
   if (errors.length > 0) throw new AppError('validation', errors[0]!.message, errors);
   const row = await options.db
     .insertInto('funding_budget_lines')
@@ -79,6 +97,8 @@ export async function createBudgetLine(options: {
       year,
       label: label === '' ? null : label,
       created_by: options.userId,
+      call_mode: callMode as 'single' | 'two-stage-competitive',
+      call_open_until: until === '' ? null : until,
     })
     .onConflict((oc) => oc.constraint('funding_budget_lines_key').doNothing())
     .returning('id')

@@ -146,6 +146,8 @@ export function registerBudgetRoutes(app: App, deps: Deps): void {
         budgetLine: field(request.body, 'budgetLine'),
         year: field(request.body, 'year'),
         label: field(request.body, 'label'),
+        callMode: field(request.body, 'callMode'),
+        callOpenUntil: field(request.body, 'callOpenUntil'),
       };
       try {
         await createBudgetLine({

@@ -194,6 +194,27 @@ export function BudgetPage(props: {
           required={false}
           errors={errors}
         />
+        <SelectField
+          name="callMode"
+          label="Förderaufruf über die Plattform"
+          options={[
+            { value: 'single', label: 'einstufig (Antrag)' },
+            {
+              value: 'two-stage-competitive',
+              label: 'zweistufig mit Begutachtung (Skizze, dann Antrag)',
+            },
+          ]}
+          value={props.line?.callMode}
+          errors={errors}
+        />
+        <TextField
+          name="callOpenUntil"
+          type="date"
+          label="Anträge bis (leer: bis zum Ende des Haushaltsjahres)"
+          value={props.line?.callOpenUntil}
+          required={false}
+          errors={errors}
+        />
         <SubmitButton variant="secondary">Haushaltsstelle anlegen</SubmitButton>
       </form>
     </Layout>

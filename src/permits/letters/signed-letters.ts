@@ -8,17 +8,7 @@ import type { Database } from '../../db/schema.ts';
 
 type Handle = Db | Transaction<Database>;
 
-/** Kinds with a signed or delivered (not superseded) letter. */
-export async function signedLetterKinds(db: Handle, procedureId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('letters')
-    .select('kind')
-    .distinct()
-    .where('procedure_id', '=', procedureId)
-    .where('status', 'in', ['signed', 'delivered'])
-    .execute();
-  return rows.map((r) => r.kind);
-}
+export { signedLetterKinds } from '../../procedures/letters/letter.queries.ts';
 
 export interface SignedLetter {
   id: string;

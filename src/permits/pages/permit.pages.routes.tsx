@@ -239,6 +239,15 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
       schema: { params: Id, querystring: Type.Object({ ok: Type.Optional(Type.String()) }) },
     },
     async (request, reply) => {
+      // Letters and follow-ups link every case as /verfahren/{id}; a funding case has its own
+      // page (its family's), which checks access itself.
+      const kind = await deps.db
+        .selectFrom('procedures')
+        .select('type_key')
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
+      if (kind?.type_key.startsWith('funding-'))
+        return reply.redirect(`/foerderung/antraege/${request.params.id}`, 303);
       const ok = request.query.ok;
       const message = ok
         ? (MESSAGES[ok] ?? CASEWORK_MESSAGES[ok] ?? 'Der Verfahrensschritt wurde ausgeführt.')

@@ -28,7 +28,10 @@ export type Action =
   | 'company:de-minimis' // a company's de-minimis aid (its applicants; checked per company)
   | 'training-bonus:claim' // training-bonus claims of one's own company (its applicants)
   | 'training-bonus:review' // QA, course list and payment runs of one's own funding body
-  | 'training-bonus:supervise'; // its paying account, QA share and confirming payment runs
+  | 'training-bonus:supervise' // its paying account, QA share and confirming payment runs
+  | 'funding:apply' // funding applications of one's own company (its applicants)
+  | 'funding:casework' // the funding body's applications, export and reviewer assignment (its staff)
+  | 'funding:review'; // reviews of competitive calls assigned to oneself (a funding body's reviewers)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -46,8 +49,9 @@ export function can(actor: Actor, action: Action): boolean {
       return hasRole(actor, 'agency_member');
     case 'overruns:view':
       return permitStaff(actor, ['supervisor', 'case_worker']);
+    // Permit authorities' and funding bodies' heads sign their letters (per letter checked).
     case 'letters:sign-off':
-      return permitStaff(actor, ['supervisor']);
+      return hasRole(actor, 'supervisor');
     case 'organisation:templates':
       return hasRole(actor, 'admin');
     // Admins of an authority keep its directory and catalogue; which authority is checked in the
@@ -69,8 +73,17 @@ export function can(actor: Actor, action: Action): boolean {
     // Staff of a funding body; which body is checked in the use case (their own only).
     // Confirming a payment run and the settings need its supervisor (checked in the use case).
     case 'funding:budget':
+    case 'funding:casework':
     case 'training-bonus:review':
       return fundingBodyStaff(actor).length > 0;
+    // Which case is checked in the use case: only those assigned to the reviewer.
+    case 'funding:review':
+      return (
+        actor.kind === 'user' &&
+        actor.memberships.some(
+          (m) => m.role === 'reviewer' && m.organisationKind === 'funding-body',
+        )
+      );
     case 'training-bonus:supervise':
       return (
         actor.kind === 'user' &&
@@ -82,6 +95,7 @@ export function can(actor: Actor, action: Action): boolean {
     // claims; which company is checked in the use case.
     case 'company-profile:manage':
     case 'company:de-minimis':
+    case 'funding:apply':
     case 'funding-alerts:manage':
     case 'training-bonus:claim':
       return (
@@ -139,5 +153,9 @@ export function authorize(actor: Actor, action: Action): void {
   throw new AppError('forbidden', 'Sie haben keine Berechtigung für diese Seite oder Aktion.');
 }
 
-/** What a route declares: open to everyone, or guarded by one action. */
+/**
+ * What a route declares: open to everyone, or guarded by one action. Public by law, not by
+ * choice: the award list of Art. 9 (1) (c) AGVO (/foerderung/vergaben, .csv, .json), which shows
+ * only what award.queries.ts releases.
+ */
 export type Access = 'public' | Action;

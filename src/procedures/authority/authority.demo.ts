@@ -22,7 +22,10 @@ export interface DemoAuthorityProfile {
   signatories: { name: string; function: string }[];
 }
 
-export const DEMO_AUTHORITY_PROFILES: Record<'kreis-paderborn' | 'brms', DemoAuthorityProfile> = {
+export const DEMO_AUTHORITY_PROFILES: Record<
+  'kreis-paderborn' | 'brms' | 'foerderung',
+  DemoAuthorityProfile
+> = {
   'kreis-paderborn': {
     department: 'Untere Immissionsschutzbehörde (Beispiel)',
     postal: { street: 'Postfach 99 99', postalCode: '33099', city: 'Paderborn' },
@@ -63,6 +66,28 @@ export const DEMO_AUTHORITY_PROFILES: Record<'kreis-paderborn' | 'brms', DemoAut
     signatories: [
       { name: 'Carla Exempel', function: 'Dezernentin Dezernat 53' },
       { name: 'Jonas Probe', function: 'Im Auftrag: Sachbearbeiter Immissionsschutz' },
+    ],
+  },
+  // The demo funding body (Bewilligungsbehörde for progres.nrw and the transformation concepts).
+  foerderung: {
+    department: 'Dezernat 33 – Förderung (Beispiel)',
+    postal: { street: 'Postfach 99 97', postalCode: '59817', city: 'Arnsberg' },
+    visiting: { street: 'Seibertzstraße 1 (Beispiel)', postalCode: '59821', city: 'Arnsberg' },
+    officeHours: 'Mo–Do 8:30–15:00 Uhr\nFr 8:30–12:00 Uhr',
+    phone: '02931 9999-0',
+    email: 'foerderung@bezreg-arnsberg.example',
+    website: 'https://www.bezreg-arnsberg.example',
+    bank: {
+      holder: 'Landeshauptkasse NRW (Beispiel)',
+      bankName: 'Beispielbank Arnsberg',
+      // Test IBAN with a valid checksum (Bundesbank test set); no real account.
+      iban: 'DE02120300000000202051',
+      bic: 'BYLADEM1001',
+    },
+    referencePattern: '33.{NR}/{JJJJ}-F',
+    signatories: [
+      { name: 'Leo Leitung', function: 'Dezernent Dezernat 33 – Förderung' },
+      { name: 'Fiona Förderung', function: 'Im Auftrag: Sachbearbeitung Förderung' },
     ],
   },
 };

@@ -239,3 +239,18 @@ export function isLetterUniqueViolation(error: unknown): boolean {
     ['letters_one_open', 'letters_one_valid', 'letters_version'].includes(e.constraint)
   );
 }
+
+/** Kinds with a signed or delivered (not superseded) letter, for 'letter-signed' guards. */
+export async function signedLetterKinds(
+  db: Db | Transaction<Database>,
+  procedureId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('letters')
+    .select('kind')
+    .distinct()
+    .where('procedure_id', '=', procedureId)
+    .where('status', 'in', ['signed', 'delivered'])
+    .execute();
+  return rows.map((r) => r.kind);
+}

@@ -9,20 +9,20 @@ export const fundingCite = {
   outline: 'Förderaufruf (zweistufiges Verfahren: Projektskizze, dann Antrag)',
   receipt: '§ 24 Abs. 3 VwVfG NRW',
   documentRequest: '§ 25 Abs. 1 VwVfG NRW (Hinweis auf unvollständige Anträge)',
-  incomplete: '§ 24 VwVfG NRW; VV Nr. 3 zu § 44 LHO NRW [open]',
-  assessment: 'VV Nr. 3.3, 4 zu § 44 LHO NRW (Prüfung des Antrags) [open]',
+  incomplete: '§ 24 VwVfG NRW; VV Nr. 3 zu § 44 LHO NRW [offen]',
+  assessment: 'VV Nr. 3.3, 4 zu § 44 LHO NRW (Prüfung des Antrags) [offen]',
   decision: '§ 35 VwVfG NRW; VV Nr. 4 zu § 44 LHO NRW (Zuwendungsbescheid)',
   ancillary:
     'ANBest-P (Allgemeine Nebenbestimmungen für Zuwendungen zur Projektförderung) als Bestandteil des Bescheids',
-  paymentRequest: 'ANBest-P Nr. 1.4 (Anforderung nur, soweit binnen zwei Monaten benötigt) [open]',
+  paymentRequest: 'ANBest-P Nr. 1.4 (Anforderung nur, soweit binnen zwei Monaten benötigt) [offen]',
   proofOfUse:
-    'ANBest-P Nr. 6.1 (Verwendungsnachweis binnen sechs Monaten nach Ende des Bewilligungszeitraums) [open]',
-  proofCheck: 'VV Nr. 11 zu § 44 LHO NRW (Prüfung des Verwendungsnachweises) [open]',
+    'ANBest-P Nr. 6.1 (Verwendungsnachweis binnen sechs Monaten nach Ende des Bewilligungszeitraums) [offen]',
+  proofCheck: 'VV Nr. 11 zu § 44 LHO NRW (Prüfung des Verwendungsnachweises) [offen]',
   revocation:
     '§ 49 Abs. 3 VwVfG NRW (Widerruf bei zweckwidriger Verwendung oder nicht erfüllter Auflage)',
   recovery:
     '§ 49a Abs. 1, 3 VwVfG NRW (Erstattung, Verzinsung mit 5 Prozentpunkten über dem Basiszinssatz)',
   withdrawal: '§ 22 VwVfG NRW (Rücknahme des Antrags)',
   shift: '§ 31 Abs. 3 VwVfG NRW',
-  ownPeriod: 'Bearbeitungsziel der Förderstelle, keine gesetzliche Frist [open]',
+  ownPeriod: 'Bearbeitungsziel der Förderstelle, keine gesetzliche Frist [offen]',
 } as const;

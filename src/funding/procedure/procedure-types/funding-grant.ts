@@ -478,7 +478,7 @@ function deadlines(twoStage: boolean): DeadlineDef[] {
       escalateTo: 'case_worker',
       citations: [
         cite.recovery,
-        '§ 49a Abs. 1 S. 2 VwVfG NRW (Festsetzung der Erstattung durch Verwaltungsakt); Zahlungsziel [open]',
+        '§ 49a Abs. 1 S. 2 VwVfG NRW (Festsetzung der Erstattung durch Verwaltungsakt); Zahlungsziel [offen]',
       ],
     }),
   ];

@@ -1,0 +1,290 @@
+/**
+ * The grant procedure end to end through its pages: a foundry applies for a transformation
+ * concept, the funding body requests a document, assesses, decides with a signed decision, the
+ * company requests payment and proves the use, the body closes the case; a second case ends in
+ * partial revocation with recovery and interest. Money is checked in the ledger, the de-minimis
+ * register and the award list; refusals change nothing.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, fixedClock, type TestApp, type Client } from '../helpers/app.ts';
+import {
+  applyFor,
+  BODY,
+  CONCEPT_FORM,
+  FOUNDRY,
+  HEAD,
+  loggedIn,
+  openCall,
+  REVIEWER,
+  signLetter,
+  step,
+  stepOk,
+  WINDPARK,
+} from '../helpers/funding.ts';
+import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
+
+describe('funding procedure through its pages', () => {
+  const clock = fixedClock(new Date('2026-06-01T08:00:00Z'));
+  let t: TestApp;
+  let lineId: string;
+  let company: Client;
+  let worker: Client;
+  let head: Client;
+
+  before(async () => {
+    t = await createTestApp({ clock });
+    lineId = await openCall(t, {
+      programmeId: 'nrw-transformationskonzepte',
+      year: 2026,
+      euros: 1_000_000,
+      line: '1410/686 99',
+    });
+    company = await loggedIn(t, FOUNDRY);
+    worker = await loggedIn(t, BODY);
+    head = await loggedIn(t, HEAD);
+  });
+  after(async () => t.close());
+
+  const db = () => t.database.db;
+  const position = async (id: string) =>
+    db()
+      .selectFrom('funding_ledger_positions')
+      .selectAll()
+      .where('procedure_id', '=', id)
+      .executeTakeFirstOrThrow();
+  const stepOf = async (id: string) =>
+    (
+      await db()
+        .selectFrom('procedures')
+        .select('step')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).step;
+
+  /** Months pass: the sessions of the morning have long expired, everyone logs in again. */
+  async function later(date: string): Promise<void> {
+    clock.set(new Date(date));
+    company = await loggedIn(t, FOUNDRY);
+    worker = await loggedIn(t, BODY);
+    head = await loggedIn(t, HEAD);
+  }
+
+  /** Apply, submit, document request, formal check, assessment, signed decision, grant. */
+  async function grantedCase(title: string): Promise<string> {
+    await later('2026-06-01T08:00:00Z');
+    const id = await applyFor(company, lineId, 'transformation-concept', {
+      ...CONCEPT_FORM,
+      titel: title,
+    });
+    await stepOk(company, id, 'submit-application');
+    await stepOk(worker, id, 'confirm-receipt');
+    await stepOk(worker, id, 'request-documents', {
+      items: 'Angebot der Beratung mit Tagessätzen',
+      wochen: '4',
+    });
+    await stepOk(company, id, 'submit-documents', { documents: 'Angebot_Beratung_Hellweg.pdf' });
+    await stepOk(worker, id, 'complete-formal-check');
+    await stepOk(worker, id, 'complete-assessment', {
+      note: 'Kosten plausibel, Angebot marktüblich.',
+    });
+    await signLetter(t, worker, head, id, 'decision');
+    await stepOk(worker, id, 'grant');
+    return id;
+  }
+
+  it('a concept grant runs from application to closing, with the money in the ledger', async () => {
+    const id = await grantedCase('Transformationskonzept Gießerei Hellweg');
+    const figures = await db()
+      .selectFrom('funding_cases')
+      .selectAll()
+      .where('procedure_id', '=', id)
+      .executeTakeFirstOrThrow();
+    // Medium enterprise: 50 % of 80,000 € (Transformationskonzepte), below the 60,000 € maximum.
+    assert.equal(Number(figures.granted_cents), 4_000_000);
+    assert.equal(figures.period_end, '2026-12-31');
+    assert.equal(Number((await position(id)).committed_cents), 4_000_000);
+    const aid = await db()
+      .selectFrom('de_minimis_aid')
+      .selectAll()
+      .where('procedure_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(aid.amount_cents), 4_000_000);
+    const award = await db()
+      .selectFrom('funding_awards')
+      .selectAll()
+      .where('procedure_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(award.published_from, null, '40.000 € liegen unter der Veröffentlichungsschwelle');
+    const deadline = await db()
+      .selectFrom('procedure_deadlines')
+      .selectAll()
+      .where('procedure_id', '=', id)
+      .where('key', '=', 'proof-of-use')
+      .executeTakeFirstOrThrow();
+    assert.equal(
+      deadline.end_date,
+      '2027-06-30',
+      'Verwendungsnachweis sechs Monate nach dem 31.12.2026',
+    );
+
+    // A request beyond the grant's share of the due expenses is refused and stores nothing.
+    const before = await snapshotTables(db(), SESSION_BOOKKEEPING);
+    const tooMuch = await step(company, id, 'request-payment', {
+      betrag: '30.000,00',
+      faellige_ausgaben: '40.000,00',
+      benoetigt_bis: '2026-07-15',
+      zweck: 'Abschlag Beratung',
+    });
+    assert.equal(tooMuch.statusCode, 400);
+    assert.match(tooMuch.body, /Förderanteil der fälligen Ausgaben/);
+    const tooEarly = await step(company, id, 'request-payment', {
+      betrag: '10.000,00',
+      faellige_ausgaben: '40.000,00',
+      benoetigt_bis: '2026-09-15',
+      zweck: 'Abschlag Beratung',
+    });
+    assert.equal(tooEarly.statusCode, 400);
+    assert.match(tooEarly.body, /innerhalb von zwei Monaten/);
+    assert.deepEqual(changedTables(before, await snapshotTables(db(), SESSION_BOOKKEEPING)), []);
+
+    await stepOk(company, id, 'request-payment', {
+      betrag: '20.000,00',
+      faellige_ausgaben: '40.000,00',
+      benoetigt_bis: '2026-07-15',
+      zweck: 'Abschlag Beratung',
+    });
+    await stepOk(worker, id, 'approve-payment', { antrag: '1' });
+    assert.equal(Number((await position(id)).paid_cents), 2_000_000);
+    const again = await step(worker, id, 'approve-payment', { antrag: '1' });
+    assert.notEqual(again.statusCode, 303, 'ein Abruf wird nicht zweimal ausgezahlt');
+
+    await later('2027-01-11T09:00:00Z');
+    const overview = await company.get('/unternehmen/foerderung');
+    assert.match(
+      overview.body,
+      /Fällige Verwendungsnachweise[^]*Vorlage des Verwendungsnachweises/,
+    );
+    await stepOk(company, id, 'submit-proof', {
+      bericht: 'Konzept erstellt und im Betrieb vorgestellt; Maßnahmenplan bis 2045 liegt vor.',
+      ausgaben_k1: '80.000,00',
+      ausgaben_k2: '0',
+      eigenmittel: '40.000,00',
+      andere: '0',
+    });
+    await stepOk(worker, id, 'assess-proof', { note: 'Belege vollständig, Ausgaben wie geplant.' });
+    await stepOk(worker, id, 'close-case');
+    assert.equal(await stepOf(id), 'closed');
+    const closed = await position(id);
+    assert.equal(Number(closed.paid_cents), 4_000_000, 'Restzahlung nach dem Verwendungsnachweis');
+    assert.equal(Number(closed.released_cents), 0);
+  });
+
+  it('a second case ends in partial revocation with recovery and interest', async () => {
+    const id = await grantedCase('Transformationskonzept Werk Süd');
+    await stepOk(company, id, 'request-payment', {
+      betrag: '40.000,00',
+      faellige_ausgaben: '80.000,00',
+      benoetigt_bis: '2026-07-20',
+      zweck: 'Beratung gesamt',
+    });
+    await stepOk(worker, id, 'approve-payment', { antrag: '1' });
+    await later('2027-01-11T09:00:00Z');
+    await stepOk(company, id, 'submit-proof', {
+      bericht: 'Konzept erstellt; Teile der Beratung entfielen, die Kosten waren geringer.',
+      ausgaben_k1: '50.000,00',
+      ausgaben_k2: '0',
+      eigenmittel: '25.000,00',
+      andere: '0',
+    });
+    await stepOk(worker, id, 'assess-proof', {
+      note: 'Geringere Ausgaben; Zuwendung ermäßigt sich.',
+    });
+    const closing = await step(worker, id, 'close-case');
+    assert.equal(closing.statusCode, 409, 'mit Rückforderung kein Abschluss');
+    const unsigned = await step(worker, id, 'revoke-partially');
+    assert.equal(unsigned.statusCode, 409, 'ohne gezeichneten Bescheid kein Widerruf');
+    await signLetter(t, worker, head, id, 'revocation');
+    await stepOk(worker, id, 'revoke-partially');
+    const figures = await db()
+      .selectFrom('funding_cases')
+      .selectAll()
+      .where('procedure_id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(figures.recovery_cents), 1_500_000, '40.000 € gezahlt, 25.000 € zustehend');
+    assert.ok(Number(figures.interest_cents) > 0);
+    const wrong = await step(worker, id, 'record-repayment', { betrag: '15.000,00' });
+    assert.equal(wrong.statusCode, 400, 'Zinsen fehlen');
+    const due = ((Number(figures.recovery_cents) + Number(figures.interest_cents)) / 100)
+      .toFixed(2)
+      .replace('.', ',');
+    await stepOk(worker, id, 'record-repayment', { betrag: due });
+    assert.equal(await stepOf(id), 'closed');
+    const p = await position(id);
+    assert.equal(Number(p.recovered_cents), 1_500_000);
+    assert.equal(Number(p.released_cents), 0);
+  });
+
+  it('other companies, reviewers and the wrong side are refused and learn nothing', async () => {
+    await later('2026-06-01T08:00:00Z');
+    const id = await applyFor(company, lineId, 'transformation-concept', {
+      ...CONCEPT_FORM,
+      titel: 'Konzept Zugriffstest',
+    });
+    const other = await loggedIn(t, WINDPARK);
+    assert.equal((await other.get(`/foerderung/antraege/${id}`)).statusCode, 404);
+    const reviewer = await loggedIn(t, REVIEWER);
+    assert.equal((await reviewer.get(`/foerderung/antraege/${id}`)).statusCode, 404);
+    assert.equal(
+      (await worker.get(`/foerderstelle/antraege`)).body.includes('Konzept Zugriffstest'),
+      false,
+      'Entwürfe sieht die Förderstelle nicht',
+    );
+    await stepOk(company, id, 'submit-application');
+    const before = await snapshotTables(db(), SESSION_BOOKKEEPING);
+    assert.equal((await step(worker, id, 'submit-proof', { bericht: 'x' })).statusCode, 409);
+    assert.equal((await step(company, id, 'confirm-receipt')).statusCode, 403);
+    const foreign = await other.post(`/foerderung/antraege/${id}/schritt/withdraw`, {
+      _csrf: 'x',
+      version: '0',
+    });
+    assert.ok([403, 404].includes(foreign.statusCode));
+    assert.equal((await step(worker, id, 'grant')).statusCode, 409);
+    assert.deepEqual(changedTables(before, await snapshotTables(db(), SESSION_BOOKKEEPING)), []);
+    assert.match((await worker.get('/foerderstelle/antraege')).body, /Konzept Zugriffstest/);
+  });
+
+  it('a bad application form is re-shown with German messages and stores nothing', async () => {
+    const before = await snapshotTables(db(), SESSION_BOOKKEEPING);
+    const page = await company.get(`/foerderung/antraege/neu?aufruf=${lineId}`);
+    assert.equal(page.statusCode, 200);
+    const response = await company.submit(
+      `/foerderung/antraege/neu?aufruf=${lineId}`,
+      '/foerderung/antraege/neu',
+      {
+        ...CONCEPT_FORM,
+        aufruf: lineId,
+        massnahme: 'transformation-concept',
+        kosten_k1: '-5',
+        beantragt: '<script>alert(1)</script>',
+        ende: '2020-01-01',
+      },
+    );
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /ist kein Betrag in Euro/);
+    assert.match(response.body, /Das Ende liegt vor dem Beginn/);
+    assert.doesNotMatch(response.body, /<script>alert/);
+    assert.deepEqual(changedTables(before, await snapshotTables(db(), SESSION_BOOKKEEPING)), []);
+  });
+
+  it('the export streams the body’s applications as German CSV', async () => {
+    const csv = await worker.get('/foerderstelle/antraege.csv');
+    assert.equal(csv.statusCode, 200);
+    assert.ok(csv.body.startsWith('\uFEFFAktenzeichen;Vorhaben;'));
+    assert.match(
+      csv.body,
+      /Transformationskonzept Gießerei Hellweg;Gießerei Hellweg GmbH \(Beispiel\);.*;80000,00;40000,00;40000,00;/,
+    );
+    assert.equal((await company.get('/foerderstelle/antraege.csv')).statusCode, 403);
+  });
+});
