@@ -16,6 +16,7 @@ import {
   confirmPaymentRun,
   createPaymentRun,
 } from '../../src/funding/training-bonus/training.payments.ts';
+import { BONUS_PROGRAMME_ID } from '../../src/funding/training-bonus/training.funds.ts';
 import { validateClaim, type ValidClaim } from '../../src/funding/training-bonus/training.rules.ts';
 import { Client, createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
 import { orgId } from '../helpers/permits.ts';
@@ -436,6 +437,7 @@ describe('training bonus on the budget ledger and the de-minimis record', () => 
         .select(['id', 'appropriated_cents', 'committed_cents'])
         .where('tenant_id', '=', body)
         .where('year', '=', 2027)
+        .where('programme_id', '=', BONUS_PROGRAMME_ID)
         .execute();
       const available = lines.reduce((s, x) => s + x.appropriated_cents - x.committed_cents, 0);
       const claims = await db()
