@@ -109,16 +109,14 @@ export async function bonusLine(
     input: { programmeId: BONUS_PROGRAMME_ID, budgetLine, year, label: 'Bildungsprämie' },
   });
   if (cents > 0)
-    await db
-      .transaction()
-      .execute((trx) =>
-        postAppropriation(trx, {
-          tenantId,
-          lineId,
-          amountCents: cents,
-          reason: 'Haushaltsansatz Bildungsprämie',
-          userId: null,
-        }),
-      );
+    await db.transaction().execute((trx) =>
+      postAppropriation(trx, {
+        tenantId,
+        lineId,
+        amountCents: cents,
+        reason: 'Haushaltsansatz Bildungsprämie',
+        userId: null,
+      }),
+    );
   return lineId;
 }
