@@ -17,7 +17,7 @@ import { lockTrainingBonus, type CheckResult } from './training.checks.ts';
  *    the headroom; with none left it is refused. The figures are recorded as a check result.
  *    [open] whether the right is conferred by the automatic approval or only by the payment;
  * 2. the budget: the commitment is posted on the funding body's line of the programme and the
- *    year of the approval (postings trigger of the ledger: the line never over-commits). Claims
+ *    year of the approval (the ledger's CHECK on the line refuses any over-commitment). Claims
  *    are served in the order they were submitted; when the next one does not fit any line, it and
  *    every later one keep waiting, with the amounts in German, so an earlier claim is never
  *    overtaken by a smaller later one. [open] first come, first served is the funding body's
