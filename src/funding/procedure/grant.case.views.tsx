@@ -11,6 +11,7 @@ import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, Notice } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
+import { LETTER_EVENT_LABELS } from '../../procedures/letters/letter.kinds.ts';
 import { LettersSection, type LettersView } from '../../procedures/letters/letter.views.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
 import { ActionForm } from './grant.action.forms.tsx';
@@ -22,6 +23,24 @@ import { ReviewPanel } from './review.views.tsx';
 
 const day = (iso: string | null | undefined) =>
   iso ? formatGermanDate(iso, { weekday: false }) : '–';
+/** Timeline names of the events that are not steps of the engine. */
+const OTHER_EVENTS: Record<string, string> = {
+  ...LETTER_EVENT_LABELS,
+  'application-created': 'Antrag angelegt',
+  'application-saved': 'Entwurf gespeichert',
+  'reviewer-assigned': 'Gutachterin oder Gutachter bestellt',
+  'review-submitted': 'Gutachten abgegeben',
+  'review-conflict-declared': 'Interessenkonflikt erklärt',
+  'deadline-escalated': 'Fristüberschreitung gemeldet',
+};
+const ROLE_NAMES: Record<string, string> = {
+  applicant: 'Unternehmen',
+  case_worker: 'Sachbearbeitung der Förderstelle',
+  supervisor: 'Leitung',
+  reviewer: 'Begutachtung',
+  system: 'System (automatisch)',
+};
+
 const percent = (ppm: number) =>
   `${(ppm / 10_000).toLocaleString('de-DE', { maximumFractionDigits: 2 })} %`;
 
@@ -274,7 +293,7 @@ export function FundingCasePage(props: {
         <dt>Verfahrensart</dt>
         <dd>{view.type.title}</dd>
         <dt>Programm</dt>
-        <dd>{app.versionId}</dd>
+        <dd>{view.programmeTitle}</dd>
         <dt>Förderstelle</dt>
         <dd>{view.fundingBody}</dd>
         <dt>Antragsteller</dt>
@@ -385,8 +404,10 @@ export function FundingCasePage(props: {
             key: String(e.seq),
             cells: [
               e.at.toLocaleString('de-DE', { timeZone: 'Europe/Berlin' }),
-              view.type.transitions.find((t) => t.event === e.type)?.label ?? e.type,
-              e.actor_role,
+              view.type.transitions.find((t) => t.event === e.type)?.label ??
+                OTHER_EVENTS[e.type] ??
+                e.type,
+              ROLE_NAMES[e.actor_role] ?? e.actor_role,
             ],
           }))}
         />

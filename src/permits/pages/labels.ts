@@ -1,5 +1,9 @@
 import type { DeadlineStatus } from '../../db/schema.ts';
-import { isLetterKind, LETTER_KIND_LABELS } from '../../procedures/letters/letter.kinds.ts';
+import {
+  isLetterKind,
+  LETTER_EVENT_LABELS,
+  LETTER_KIND_LABELS,
+} from '../../procedures/letters/letter.kinds.ts';
 
 /** German names of audit events and deadline states, for timelines and tables. */
 export const EVENT_LABELS: Record<string, string> = {
@@ -46,12 +50,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'deadline-escalated': 'Fristüberschreitung an die Aufsicht gemeldet',
   'case-assigned': 'Zuständigkeit festgelegt',
   'case-reassigned': 'Zuständigkeit geändert',
-  'letter-drafted': 'Schreiben entworfen',
-  'letter-revised': 'Schreiben neu gefasst',
-  'letter-review-requested': 'Schreiben zur Zeichnung vorgelegt',
-  'letter-returned': 'Schreiben zur Überarbeitung zurückgegeben',
-  'letter-signed': 'Schreiben gezeichnet',
-  'letter-delivered': 'Schreiben zugestellt',
+  ...LETTER_EVENT_LABELS,
 };
 
 /** The timeline names the letter ("Schreiben gezeichnet: Bescheid"), as the letter list does. */

@@ -41,3 +41,13 @@ export const LETTER_STATUS_LABELS = {
   delivered: 'Zugestellt',
   superseded: 'Ersetzt',
 } as const;
+
+/** The letters engine's audit events, named for timelines of every procedure family. */
+export const LETTER_EVENT_LABELS: Readonly<Record<string, string>> = {
+  'letter-drafted': 'Schreiben entworfen',
+  'letter-revised': 'Schreiben neu gefasst',
+  'letter-review-requested': 'Schreiben zur Zeichnung vorgelegt',
+  'letter-returned': 'Schreiben zur Überarbeitung zurückgegeben',
+  'letter-signed': 'Schreiben gezeichnet',
+  'letter-delivered': 'Schreiben zugestellt',
+};
