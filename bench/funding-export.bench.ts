@@ -353,7 +353,14 @@ async function main(cleanup: Cleanup) {
   const exports: Fetched[] = [];
   const trivial: number[][] = [];
   const trivialPeak: number[] = [];
+  // With --expose-gc: the heap left after a full collection before each round. If it climbs from
+  // round to round, an export keeps something alive.
+  const heapAfterGc: number[] = [];
   for (let round = 0; round < RUNS; round++) {
+    if (global.gc) {
+      global.gc();
+      heapAfterGc.push(process.memoryUsage().heapUsed);
+    }
     const times: number[] = [];
     let peak = 0;
     for (let i = 0; i < TRIVIAL_REQUESTS; i++) {
@@ -368,6 +375,13 @@ async function main(cleanup: Cleanup) {
     exports.push(result);
     log(
       `  Runde ${round + 1}: ${result.status}, ${de(result.lines)} Zeilen, ${mb(result.bytes)} MB in ${result.seconds.toFixed(2)} s, Spitze RSS ${mb(result.peakRss)} MB; /impressum Median ${(median(times) * 1000).toFixed(1)} ms`,
+    );
+  }
+  if (global.gc) {
+    global.gc();
+    heapAfterGc.push(process.memoryUsage().heapUsed);
+    log(
+      `  Heap nach voller Sammlung vor jeder Runde und am Ende: ${heapAfterGc.map(mb).join(' / ')} MB`,
     );
   }
   const maxRss = process.resourceUsage().maxRSS * 1024;
