@@ -48,6 +48,8 @@ const TRIVIAL_REQUESTS = 20;
 const TARGET_MB = numberFrom('BENCH_TARGET_MB', 300);
 const TIMEOUT_MINUTES = numberFrom('BENCH_TIMEOUT_MINUTES', 20);
 const COMPANIES = 20;
+/** `node --heap-growing-percent=30 …`: the flag from the start, limitHeapGrowth then leaves it. */
+const FLAG_ON_COMMAND_LINE = process.execArgv.some((a) => a.startsWith('--heap-growing-percent'));
 const MB = 1024 * 1024;
 // The portal process limits heap growth (src/cli.ts); this process runs the app the same way.
 limitHeapGrowth();
@@ -411,8 +413,9 @@ Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model.trim() ?? '
     .map((l) => l.toFixed(1))
     .join(
       ' / ',
-    )}. Node ${process.version}, ${version.rows[0]?.version.split(' on ')[0] ?? '?'}; heap growth limited to ${HEAP_GROWING_PERCENT} % as in \`industrieland start\`.
+    )}. Node ${process.version}, ${version.rows[0]?.version.split(' on ')[0] ?? '?'}; --heap-growing-percent=${HEAP_GROWING_PERCENT} requested (see the next line).
 Data: ${de(APPLICATIONS)} submitted funding applications of the demo funding body (${filled.steps}) from ${companyIds.length} companies, ${de(DRAFTS)} drafts (not exported), ${de(filled.positions)} ledger positions; procedures ${size.rows[0]?.procedures}, funding_cases ${size.rows[0]?.cases} with indexes. Filled set-based in ${filled.seconds.toFixed(1)} s. Export page size ${EXPORT_PAGE}.
+Node flags: ${process.execArgv.join(' ') || '(none)'}; V8 flag set ${FLAG_ON_COMMAND_LINE ? 'on the command line' : 'at run time by limitHeapGrowth() as in `industrieland start`'}.
 Path: \`GET /foerderstelle/antraege.csv\` as the funding case worker (session cookie), real HTTP to 127.0.0.1, the body consumed as it arrives and counted; client and server share this process. RSS sampled every 20 ms.
 
 | measurement | runs | median | each run |
@@ -443,7 +446,7 @@ ${middle.plan}
   const file = path.join(
     import.meta.dirname,
     'results',
-    `funding-export-${date}${custom ? '-custom' : ''}.md`,
+    `funding-export-${date}${FLAG_ON_COMMAND_LINE ? '-flag' : ''}${custom ? '-custom' : ''}.md`,
   );
   writeFileSync(file, report);
   log(`Ergebnis geschrieben: ${path.relative(process.cwd(), file)}`);
