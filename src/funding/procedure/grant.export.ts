@@ -70,7 +70,7 @@ export function exportPageQuery(
     .innerJoin('procedures as p', 'p.id', 'f.procedure_id')
     .innerJoin('organisations as c', 'c.id', 'f.applicant_org_id')
     // The case's own line: the key of the position, so each page probes its primary key instead
-    // of reading and sorting every position of the body.
+    // of reading and sorting all positions.
     .leftJoin('funding_ledger_positions as l', (join) =>
       join.onRef('l.line_id', '=', 'f.line_id').onRef('l.procedure_id', '=', 'f.procedure_id'),
     )
