@@ -7,9 +7,10 @@ export const HEAP_GROWING_PERCENT = 30;
  * Left to itself, V8 lets the old generation grow to several times the live heap before a full
  * collection whenever the machine has memory to spare. A streamed export of 100,000 objections
  * then peaks at 310–355 MB RSS, although it holds one page of rows at a time; with growth limited
- * to 30 % it stays at 217–235 MB and is no slower (bench/export.bench.ts). Set for every command
- * of the CLI, so `industrieland start` runs with it; an explicit --heap-growing-percent on the
- * command line wins. The flag is read at every collection, so setting it at run time takes effect.
+ * to 30 % it stays at 217–235 MB and is no slower (bench/export.bench.ts). `npm start` passes the
+ * flag on the command line, which is the reliable way: measured on Node 24, setting it at run time
+ * (below, for every other command of the CLI) no longer keeps the heap down (bench/README.md,
+ * export of the funding applications). An explicit --heap-growing-percent on the command line wins.
  */
 export function limitHeapGrowth(): void {
   if (process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent'))) return;

@@ -486,7 +486,7 @@ describe('training bonus: claims, checks and payment runs', () => {
       .selectAll()
       .where('id', '=', run.runId)
       .executeTakeFirstOrThrow();
-    assert.deepEqual(validatePain001(stored.pain_xml), []);
+    assert.deepEqual(await validatePain001(stored.pain_xml), []);
     assert.equal((stored.pain_xml.match(/<CdtTrfTxInf>/g) ?? []).length, approved.length);
     // While it is open no second run is made from the same claims.
     await rejects(
@@ -621,7 +621,7 @@ describe('training bonus: claims, checks and payment runs', () => {
     assert.equal(ledger.committed_cents, 150_000);
   });
 
-  it('the schema check refuses a broken payment file; names with markup stay valid XML', () => {
+  it('the schema check refuses a broken payment file; names with markup stay valid XML', async () => {
     const file = {
       messageId: 'BPW-2026-11-TEST',
       created: NOW,
@@ -643,13 +643,14 @@ describe('training bonus: claims, checks and payment runs', () => {
       ],
     };
     const xml = buildPain001(file);
-    assert.deepEqual(validatePain001(xml), []);
+    assert.deepEqual(await validatePain001(xml), []);
     assert.match(xml, /<InstdAmt Ccy="EUR">1234\.56<\/InstdAmt>/);
     assert.ok(
-      validatePain001(xml.replace('<ChrgBr>SLEV</ChrgBr>', '<ChrgBr>XXXX</ChrgBr>')).length > 0,
+      (await validatePain001(xml.replace('<ChrgBr>SLEV</ChrgBr>', '<ChrgBr>XXXX</ChrgBr>')))
+        .length > 0,
     );
-    assert.ok(validatePain001(xml.replace(/<NbOfTxs>1<\/NbOfTxs>/, '')).length > 0);
-    assert.ok(validatePain001('<Document>').length > 0);
+    assert.ok((await validatePain001(xml.replace(/<NbOfTxs>1<\/NbOfTxs>/, ''))).length > 0);
+    assert.ok((await validatePain001('<Document>')).length > 0);
   });
 
   it('refuses hostile or broken CSV files line by line and saves nothing', async () => {

@@ -112,7 +112,7 @@ export async function createPaymentRun(options: {
       debtor: { name: settings.debtor_name, iban: settings.debtor_iban, bic: settings.debtor_bic },
       transfers,
     });
-    const problems = validatePain001(xml);
+    const problems = await validatePain001(xml);
     if (problems.length > 0)
       throw new AppError(
         'conflict',

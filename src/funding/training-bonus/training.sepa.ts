@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import SEPA from 'sepa';
-import { XmlDocument, XsdValidator } from 'libxml2-wasm';
+import type { XmlDocument, XsdValidator } from 'libxml2-wasm';
 
 /**
  * The SEPA credit transfer file (ISO 20022 pain.001.001.09) of a payment run, written with the
@@ -39,13 +39,25 @@ export function formatCents(cents: number | bigint): string {
 }
 
 let validator: XsdValidator | undefined;
+type Libxml = typeof import('libxml2-wasm');
+let libxml: Promise<Libxml> | undefined;
+
+/**
+ * libxml2 is loaded on the first validation, not with the portal: its wasm module takes about
+ * 130 MB of memory, which every process would otherwise carry although only payment runs need it
+ * (bench/README.md, export of the funding applications).
+ */
+function loadLibxml(): Promise<Libxml> {
+  libxml ??= import('libxml2-wasm');
+  return libxml;
+}
 
 /** The schema is parsed once per process and kept (libxml2 objects live in wasm memory). */
-function schema(): XsdValidator {
+function schema(lib: Libxml): XsdValidator {
   if (!validator) {
-    const xsd = XmlDocument.fromString(readFileSync(XSD_URL, 'utf8'));
+    const xsd = lib.XmlDocument.fromString(readFileSync(XSD_URL, 'utf8'));
     try {
-      validator = XsdValidator.fromDoc(xsd);
+      validator = lib.XsdValidator.fromDoc(xsd);
     } finally {
       xsd.dispose();
     }
@@ -54,15 +66,16 @@ function schema(): XsdValidator {
 }
 
 /** Schema errors of a pain.001.001.09 document; empty when it is valid. */
-export function validatePain001(xml: string): string[] {
+export async function validatePain001(xml: string): Promise<string[]> {
+  const lib = await loadLibxml();
   let doc: XmlDocument;
   try {
-    doc = XmlDocument.fromString(xml);
+    doc = lib.XmlDocument.fromString(xml);
   } catch (error) {
     return [`XML nicht lesbar: ${error instanceof Error ? error.message : String(error)}`];
   }
   try {
-    schema().validate(doc);
+    schema(lib).validate(doc);
     return [];
   } catch (error) {
     const details = (error as { details?: { message: string; line?: number }[] }).details;
