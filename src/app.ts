@@ -59,6 +59,7 @@ import { registerAwardRoutes } from './funding/awards/award.routes.tsx';
 import { fundingFamily } from './funding/procedure/grant.family.ts';
 import { FUNDING_LETTER_BUILDERS } from './funding/procedure/grant.letters.ts';
 import { registerFundingProcedureRoutes } from './funding/procedure/grant.routes.tsx';
+import { registerReviewerRoutes } from './funding/procedure/review.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -127,6 +128,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerDeMinimisRoutes(app, deps);
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
+    registerReviewerRoutes(app, deps);
     await Promise.resolve();
   });
 }

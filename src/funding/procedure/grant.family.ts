@@ -29,7 +29,8 @@ import {
 import { recordAward } from '../awards/award.actions.ts';
 import { programmeVersion } from './grant.assess.ts';
 import { FUNDING_PROCEDURE_TYPES } from './procedure-types/funding-grant.ts';
-import { figuresOf, prepareGrantStep } from './grant.steps.ts';
+import { figuresOf } from './grant.input.ts';
+import { prepareGrantStep } from './grant.steps.ts';
 import { ledgerPosition } from './grant.queries.ts';
 import type { FundingApplication } from './grant.types.ts';
 

@@ -35,8 +35,7 @@ import {
   NewApplicationPage,
 } from './grant.pages.views.tsx';
 import { loadFundingCaseView } from './grant.view-model.ts';
-import { assignReviewer, loadReviewerCase, reviewerQueue, submitReview } from './review.actions.ts';
-import { ReviewerCasePage, ReviewerQueuePage } from './review.views.tsx';
+import { assignReviewer } from './review.actions.ts';
 
 const Form = Type.Record(Type.String(), Type.Unknown());
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -373,73 +372,6 @@ export function registerFundingProcedureRoutes(
           `attachment; filename="foerderantraege-${berlinDate(deps.clock.now())}.csv"`,
         );
       return reply.send(streamApplicationsCsv(deps.db, bodies, step, stepLabel));
-    },
-  );
-
-  app.get('/begutachtung', { config: { access: 'funding:review' } }, async (request, reply) =>
-    sendPage(
-      reply,
-      <ReviewerQueuePage
-        ctx={pageContext(request, reply)}
-        items={await reviewerQueue(deps, request.actor)}
-      />,
-    ),
-  );
-
-  app.get(
-    '/begutachtung/:id',
-    { config: { access: 'funding:review' }, schema: { params: Id, querystring: Ok } },
-    async (request, reply) => {
-      const data = await loadReviewerCase(deps, request.actor, request.params.id);
-      const ok = request.query.ok;
-      return sendPage(
-        reply,
-        <ReviewerCasePage
-          ctx={pageContext(request, reply)}
-          data={data}
-          message={
-            ok === 'abgegeben'
-              ? 'Ihr Gutachten ist abgegeben.'
-              : ok === 'befangen'
-                ? 'Ihre Erklärung zum Interessenkonflikt ist gespeichert; Sie begutachten diesen Antrag nicht.'
-                : undefined
-          }
-        />,
-      );
-    },
-  );
-
-  app.post(
-    '/begutachtung/:id',
-    { config: { access: 'funding:review' }, schema: { params: Id, body: Form } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const values = strings(request.body);
-      try {
-        const result = await submitReview(deps, request.actor, id, {
-          conflict: values.befangen ?? '',
-          conflictNote: values.befangen_grund ?? '',
-          score: values.punkte ?? '',
-          comment: values.begruendung ?? '',
-        });
-        return reply.redirect(
-          `/begutachtung/${id}?ok=${result === 'conflict' ? 'befangen' : 'abgegeben'}`,
-          303,
-        );
-      } catch (error) {
-        if (!(error instanceof AppError) || !FORM_ERRORS.has(error.code)) throw error;
-        const data = await loadReviewerCase(deps, request.actor, id);
-        return sendPage(
-          reply,
-          <ReviewerCasePage
-            ctx={pageContext(request, reply)}
-            data={data}
-            errors={error.formErrors('befangen')}
-            values={values}
-          />,
-          HTTP_STATUS[error.code],
-        );
-      }
     },
   );
 }
