@@ -89,7 +89,9 @@ describe('funding procedure in Chromium without JavaScript', { skip }, () => {
   /** Drafts the letter through the letters pages, submits it for sign-off, the head signs. */
   async function signedLetter(worker: Page, id: string, kind: string): Promise<void> {
     await worker.goto(caseUrl(id));
-    await worker.getByRole('link', { name: 'Alle Schreiben und neues Schreiben entwerfen' }).click();
+    await worker
+      .getByRole('link', { name: 'Alle Schreiben und neues Schreiben entwerfen' })
+      .click();
     await worker.getByLabel('Art des Schreibens').selectOption(kind);
     await worker.getByRole('button', { name: 'Entwurf erzeugen' }).click();
     await worker.getByLabel('Unterzeichnung durch').selectOption({ index: 1 });
@@ -192,7 +194,10 @@ describe('funding procedure in Chromium without JavaScript', { skip }, () => {
       note: 'Kosten plausibel, Angebot marktüblich.',
     });
     assert.equal(await stand(worker), 'Entscheidung');
-    assert.match(await worker.locator('main').innerText(), /Empfehlung: Bewilligung von 40\.000,00/);
+    assert.match(
+      await worker.locator('main').innerText(),
+      /Empfehlung: Bewilligung von 40\.000,00/,
+    );
     await signedLetter(worker, id, 'decision');
     await act(worker, id, 'Zuwendung bewilligen');
     assert.equal(await stand(worker), 'Bewilligt – Durchführung');
@@ -261,7 +266,7 @@ describe('funding procedure in Chromium without JavaScript', { skip }, () => {
     await companyLater.goto(`${base}/unternehmen/foerderung`);
     assert.match(
       await companyLater.locator('main').innerText(),
-      /Fällige Verwendungsnachweise[^]*Vorlage des Verwendungsnachweises bis 30\.06\.2027/,
+      /Fällige Verwendungsnachweise[^]*Vorlage des Verwendungsnachweises bis 30\. Juni 2027/,
     );
     await act(companyLater, id, 'Verwendungsnachweis einreichen', {
       bericht: 'Konzept erstellt und im Betrieb vorgestellt; Maßnahmenplan bis 2045 liegt vor.',
