@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { fixedClock, type TestApp } from '../helpers/app.ts';
-import { BrowserSessions, browserSkipReason, startBrowserApp } from '../helpers/browser.ts';
+import {
+  axeViolations,
+  BrowserSessions,
+  browserSkipReason,
+  describeViolations,
+  startBrowserApp,
+} from '../helpers/browser.ts';
 import { BODY, CONCEPT_FORM, FOUNDRY, HEAD, openCall, REVIEWER } from '../helpers/funding.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 
@@ -26,6 +32,24 @@ describe('funding procedure in Chromium without JavaScript', { skip }, () => {
     () => base,
   );
   const axe = (page: Page, label: string) => sessions.axe(page, label);
+
+  /**
+   * axe on the page as a phone shows it (320 CSS pixels, WCAG 1.4.10): wide tables scroll there
+   * and must be reachable by keyboard.
+   */
+  async function axeNarrow(page: Page, label: string): Promise<void> {
+    const html = await page.content();
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      viewport: { width: 320, height: 640 },
+    });
+    const probe = await context.newPage();
+    await probe.goto(page.url());
+    await probe.setContent(html, { waitUntil: 'load' });
+    const violations = await axeViolations(probe);
+    if (violations.length > 0) sessions.problems.push(describeViolations(label, violations));
+    await context.close();
+  }
 
   before(async () => {
     const env = await startBrowserApp({ clock });
@@ -255,6 +279,7 @@ describe('funding procedure in Chromium without JavaScript', { skip }, () => {
     const payments = await worker.locator('table', { hasText: 'Abschlag Beratung' }).innerText();
     assert.match(payments, /20\.000,00[^]*ausgezahlt am 1\. Juni 2026/);
     await axe(worker, 'Förderfall (Förderstelle, bewilligt mit Zahlungen)');
+    await axeNarrow(worker, 'Förderfall (Förderstelle, bewilligt mit Zahlungen, schmal)');
     await company.goto(caseUrl(id));
     await axe(company, 'Förderfall (Unternehmen, bewilligt mit Zahlungen)');
     await company.close();
@@ -264,6 +289,7 @@ describe('funding procedure in Chromium without JavaScript', { skip }, () => {
     clock.set(new Date('2027-01-11T09:00:00Z'));
     const companyLater = await sessions.as(FOUNDRY);
     await companyLater.goto(`${base}/unternehmen/foerderung`);
+    await axeNarrow(companyLater, 'Förderverfahren des Unternehmens (schmal)');
     assert.match(
       await companyLater.locator('main').innerText(),
       /Fällige Verwendungsnachweise[^]*Vorlage des Verwendungsnachweises bis 30\. Juni 2027/,
