@@ -1,6 +1,7 @@
 /**
  * Benchmark: the training bonus as mass claims. 100,000 claims of 500 firms are checked by the
- * set-based checks (src/funding/training-bonus/training.checks.ts) in one run; the rate is set
+ * set-based checks (src/funding/training-bonus/training.checks.ts) in one run, then the passing
+ * ones are bound on the budget line and recorded as de-minimis aid (training.funds.ts); the rate is set
  * against the raw insert rate of the same PostgreSQL in the same run (the same rows into a table
  * of the same columns without constraints, indexes or triggers). Then a payment run of 10,000
  * approved claims: pain.001 built with the sepa library, validated against the ISO 20022 schema,
@@ -17,6 +18,12 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { userActor } from '../src/platform/auth/auth.queries.ts';
 import { runTrainingChecks } from '../src/funding/training-bonus/training.checks.ts';
+import {
+  bindWaitingClaims,
+  BONUS_PROGRAMME_ID,
+} from '../src/funding/training-bonus/training.funds.ts';
+import { createBudgetLine } from '../src/funding/ledger/budget-lines.ts';
+import { postAppropriation } from '../src/funding/ledger/ledger.actions.ts';
 import {
   confirmPaymentRun,
   createPaymentRun,
@@ -150,6 +157,33 @@ await runBench(
       .transaction()
       .execute((trx) => runTrainingChecks(trx, { tenantId: body.id, now }));
     const checkMs = performance.now() - checkStart;
+    // The passing claims wait for their funds: a budget line of the year with enough money, then
+    // one binding (de-minimis check and record per firm, one commitment per claim on the line).
+    const lineId = await createBudgetLine({
+      db,
+      tenantId: body.id,
+      userId: null,
+      input: {
+        programmeId: BONUS_PROGRAMME_ID,
+        budgetLine: '0710/686 70',
+        year: '2026',
+        label: '',
+      },
+    });
+    await db.transaction().execute((trx) =>
+      postAppropriation(trx, {
+        tenantId: body.id,
+        lineId,
+        amountCents: 50_000_000_000,
+        reason: 'Haushaltsansatz (Benchmark)',
+        userId: null,
+      }),
+    );
+    const bindStart = performance.now();
+    const bound = await db
+      .transaction()
+      .execute((trx) => bindWaitingClaims(trx, { tenantId: body.id, now, userId: null }));
+    const bindMs = performance.now() - bindStart;
     const ledger = await sql<{ people: number; over: number }>`
     select count(*)::int as people, count(*) filter (where committed_cents > cap_cents)::int as over
     from training_person_ledger`.execute(db);
@@ -171,6 +205,9 @@ await runBench(
     log(
       `| Automatische Prüfung (eine Anweisung, alle Prüfungen) | ${result.checked} | ${seconds(checkMs)} s | ${rate(result.checked, checkMs)} Anträge/s |`,
     );
+    log(
+      `| Bindung der Haushaltsmittel und De-minimis-Erfassung (bewilligt) | ${bound.approved} | ${seconds(bindMs)} s | ${rate(bound.approved, bindMs)} Anträge/s |`,
+    );
     log('');
     log(
       `Verhältnis Prüfrate / Roh-Einfügerate: **${(rate(result.checked, checkMs) / rate(CLAIMS, rawMs)).toFixed(2)}**`,
@@ -181,7 +218,7 @@ await runBench(
         .map(([k, v]) => `${k} ${v}`)
         .join(
           ', ',
-        )}; ${ledger.rows[0]!.people} Personen im Ledger, davon über dem Höchstbetrag: ${ledger.rows[0]!.over}.`,
+        )}; gebunden und bewilligt ${bound.approved} (De-minimis gekürzt ${bound.reduced}, abgelehnt ${bound.refused}); ${ledger.rows[0]!.people} Personen im Ledger, davon über dem Höchstbetrag: ${ledger.rows[0]!.over}.`,
     );
 
     // Payment run: exactly PAYMENTS approved claims (the rest are set aside as refused).
@@ -229,7 +266,9 @@ await runBench(
     log(
       `| erstellen (pain.001 bauen, gegen XSD prüfen, speichern) | ${run.items} | ${seconds(runMs)} s | ${mib(peakRss)} MiB (+${mib(peakRss - base.rss)}) | ${mib(peakHeap)} MiB (+${mib(peakHeap - base.heapUsed)}) |`,
     );
-    log(`| bestätigen (als ausgezahlt buchen) | ${confirmed.paid} | ${seconds(confirmMs)} s | | |`);
+    log(
+      `| bestätigen (als ausgezahlt buchen, Auszahlungen im Haushalt) | ${confirmed.paid} | ${seconds(confirmMs)} s | | |`,
+    );
     log('');
     log(
       `Datei: ${(size.bytes / 1024 / 1024).toFixed(1)} MiB, Summe ${(run.totalCents / 100).toLocaleString('de-DE')} €.`,

@@ -27,6 +27,7 @@ import * as fundingLedger from './migrations/20261205T0100_funding_ledger.ts';
 import * as trainingBonus from './migrations/20261205T0200_training_bonus.ts';
 import * as fundingProcedures from './migrations/20261206T0000_funding_procedures.ts';
 import * as fundingAwards from './migrations/20261206T0100_funding_awards.ts';
+import * as bonusLedger from './migrations/20261206T0200_bonus_ledger.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
   '20261205T0200_training_bonus': trainingBonus,
   '20261206T0000_funding_procedures': fundingProcedures,
   '20261206T0100_funding_awards': fundingAwards,
+  '20261206T0200_bonus_ledger': bonusLedger,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

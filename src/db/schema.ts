@@ -887,7 +887,7 @@ export interface FundingLedgerEntriesTable {
 export interface FundingLedgerPositionsTable {
   line_id: string;
   tenant_id: string;
-  procedure_id: string;
+  procedure_id: string | null;
   committed_cents: LedgerTotal;
   released_cents: LedgerTotal;
   paid_cents: LedgerTotal;
@@ -929,7 +929,8 @@ export interface Database {
 
 // --- Funding: heat-pump training bonus claims and payment runs (migration 20261205T0200_training_bonus) ---
 export type TrainingRole = 'technical-manager' | 'planner' | 'fitter' | 'other';
-export type TrainingClaimStatus = 'submitted' | 'qa' | 'approved' | 'refused' | 'paid';
+export type TrainingClaimStatus =
+  'submitted' | 'qa' | 'awaiting-funds' | 'approved' | 'refused' | 'paid';
 export type PaymentRunStatus = 'created' | 'confirmed' | 'cancelled';
 
 export interface TrainingCoursesTable {
@@ -1139,4 +1140,18 @@ export interface FundingAwardsTable {
 
 export interface Database {
   funding_awards: FundingAwardsTable;
+}
+
+// --- Funding: training bonus on the budget ledger and in the de-minimis record (migration 20261206T0200_bonus_ledger) ---
+/** A movement is booked for a procedure or for a training-bonus claim, never both. */
+export interface FundingLedgerEntriesTable {
+  claim_id: string | null;
+}
+
+export interface FundingLedgerPositionsTable {
+  claim_id: string | null;
+}
+
+export interface DeMinimisAidTable {
+  claim_id: string | null;
 }

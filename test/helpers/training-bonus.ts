@@ -6,6 +6,9 @@ import { insertProfileVersion } from '../../src/funding/profile/profile.actions.
 import type { ProfileValues } from '../../src/funding/profile/profile.types.ts';
 import type { ClaimDraft } from '../../src/funding/training-bonus/training.rules.ts';
 import type { Db } from '../../src/db/database.ts';
+import { createBudgetLine } from '../../src/funding/ledger/budget-lines.ts';
+import { postAppropriation } from '../../src/funding/ledger/ledger.actions.ts';
+import { BONUS_PROGRAMME_ID } from '../../src/funding/training-bonus/training.funds.ts';
 import type { OrganisationKind, Role } from '../../src/db/schema.ts';
 
 /** An SHK firm in NRW, member of a chamber of crafts: passes the firm checks. */
@@ -86,4 +89,34 @@ export function claimDraft(overrides: Partial<ClaimDraft> = {}): ClaimDraft {
     accountHolder: 'Heizung Beispiel GmbH',
     ...overrides,
   };
+}
+
+/**
+ * The funding body's budget line of the training bonus for `year` with `cents` appropriated;
+ * claims that pass their checks are approved only with funds bound on it.
+ */
+export async function bonusLine(
+  db: Db,
+  tenantId: string,
+  budgetLine: string,
+  cents: number,
+  year = '2026',
+): Promise<string> {
+  const lineId = await createBudgetLine({
+    db,
+    tenantId,
+    userId: null,
+    input: { programmeId: BONUS_PROGRAMME_ID, budgetLine, year, label: 'Bildungsprämie' },
+  });
+  if (cents > 0)
+    await db.transaction().execute((trx) =>
+      postAppropriation(trx, {
+        tenantId,
+        lineId,
+        amountCents: cents,
+        reason: 'Haushaltsansatz Bildungsprämie',
+        userId: null,
+      }),
+    );
+  return lineId;
 }

@@ -536,7 +536,7 @@ describe('letters of the funding procedure, built from stored cases and rendered
       '225,89 €',
       '120 Tage',
       '143 Tage',
-      '[open] Der Basiszinssatz ab 01.07.2026',
+      'Der Basiszinssatz ab 01.07.2026 ist noch nicht bekannt',
       'Anerkannte zuwendungsfähige Ausgaben',
       '40.000,00 €',
       'Verwendungsnachweis am 2. November 2026',

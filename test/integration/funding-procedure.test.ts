@@ -225,6 +225,65 @@ describe('funding procedure through its pages', () => {
     assert.equal(Number(p.released_cents), 0);
   });
 
+  it('a grant that would exceed the de-minimis ceiling is reduced, with the computation shown', async () => {
+    await later('2026-06-01T08:00:00Z');
+    const foundry = await db()
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', 'like', 'Gießerei Hellweg%')
+      .executeTakeFirstOrThrow();
+    // Aid the company declared from another body: 285,000 € within the last three years, after
+    // the grants of the cases above (2 × 40,000 €) — the ceiling of 300,000 € is nearly used.
+    await db()
+      .insertInto('de_minimis_aid')
+      .values({
+        tenant_id: foundry.id,
+        source: 'declared',
+        granting_body: 'NRW.BANK (Beispiel)',
+        granted_on: '2024-09-01',
+        amount_cents: 14_500_000,
+        regulation: '2023/2831',
+        aid_instrument: 'grant',
+      })
+      .execute();
+    const id = await applyFor(company, lineId, 'transformation-concept', {
+      ...CONCEPT_FORM,
+      titel: 'Konzept De-minimis',
+    });
+    await stepOk(company, id, 'submit-application');
+    await stepOk(worker, id, 'confirm-receipt');
+    await stepOk(worker, id, 'complete-formal-check');
+    await stepOk(worker, id, 'complete-assessment', { note: 'Kosten plausibel.' });
+    const page = await worker.get(`/foerderung/antraege/${id}`);
+    // 300,000 − 80,000 (two grants above) − 145,000 declared = 75,000 € headroom ≥ 40,000 €: no cut yet.
+    assert.match(page.body, /Bewilligung von 40\.000,00/);
+    await db()
+      .insertInto('de_minimis_aid')
+      .values({
+        tenant_id: foundry.id,
+        source: 'declared',
+        granting_body: 'Bundesamt (Beispiel)',
+        granted_on: '2025-03-01',
+        amount_cents: 5_000_000,
+        regulation: '2023/2831',
+        aid_instrument: 'grant',
+      })
+      .execute();
+    // More aid declared: the next application is assessed against the smaller headroom.
+    const second = await applyFor(company, lineId, 'transformation-concept', {
+      ...CONCEPT_FORM,
+      titel: 'Konzept De-minimis 2',
+    });
+    await stepOk(company, second, 'submit-application');
+    await stepOk(worker, second, 'confirm-receipt');
+    await stepOk(worker, second, 'complete-formal-check');
+    await stepOk(worker, second, 'complete-assessment', { note: 'Kosten plausibel.' });
+    const reduced = await worker.get(`/foerderung/antraege/${second}`);
+    // 300,000 − 80,000 − 145,000 − 50,000 = 25,000 € headroom.
+    assert.match(reduced.body, /Bewilligung von 25\.000,00/);
+    assert.match(reduced.body, /Auf den De-minimis-Spielraum gekürzt/);
+  });
+
   it('other companies, reviewers and the wrong side are refused and learn nothing', async () => {
     await later('2026-06-01T08:00:00Z');
     const id = await applyFor(company, lineId, 'transformation-concept', {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Client, createTestApp, csrfTokenFrom, fixedClock, type TestApp } from '../helpers/app.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
-import { addMember, addProfile } from '../helpers/training-bonus.ts';
+import { orgId } from '../helpers/permits.ts';
+import { addMember, addProfile, bonusLine } from '../helpers/training-bonus.ts';
 
 /**
  * The training-bonus pages without script: the firm's form and CSV upload (German errors with
@@ -72,6 +73,7 @@ describe('training bonus pages', () => {
     });
     await addProfile(db, a.orgId);
     await addProfile(db, b.orgId, { trade: 'kaelte-klima' });
+    await bonusLine(db, await orgId(t, 'Bezirksregierung Arnsberg'), '0710/686 70', 100_000_000);
     await addMember(db, {
       org: 'NRW.BANK (Beispiel)',
       kind: 'funding-body',

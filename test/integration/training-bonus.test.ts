@@ -16,7 +16,7 @@ import { validateClaim, type ValidClaim } from '../../src/funding/training-bonus
 import { buildPain001, validatePain001 } from '../../src/funding/training-bonus/training.sepa.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { orgId } from '../helpers/permits.ts';
-import { addMember, addProfile, claimDraft } from '../helpers/training-bonus.ts';
+import { addMember, addProfile, bonusLine, claimDraft } from '../helpers/training-bonus.ts';
 
 /**
  * The training bonus as mass claims: set-based checks with a recorded result each, the cap per
@@ -106,6 +106,8 @@ describe('training bonus: claims, checks and payment runs', () => {
         role: 'case_worker',
       })
     ).actor();
+    // The bonus's budget line of the year with ample funds; the limits have their own tests.
+    await bonusLine(db, body, '0710/686 70', 100_000_000);
   });
   after(async () => t.close());
   beforeEach(async () => {
@@ -146,6 +148,7 @@ describe('training bonus: claims, checks and payment runs', () => {
         'cap:passed',
         'duplicate:passed',
         'bank-details:passed',
+        'de-minimis:passed',
       ],
     );
   });

@@ -83,7 +83,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       c.notNull().check(sql`length(btrim(purpose)) between 3 and 2000`),
     )
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('requested').check(sql`status in ('requested', 'paid', 'rejected')`),
+      c
+        .notNull()
+        .defaultTo('requested')
+        .check(sql`status in ('requested', 'paid', 'rejected')`),
     )
     .addColumn('requested_on', 'date', (c) => c.notNull())
     .addColumn('decided_on', 'date')

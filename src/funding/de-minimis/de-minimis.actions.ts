@@ -168,6 +168,63 @@ export async function recordGrantedDeMinimisAid(
 }
 
 /**
+ * Records several de-minimis aids the funding body grants one company on one day (the
+ * training-bonus claims of a check run), each naming its claim. Checked together in the same
+ * transaction like recordGrantedDeMinimisAid: the sum must fit the undertaking's headroom, or
+ * nothing is recorded. A claim is recorded once (unique claim_id).
+ */
+export async function recordGrantedClaimAids(
+  trx: Db,
+  input: {
+    companyId: string;
+    fundingBodyId: string;
+    grantedOn: string;
+    grants: readonly { claimId: string; amountCents: number; reference: string }[];
+    userId: string | null;
+  },
+): Promise<{ check: DeMinimisCheck }> {
+  const total = input.grants.reduce((sum, g) => sum + g.amountCents, 0);
+  if (input.grants.some((g) => g.amountCents < 1)) {
+    throw new AppError('validation', 'Der Betrag der Beihilfe muss größer als 0,00 € sein.');
+  }
+  const check = await deMinimisCheck(trx, input.companyId, input.grantedOn, total);
+  if (check.outcome !== 'allowed') {
+    throw new AppError(
+      'conflict',
+      `Der De-minimis-Höchstbetrag reicht nicht: Spielraum ${formatEuro(check.headroomCents)}, zusammen beantragt ${formatEuro(total)}.`,
+    );
+  }
+  const body = await trx
+    .selectFrom('organisations')
+    .select('name')
+    .where('id', '=', input.fundingBodyId)
+    .where('kind', '=', 'funding-body')
+    .executeTakeFirst();
+  if (!body) throw new AppError('not_found', 'Diese Förderstelle gibt es nicht.');
+  for (let i = 0; i < input.grants.length; i += 2_000) {
+    await trx
+      .insertInto('de_minimis_aid')
+      .values(
+        input.grants.slice(i, i + 2_000).map((g) => ({
+          tenant_id: input.companyId,
+          source: 'granted' as const,
+          granting_body: body.name,
+          funding_body_id: input.fundingBodyId,
+          claim_id: g.claimId,
+          granted_on: input.grantedOn,
+          amount_cents: g.amountCents,
+          regulation: '2023/2831' as const,
+          aid_instrument: 'grant' as const,
+          reference: g.reference,
+          recorded_by: input.userId,
+        })),
+      )
+      .execute();
+  }
+  return { check };
+}
+
+/**
  * Records that two organisations on the platform form one single undertaking (Art. 2 (2)
  * VO (EU) 2023/2831). Who confirms such a link (the company's declaration, the funding body's
  * review of the shareholdings) is [open]; the funding procedure calls this after its review.

@@ -210,7 +210,7 @@ export function BudgetPage(props: {
         <TextField
           name="callOpenUntil"
           type="date"
-          label="Anträge bis (leer: bis zum Ende des Haushaltsjahres)"
+          label="Antragsschluss des Aufrufs (leer: Jahresende)"
           value={props.line?.callOpenUntil}
           required={false}
           errors={errors}

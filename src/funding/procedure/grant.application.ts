@@ -128,6 +128,7 @@ async function buildApplication(
     plan: values.plan,
     periodStart: values.periodStart,
     ...(values.consultantDays === undefined ? {} : { consultantDays: values.consultantDays }),
+    ...(values.units === undefined ? {} : { units: values.units }),
   };
   const entry = await finderEntryFor(trx, company.id, base, today, now);
   let sizeClass = '';

@@ -41,7 +41,7 @@ export async function finderEntryFor(
   companyId: string,
   application: Pick<
     FundingApplication,
-    'versionId' | 'measureId' | 'plan' | 'periodStart' | 'consultantDays'
+    'versionId' | 'measureId' | 'plan' | 'periodStart' | 'consultantDays' | 'units'
   >,
   date: IsoDate,
   asOf?: Date,
@@ -66,6 +66,7 @@ export async function finderEntryFor(
         ...(application.consultantDays === undefined
           ? {}
           : { consultantDays: application.consultantDays }),
+        ...(application.units === undefined ? {} : { units: application.units }),
       },
     },
     date,

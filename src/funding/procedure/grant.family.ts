@@ -29,7 +29,7 @@ import {
 import { recordAward } from '../awards/award.actions.ts';
 import { programmeVersion } from './grant.assess.ts';
 import { FUNDING_PROCEDURE_TYPES } from './procedure-types/funding-grant.ts';
-import { figuresOf, prepareGrantStep, type FundingRow } from './grant.steps.ts';
+import { figuresOf, prepareGrantStep } from './grant.steps.ts';
 import { ledgerPosition } from './grant.queries.ts';
 import type { FundingApplication } from './grant.types.ts';
 
@@ -133,7 +133,7 @@ async function grantConsequences(
   step: CommittedStep<FundingApplication>,
 ): Promise<void> {
   const { trx, event, now } = step;
-  const row = step.row as FundingRow;
+  const row = step.row;
   const data = event.data;
   const userId = step.actor.id;
   const today = berlinDate(now);

@@ -6,7 +6,12 @@
 import type { FundingMeasure, FundingProgrammeVersion } from '../../law/funding/index.ts';
 import type { IsoDate } from '../../law/index.ts';
 import type { FieldError } from '../../platform/errors.ts';
-import { formatEuroCents, parseEuroToCents } from '../../platform/german-number.ts';
+import {
+  formatEuroCents,
+  formatGermanNumber,
+  parseEuroToCents,
+  parseGermanNumber,
+} from '../../platform/german-number.ts';
 import { isIsoDate } from '../../procedures/engine/dates.ts';
 import { isoFromGermanDate } from './grant.dates.ts';
 import type { FinancingPlan, OtherAid, PlanCost } from './grant.types.ts';
@@ -26,6 +31,8 @@ export interface ApplicationFormValues {
   plan: FinancingPlan;
   requestedCents: number;
   consultantDays?: number;
+  /** Quantity in the programme's unit (fixed amount per unit). */
+  units?: number;
 }
 
 export type FormInput = Record<string, string>;
@@ -34,8 +41,22 @@ export function costKey(index: number): string {
   return `k${index + 1}`;
 }
 
-export function measureCosts(measure: FundingMeasure): { key: string; label: string }[] {
+/**
+ * The cost categories of the financing plan: the measure's eligible costs; for a fixed amount
+ * per unit (Festbetragsfinanzierung, e.g. per m² collector area) the plan has one category for
+ * the installation and the quantity is asked separately.
+ */
+export function measureCosts(
+  measure: FundingMeasure,
+  unit?: string,
+): { key: string; label: string }[] {
+  if (unit !== undefined) return [{ key: costKey(0), label: 'Ausgaben für die Anlage' }];
   return measure.eligibleCosts.map((label, i) => ({ key: costKey(i), label }));
+}
+
+/** The unit of a fixed amount per unit, or undefined for a share of the costs. */
+export function amountUnit(version: FundingProgrammeVersion): string | undefined {
+  return version.amount.kind === 'per-unit' ? version.amount.unit : undefined;
 }
 
 const text = (body: Record<string, unknown>, name: string, max = 4000): string => {
@@ -44,7 +65,11 @@ const text = (body: Record<string, unknown>, name: string, max = 4000): string =
 };
 
 /** The raw strings of the form as typed, for re-showing it after a refused save. */
-export function formInput(body: Record<string, unknown>, measure: FundingMeasure): FormInput {
+export function formInput(
+  body: Record<string, unknown>,
+  measure: FundingMeasure,
+  unit?: string,
+): FormInput {
   const names = [
     'titel',
     'beschreibung',
@@ -56,7 +81,8 @@ export function formInput(body: Record<string, unknown>, measure: FundingMeasure
     'eigenmittel',
     'beantragt',
     'beratertage',
-    ...measureCosts(measure).map((c) => `kosten_${c.key}`),
+    'menge',
+    ...measureCosts(measure, unit).map((c) => `kosten_${c.key}`),
     ...Array.from({ length: OTHER_AID_ROWS }, (_, i) => [
       `hilfe_quelle_${i + 1}`,
       `hilfe_betrag_${i + 1}`,
@@ -78,6 +104,7 @@ export function inputFromValues(values: ApplicationFormValues): FormInput {
     eigenmittel: formatEuroCents(values.plan.ownFundsCents),
     beantragt: formatEuroCents(values.requestedCents),
     beratertage: values.consultantDays === undefined ? '' : String(values.consultantDays),
+    menge: values.units === undefined ? '' : formatGermanNumber(values.units),
   };
   for (const c of values.plan.costs) input[`kosten_${c.key}`] = formatEuroCents(c.cents);
   values.plan.otherAid.forEach((a, i) => {
@@ -169,7 +196,18 @@ export function parseApplicationForm(
   if (city.length < 2 || city.length > 80)
     errors.push({ field: 'ort', message: 'Ort: 2 bis 80 Zeichen.' });
 
-  const costs: PlanCost[] = measureCosts(measure).map((c) => ({
+  const unit = amountUnit(version);
+  let units: number | undefined;
+  if (unit !== undefined) {
+    const value = parseGermanNumber(input.menge);
+    if (value === undefined || !Number.isFinite(value) || value <= 0 || value > 1_000_000)
+      errors.push({
+        field: 'menge',
+        message: `Menge in ${unit}: Bitte eine Zahl größer als 0 angeben.`,
+      });
+    else units = value;
+  }
+  const costs: PlanCost[] = measureCosts(measure, unit).map((c) => ({
     ...c,
     cents: amount(input, `kosten_${c.key}`, c.label, errors, true),
   }));
@@ -248,6 +286,7 @@ export function parseApplicationForm(
       plan: { costs, ownFundsCents, otherAid },
       requestedCents,
       ...(consultantDays === undefined ? {} : { consultantDays }),
+      ...(units === undefined ? {} : { units }),
     },
   };
 }

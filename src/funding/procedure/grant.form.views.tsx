@@ -12,6 +12,8 @@ import { inputFromValues, measureCosts, OTHER_AID_ROWS, type FormInput } from '.
 import type { FundingCaseView } from './grant.view-model.ts';
 
 export function ApplicationFields(props: {
+  /** The unit of a fixed amount per unit (then the quantity is asked). */
+  unit?: string | undefined;
   measure: FundingMeasure;
   input: FormInput;
   errors: FieldError[];
@@ -71,7 +73,7 @@ export function ApplicationFields(props: {
       </fieldset>
       <fieldset class="kern-fieldset">
         <legend class="kern-label">Finanzierungsplan: förderfähige Ausgaben (Euro)</legend>
-        {measureCosts(props.measure).map((c) => (
+        {measureCosts(props.measure, props.unit).map((c) => (
           <TextField
             key={c.key}
             name={`kosten_${c.key}`}
@@ -114,6 +116,15 @@ export function ApplicationFields(props: {
           errors={errors}
           width="width-4"
         />
+        {props.unit !== undefined ? (
+          <TextField
+            name="menge"
+            label={`Menge in ${props.unit} (Festbetrag je Einheit)`}
+            value={v('menge')}
+            errors={errors}
+            width="width-4"
+          />
+        ) : null}
         {props.dayRateCap ? (
           <TextField
             name="beratertage"
@@ -152,6 +163,7 @@ export function ApplicationEditForm(props: {
       plan: app.plan,
       requestedCents: app.requestedCents,
       ...(app.consultantDays === undefined ? {} : { consultantDays: app.consultantDays }),
+      ...(app.units === undefined ? {} : { units: app.units }),
     });
   return (
     <form method="post" action={`/foerderung/antraege/${view.row.id}`}>
@@ -163,6 +175,7 @@ export function ApplicationEditForm(props: {
         input={input}
         errors={props.errors}
         dayRateCap={view.dayRateCap}
+        unit={view.unit}
       />
       <SubmitButton>Entwurf speichern</SubmitButton>
     </form>

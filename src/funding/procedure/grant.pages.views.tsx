@@ -18,7 +18,7 @@ import { DataTable } from '../../platform/table.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
 import type { OpenCall } from './grant.application.ts';
 import { fundingProcedureType } from './grant.family.ts';
-import type { FormInput } from './grant.form.ts';
+import { amountUnit, type FormInput } from './grant.form.ts';
 import { ApplicationFields } from './grant.form.views.tsx';
 import type { bodyCases, companyCases, companyDeadlines } from './grant.lists.ts';
 import { BODY_PAGE_SIZE } from './grant.lists.ts';
@@ -191,6 +191,7 @@ export function NewApplicationPage(props: {
           <input type="hidden" name="aufruf" value={call.lineId} />
           <input type="hidden" name="massnahme" value={measure.id} />
           <ApplicationFields
+            unit={amountUnit(call.version)}
             measure={measure}
             input={props.input}
             errors={props.errors}

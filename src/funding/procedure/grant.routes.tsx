@@ -20,14 +20,13 @@ import { loadLettersView } from '../../procedures/letters/letter.routes.tsx';
 import {
   applyingCompany,
   createFundingApplication,
-  findMeasure,
   openCalls,
   saveFundingApplication,
 } from './grant.application.ts';
 import { FundingCasePage } from './grant.case.views.tsx';
 import { streamApplicationsCsv } from './grant.export.ts';
 import { fundingProcedureType, performFundingStep } from './grant.family.ts';
-import { formInput, type FormInput } from './grant.form.ts';
+import { amountUnit, formInput, type FormInput } from './grant.form.ts';
 import { bodyCases, companyCases, companyDeadlines } from './grant.lists.ts';
 import {
   BODY_STEP_FILTER,
@@ -180,16 +179,9 @@ export function registerFundingProcedureRoutes(
       const measureId = typeof body.massnahme === 'string' ? body.massnahme : '';
       const calls = await openCalls(deps.db, berlinDate(deps.clock.now()));
       const call = calls.find((c) => c.lineId === lineId);
-      const input = call
-        ? formInput(
-            body,
-            findMeasure(
-              call.version,
-              call.version.measures.find((m) => m.id === measureId)?.id ??
-                call.version.measures[0]!.id,
-            ),
-          )
-        : {};
+      const measure =
+        call?.version.measures.find((m) => m.id === measureId) ?? call?.version.measures[0];
+      const input = call && measure ? formInput(body, measure, amountUnit(call.version)) : {};
       try {
         const id = await createFundingApplication({
           deps,
@@ -238,7 +230,7 @@ export function registerFundingProcedureRoutes(
     async (request, reply) => {
       const { id } = request.params;
       const view = await loadFundingCaseView(deps, request.actor, id);
-      const input = view.measure ? formInput(request.body, view.measure) : {};
+      const input = view.measure ? formInput(request.body, view.measure, view.unit) : {};
       try {
         await saveFundingApplication({
           deps,

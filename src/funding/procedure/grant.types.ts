@@ -61,6 +61,8 @@ export interface FundingApplication {
   requestedCents: number;
   /** Consultant days, for programmes with a day-rate cap. */
   consultantDays?: number;
+  /** Quantity in the programme's unit, for a fixed amount per unit. */
+  units?: number;
   applicant: ApplicantSnapshot;
   finder: AttachedFinderResult;
 }

@@ -102,10 +102,10 @@ export async function loadFundingCaseView(deps: FundingDeps, actor: Actor, proce
   const actions: (AvailableAction & { role: Role })[] = [];
   const seen = new Set<string>();
   for (const role of acting) {
-    for (const a of availableActions(type, row.state, role as Role, today, signed)) {
+    for (const a of availableActions(type, row.state, role, today, signed)) {
       if (seen.has(a.action)) continue;
       seen.add(a.action);
-      actions.push({ ...a, role: role as Role });
+      actions.push({ ...a, role: role });
     }
   }
   const version = fundingProgrammeVersions.find((v) => v.versionId === row.application.versionId);
@@ -115,6 +115,7 @@ export async function loadFundingCaseView(deps: FundingDeps, actor: Actor, proce
     roles,
     programmeTitle: version?.title ?? row.application.versionId,
     measure,
+    unit: version?.amount.kind === 'per-unit' ? version.amount.unit : undefined,
     dayRateCap:
       version?.amount.kind === 'share-of-costs' && version.amount.dayRateCapCents !== undefined,
     type,

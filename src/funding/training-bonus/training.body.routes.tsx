@@ -1,57 +1,30 @@
-import type { Access } from '../../platform/auth/policy.ts';
-import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
-import { hasRole } from '../../platform/auth/actor.ts';
-import { AppError, HTTP_STATUS, type FieldError } from '../../platform/errors.ts';
+import { AppError, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
-import { berlinDay } from '../profile/profile.queries.ts';
 import {
-  addTrainingCourse,
+  bindWaitingTrainingClaims,
   decideTrainingClaim,
   fundingBodyOf,
   saveTrainingSettings,
-  setTrainingCourseActive,
 } from './training.body.ts';
-import { BASE, ClaimPage, CoursesPage, QueuePage, RunsPage } from './training.body.views.tsx';
-import { cancelPaymentRun, confirmPaymentRun, createPaymentRun } from './training.payments.ts';
-
-const FormBody = Type.Record(Type.String(), Type.Unknown());
-const Flag = Type.Object({ ok: Type.Optional(Type.String({ maxLength: 40 })) });
-const Uuid = Type.String({ format: 'uuid' });
-const ClaimParams = Type.Object({ claimId: Uuid });
-const CourseParams = Type.Object({ courseId: Uuid });
-const RunParams = Type.Object({ runId: Uuid });
-const QUEUE_SHOWN = 100;
-
-const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2_100) : '');
-function kept(body: Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body))
-    if (k !== '_csrf' && typeof v === 'string') values[k] = v.slice(0, 300);
-  return values;
-}
-const okOf = (request: FastifyRequest) => (request.query as { ok?: string } | undefined)?.ok;
-
-/** Runs `action`; a German validation or conflict error re-renders the page with status 400/409. */
-async function formAction(
-  action: () => Promise<string>,
-  render: (errors: FieldError[], status: number) => Promise<FastifyReply>,
-  reply: FastifyReply,
-  fallbackField: string,
-): Promise<FastifyReply> {
-  try {
-    return reply.redirect(await action(), 303);
-  } catch (error) {
-    if (!(error instanceof AppError) || (error.code !== 'validation' && error.code !== 'conflict'))
-      throw error;
-    return render(
-      error.formErrors(fallbackField),
-      error.code === 'validation' ? HTTP_STATUS.validation : HTTP_STATUS.conflict,
-    );
-  }
-}
+import { BASE, QueuePage } from './training.body.views.tsx';
+import { ClaimPage } from './training.claim.views.tsx';
+import {
+  access,
+  ClaimParams,
+  Flag,
+  FormBody,
+  formAction,
+  isSupervisor,
+  okOf,
+  QUEUE_SHOWN,
+  supervise,
+  text,
+} from './training.body.http.ts';
+import { registerTrainingCourseRoutes } from './training.courses.routes.tsx';
+import { registerTrainingRunRoutes } from './training.runs.routes.tsx';
 
 /**
  * The funding body's pages of the training bonus: the QA queue and settings, a claim with its
@@ -60,14 +33,6 @@ async function formAction(
  * names the staff member's own funding body, so another body's claim or run is "not found".
  */
 export function registerTrainingBodyRoutes(app: App, deps: Deps): void {
-  const access: { access: Access } = { access: 'training-bonus:review' };
-  // The paying account, the QA share and confirming a payment run are the supervisor's.
-  const supervise: { access: Access } = { access: 'training-bonus:supervise' };
-  const isSupervisor = (request: FastifyRequest) => {
-    const body = fundingBodyOf(request.actor);
-    return hasRole(request.actor, 'supervisor', body.id);
-  };
-
   const renderQueue = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -148,6 +113,16 @@ export function registerTrainingBodyRoutes(app: App, deps: Deps): void {
         reply,
         'samplePermille',
       );
+    },
+  );
+
+  // After a new appropriation: claims waiting for funds are bound in order of submission.
+  app.post(
+    `${BASE}/mittel-binden`,
+    { config: access, schema: { body: FormBody } },
+    async (request, reply) => {
+      await bindWaitingTrainingClaims({ db: deps.db, actor: request.actor, now: deps.clock.now() });
+      return reply.redirect(`${BASE}?ok=gebunden`, 303);
     },
   );
 
@@ -247,194 +222,6 @@ export function registerTrainingBodyRoutes(app: App, deps: Deps): void {
     },
   );
 
-  const renderCourses = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    state?: { values: Record<string, string>; errors: FieldError[] },
-    status = 200,
-  ) => {
-    const body = fundingBodyOf(request.actor);
-    const courses = await deps.db
-      .selectFrom('training_courses')
-      .select(['id', 'code', 'title', 'provider', 'standard', 'days', 'active'])
-      .where('tenant_id', '=', body.id)
-      .orderBy('code')
-      .execute();
-    return sendPage(
-      reply,
-      <CoursesPage
-        ctx={pageContext(request, reply)}
-        courses={courses}
-        values={state?.values ?? {}}
-        errors={state?.errors ?? []}
-        message={state ? undefined : okOf(request)}
-      />,
-      status,
-    );
-  };
-
-  app.get(`${BASE}/kurse`, { config: access, schema: { querystring: Flag } }, (request, reply) =>
-    renderCourses(request, reply),
-  );
-
-  app.post(
-    `${BASE}/kurse`,
-    { config: access, schema: { body: FormBody } },
-    async (request, reply) => {
-      const values = kept(request.body);
-      return formAction(
-        async () => {
-          await addTrainingCourse({
-            db: deps.db,
-            actor: request.actor,
-            draft: {
-              code: values.code ?? '',
-              title: values.title ?? '',
-              provider: values.provider ?? '',
-              standard: values.standard ?? '',
-              days: values.days ?? '',
-            },
-          });
-          return `${BASE}/kurse?ok=kurs`;
-        },
-        (errors, status) => renderCourses(request, reply, { values, errors }, status),
-        reply,
-        'code',
-      );
-    },
-  );
-
-  app.post(
-    `${BASE}/kurse/:courseId/status`,
-    { config: access, schema: { params: CourseParams, body: FormBody } },
-    async (request, reply) => {
-      await setTrainingCourseActive({
-        db: deps.db,
-        actor: request.actor,
-        courseId: request.params.courseId,
-        active: request.body.active === 'true',
-      });
-      return reply.redirect(`${BASE}/kurse?ok=kursstatus`, 303);
-    },
-  );
-
-  const renderRuns = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    state?: { values: Record<string, string>; errors: FieldError[] },
-    status = 200,
-  ) => {
-    const body = fundingBodyOf(request.actor);
-    const [runs, payable] = await Promise.all([
-      deps.db
-        .selectFrom('training_payment_runs')
-        .select([
-          'id',
-          'month',
-          'status',
-          'item_count',
-          'total_cents',
-          'execution_date',
-          'created_at',
-          'message_id',
-        ])
-        .where('tenant_id', '=', body.id)
-        .orderBy('created_at', 'desc')
-        .limit(60)
-        .execute(),
-      sql<{ n: number; cents: number }>`
-        select count(*)::int as n, coalesce(sum(granted_cents), 0)::bigint as cents
-        from training_claims c
-        where c.tenant_id = ${body.id} and c.status = 'approved'
-          and not exists (select 1 from training_payment_items i join training_payment_runs r on r.id = i.run_id
-            where i.claim_id = c.id and r.status <> 'cancelled')`.execute(deps.db),
-    ]);
-    const today = berlinDay(deps.clock.now());
-    return sendPage(
-      reply,
-      <RunsPage
-        ctx={pageContext(request, reply)}
-        runs={runs}
-        payable={{ n: payable.rows[0]!.n, cents: Number(payable.rows[0]!.cents) }}
-        values={state?.values ?? { month: today.slice(0, 7), executionDate: today }}
-        errors={state?.errors ?? []}
-        isSupervisor={isSupervisor(request)}
-        message={state ? undefined : okOf(request)}
-      />,
-      status,
-    );
-  };
-
-  app.get(
-    `${BASE}/zahlungslaeufe`,
-    { config: access, schema: { querystring: Flag } },
-    (request, reply) => renderRuns(request, reply),
-  );
-
-  app.post(
-    `${BASE}/zahlungslaeufe`,
-    { config: access, schema: { body: FormBody } },
-    async (request, reply) => {
-      const values = kept(request.body);
-      return formAction(
-        async () => {
-          await createPaymentRun({
-            db: deps.db,
-            actor: request.actor,
-            month: values.month ?? '',
-            executionDate: values.executionDate ?? '',
-            now: deps.clock.now(),
-          });
-          return `${BASE}/zahlungslaeufe?ok=lauf`;
-        },
-        (errors, status) => renderRuns(request, reply, { values, errors }, status),
-        reply,
-        'month',
-      );
-    },
-  );
-
-  app.get(
-    `${BASE}/zahlungslaeufe/:runId/datei`,
-    { config: access, schema: { params: RunParams } },
-    async (request, reply) => {
-      const body = fundingBodyOf(request.actor);
-      const run = await deps.db
-        .selectFrom('training_payment_runs')
-        .select(['pain_xml', 'message_id'])
-        .where('id', '=', request.params.runId)
-        .where('tenant_id', '=', body.id)
-        .executeTakeFirst();
-      if (!run) throw new AppError('not_found', 'Der Zahlungslauf wurde nicht gefunden.');
-      return reply
-        .header('content-type', 'application/xml; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${run.message_id}.xml"`)
-        .send(run.pain_xml);
-    },
-  );
-
-  for (const [path, act, ok, config] of [
-    ['bestaetigen', confirmPaymentRun, 'bestaetigt', supervise],
-    ['verwerfen', cancelPaymentRun, 'verworfen', access],
-  ] as const) {
-    app.post(
-      `${BASE}/zahlungslaeufe/:runId/${path}`,
-      { config, schema: { params: RunParams, body: FormBody } },
-      async (request, reply) =>
-        formAction(
-          async () => {
-            await act({
-              db: deps.db,
-              actor: request.actor,
-              runId: request.params.runId,
-              now: deps.clock.now(),
-            });
-            return `${BASE}/zahlungslaeufe?ok=${ok}`;
-          },
-          (errors, status) => renderRuns(request, reply, { values: {}, errors }, status),
-          reply,
-          'month',
-        ),
-    );
-  }
+  registerTrainingCourseRoutes(app, deps);
+  registerTrainingRunRoutes(app, deps);
 }

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { CHECK_LABELS, type CheckId, type CheckResult } from './training.checks.ts';
+import { bindWaitingClaims, type BindResult } from './training.funds.ts';
 
 /**
  * Use cases of the funding body's staff: the manual QA of claims (approve or refuse with a reason,
@@ -87,7 +88,7 @@ export async function decideTrainingClaim(options: {
           message: `Prüfungen: Vor der Bewilligung bitte bestätigen, dass diese Prüfungen von Hand bestanden sind: ${open.map((id) => CHECK_LABELS[id]).join('; ')}.`,
         });
       // The cap and the duplicate check are the database's and the list's, not a judgement.
-      for (const id of ['cap', 'duplicate'] as const)
+      for (const id of ['cap', 'duplicate', 'de-minimis'] as const)
         if (byHand.includes(id) && failed.includes(id))
           errors.push({
             field: 'passedByHand',
@@ -104,7 +105,8 @@ export async function decideTrainingClaim(options: {
     await trx
       .updateTable('training_claims')
       .set({
-        status: approve ? 'approved' : 'refused',
+        // An approval binds the funds first (training.funds.ts): it waits until they are there.
+        status: approve ? 'awaiting-funds' : 'refused',
         checks: JSON.stringify(marked),
         decided_by: body.userId,
         decided_at: options.now,
@@ -125,7 +127,26 @@ export async function decideTrainingClaim(options: {
         at: options.now,
       })
       .execute();
+    if (approve)
+      await bindWaitingClaims(trx, { tenantId: body.id, now: options.now, userId: body.userId });
   });
+}
+
+/**
+ * Binds the funds of the claims that wait for them, e.g. after a new appropriation on the
+ * bonus's budget line: in order of submission, as far as the money goes (training.funds.ts).
+ */
+export async function bindWaitingTrainingClaims(options: {
+  db: Db;
+  actor: Actor;
+  now: Date;
+}): Promise<BindResult> {
+  const body = fundingBodyOf(options.actor);
+  return options.db
+    .transaction()
+    .execute((trx) =>
+      bindWaitingClaims(trx, { tenantId: body.id, now: options.now, userId: body.userId }),
+    );
 }
 
 export interface CourseDraft {

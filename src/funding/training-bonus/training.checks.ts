@@ -16,8 +16,9 @@ import { CAP_PER_PERSON_CENTS, ELIGIBLE_ROLES } from './training.rules.ts';
  *   recorded; nothing left → refused;
  * - duplicate (same person, course and dates as an earlier claim that was not refused) → refused;
  * - bank details changed since the firm's previous claim (a common fraud pattern) → manual QA.
- * Claims passing everything are approved, except a deterministic sample (by a hash of the claim
- * id) that goes to manual QA. Runs under a per-funding-body advisory lock so two check runs never
+ * Claims passing everything wait for their funds ('awaiting-funds'; training.funds.ts binds
+ * them on the budget line in the same transaction and approves them), except a deterministic
+ * sample (by a hash of the claim id) that goes to manual QA. Runs under a per-funding-body advisory lock so two check runs never
  * hand out the same headroom; the ledger's check constraint refuses it anyway.
  */
 export type CheckId =
@@ -28,7 +29,8 @@ export type CheckId =
   | 'course'
   | 'cap'
   | 'duplicate'
-  | 'bank-details';
+  | 'bank-details'
+  | 'de-minimis';
 
 export type CheckOutcome = 'passed' | 'failed' | 'reduced' | 'passed-by-hand';
 
@@ -48,6 +50,7 @@ export const CHECK_LABELS: Readonly<Record<CheckId, string>> = {
   cap: 'Höchstbetrag je Beschäftigtem (alle Anträge und Arbeitgeber)',
   duplicate: 'Kein doppelter Antrag (Person, Kurs, Daten)',
   'bank-details': 'Bankverbindung unverändert seit dem letzten Antrag',
+  'de-minimis': 'De-minimis-Höchstbetrag des Unternehmens (VO (EU) 2023/2831)',
 };
 
 export interface CheckRunResult {
@@ -151,7 +154,7 @@ export async function runTrainingChecks(
           when o.earlier_claim is not null or o.granted = 0 then 'refused'
           when not (o.seat_ok and o.chamber_ok and o.trade_ok and o.role_ok and o.course_ok
             and o.bank_ok) or o.sampled then 'qa'
-          else 'approved'
+          else 'awaiting-funds'
         end as new_status
       from outcome o
     ),
@@ -161,11 +164,11 @@ export async function runTrainingChecks(
         granted_cents = d.granted,
         sampled = d.sampled,
         checked_at = ${options.now}::timestamptz,
-        decided_at = case when d.new_status in ('approved', 'refused') then ${options.now}::timestamptz end,
+        decided_at = case when d.new_status = 'refused' then ${options.now}::timestamptz end,
         decision_reason = case
           when d.earlier_claim is not null then 'Automatisch abgelehnt: doppelter Antrag (gleiche Person, gleicher Kurs, gleiche Daten).'
           when d.granted = 0 then 'Automatisch abgelehnt: Der Höchstbetrag je Beschäftigtem ist ausgeschöpft.'
-          when d.new_status = 'approved' then 'Automatisch bewilligt: alle Prüfungen bestanden.'
+          when d.new_status = 'awaiting-funds' then 'Alle Prüfungen bestanden; die Haushaltsmittel werden gebunden.'
         end,
         checks = jsonb_build_array(
           jsonb_build_object('id', 'seat-in-nrw',

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { CAP_PER_PERSON_CENTS, requestedCents, type ValidClaim } from './training.rules.ts';
 import { runTrainingChecks, type CheckRunResult } from './training.checks.ts';
+import { bindWaitingClaims } from './training.funds.ts';
 
 /** The company a firm's user claims for: their membership as applicant of a company. */
 export function claimingCompany(actor: Actor): { id: string; name: string } {
@@ -97,10 +99,16 @@ export async function submitTrainingClaims(options: {
     for (const tenantId of new Set(rows.map((r) => r.tenant_id))) {
       const run = await runTrainingChecks(trx, { tenantId, now: options.now, claimIds: ids });
       result.checked += run.checked;
-      for (const [status, n] of Object.entries(run.byStatus))
-        result.byStatus[status as keyof typeof result.byStatus] =
-          (result.byStatus[status as keyof typeof result.byStatus] ?? 0) + n;
+      // Claims that passed are approved only with their funds bound (and de-minimis recorded).
+      await bindWaitingClaims(trx, { tenantId, now: options.now, userId: null });
     }
+    const counts = await trx
+      .selectFrom('training_claims')
+      .select(['status', sql<number>`count(*)::int`.as('n')])
+      .where('id', '=', sql<string>`any(${ids}::uuid[])`)
+      .groupBy('status')
+      .execute();
+    for (const c of counts) result.byStatus[c.status] = c.n;
     return { ids, result };
   });
 }

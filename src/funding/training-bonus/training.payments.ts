@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fundingBodyOf } from './training.body.ts';
 import { lockTrainingBonus } from './training.checks.ts';
+import { bindWaitingClaims } from './training.funds.ts';
 import { buildPain001, validatePain001 } from './training.sepa.ts';
 
 /**
@@ -14,6 +15,9 @@ import { buildPain001, validatePain001 } from './training.sepa.ts';
  * Never twice: a claim stands in at most one confirmed run (unique index on the items), a run is
  * confirmed once (row lock, state check), and the claims must still be approved at that moment.
  * Only one run may be open at a time; a lost file is re-created by cancelling the open run first.
+ * The confirmation also posts each claim's payment on the budget ledger, against the claim's
+ * commitment (training.funds.ts): the ledger's position refuses more than was committed, and its
+ * unique index a second payment of the same claim.
  */
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -47,6 +51,8 @@ export async function createPaymentRun(options: {
     ]);
   return options.db.transaction().execute(async (trx) => {
     await lockTrainingBonus(trx, body.id);
+    // Claims that waited for funds and now find them are bound first and paid with this run.
+    await bindWaitingClaims(trx, { tenantId: body.id, now: options.now, userId: body.userId });
     const settings = await trx
       .selectFrom('training_bonus_settings')
       .selectAll()
@@ -197,6 +203,7 @@ export async function confirmPaymentRun(options: {
         'conflict',
         'Nicht alle Anträge des Zahlungslaufs sind noch bewilligt und unbezahlt; bitte den Lauf verwerfen und neu erstellen.',
       );
+    await postRunPayments(trx, { runId: run.id, itemCount: run.item_count, userId: body.userId });
     await trx
       .updateTable('training_payment_runs')
       .set({ status: 'confirmed', confirmed_by: body.userId, confirmed_at: options.now })
@@ -233,4 +240,40 @@ export async function cancelPaymentRun(options: {
     if (!exists) throw new AppError('not_found', 'Der Zahlungslauf wurde nicht gefunden.');
     throw new AppError('conflict', 'Nur ein offener Zahlungslauf kann verworfen werden.');
   }
+}
+
+/**
+ * The payments of a confirmed run on the budget ledger: one entry per claim on the line of its
+ * commitment. Every item must find its commitment, or nothing of the confirmation is kept.
+ */
+async function postRunPayments(
+  trx: Db,
+  options: { runId: string; itemCount: number; userId: string },
+): Promise<void> {
+  let posted: number;
+  try {
+    const result = await sql`
+      insert into funding_ledger_entries
+        (tenant_id, line_id, kind, amount_cents, claim_id, reason, recorded_by)
+      select i.tenant_id, p.line_id, 'payment', i.amount_cents, i.claim_id,
+        'Bildungsprämie Wärmepumpe: Auszahlung mit dem Zahlungslauf ' || r.month, ${options.userId}::uuid
+      from training_payment_items i
+      join training_payment_runs r on r.id = i.run_id
+      join funding_ledger_positions p on p.claim_id = i.claim_id and p.tenant_id = i.tenant_id
+      where i.run_id = ${options.runId}
+      order by i.claim_id`.execute(trx);
+    posted = Number(result.numAffectedRows ?? 0n);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== '23505' && code !== '23514') throw error;
+    throw new AppError(
+      'conflict',
+      'Die Auszahlungen des Laufs passen nicht zu den Bindungen im Haushalt (schon ausgezahlt oder mehr als gebunden); es wird nichts gebucht.',
+    );
+  }
+  if (posted !== options.itemCount)
+    throw new AppError(
+      'conflict',
+      'Nicht für jeden Antrag des Laufs sind Haushaltsmittel gebunden; bitte den Lauf verwerfen und neu erstellen.',
+    );
 }

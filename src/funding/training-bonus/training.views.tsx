@@ -25,6 +25,7 @@ import {
 export const STATUS_LABELS: Readonly<Record<TrainingClaimStatus, string>> = {
   submitted: 'eingegangen',
   qa: 'in manueller Prüfung',
+  'awaiting-funds': 'wartet auf Haushaltsmittel',
   approved: 'bewilligt',
   refused: 'abgelehnt',
   paid: 'ausgezahlt',
@@ -103,7 +104,8 @@ export function FirmClaimsPage(props: {
               c.training_days,
               STATUS_LABELS[c.status],
               formatEuro(c.granted_cents ?? c.requested_cents),
-              c.status === 'refused' ? (c.decision_reason ?? '') : '',
+              // Refusals, reductions, waiting for funds and the budget line all explain themselves.
+              c.decision_reason ?? '',
             ],
           }))}
         />

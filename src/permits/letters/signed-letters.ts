@@ -3,10 +3,7 @@
  * engine's 'letter-signed' guards) and the signed PDF that goes out as the decision.
  */
 import type { Transaction } from 'kysely';
-import type { Db } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-
-type Handle = Db | Transaction<Database>;
 
 export { signedLetterKinds } from '../../procedures/letters/letter.queries.ts';
 
