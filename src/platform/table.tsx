@@ -12,7 +12,10 @@ export interface Row {
 
 /**
  * A KERN table with a caption (visible or for screen readers only) and column headers; the cell
- * at `rowHeader` (a column index) names its row for screen readers (`th scope="row"`).
+ * at `rowHeader` (a column index) names its row for screen readers (`th scope="row"`). On narrow
+ * screens a wide table scrolls sideways in its wrapper; the wrapper is a named, focusable region
+ * so keyboard users can scroll it too (WCAG 2.1.1, 1.4.10). Its name says "Tabelle" so that it
+ * differs from a section named by a heading with the caption's words (landmarks need unique names).
  */
 export function DataTable(props: {
   caption: string;
@@ -24,7 +27,12 @@ export function DataTable(props: {
 }): VNode {
   const columns = props.columns.map((c) => (typeof c === 'string' ? { label: c } : c));
   return (
-    <div class="kern-table-responsive">
+    <div
+      class="kern-table-responsive"
+      role="region"
+      aria-label={`Tabelle: ${props.caption}`}
+      tabIndex={0}
+    >
       <table class={`kern-table${props.small ? ' kern-table--small' : ''}`}>
         <caption class={props.hideCaption ? 'kern-sr-only' : 'kern-title'}>{props.caption}</caption>
         <thead class="kern-table__header">

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestApp } from '../helpers/app.ts';
 import { orgId } from '../helpers/permits.ts';
 import {
@@ -8,6 +8,7 @@ import {
   browserSkipReason,
   describeViolations,
   startBrowserApp,
+  logIn,
 } from '../helpers/browser.ts';
 
 const skip = browserSkipReason();
@@ -29,21 +30,9 @@ describe('authority master data in Chromium without JavaScript', { skip }, () =>
   });
   after(async () => stop?.());
 
-  async function logIn(context: BrowserContext, email: string) {
-    // A stuck step fails with its own message instead of the test runner's timeout.
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${base}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${base}/konto`);
-    return page;
-  }
-
   it('the authority admin edits without JavaScript, is corrected and uploads a logo', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
-    const page = await logIn(context, 'admin@kreis-paderborn.example');
+    const page = await logIn(context, base, 'admin@kreis-paderborn.example');
     await page.getByRole('link', { name: 'Stammdaten' }).click();
     await page.waitForURL(`${base}/organisation/stammdaten`);
 
@@ -71,7 +60,7 @@ describe('authority master data in Chromium without JavaScript', { skip }, () =>
   // pages themselves have no script.
   it('axe finds nothing on the page, its error state and the platform admin’s variant', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
-    const page = await logIn(context, 'admin@kreis-paderborn.example');
+    const page = await logIn(context, base, 'admin@kreis-paderborn.example');
     await page.goto(`${base}/organisation/stammdaten`);
     const plain = await axeViolations(page);
     assert.deepEqual(plain, [], describeViolations('Stammdaten', plain));
@@ -96,7 +85,7 @@ describe('authority master data in Chromium without JavaScript', { skip }, () =>
 
   it('the platform admin’s page for another organisation passes axe', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
-    const page = await logIn(context, 'admin@industrieland.example');
+    const page = await logIn(context, base, 'admin@industrieland.example');
     const brms = await orgId(t, 'Bezirksregierung Münster');
     await page.goto(`${base}/admin/organisationen/${brms}/stammdaten`);
     assert.match(await page.locator('h1').innerText(), /Stammdaten: Bezirksregierung Münster/);

@@ -7,6 +7,7 @@ import {
   browserSkipReason,
   describeViolations,
   startBrowserApp,
+  logIn,
 } from '../helpers/browser.ts';
 
 const skip = browserSkipReason();
@@ -25,16 +26,6 @@ describe(
       stop = () => env.close();
     });
     after(async () => stop?.());
-
-    async function logIn(context: BrowserContext, email: string) {
-      const page = await context.newPage();
-      await page.goto(`${base}/anmelden`);
-      await page.getByLabel('E-Mail-Adresse').fill(email);
-      await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.waitForURL(`${base}/konto`);
-      return page;
-    }
 
     it('uses the Fristenrechner with JavaScript disabled and reads the rationale', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
@@ -63,7 +54,7 @@ describe(
 
     it('logs in by clicking and logs out again', async () => {
       const context = await browser.newContext({ locale: 'de-DE' });
-      const page = await logIn(context, 'sachbearbeitung@kreis-paderborn.example');
+      const page = await logIn(context, base, 'sachbearbeitung@kreis-paderborn.example');
       assert.match(await page.locator('main').innerText(), /Sachbearbeitung – Kreis Paderborn/);
       await page.getByRole('button', { name: 'Abmelden' }).click();
       await page.waitForURL(`${base}/?abgemeldet=1`);
@@ -75,8 +66,8 @@ describe(
       const anonymous = await browser.newContext({ locale: 'de-DE' });
       const adminContext = await browser.newContext({ locale: 'de-DE' });
       const workerContext = await browser.newContext({ locale: 'de-DE' });
-      await logIn(adminContext, 'admin@industrieland.example');
-      await logIn(workerContext, 'sachbearbeitung@kreis-paderborn.example');
+      await logIn(adminContext, base, 'admin@industrieland.example');
+      await logIn(workerContext, base, 'sachbearbeitung@kreis-paderborn.example');
       const adminId = (
         await t.database.db
           .selectFrom('users')

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { TestApp } from '../helpers/app.ts';
 import {
   axeViolations,
   browserSkipReason,
   describeViolations,
   startBrowserApp,
+  logIn,
 } from '../helpers/browser.ts';
 
 const skip = browserSkipReason();
@@ -25,20 +26,9 @@ describe('company profile in Chromium without JavaScript', { skip }, () => {
   });
   after(async () => stop?.());
 
-  async function logIn(context: BrowserContext) {
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${base}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(APPLICANT);
-    await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${base}/konto`);
-    return page;
-  }
-
   it('the applicant corrects and saves the profile without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
-    const page = await logIn(context);
+    const page = await logIn(context, base, APPLICANT);
     await page.getByRole('navigation').getByRole('link', { name: 'Unternehmensprofil' }).click();
     await page.waitForURL(`${base}/unternehmen/profil`);
     assert.match(await page.locator('main').innerText(), /KMU-Status: mittleres Unternehmen/);
@@ -78,7 +68,7 @@ describe('company profile in Chromium without JavaScript', { skip }, () => {
   // axe runs as a script in the page, so this context has JavaScript on; the page has none.
   it('axe finds nothing on the page and its error state', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
-    const page = await logIn(context);
+    const page = await logIn(context, base, APPLICANT);
     await page.goto(`${base}/unternehmen/profil`);
     await page.locator('details summary').click();
     const plain = await axeViolations(page);

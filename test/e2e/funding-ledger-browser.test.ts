@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import {
   axeViolations,
   browserSkipReason,
   describeViolations,
   startBrowserApp,
+  logIn,
 } from '../helpers/browser.ts';
 
 const skip = browserSkipReason();
@@ -22,20 +23,9 @@ describe('funding budget and de-minimis pages in Chromium', { skip }, () => {
   });
   after(async () => stop?.());
 
-  async function logIn(context: BrowserContext, email: string) {
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${base}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${base}/konto`);
-    return page;
-  }
-
   it('staff add a line and post an appropriation without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
-    const page = await logIn(context, 'foerderung@bezreg-arnsberg.example');
+    const page = await logIn(context, base, 'foerderung@bezreg-arnsberg.example');
     await page.getByRole('link', { name: 'Haushalt' }).click();
     await page.waitForURL(`${base}/foerderung/haushalt`);
     await page.getByLabel('Haushaltsstelle (Kapitel/Titel)').fill('0710/686 20');
@@ -57,7 +47,7 @@ describe('funding budget and de-minimis pages in Chromium', { skip }, () => {
 
   it('axe finds nothing on the budget page, the de-minimis page and their error states', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
-    const staff = await logIn(context, 'foerderung@bezreg-arnsberg.example');
+    const staff = await logIn(context, base, 'foerderung@bezreg-arnsberg.example');
     await staff.goto(`${base}/foerderung/haushalt`);
     const plain = await axeViolations(staff);
     assert.deepEqual(plain, [], describeViolations('Haushalt', plain));
@@ -69,7 +59,7 @@ describe('funding budget and de-minimis pages in Chromium', { skip }, () => {
     await context.close();
 
     const companyContext = await browser.newContext({ locale: 'de-DE' });
-    const company = await logIn(companyContext, 'antrag@windpark-sintfeld.example');
+    const company = await logIn(companyContext, base, 'antrag@windpark-sintfeld.example');
     await company.goto(`${base}/unternehmen/de-minimis`);
     const own = await axeViolations(company);
     assert.deepEqual(own, [], describeViolations('De-minimis', own));

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { TestApp } from '../helpers/app.ts';
 import {
   axeViolations,
   browserSkipReason,
   describeViolations,
   startBrowserApp,
+  logIn,
 } from '../helpers/browser.ts';
 
 const skip = browserSkipReason();
@@ -27,25 +28,14 @@ describe('training bonus in Chromium without JavaScript', { skip }, () => {
   });
   after(async () => stop?.());
 
-  async function logIn(context: BrowserContext, email: string) {
-    context.setDefaultTimeout(60_000);
-    const page = await context.newPage();
-    await page.goto(`${base}/anmelden`);
-    await page.getByLabel('E-Mail-Adresse').fill(email);
-    await page.getByLabel('Passwort').fill('Demo-Passwort-2026');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL(`${base}/konto`);
-    return page;
-  }
-
-  async function noViolations(page: Awaited<ReturnType<typeof logIn>>, name: string) {
+  async function noViolations(page: Page, name: string) {
     const violations = await axeViolations(page);
     assert.deepEqual(violations, [], describeViolations(name, violations));
   }
 
   it('the firm submits a claim without JavaScript, corrects an error and sees its state', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, locale: 'de-DE' });
-    const page = await logIn(context, APPLICANT);
+    const page = await logIn(context, base, APPLICANT);
     await page.getByRole('navigation').getByRole('link', { name: 'Bildungsprämie' }).click();
     await page.waitForURL(`${base}/foerderung/bildungspraemie`);
     await page.getByLabel('Familienname').fill('Wind');
@@ -74,7 +64,7 @@ describe('training bonus in Chromium without JavaScript', { skip }, () => {
   // axe runs as a script in the page, so these contexts have JavaScript on; the pages have none.
   it('axe finds nothing on the firm page and its error state', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
-    const page = await logIn(context, APPLICANT);
+    const page = await logIn(context, base, APPLICANT);
     await page.goto(`${base}/foerderung/bildungspraemie`);
     await noViolations(page, 'Bildungsprämie (Betrieb)');
     await page.getByRole('button', { name: 'Datei hochladen und einreichen' }).click();
@@ -85,7 +75,7 @@ describe('training bonus in Chromium without JavaScript', { skip }, () => {
 
   it('axe finds nothing on the funding body pages: queue, claim, courses, payment runs', async () => {
     const context = await browser.newContext({ locale: 'de-DE' });
-    const page = await logIn(context, WORKER);
+    const page = await logIn(context, base, WORKER);
     await page.goto(`${base}/foerderstelle/bildungspraemie`);
     await noViolations(page, 'Prüfkorb');
     const claim = await t.database.db
@@ -102,7 +92,7 @@ describe('training bonus in Chromium without JavaScript', { skip }, () => {
     await noViolations(page, 'Zahlungsläufe');
     await context.close();
     const leader = await browser.newContext({ locale: 'de-DE' });
-    const leaderPage = await logIn(leader, LEADER);
+    const leaderPage = await logIn(leader, base, LEADER);
     await leaderPage.goto(`${base}/foerderstelle/bildungspraemie`);
     await noViolations(leaderPage, 'Prüfkorb (Leitung, Einstellungen)');
     await leader.close();

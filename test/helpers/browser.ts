@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppOptions } from '../../src/app.ts';
 import type { Clock } from '../../src/platform/clock.ts';
+import { DEMO_PASSWORD } from '../../src/seed/demo.ts';
 import { createTestApp, type TestApp } from './app.ts';
 
 const require = createRequire(import.meta.url);
@@ -106,6 +107,31 @@ export async function startBrowserApp(
 }
 
 /**
+ * Logs the demo user in through the login form (works with JavaScript off) and returns the page,
+ * now on the account page. A stuck step fails with its own message within a minute instead of
+ * running into the test runner's timeout.
+ */
+export async function logIn(
+  context: BrowserContext,
+  base: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<Page> {
+  context.setDefaultTimeout(60_000);
+  const page = await context.newPage();
+  await page.goto(`${base}/anmelden`);
+  await fillLogin(page, email, password);
+  return page;
+}
+
+async function fillLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-Mail-Adresse').fill(email);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL(/\/konto$/);
+}
+
+/**
  * Logged-in pages per demo user (JavaScript off, one context each, so sessions persist) and axe
  * on what a user sees: axe is a script and scripts are off in the users' contexts, so the page as
  * shown (also an error state after a POST) is copied into a scripted page on the same URL and
@@ -118,7 +144,7 @@ export class BrowserSessions {
   constructor(
     private readonly browser: () => Browser,
     private readonly base: () => string,
-    private readonly password = 'Demo-Passwort-2026',
+    private readonly password = DEMO_PASSWORD,
   ) {}
 
   private async context(key: string, javaScriptEnabled: boolean): Promise<BrowserContext> {
@@ -134,12 +160,7 @@ export class BrowserSessions {
   async as(email: string): Promise<Page> {
     const page = await (await this.context(email, false)).newPage();
     await page.goto(`${this.base()}/anmelden`);
-    if (page.url().endsWith('/anmelden')) {
-      await page.getByLabel('E-Mail-Adresse').fill(email);
-      await page.getByLabel('Passwort').fill(this.password);
-      await page.getByRole('button', { name: 'Anmelden' }).click();
-      await page.waitForURL(/\/konto$/);
-    }
+    if (page.url().endsWith('/anmelden')) await fillLogin(page, email, this.password);
     return page;
   }
 
