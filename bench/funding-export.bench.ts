@@ -12,11 +12,12 @@
  * totals set consistently once at the end). Audit events are not filled: the export does not read
  * them.
  *
- * Measure: the case worker of the funding body logs in through the form (CSRF, session cookie);
- * the app listens on 127.0.0.1 and the export is fetched over real HTTP, the body consumed as it
- * arrives (counted, never kept). Per round: the export, and 20 requests of a trivial page
- * (`/impressum`, same session, same stack) for the ratio. RSS of this process (client and server)
- * sampled every 20 ms plus getrusage's maxRSS. Reported: medians of 3 rounds, RSS after the fill
+ * Measure: the portal runs in its own process exactly as `npm start` runs it (PORTAL_NODE_FLAGS,
+ * against this PostgreSQL); the case worker of the funding body logs in through the form (CSRF,
+ * session cookie) and the export is fetched over real HTTP, the body consumed as it arrives
+ * (counted, never kept). Per round: the export, and 20 requests of a trivial page (`/impressum`,
+ * same session, same stack) for the ratio. The PORTAL's RSS is sampled from /proc every 20 ms,
+ * its peak (VmHWM) read at the end. Reported: medians of 3 rounds, RSS after the fill
  * (baseline, no export) against the peak during the export, and EXPLAIN ANALYZE of the first and
  * a middle page of the keyset paging. Exit code 1 unless every export has exactly 100,000 rows
  * plus the header and the peak RSS stays below 300 MB.
@@ -26,19 +27,19 @@ import http from 'node:http';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { buildApp } from '../src/app.ts';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createDb, ensureDatabase } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { fundingProcedureType } from '../src/funding/procedure/grant.family.ts';
 import { EXPORT_PAGE, exportPageQuery } from '../src/funding/procedure/grant.export.ts';
 import { FUNDING_GRANT } from '../src/funding/procedure/procedure-types/funding-grant.ts';
-import { HEAP_GROWING_PERCENT, limitHeapGrowth } from '../src/platform/heap.ts';
+import { PORTAL_NODE_FLAGS } from '../src/platform/heap.ts';
 import { initialState } from '../src/procedures/engine/state.ts';
 import { seedDemo } from '../src/seed/demo.ts';
-import { Client } from '../test/helpers/app.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { BODY } from '../test/helpers/funding.ts';
-import { benchDeps } from './support/app.ts';
 import { numberFrom, runBench, type Cleanup } from './support/lifecycle.ts';
 
 const APPLICATIONS = numberFrom('BENCH_APPLICATIONS', 100_000);
@@ -48,11 +49,7 @@ const TRIVIAL_REQUESTS = 20;
 const TARGET_MB = numberFrom('BENCH_TARGET_MB', 300);
 const TIMEOUT_MINUTES = numberFrom('BENCH_TIMEOUT_MINUTES', 20);
 const COMPANIES = 20;
-/** `node --heap-growing-percent=30 …`: the flag from the start, limitHeapGrowth then leaves it. */
-const FLAG_ON_COMMAND_LINE = process.execArgv.some((a) => a.startsWith('--heap-growing-percent'));
 const MB = 1024 * 1024;
-// The portal process limits heap growth (src/cli.ts); this process runs the app the same way.
-limitHeapGrowth();
 
 const log = (line: string) => console.log(line);
 const median = (values: number[]): number =>
@@ -200,15 +197,27 @@ interface Fetched {
   peakHeap: number;
 }
 
-/** GET over HTTP, the body consumed chunk by chunk and only counted; RSS sampled meanwhile. */
+/** RSS and peak RSS (VmHWM) of a process, in bytes, from /proc (Linux). */
+export function processMemory(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) =>
+    Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
+  return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+}
+
+let portalPid = 0;
+
+/**
+ * GET over HTTP from the portal process, the body consumed chunk by chunk and only counted; the
+ * PORTAL's RSS is sampled meanwhile (the measured process is the one `npm start` runs, not this
+ * client). Heap figures are not visible from outside and are reported as 0.
+ */
 function fetchCounted(port: number, url: string, cookie: string): Promise<Fetched> {
   return new Promise((resolve, reject) => {
-    let peakRss = process.memoryUsage().rss;
-    let peakHeap = process.memoryUsage().heapUsed;
+    let peakRss = processMemory(portalPid).rss;
+    const peakHeap = 0;
     const sample = () => {
-      const usage = process.memoryUsage();
-      peakRss = Math.max(peakRss, usage.rss);
-      peakHeap = Math.max(peakHeap, usage.heapUsed);
+      peakRss = Math.max(peakRss, processMemory(portalPid).rss);
     };
     const sampler = setInterval(sample, 20);
     const started = performance.now();
@@ -246,6 +255,49 @@ function fetchCounted(port: number, url: string, cookie: string): Promise<Fetche
   });
 }
 
+/** Logs in through the login form over HTTP; returns the session cookie. */
+async function logInOverHttp(port: number, email: string): Promise<string> {
+  const request = (method: string, pathName: string, cookie: string, body?: string) =>
+    new Promise<{ status: number; cookies: string[]; text: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: pathName,
+          method,
+          headers: {
+            cookie,
+            ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]!),
+              text,
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const form = await request('GET', '/anmelden', '');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1] ?? '';
+  const jar = form.cookies.join('; ');
+  const body = new URLSearchParams({ _csrf: csrf, email, password: DEMO_PASSWORD }).toString();
+  const done = await request('POST', '/anmelden', jar, body);
+  if (done.status !== 303) throw new Error(`Anmeldung: Status ${done.status}`);
+  const cookies = new Map(
+    [...form.cookies, ...done.cookies].map((c) => [c.split('=')[0]!, c] as const),
+  );
+  return [...cookies.values()].join('; ');
+}
+
 /** EXPLAIN (ANALYZE, BUFFERS) of the export's page query as the app sends it. */
 async function explainPage(
   admin: pg.Client,
@@ -269,8 +321,6 @@ async function explainPage(
 }
 
 async function main(cleanup: Cleanup) {
-  // The modules of the app are loaded at this point (static imports), nothing else has happened.
-  const loadedRss = process.memoryUsage().rss;
   const startedAt = new Date();
   const loadBefore = loadavg();
   const tmp = mkdtempSync(path.join(tmpdir(), 'industrieland-bench-'));
@@ -328,28 +378,52 @@ async function main(cleanup: Cleanup) {
     `  gefüllt in ${filled.seconds.toFixed(1)} s: ${filled.steps}; ${de(filled.positions)} Haushaltspositionen`,
   );
 
-  const deps = benchDeps(db, tmp);
-  const app = await buildApp(deps);
-  cleanup.add(() => app.close());
-  await app.ready();
-  const worker = new Client(app);
-  await worker.logIn(BODY);
-  const cookie = worker.jar.header();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('Keine Portadresse');
-  const port = address.port;
-
+  // The portal as `npm start` runs it: its own process with the heap flag on the command line,
+  // against this PostgreSQL (DATABASE_URL), on a free port.
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const portal = spawn(
+    process.execPath,
+    [...PORTAL_NODE_FLAGS, '--import', 'tsx', 'src/cli.ts', 'start'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: tmp,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  portalPid = portal.pid ?? 0;
+  cleanup.add(async () => {
+    portal.kill('SIGTERM');
+    await new Promise((r) => portal.once('exit', r));
+  });
+  for (let i = 0; ; i++) {
+    const ok = await new Promise<boolean>((resolve) => {
+      http
+        .get({ host: '127.0.0.1', port, path: '/healthz' }, (r) => {
+          r.resume();
+          resolve(r.statusCode === 200);
+        })
+        .on('error', () => resolve(false));
+    });
+    if (ok) break;
+    if (i > 600) throw new Error('Das Portal ist nicht gestartet.');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const loadedRss = processMemory(portalPid).rss;
+  const cookie = await logInOverHttp(port, BODY);
   // Warm-up: the trivial page once and a filtered export (a small step) so that the code paths
   // and the prepared plans exist before the first measurement.
   await fetchCounted(port, '/impressum', cookie);
   const warm = await fetchCounted(port, '/foerderstelle/antraege.csv?schritt=decision', cookie);
   if (warm.status !== 200) throw new Error(`Export: Status ${warm.status}`);
 
-  global.gc?.();
-  const baselineRss = process.memoryUsage().rss;
-  const baselineHeap = process.memoryUsage().heapUsed;
-  const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+  const baselineRss = processMemory(portalPid).rss;
+  const baselineHeap = 0;
+  const maxRssBefore = processMemory(portalPid).hwm;
   log(`RSS nach dem Füllen, App gestartet und angemeldet (ohne Export): ${mb(baselineRss)} MB`);
 
   const exports: Fetched[] = [];
@@ -386,7 +460,7 @@ async function main(cleanup: Cleanup) {
       `  Heap nach voller Sammlung vor jeder Runde und am Ende: ${heapAfterGc.map(mb).join(' / ')} MB`,
     );
   }
-  const maxRss = process.resourceUsage().maxRSS * 1024;
+  const maxRss = processMemory(portalPid).hwm;
 
   const first = await explainPage(admin, db, body.id, undefined);
   const middleId = await admin.query<{ id: string }>(
@@ -411,12 +485,10 @@ async function main(cleanup: Cleanup) {
 
 Machine: ${availableParallelism()} cores (nproc), ${cpus()[0]?.model.trim() ?? '?'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM, shared with other processes; load average before ${loadBefore.map((l) => l.toFixed(1)).join(' / ')}, after ${loadavg()
     .map((l) => l.toFixed(1))
-    .join(
-      ' / ',
-    )}. Node ${process.version}, ${version.rows[0]?.version.split(' on ')[0] ?? '?'}; --heap-growing-percent=${HEAP_GROWING_PERCENT} requested (see the next line).
+    .join(' / ')}. Node ${process.version}, ${version.rows[0]?.version.split(' on ')[0] ?? '?'}.
 Data: ${de(APPLICATIONS)} submitted funding applications of the demo funding body (${filled.steps}) from ${companyIds.length} companies, ${de(DRAFTS)} drafts (not exported), ${de(filled.positions)} ledger positions; procedures ${size.rows[0]?.procedures}, funding_cases ${size.rows[0]?.cases} with indexes. Filled set-based in ${filled.seconds.toFixed(1)} s. Export page size ${EXPORT_PAGE}.
-Node flags: ${process.execArgv.join(' ') || '(none)'}; V8 flag set ${FLAG_ON_COMMAND_LINE ? 'on the command line' : 'at run time by limitHeapGrowth() as in `industrieland start`'}.
-Path: \`GET /foerderstelle/antraege.csv\` as the funding case worker (session cookie), real HTTP to 127.0.0.1, the body consumed as it arrives and counted; client and server share this process. RSS sampled every 20 ms.
+Portal flags: ${PORTAL_NODE_FLAGS.join(' ')} (as \`npm start\`).
+Path: \`GET /foerderstelle/antraege.csv\` as the funding case worker (session cookie), real HTTP to 127.0.0.1, the body consumed as it arrives and counted; the client is this process, the portal its own. RSS sampled every 20 ms.
 
 | measurement | runs | median | each run |
 |---|---:|---:|---|
@@ -430,9 +502,10 @@ Path: \`GET /foerderstelle/antraege.csv\` as the funding case worker (session co
 | peak RSS during \`/impressum\` MB | ${RUNS} | ${mb(median(trivialPeak))} | ${trivialPeak.map(mb).join(' / ')} |
 | export time ÷ \`/impressum\` (same round) | ${RUNS} | ${de(median(ratios))} | ${ratios.map((r) => de(r)).join(' / ')} |
 
-RSS after loading the modules (before the database and the app started): ${mb(loadedRss)} MB.
+Measured process: the portal (\`node ${PORTAL_NODE_FLAGS.join(' ')} --import tsx src/cli.ts start\`, pid sampled from /proc), not the bench client.
+RSS of the portal once it answers /healthz: ${mb(loadedRss)} MB.
 RSS without export (after the fill, app started, logged in): ${mb(baselineRss)} MB (heap used ${mb(baselineHeap)} MB); peak during the exports ${mb(peakRss)} MB (+${mb(peakRss - baselineRss)} MB).
-maxRSS of the process (getrusage): ${mb(maxRssBefore)} MB before the exports, ${mb(maxRss)} MB at the end.
+Peak RSS of the portal process (VmHWM): ${mb(maxRssBefore)} MB before the exports, ${mb(maxRss)} MB at the end.
 Rows: ${rowsOk ? `every export had ${de(APPLICATIONS)} rows plus the header and ended with CRLF ✅` : 'wrong row count or status ❌'}. Target peak RSS < ${TARGET_MB} MB: ${rssOk ? 'met ✅' : 'missed ❌'}.
 
 Page query, first page: ${first.ms.toFixed(1)} ms execution (median of 5); page after ${de(Math.floor(APPLICATIONS / 2))} rows: ${middle.ms.toFixed(1)} ms.
@@ -446,7 +519,7 @@ ${middle.plan}
   const file = path.join(
     import.meta.dirname,
     'results',
-    `funding-export-${date}${FLAG_ON_COMMAND_LINE ? '-flag' : ''}${custom ? '-custom' : ''}.md`,
+    `funding-export-${date}${custom ? '-custom' : ''}.md`,
   );
   writeFileSync(file, report);
   log(`Ergebnis geschrieben: ${path.relative(process.cwd(), file)}`);

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { csvRow, UTF8_BOM } from '../../platform/csv.ts';
 
-export const EXPORT_PAGE = 2000;
+export const EXPORT_PAGE = 500;
 const CHUNK_BYTES = 64 * 1024;
 
 export const EXPORT_HEADER = [
