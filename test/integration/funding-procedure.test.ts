@@ -23,6 +23,8 @@ import {
   WINDPARK,
 } from '../helpers/funding.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
+import { fundingFamily } from '../../src/funding/procedure/grant.family.ts';
+import { watchDeadlines } from '../../src/procedures/case/deadline-watch.ts';
 
 describe('funding procedure through its pages', () => {
   const clock = fixedClock(new Date('2026-06-01T08:00:00Z'));
@@ -282,6 +284,49 @@ describe('funding procedure through its pages', () => {
     // 300,000 − 80,000 − 145,000 − 50,000 = 25,000 € headroom.
     assert.match(reduced.body, /Bewilligung von 25\.000,00/);
     assert.match(reduced.body, /Auf den De-minimis-Spielraum gekürzt/);
+  });
+
+  it('the deadline watch reminds the company of the proof of use and escalates its overrun', async () => {
+    const id = await grantedCase('Konzept Fristen');
+    const due = await db()
+      .selectFrom('procedure_deadlines')
+      .select('end_date')
+      .where('procedure_id', '=', id)
+      .where('key', '=', 'proof-of-use')
+      .executeTakeFirstOrThrow();
+    assert.equal(due.end_date, '2027-06-30');
+    const mails = async () =>
+      db()
+        .selectFrom('mail_outbox')
+        .select(['to_address', 'subject'])
+        .where('subject', 'like', '%Konzept Fristen%')
+        .execute();
+    const before = (await mails()).length;
+    clock.set(new Date('2027-06-29T06:00:00Z'));
+    await watchDeadlines(t.deps, [fundingFamily(t.deps)]);
+    const reminded = (await mails()).slice(before);
+    assert.ok(
+      reminded.some((m) => m.to_address === FOUNDRY && /Fristerinnerung/.test(m.subject)),
+      JSON.stringify(reminded),
+    );
+    clock.set(new Date('2027-07-02T06:00:00Z'));
+    await watchDeadlines(t.deps, [fundingFamily(t.deps)]);
+    const row = await db()
+      .selectFrom('procedure_deadlines')
+      .select(['status', 'escalated_at'])
+      .where('procedure_id', '=', id)
+      .where('key', '=', 'proof-of-use')
+      .executeTakeFirstOrThrow();
+    assert.ok(row.escalated_at, 'Überschreitung an die Sachbearbeitung gemeldet');
+    const escalated = (await mails()).slice(before);
+    assert.ok(
+      escalated.some((m) => m.to_address === BODY),
+      JSON.stringify(escalated),
+    );
+    // A second run the same day sends nothing twice.
+    const count = (await mails()).length;
+    await watchDeadlines(t.deps, [fundingFamily(t.deps)]);
+    assert.equal((await mails()).length, count);
   });
 
   it('other companies, reviewers and the wrong side are refused and learn nothing', async () => {
