@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import SEPA from 'sepa';
+import type * as LibxmlModule from 'libxml2-wasm';
 import type { XmlDocument, XsdValidator } from 'libxml2-wasm';
 
 /**
@@ -39,7 +40,7 @@ export function formatCents(cents: number | bigint): string {
 }
 
 let validator: XsdValidator | undefined;
-type Libxml = typeof import('libxml2-wasm');
+type Libxml = typeof LibxmlModule;
 let libxml: Promise<Libxml> | undefined;
 
 /**
