@@ -54,6 +54,11 @@ function navItems(actor: Actor): NavItem[] {
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });
   if (can(actor, 'company-profile:manage'))
     items.push({ href: '/unternehmen/profil', label: 'Unternehmensprofil' });
+  if (can(actor, 'funding:apply'))
+    items.push({ href: '/unternehmen/foerderung', label: 'Förderverfahren' });
+  if (can(actor, 'funding:casework'))
+    items.push({ href: '/foerderstelle/antraege', label: 'Förderanträge' });
+  if (can(actor, 'funding:review')) items.push({ href: '/begutachtung', label: 'Begutachtung' });
   if (can(actor, 'training-bonus:claim'))
     items.push({ href: '/foerderung/bildungspraemie', label: 'Bildungsprämie' });
   if (can(actor, 'training-bonus:review'))
