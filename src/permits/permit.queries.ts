@@ -5,6 +5,8 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { findCase, findCaseFor, type CaseRow } from '../procedures/case/case.queries.ts';
 import type { ProcedureRole } from '../procedures/case/case-roles.ts';
 import type { ApplicationData } from './application.ts';
+import { AppError } from '../platform/errors.ts';
+import { PERMIT_TYPE_KEYS } from './permit.types.ts';
 
 type Handle = Db | Transaction<Database>;
 
@@ -17,17 +19,26 @@ export function findProcedure(
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<ProcedureRow | undefined> {
-  return findCase<ApplicationData>(db, id, options);
+  // Permit pages and routes read permit procedures only; another family's case is "not found".
+  return findCase<ApplicationData>(db, id, options).then((row) =>
+    row && PERMIT_TYPE_KEYS.includes(row.typeKey) ? row : undefined,
+  );
 }
 
 /** A permit procedure with the actor's roles in it; someone not involved learns nothing (404). */
-export function findProcedureFor(
+export async function findProcedureFor(
   db: Handle,
   actor: Actor,
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<{ row: ProcedureRow; roles: ProcedureRole[] }> {
-  return findCaseFor<ApplicationData>(db, actor, id, options);
+  const found = await findCaseFor<ApplicationData>(db, actor, id, options);
+  if (!PERMIT_TYPE_KEYS.includes(found.row.typeKey))
+    throw new AppError(
+      'not_found',
+      'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
+    );
+  return found;
 }
 
 export interface ProcedureListItem {

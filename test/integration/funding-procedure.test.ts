@@ -354,6 +354,21 @@ describe('funding procedure through its pages', () => {
     });
     assert.ok([403, 404].includes(foreign.statusCode));
     assert.equal((await step(worker, id, 'grant')).statusCode, 409);
+    // The permit family's routes do not act on a funding case, and nothing answers with a 5xx.
+    const page = await worker.get('/foerderstelle/antraege');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const permitStep = await worker.post(`/verfahren/${id}/aktionen/confirm-receipt`, {
+      _csrf: csrf,
+      version: '2',
+    });
+    assert.equal(permitStep.statusCode, 404);
+    const note = await worker.post(`/verfahren/${id}/vermerke`, { _csrf: csrf, text: '' });
+    assert.ok(note.statusCode < 500, `Vermerk: ${note.statusCode}`);
+    assert.equal(
+      (await worker.get(`/verfahren/${id}`)).statusCode,
+      303,
+      'weiter zur Seite des Förderverfahrens',
+    );
     assert.deepEqual(changedTables(before, await snapshotTables(db(), SESSION_BOOKKEEPING)), []);
     assert.match((await worker.get('/foerderstelle/antraege')).body, /Konzept Zugriffstest/);
   });

@@ -161,6 +161,12 @@ export async function performCaseStep<A>(options: {
   const today = berlinDate(now);
   return options.db.transaction().execute(async (trx) => {
     const { row, roles } = await findCaseFor<A>(trx, actor, procedureId, { lock: true });
+    // A family acts only on its own procedures: a step of another family's route is "not found".
+    if (!family.typeKeys.includes(row.typeKey))
+      throw new AppError(
+        'not_found',
+        'Dieses Verfahren gibt es nicht oder Sie sind daran nicht beteiligt.',
+      );
     if (options.expectedVersion !== undefined && options.expectedVersion !== row.eventCount) {
       throw new AppError(
         'conflict',
