@@ -58,7 +58,12 @@ import { registerDeMinimisRoutes } from './funding/de-minimis/de-minimis.routes.
 import { registerAwardRoutes } from './funding/awards/award.routes.tsx';
 import { fundingFamily } from './funding/procedure/grant.family.ts';
 import { FUNDING_LETTER_BUILDERS } from './funding/procedure/grant.letters.ts';
-import { registerFundingProcedureRoutes } from './funding/procedure/grant.routes.tsx';
+import {
+  registerFundingProcedureRoutes,
+  renderFundingCase,
+} from './funding/procedure/grant.routes.tsx';
+import { registerCaseworkRoutes } from './procedures/casework.routes.tsx';
+import { renderCase } from './permits/pages/case.render.tsx';
 import { registerReviewerRoutes } from './funding/procedure/review.routes.tsx';
 
 /**
@@ -129,6 +134,27 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
+    // The internal casework (assignment, follow-ups, notes) is the same for every family; a
+    // refused save shows the case page of the case's own family again.
+    const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };
+    registerCaseworkRoutes(app, deps, async (request, reply, id, extra, status) => {
+      const row = await deps.db
+        .selectFrom('procedures')
+        .select('type_key')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row?.type_key.startsWith('funding-')
+        ? renderFundingCase(
+            deps,
+            builders,
+            request,
+            reply,
+            id,
+            { errors: extra.errors, caseworkValues: extra.values },
+            status,
+          )
+        : renderCase(deps, request, reply, id, extra, status);
+    });
     await Promise.resolve();
   });
 }

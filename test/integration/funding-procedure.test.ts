@@ -362,8 +362,11 @@ describe('funding procedure through its pages', () => {
       version: '2',
     });
     assert.equal(permitStep.statusCode, 404);
-    const note = await worker.post(`/verfahren/${id}/vermerke`, { _csrf: csrf, text: '' });
-    assert.ok(note.statusCode < 500, `Vermerk: ${note.statusCode}`);
+    // The internal casework is shared: an empty note is refused on the funding page itself.
+    const empty = await worker.post(`/verfahren/${id}/vermerke`, { _csrf: csrf, noteText: '' });
+    assert.equal(empty.statusCode, 400);
+    assert.match(empty.body, /Interne Bearbeitung/);
+    assert.match(empty.body, /Konzept Zugriffstest/);
     assert.equal(
       (await worker.get(`/verfahren/${id}`)).statusCode,
       303,
@@ -371,6 +374,18 @@ describe('funding procedure through its pages', () => {
     );
     assert.deepEqual(changedTables(before, await snapshotTables(db(), SESSION_BOOKKEEPING)), []);
     assert.match((await worker.get('/foerderstelle/antraege')).body, /Konzept Zugriffstest/);
+    const saved = await worker.post(`/verfahren/${id}/vermerke`, {
+      _csrf: csrf,
+      noteText: 'Rückruf beim Unternehmen: Angebot folgt.',
+    });
+    assert.equal(saved.statusCode, 303);
+    const own = await worker.get(`/foerderung/antraege/${id}`);
+    assert.match(own.body, /Rückruf beim Unternehmen: Angebot folgt\./);
+    assert.doesNotMatch(
+      (await company.get(`/foerderung/antraege/${id}`)).body,
+      /Rückruf beim Unternehmen/,
+      'interne Vermerke sieht das Unternehmen nicht',
+    );
   });
 
   it('a bad application form is re-shown with German messages and stores nothing', async () => {

@@ -10,6 +10,8 @@ import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, Notice } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
+import type { Casework } from '../../procedures/casework.queries.ts';
+import { CaseworkSection } from '../../procedures/casework.views.tsx';
 import { LETTER_EVENT_LABELS } from '../../procedures/letters/letter.kinds.ts';
 import { LettersSection, type LettersView } from '../../procedures/letters/letter.views.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';
@@ -55,6 +57,8 @@ export function FundingCasePage(props: {
   /** The failed step's values as typed, re-shown in its form only. */
   failed?: { action: string; values: Record<string, string> };
   applicationInput?: FormInput;
+  casework?: Casework | undefined;
+  caseworkValues?: Record<string, string>;
 }): VNode {
   const { view } = props;
   const app = view.row.application;
@@ -181,6 +185,20 @@ export function FundingCasePage(props: {
           />
         ) : null}
       </section>
+      {props.casework ? (
+        <CaseworkSection
+          procedureId={view.row.id}
+          casework={props.casework}
+          csrfToken={props.ctx.csrfToken}
+          today={view.today}
+          errors={errors}
+          values={props.caseworkValues ?? {}}
+          readOnly={
+            view.row.step === 'draft' ||
+            view.type.steps.find((st) => st.key === view.row.step)?.kind === 'terminal'
+          }
+        />
+      ) : null}
       {props.letters ? <LettersSection view={props.letters} /> : null}
       <section aria-labelledby="verlauf">
         <h2 class="kern-heading-medium" id="verlauf">

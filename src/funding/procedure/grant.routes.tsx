@@ -35,6 +35,8 @@ import {
   NewApplicationPage,
 } from './grant.pages.views.tsx';
 import { loadFundingCaseView } from './grant.view-model.ts';
+import { loadCasework } from '../../procedures/casework.queries.ts';
+import { CASEWORK_MESSAGES } from '../../procedures/casework.routes.tsx';
 import { assignReviewer } from './review.actions.ts';
 
 const Form = Type.Record(Type.String(), Type.Unknown());
@@ -60,44 +62,66 @@ const strings = (body: Record<string, unknown>): Record<string, string> =>
 
 const FORM_ERRORS = new Set(['validation', 'conflict', 'forbidden']);
 
+export interface FundingCaseExtra {
+  message?: string;
+  errors?: FieldError[];
+  failed?: { action: string; values: Record<string, string> };
+  applicationInput?: FormInput;
+  /** The internal casework form's values as typed, after a refused save. */
+  caseworkValues?: Record<string, string>;
+}
+
+/**
+ * The funding case page for the viewer; the internal work (assignment, follow-ups, notes) is
+ * loaded only for the funding body's case workers.
+ */
+export async function renderFundingCase(
+  deps: Deps,
+  builders: LetterBuilders,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: FundingCaseExtra,
+  status = 200,
+) {
+  const view = await loadFundingCaseView(deps, request.actor, id);
+  const head = await findProcedureHead(deps.db, view.row.id);
+  const letters =
+    head && letterRoles(request.actor, head).length > 0
+      ? await loadLettersView(
+          { ...deps, builders, loadProfile: loadAuthorityProfile },
+          request.actor,
+          view.row.id,
+        )
+      : undefined;
+  const casework = view.roles.includes('case_worker')
+    ? await loadCasework(deps.db, view.row.id, view.row.tenantId)
+    : undefined;
+  return sendPage(
+    reply,
+    <FundingCasePage
+      ctx={pageContext(request, reply)}
+      view={view}
+      letters={letters}
+      casework={casework}
+      {...extra}
+    />,
+    status,
+  );
+}
+
 export function registerFundingProcedureRoutes(
   app: App,
   deps: Deps,
   builders: LetterBuilders,
 ): void {
-  const renderCase = async (
+  const renderCase = (
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    extra: {
-      message?: string;
-      errors?: FieldError[];
-      failed?: { action: string; values: Record<string, string> };
-      applicationInput?: FormInput;
-    },
+    extra: FundingCaseExtra,
     status = 200,
-  ) => {
-    const view = await loadFundingCaseView(deps, request.actor, id);
-    const head = await findProcedureHead(deps.db, view.row.id);
-    const letters =
-      head && letterRoles(request.actor, head).length > 0
-        ? await loadLettersView(
-            { ...deps, builders, loadProfile: loadAuthorityProfile },
-            request.actor,
-            view.row.id,
-          )
-        : undefined;
-    return sendPage(
-      reply,
-      <FundingCasePage
-        ctx={pageContext(request, reply)}
-        view={view}
-        letters={letters}
-        {...extra}
-      />,
-      status,
-    );
-  };
+  ) => renderFundingCase(deps, builders, request, reply, id, extra, status);
 
   app.get(
     '/unternehmen/foerderung',
@@ -218,7 +242,12 @@ export function registerFundingProcedureRoutes(
         request,
         reply,
         request.params.id,
-        ok ? { message: MESSAGES[ok] ?? 'Der Verfahrensschritt wurde ausgeführt.' } : {},
+        ok
+          ? {
+              message:
+                MESSAGES[ok] ?? CASEWORK_MESSAGES[ok] ?? 'Der Verfahrensschritt wurde ausgeführt.',
+            }
+          : {},
       );
     },
   );

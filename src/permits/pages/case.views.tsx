@@ -4,7 +4,7 @@ import { ErrorSummary, Notice } from '../../platform/forms.tsx';
 import { Layout } from '../../platform/layout.tsx';
 import type { CaseView } from '../procedure.view-model.ts';
 import { ActionForm } from './action.forms.tsx';
-import { CaseworkSection } from './casework.views.tsx';
+import { CaseworkSection } from '../../procedures/casework.views.tsx';
 import { LettersSection } from '../../procedures/letters/letter.views.tsx';
 import { ApplicationForm } from './application.form.tsx';
 import { referenceLabel } from '../../procedures/reference.ts';

@@ -17,7 +17,7 @@ import { ConfirmActionPage } from './confirm-action.views.tsx';
 import { readUpload } from '../upload.ts';
 import { actionInput } from './action.forms.tsx';
 import { renderCase } from './case.render.tsx';
-import { CASEWORK_MESSAGES, registerCaseworkRoutes } from './casework.routes.tsx';
+import { CASEWORK_MESSAGES } from '../../procedures/casework.routes.tsx';
 import {
   ASSIGNMENT_CHOICES,
   NewApplicationPage,
@@ -86,7 +86,6 @@ function strings(body: Record<string, unknown>): Record<string, string> {
 const STATUS = { validation: 400, conflict: 409, forbidden: 403, payload_too_large: 413 } as const;
 
 export function registerPermitPageRoutes(app: App, deps: Deps): void {
-  registerCaseworkRoutes(app, deps);
   const today = () => berlinDate(deps.clock.now());
   const authorities = () =>
     deps.db
@@ -247,7 +246,10 @@ export function registerPermitPageRoutes(app: App, deps: Deps): void {
         .where('id', '=', request.params.id)
         .executeTakeFirst();
       if (kind?.type_key.startsWith('funding-'))
-        return reply.redirect(`/foerderung/antraege/${request.params.id}`, 303);
+        return reply.redirect(
+          `/foerderung/antraege/${request.params.id}${request.query.ok ? `?ok=${encodeURIComponent(request.query.ok)}` : ''}`,
+          303,
+        );
       const ok = request.query.ok;
       const message = ok
         ? (MESSAGES[ok] ?? CASEWORK_MESSAGES[ok] ?? 'Der Verfahrensschritt wurde ausgeführt.')

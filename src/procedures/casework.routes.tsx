@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../platform/errors.ts';
-import type { App, Deps } from '../../platform/server.ts';
-import { assignCase } from '../../procedures/assignment/assignment.actions.ts';
-import { addFollowUp, addNote, completeFollowUp } from '../../procedures/notes/notes.actions.ts';
-import { renderCase } from './case.render.tsx';
+import { AppError } from '../platform/errors.ts';
+import type { App, Deps } from '../platform/server.ts';
+import { assignCase } from './assignment/assignment.actions.ts';
+import { addFollowUp, addNote, completeFollowUp } from './notes/notes.actions.ts';
+import type { FieldError } from '../platform/errors.ts';
 
 const Form = Type.Record(Type.String(), Type.Unknown());
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -20,11 +20,24 @@ const text = (body: Record<string, unknown>, name: string): string =>
   typeof body[name] === 'string' ? body[name] : '';
 
 /**
+ * Renders the case page of the case's family again with the errors and the values as typed (the
+ * permit page, the funding page): handed in by the composition root, so this generic module knows
+ * neither.
+ */
+export type CaseworkRenderer = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  extra: { errors: FieldError[]; values: Record<string, string> },
+  status: number,
+) => Promise<unknown>;
+
+/**
  * Post/Redirect/Get for the internal work on a case: success → 303 back to the case page;
  * bad input or a closed case → the case page again with the error summary and the values kept.
  */
 async function handle(
-  deps: Deps,
+  render: CaseworkRenderer,
   request: FastifyRequest,
   reply: FastifyReply,
   options: {
@@ -43,8 +56,7 @@ async function handle(
   } catch (error) {
     if (error instanceof AppError && (error.code === 'validation' || error.code === 'conflict')) {
       const values = Object.fromEntries(options.fields.map((f) => [f, text(options.body, f)]));
-      return renderCase(
-        deps,
+      return render(
         request,
         reply,
         id,
@@ -56,14 +68,14 @@ async function handle(
   }
 }
 
-export function registerCaseworkRoutes(app: App, deps: Deps): void {
+export function registerCaseworkRoutes(app: App, deps: Deps, render: CaseworkRenderer): void {
   const base = { db: deps.db, clock: deps.clock };
 
   app.post(
     '/verfahren/:id/zustaendigkeit',
     { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
     async (request, reply) =>
-      handle(deps, request, reply, {
+      handle(render, request, reply, {
         id: request.params.id,
         body: request.body,
         ok: 'zugewiesen',
@@ -84,7 +96,7 @@ export function registerCaseworkRoutes(app: App, deps: Deps): void {
     '/verfahren/:id/vermerke',
     { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
     async (request, reply) =>
-      handle(deps, request, reply, {
+      handle(render, request, reply, {
         id: request.params.id,
         body: request.body,
         ok: 'vermerk',
@@ -104,7 +116,7 @@ export function registerCaseworkRoutes(app: App, deps: Deps): void {
     '/verfahren/:id/wiedervorlagen',
     { config: { access: 'procedures:use' }, schema: { params: Id, body: Form } },
     async (request, reply) =>
-      handle(deps, request, reply, {
+      handle(render, request, reply, {
         id: request.params.id,
         body: request.body,
         ok: 'wiedervorlage',
@@ -134,7 +146,7 @@ export function registerCaseworkRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      handle(deps, request, reply, {
+      handle(render, request, reply, {
         id: request.params.id,
         body: request.body,
         ok: 'erledigt',

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
-import { formatGermanDateShort } from '../../law/index.ts';
-import type { FieldError } from '../../platform/errors.ts';
+import { formatGermanDateShort } from '../law/index.ts';
+import type { FieldError } from '../platform/errors.ts';
 import {
   CsrfField,
   Notice,
@@ -8,9 +8,9 @@ import {
   SubmitButton,
   TextArea,
   TextField,
-} from '../../platform/forms.tsx';
-import { formatTimestamp } from '../../platform/table.tsx';
-import type { Casework } from '../../procedures/casework.queries.ts';
+} from '../platform/forms.tsx';
+import { formatTimestamp } from '../platform/table.tsx';
+import type { Casework } from './casework.queries.ts';
 
 interface Props {
   procedureId: string;
