@@ -159,7 +159,11 @@ export function LetterBody(props: { content: LetterContent }): VNode {
       ))}
       <p class="kern-body">{content.salutation}</p>
       {content.blocks.map((block, i) => (
-        <Block block={block} key={i} />
+        <Block
+          block={block}
+          key={i}
+          tableNumber={content.blocks.slice(0, i + 1).filter((b) => b.kind === 'table').length}
+        />
       ))}
       <p class="kern-body">{content.closing}</p>
     </article>
@@ -178,7 +182,11 @@ function Paragraphs(props: { text: string }) {
   );
 }
 
-function Block(props: { block: LetterBlock }): VNode | null {
+/**
+ * One block as HTML. Tables without a caption are named by their number and columns, so that each
+ * table's scroll region has its own accessible name (several tables in one letter).
+ */
+function Block(props: { block: LetterBlock; tableNumber: number }): VNode | null {
   const { block } = props;
   switch (block.kind) {
     case 'heading':
@@ -200,7 +208,7 @@ function Block(props: { block: LetterBlock }): VNode | null {
     case 'table':
       return (
         <DataTable
-          caption={block.caption ?? 'Tabelle'}
+          caption={block.caption ?? `Tabelle ${props.tableNumber}: ${block.columns.join(', ')}`}
           hideCaption={!block.caption}
           small
           columns={block.columns}
