@@ -58,10 +58,8 @@ import { registerDeMinimisRoutes } from './funding/de-minimis/de-minimis.routes.
 import { registerAwardRoutes } from './funding/awards/award.routes.tsx';
 import { fundingFamily } from './funding/procedure/grant.family.ts';
 import { FUNDING_LETTER_BUILDERS } from './funding/procedure/grant.letters.ts';
-import {
-  registerFundingProcedureRoutes,
-  renderFundingCase,
-} from './funding/procedure/grant.routes.tsx';
+import { registerFundingProcedureRoutes } from './funding/procedure/grant.routes.tsx';
+import { renderFundingCase } from './funding/procedure/grant.case.render.tsx';
 import { registerCaseworkRoutes } from './procedures/casework.routes.tsx';
 import { renderCase } from './permits/pages/case.render.tsx';
 import { registerReviewerRoutes } from './funding/procedure/review.routes.tsx';

@@ -12,18 +12,13 @@ import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { berlinDate } from '../../procedures/case/case.queries.ts';
 import { CONFIRM_FIELD } from '../../procedures/case/destructive-actions.ts';
-import { loadAuthorityProfile } from '../../procedures/authority/authority.queries.ts';
-import { letterRoles } from '../../procedures/letters/letter.access.ts';
 import type { LetterBuilders } from '../../procedures/letters/letter.builder.ts';
-import { findProcedureHead } from '../../procedures/letters/letter.queries.ts';
-import { loadLettersView } from '../../procedures/letters/letter.routes.tsx';
 import {
   applyingCompany,
   createFundingApplication,
   openCalls,
   saveFundingApplication,
 } from './grant.application.ts';
-import { FundingCasePage } from './grant.case.views.tsx';
 import { streamApplicationsCsv } from './grant.export.ts';
 import { fundingProcedureType, performFundingStep } from './grant.family.ts';
 import { amountUnit, formInput, type FormInput } from './grant.form.ts';
@@ -34,8 +29,8 @@ import {
   CompanyFundingPage,
   NewApplicationPage,
 } from './grant.pages.views.tsx';
+import { renderFundingCase, type FundingCaseExtra } from './grant.case.render.tsx';
 import { loadFundingCaseView } from './grant.view-model.ts';
-import { loadCasework } from '../../procedures/casework.queries.ts';
 import { CASEWORK_MESSAGES } from '../../procedures/casework.routes.tsx';
 import { assignReviewer } from './review.actions.ts';
 
@@ -61,54 +56,6 @@ const strings = (body: Record<string, unknown>): Record<string, string> =>
   );
 
 const FORM_ERRORS = new Set(['validation', 'conflict', 'forbidden']);
-
-export interface FundingCaseExtra {
-  message?: string;
-  errors?: FieldError[];
-  failed?: { action: string; values: Record<string, string> };
-  applicationInput?: FormInput;
-  /** The internal casework form's values as typed, after a refused save. */
-  caseworkValues?: Record<string, string>;
-}
-
-/**
- * The funding case page for the viewer; the internal work (assignment, follow-ups, notes) is
- * loaded only for the funding body's case workers.
- */
-export async function renderFundingCase(
-  deps: Deps,
-  builders: LetterBuilders,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  id: string,
-  extra: FundingCaseExtra,
-  status = 200,
-) {
-  const view = await loadFundingCaseView(deps, request.actor, id);
-  const head = await findProcedureHead(deps.db, view.row.id);
-  const letters =
-    head && letterRoles(request.actor, head).length > 0
-      ? await loadLettersView(
-          { ...deps, builders, loadProfile: loadAuthorityProfile },
-          request.actor,
-          view.row.id,
-        )
-      : undefined;
-  const casework = view.roles.includes('case_worker')
-    ? await loadCasework(deps.db, view.row.id, view.row.tenantId)
-    : undefined;
-  return sendPage(
-    reply,
-    <FundingCasePage
-      ctx={pageContext(request, reply)}
-      view={view}
-      letters={letters}
-      casework={casework}
-      {...extra}
-    />,
-    status,
-  );
-}
 
 export function registerFundingProcedureRoutes(
   app: App,
