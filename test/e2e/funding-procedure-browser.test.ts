@@ -11,6 +11,7 @@ import {
 } from '../helpers/browser.ts';
 import { BODY, CONCEPT_FORM, FOUNDRY, HEAD, openCall, REVIEWER } from '../helpers/funding.ts';
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
+import { SAMPLE_PDF } from '../helpers/multipart.ts';
 
 const skip = browserSkipReason();
 
@@ -208,6 +209,21 @@ describe('funding procedure in Chromium without JavaScript', { skip }, () => {
       items: 'Angebot der Beratung mit Tagessätzen',
       wochen: '4',
     });
+    // The requested offer as a file, through the case page's upload form (no script needed).
+    await company.goto(caseUrl(id));
+    await company.getByLabel('Art der Unterlage').selectOption('requested');
+    await company.getByLabel(/^Datei \(PDF/).setInputFiles({
+      name: 'Angebot_Beratung_Hellweg.pdf',
+      mimeType: 'application/pdf',
+      buffer: SAMPLE_PDF,
+    });
+    await company.getByRole('button', { name: 'Hochladen' }).click();
+    await company.waitForURL(/ok=hochgeladen/);
+    assert.match(
+      await company.locator('#unterlagen').locator('..').innerText(),
+      /Angebot_Beratung_Hellweg\.pdf\s+Nachgeforderte Unterlage/,
+    );
+    if (checks) await axe(company, 'Förderfall (Unternehmen, Unterlage hochgeladen)');
     await act(company, id, 'Unterlagen nachreichen', {
       documents: 'Angebot_Beratung_Hellweg.pdf',
     });
