@@ -29,7 +29,8 @@ import {
 
 const namedNode = (iri: string) => DataFactory.namedNode(iri);
 const literal = (value: string, tag?: string | NamedNode) => DataFactory.literal(value, tag);
-const blankNode = () => DataFactory.blankNode();
+// Named blank nodes keep the output the same from request to request (n3 would count on).
+const blankNode = (name: string) => DataFactory.blankNode(name);
 const quad = (s: Quad_Subject, p: NamedNode, o: Quad_Object) => DataFactory.quad(s, p, o);
 
 export const NS = {
@@ -120,7 +121,13 @@ export function catalogueGraph(
   add(catalogue, `${NS.dcat}themeTaxonomy`, namedNode(`${EU}data-theme`));
   add(catalogue, `${NS.dct}modified`, dateLiteral(catalogueModified(datasets, options.now)));
 
-  for (const dataset of datasets) {
+  // One contact for every data set: the operator, reachable through its imprint page.
+  const contact = namedNode(`${options.publicUrl}#kontakt`);
+  add(contact, type, namedNode(`${NS.vcard}Organization`));
+  add(contact, `${NS.vcard}fn`, text(CATALOGUE_PUBLISHER));
+  add(contact, `${NS.vcard}hasURL`, iri('/impressum'));
+
+  datasets.forEach((dataset, index) => {
     const node = namedNode(datasetUri(options.publicUrl, dataset.id));
     add(catalogue, `${NS.dcat}dataset`, node);
     add(node, type, namedNode(`${NS.dcat}Dataset`));
@@ -131,17 +138,13 @@ export function catalogueGraph(
     add(node, `${NS.dct}publisher`, publisher);
     if (dataset.origin.kind === 'source') {
       // Who made the data (DCAT-AP.de "Urheber"): the publisher passes it on under its terms.
-      const originator = blankNode();
+      const originator = blankNode(`urheber-${index + 1}`);
       add(node, `${NS.dcatde}originator`, originator);
       add(originator, type, namedNode(`${NS.foaf}Agent`));
       add(originator, `${NS.foaf}name`, text(dataset.origin.name));
       if (dataset.origin.url) add(originator, `${NS.foaf}homepage`, iri(dataset.origin.url));
     }
-    const contact = blankNode();
     add(node, `${NS.dcat}contactPoint`, contact);
-    add(contact, type, namedNode(`${NS.vcard}Organization`));
-    add(contact, `${NS.vcard}fn`, text(CATALOGUE_PUBLISHER));
-    add(contact, `${NS.vcard}hasURL`, iri('/impressum'));
     for (const theme of dataset.themes) {
       add(node, `${NS.dcat}theme`, namedNode(`${EU}data-theme/${theme}`));
     }
@@ -160,7 +163,7 @@ export function catalogueGraph(
       add(node, `${NS.dcat}distribution`, d);
       distributionQuads(d, dataset, distribution, add, iri);
     }
-  }
+  });
   return quads;
 }
 
