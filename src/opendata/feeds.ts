@@ -33,7 +33,7 @@ function awardEntry(a: PublicAward, publicUrl: string): AtomEntry {
     published: a.publishedFrom,
     updated: a.publishedFrom,
     summary:
-      `Bewilligt am ${formatGermanDate(a.grantedOn)} von ${a.fundingBody}; ` +
+      `Bewilligt am ${formatGermanDate(a.grantedOn, { weekday: false })} von ${a.fundingBody}; ` +
       `Sitz: ${place(a)}; Rechtsgrundlage: ${a.aidBasis}; Zweck: ${a.purpose}`,
     authorityName: a.fundingBody,
   };
@@ -62,7 +62,7 @@ function figureEntry(f: PublishedFigure, publicUrl: string): AtomEntry {
   const updated = new Date(f.updated);
   return {
     id: page.toString(),
-    title: `${f.title}: Stand ${formatGermanDate(f.dataDate)}`,
+    title: `${f.title}: Stand ${formatGermanDate(f.dataDate, { weekday: false })}`,
     url: page.toString(),
     published: updated,
     updated,

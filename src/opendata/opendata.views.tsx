@@ -27,7 +27,7 @@ const FORMAT_LABELS: Record<FileType, string> = {
 
 /** A day for a date or an instant, in German. */
 function day(value: string): string {
-  return formatGermanDate(value.slice(0, 10));
+  return formatGermanDate(value.slice(0, 10), { weekday: false });
 }
 
 function Licence(props: { dataset: PublishedDataset }): VNode {
