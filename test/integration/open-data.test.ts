@@ -11,95 +11,12 @@ import {
   rdfXmlTriples,
   storeTriples,
 } from '../../src/opendata/dcat.testkit.ts';
-import type { FigureData, FigureSource, PublishedFigure } from '../../src/opendata/published.ts';
 import { safeCell } from '../../src/platform/csv.ts';
-import type { FeatureLayer } from '../../src/registers/catalogue/layer.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { orgId } from '../helpers/permits.ts';
+import { DATA, figureSource, HOSTILE, layer } from '../helpers/opendata.ts';
 
-const HOSTILE = `<b>Fake & Co</b> "GmbH" 'x' ]]> \u0007Ende`;
 const ATOM = 'http://www.w3.org/2005/Atom';
-
-const layer: FeatureLayer = {
-  id: 'windenergieanlagen',
-  title: 'Windenergieanlagen',
-  description: 'Windenergieanlagen an Land bis 2015.',
-  geometry: 'point',
-  source: {
-    name: 'Helmholtz-Zentrum für Umweltforschung (UFZ)',
-    url: 'https://www.ufz.de/',
-    licence: 'CC BY 4.0',
-    licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
-    attribution: '© UFZ, Eichhorn et al. 2019',
-    dataDate: '2015-12-31',
-  },
-  labelProperty: 'name',
-  properties: [],
-  extent: () => Promise.resolve(undefined),
-  items: () => Promise.resolve({ features: [], numberMatched: 0 }),
-  item: () => Promise.resolve(undefined),
-};
-
-const figures: PublishedFigure[] = [
-  {
-    id: 'genehmigungsdauer',
-    title: 'Dauer der Genehmigungsverfahren',
-    description: 'Median und 90. Perzentil je Verfahrensschritt.',
-    planPoint: 5,
-    pageUrl: '/monitoring/genehmigungsdauer',
-    csvUrl: '/monitoring/genehmigungsdauer.csv',
-    jsonUrl: '/monitoring/genehmigungsdauer.json',
-    csvMetadataUrl: '/monitoring/genehmigungsdauer.csv-metadata.json',
-    source: { name: 'Plattform Industrieland (eigene Verfahren)' },
-    own: true,
-    licence: { name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
-    dataDate: '2026-12-02',
-    updated: '2026-12-02T23:00:00.000Z',
-  },
-  {
-    id: 'emissionen',
-    title: HOSTILE,
-    description: HOSTILE,
-    pageUrl: '/monitoring/emissionen',
-    csvUrl: '/monitoring/emissionen.csv',
-    jsonUrl: '/monitoring/emissionen.json',
-    source: { name: 'DEHSt', url: 'https://www.dehst.de/' },
-    own: false,
-    licence: { name: 'Datenlizenz Deutschland – Namensnennung – Version 2.0' },
-    dataDate: '2021-12-31',
-    updated: '2026-11-20T08:00:00.000Z',
-  },
-];
-
-const DATA: Record<string, FigureData> = {
-  genehmigungsdauer: {
-    columns: [
-      { name: 'schritt', title: 'Verfahrensschritt', type: 'string' },
-      { name: 'median_tage', title: 'Median', type: 'number', unit: 'Tage' },
-      { name: 'anzahl', title: 'Verfahren', type: 'integer' },
-    ],
-    rows: [
-      ['Vollständigkeit', 31.5, 12],
-      ['Entscheidung, "förmlich"; mit Erörterung', 190, 4],
-      ['=SUMME(A1)', null, 0],
-    ],
-  },
-  emissionen: {
-    columns: [
-      { name: 'jahr', title: 'Jahr', type: 'integer' },
-      { name: 'mt_co2', title: 'Emissionen', type: 'number', unit: 'Mt CO₂' },
-    ],
-    rows: [
-      [2018, 45.26],
-      [2021, 41.94],
-    ],
-  },
-};
-
-const figureSource: FigureSource = {
-  list: () => Promise.resolve(figures),
-  data: (_context, figure) => Promise.resolve(DATA[figure.id]!),
-};
 
 /** Minimal ZIP reader: end of central directory → entries → inflate, with CRC check. */
 function readZip(zip: Buffer): Map<string, Buffer> {
