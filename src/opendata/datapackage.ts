@@ -13,6 +13,8 @@ import { OWN_LICENCE, licenceIri } from './licences.ts';
 import { DATA_PACKAGE_PATH } from './datasets.ts';
 import {
   absoluteUrl,
+  type FigureCell,
+  type FigureColumn,
   type FigureData,
   type FigureSource,
   type DatasetContext,
@@ -29,15 +31,23 @@ export function resourceName(id: string): string {
   return id.toLowerCase().replace(/[^a-z0-9._-]+/g, '-');
 }
 
+/** A number as the chart shows it: rounded to the column's decimals (exact decimal text). */
+function cell(column: FigureColumn, value: FigureCell | undefined): FigureCell {
+  if (value === undefined) return null;
+  if (typeof value !== 'number' || column.decimals === undefined) return value;
+  return Number(value.toFixed(column.decimals));
+}
+
 export function figureCsv(data: FigureData): string {
-  return (
-    csvRow(data.columns.map((c) => c.name)) + data.rows.map((row) => csvRow([...row])).join('')
-  );
+  const rows = data.rows.map((row) => csvRow(data.columns.map((c, i) => cell(c, row[i]))));
+  return csvRow(data.columns.map((c) => c.name)) + rows.join('');
 }
 
 /** The rows as JSON objects keyed by column name: the same values the CSV holds. */
-export function figureJson(data: FigureData): Record<string, unknown>[] {
-  return data.rows.map((row) => Object.fromEntries(data.columns.map((c, i) => [c.name, row[i]])));
+export function figureJson(data: FigureData): Record<string, FigureCell>[] {
+  return data.rows.map((row) =>
+    Object.fromEntries(data.columns.map((c, i) => [c.name, cell(c, row[i])])),
+  );
 }
 
 function licenceEntry(licence: PublishedFigure['licence']) {

@@ -90,6 +90,8 @@ export interface FigureColumn {
   title: string;
   type: 'string' | 'number' | 'integer' | 'boolean' | 'date';
   unit?: string;
+  /** Decimal places the chart shows; the package carries the value rounded to them. */
+  decimals?: number;
 }
 
 export type FigureCell = string | number | boolean | null;

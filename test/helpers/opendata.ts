@@ -62,11 +62,11 @@ export const DATA: Record<string, FigureData> = {
   genehmigungsdauer: {
     columns: [
       { name: 'schritt', title: 'Verfahrensschritt', type: 'string' },
-      { name: 'median_tage', title: 'Median', type: 'number', unit: 'Tage' },
+      { name: 'median_tage', title: 'Median', type: 'number', unit: 'Tage', decimals: 1 },
       { name: 'anzahl', title: 'Verfahren', type: 'integer' },
     ],
     rows: [
-      ['Vollständigkeit', 31.5, 12],
+      ['Vollständigkeit', 31.54, 12],
       ['Entscheidung, "förmlich"; mit Erörterung', 190, 4],
       ['=SUMME(A1)', null, 0],
     ],

@@ -298,12 +298,23 @@ describe('open data: catalogue, feeds and data package', () => {
         });
         assert.deepEqual(csv[i + 1], expected, `${resource.name} row ${i + 1}`);
       });
-      // The values are those of the figure, not only self-consistent.
+      // The values are those of the figure (at the decimals shown), not only self-consistent.
+      const shown = data.rows.map((row) =>
+        row.map((v, k) => {
+          const decimals = data.columns[k]!.decimals;
+          return typeof v === 'number' && decimals !== undefined ? Number(v.toFixed(decimals)) : v;
+        }),
+      );
       assert.deepEqual(
         json.map((row) => data.columns.map((c) => row[c.name])),
-        data.rows,
+        shown,
       );
     }
+    // Numbers are rounded to the decimals the chart shows, in the CSV and the JSON alike.
+    assert.match(
+      entries.get('daten/genehmigungsdauer.csv')!.toString('utf8'),
+      /\r\nVollständigkeit,31\.5,12\r\n/,
+    );
     // A formula-like text cell is neutralised as in every CSV the portal writes.
     assert.match(entries.get('daten/genehmigungsdauer.csv')!.toString('utf8'), /'=SUMME\(A1\)/);
   });
