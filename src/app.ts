@@ -63,6 +63,15 @@ import { renderFundingCase } from './funding/procedure/grant.case.render.tsx';
 import { registerCaseworkRoutes } from './procedures/casework.routes.tsx';
 import { renderCase } from './permits/pages/case.render.tsx';
 import { registerReviewerRoutes } from './funding/procedure/review.routes.tsx';
+import { registerOpenDataRoutes } from './opendata/opendata.routes.tsx';
+import {
+  awardDatasets,
+  figureDatasets,
+  layerDatasets,
+  noticeDatasets,
+} from './opendata/datasets.ts';
+import { NO_FIGURES, type FigureSource } from './opendata/published.ts';
+import type { FeatureLayer } from './registers/catalogue/layer.ts';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -76,6 +85,10 @@ export interface AppOptions {
   loadProfile?: LoadProfile;
   /** The funding programme catalogue the finder reads (the benchmark passes a larger one). */
   fundingCatalogue?: readonly FundingProgrammeVersion[];
+  /** The geodata layers the open-data catalogue lists (default: none). */
+  layers?: readonly FeatureLayer[];
+  /** The dashboard's figures for the catalogue, the update feed and the data package. */
+  figures?: FigureSource;
 }
 
 /** The whole portal: every feature registers its routes here. */
@@ -132,6 +145,16 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
+    const figures = options.figures ?? NO_FIGURES;
+    registerOpenDataRoutes(app, deps, {
+      providers: [
+        noticeDatasets,
+        awardDatasets,
+        layerDatasets(options.layers ?? []),
+        figureDatasets(figures),
+      ],
+      figures,
+    });
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

@@ -15,6 +15,8 @@ import {
 } from './award.queries.ts';
 
 export const AWARDS_PATH = '/foerderung/vergaben';
+/** New awards as an Atom feed (served with the open-data feeds). */
+const AWARD_FEED = { href: `${AWARDS_PATH}.atom`, title: 'Gewährte Förderungen (Atom-Feed)' };
 
 type Option = { value: string; label: string };
 
@@ -188,7 +190,12 @@ export function AwardListPage(props: {
   const result = props.result;
   const query = result ? awardQueryString(result.filters) : '';
   return (
-    <Layout ctx={props.ctx} title="Gewährte Förderungen" hasErrors={errors.length > 0}>
+    <Layout
+      ctx={props.ctx}
+      title="Gewährte Förderungen"
+      hasErrors={errors.length > 0}
+      feeds={[AWARD_FEED]}
+    >
       <ErrorSummary errors={errors} />
       <h1 class="kern-heading-large">Gewährte Förderungen (Transparenzliste)</h1>
       <p class="kern-body">
@@ -223,6 +230,11 @@ export function AwardListPage(props: {
             <li>
               <a class="kern-link" href={`${AWARDS_PATH}.json${query}`}>
                 Diese Auswahl als JSON (360Giving-Datenstandard)
+              </a>
+            </li>
+            <li>
+              <a class="kern-link" href={AWARD_FEED.href}>
+                Neue Förderungen als Atom-Feed
               </a>
             </li>
           </ul>
