@@ -291,6 +291,15 @@ export interface ImportRefusal {
   message: string;
 }
 
+/** Refusals by line or feature number, the file-wide ones first; stable within one row. */
+function inFileOrder(refusals: ImportRefusal[]): ImportRefusal[] {
+  const position = (label: string) => Number(/\d+/.exec(label)?.[0] ?? 0);
+  return refusals
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => position(a.r.label) - position(b.r.label) || a.i - b.i)
+    .map(({ r }) => r);
+}
+
 /**
  * Imports a provider's sites from a file: a row whose reference the provider already uses
  * updates that site, any other row creates one. All or nothing: a single refusal stores nothing
@@ -301,6 +310,8 @@ export async function importSites(options: {
   actor: Actor;
   providerId?: unknown;
   rows: readonly ImportRow[];
+  /** Refusals found while reading the file (unknown columns, broken rows), listed with the rest. */
+  fileRefusals?: readonly ImportRefusal[];
   today: string;
   now: Date;
   example?: boolean;
@@ -310,10 +321,14 @@ export async function importSites(options: {
 > {
   const { db, actor, rows } = options;
   const provider = providerFor(actor, options.providerId);
+  const fileRefusals = options.fileRefusals ?? [];
   if (rows.length === 0)
     return {
       ok: false,
-      refusals: [{ label: 'Datei', message: 'Die Datei enthält keine Flächen.' }],
+      refusals:
+        fileRefusals.length > 0
+          ? [...fileRefusals]
+          : [{ label: 'Datei', message: 'Die Datei enthält keine Flächen.' }],
     };
   if (rows.length > LIMITS.rows)
     return {
@@ -325,7 +340,7 @@ export async function importSites(options: {
     stored.filter((s) => s.providerId === provider.id).map((s) => [s.reference, s]),
   );
   const others = [...stored];
-  const refusals: ImportRefusal[] = [];
+  const refusals: ImportRefusal[] = [...fileRefusals];
   const accepted: {
     siteId?: string;
     site: SiteInput;
@@ -372,7 +387,7 @@ export async function importSites(options: {
         flags: checked.flags,
       });
   }
-  if (refusals.length > 0) return { ok: false, refusals };
+  if (refusals.length > 0) return { ok: false, refusals: inFileOrder(refusals) };
   await db.transaction().execute(async (trx) => {
     for (const entry of accepted)
       await writeSite(trx, {
