@@ -1168,11 +1168,7 @@ export interface DeMinimisAidTable {
 // --- Site register: brownfield and industrial sites (migration 20261207T0100_sites) ---
 export type SiteOwnership = 'municipal' | 'private' | 'public-other' | 'mixed';
 export type SitePlanningStatus =
-  | 'binding-plan'
-  | 'plan-in-preparation'
-  | 'land-use-plan'
-  | 'section-34'
-  | 'none';
+  'binding-plan' | 'plan-in-preparation' | 'land-use-plan' | 'section-34' | 'none';
 export type SiteZoning = 'GI' | 'GE' | 'SO' | 'MI' | 'other' | 'none';
 export type SiteContamination = 'none' | 'remediated' | 'suspected' | 'contaminated' | 'unknown';
 export type SiteMiningSupervision = 'never' | 'released' | 'under';
