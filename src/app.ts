@@ -72,6 +72,8 @@ import {
 } from './opendata/datasets.ts';
 import { NO_FIGURES, type FigureSource } from './opendata/published.ts';
 import type { FeatureLayer } from './registers/catalogue/layer.ts';
+import { FEATURE_LAYERS } from './registers/catalogue/layers.ts';
+import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -85,7 +87,7 @@ export interface AppOptions {
   loadProfile?: LoadProfile;
   /** The funding programme catalogue the finder reads (the benchmark passes a larger one). */
   fundingCatalogue?: readonly FundingProgrammeVersion[];
-  /** The geodata layers the open-data catalogue lists (default: none). */
+  /** The geodata layers the open-data catalogue lists (default: every layer of the registers). */
   layers?: readonly FeatureLayer[];
   /** The dashboard's figures for the catalogue, the update feed and the data package. */
   figures?: FigureSource;
@@ -150,11 +152,12 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       providers: [
         noticeDatasets,
         awardDatasets,
-        layerDatasets(options.layers ?? []),
+        layerDatasets(options.layers ?? FEATURE_LAYERS),
         figureDatasets(figures),
       ],
       figures,
     });
+    registerSiteRoutes(app, deps);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

@@ -13,6 +13,7 @@ export const ORGANISATION_KINDS: OrganisationKind[] = [
   'ministry',
   'operator',
   'funding-body',
+  'municipality',
 ];
 export const ROLES: Role[] = [
   'applicant',
@@ -21,6 +22,7 @@ export const ROLES: Role[] = [
   'agency_member',
   'admin',
   'reviewer',
+  'site_provider',
 ];
 
 function text(body: Record<string, unknown>, name: string): string {

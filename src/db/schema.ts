@@ -10,7 +10,14 @@ type NullableTimestamp = ColumnType<
 >;
 
 export type OrganisationKind =
-  'authority' | 'company' | 'agency' | 'ministry' | 'operator' | 'funding-body';
+  | 'authority'
+  | 'company'
+  | 'agency'
+  | 'ministry'
+  | 'operator'
+  | 'funding-body'
+  /** A municipality's economic-development office, keeping its sites in the site register. */
+  | 'municipality';
 export type Role =
   | 'applicant'
   | 'case_worker'
@@ -18,7 +25,9 @@ export type Role =
   | 'agency_member'
   | 'admin'
   /** An expert of a funding body who scores applications of competitive calls. */
-  | 'reviewer';
+  | 'reviewer'
+  /** Keeps the organisation's sites in the brownfield and industrial site register. */
+  | 'site_provider';
 export type MailStatus = 'queued' | 'stored' | 'sent' | 'failed';
 
 export interface OrganisationsTable {
@@ -1154,4 +1163,63 @@ export interface FundingLedgerPositionsTable {
 
 export interface DeMinimisAidTable {
   claim_id: string | null;
+}
+
+// --- Site register: brownfield and industrial sites (migration 20261207T0100_sites) ---
+export type SiteOwnership = 'municipal' | 'private' | 'public-other' | 'mixed';
+export type SitePlanningStatus =
+  'binding-plan' | 'plan-in-preparation' | 'land-use-plan' | 'section-34' | 'none';
+export type SiteZoning = 'GI' | 'GE' | 'SO' | 'MI' | 'other' | 'none';
+export type SiteContamination = 'none' | 'remediated' | 'suspected' | 'contaminated' | 'unknown';
+export type SiteMiningSupervision = 'never' | 'released' | 'under';
+export type SiteGridConnection = 'available' | 'planned' | 'none' | 'unknown';
+export type SiteReadiness = 'immediate' | 'short-term' | 'medium-term' | 'long-term';
+
+export interface SitesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  reference: string;
+  name: string;
+  geometry: ColumnType<GeoJSON.Geometry, string, string>;
+  centre_lon: number;
+  centre_lat: number;
+  min_lon: number;
+  min_lat: number;
+  max_lon: number;
+  max_lat: number;
+  geometry_ha: number | null;
+  ags: string | null;
+  gemeinde: string | null;
+  gross_ha: number;
+  net_ha: number | null;
+  ownership: SiteOwnership;
+  planning_status: SitePlanningStatus;
+  zoning: SiteZoning;
+  contamination: SiteContamination;
+  mining_supervision: SiteMiningSupervision;
+  grid_connection: SiteGridConnection;
+  hydrogen_distance_km: number | null;
+  readiness: SiteReadiness;
+  available_from: ColumnType<string | null, string | null | undefined, string | null>;
+  contact: string;
+  start_date: ColumnType<string, string, string>;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  end_reason: string | null;
+  example: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SiteProblemsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  site_id: string;
+  rule: string;
+  message: string;
+  detected_at: CreatedAt;
+}
+
+export interface Database {
+  sites: SitesTable;
+  site_problems: SiteProblemsTable;
 }

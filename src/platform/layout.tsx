@@ -50,6 +50,7 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/foerderung/vergaben', label: 'Gewährte Förderungen' },
     { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
     { href: '/daten', label: 'Offene Daten' },
+    { href: '/gewerbeflaechen', label: 'Gewerbeflächen' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });

@@ -10,6 +10,7 @@ import { seedCompanyProfile } from '../funding/profile/profile.demo.ts';
 import { seedTrainingBonus } from '../funding/training-bonus/training.demo.ts';
 import { seedFundingAwards } from '../funding/awards/award.demo.ts';
 import { seedFoundryProfile, seedFundingCalls } from '../funding/procedure/grant.demo.ts';
+import { seedDemoSites } from '../registers/sites/site.demo.ts';
 
 /**
  * Demo organisations and logins. All of them are examples: real authority names are used so that
@@ -57,6 +58,8 @@ export const DEMO_ORGANISATIONS: {
   // and these logins meet. No name starts like an authority's: tests find organisations so.
   { key: 'lanuk', name: 'Landesamt für Natur, Umwelt und Klima NRW (Beispiel)', kind: 'agency' },
   { key: 'gemeinde', name: 'Stadt Lichtenau – Bauamt (Beispiel)', kind: 'agency' },
+  // The site register's demo provider: a municipality's economic-development office.
+  { key: 'marl', name: 'Stadt Marl – Wirtschaftsförderung', kind: 'municipality' },
   {
     key: 'naturschutz',
     name: 'Untere Naturschutzbehörde des Kreises Paderborn (Beispiel)',
@@ -271,6 +274,13 @@ export const DEMO_USERS: DemoUser[] = [
     role: 'reviewer',
     label: 'Begutachtung Förderstelle Arnsberg',
   },
+  {
+    email: 'flaechen@marl.example',
+    name: 'Mara Marl',
+    org: 'marl',
+    role: 'site_provider',
+    label: 'Flächenpflege Wirtschaftsförderung Marl',
+  },
 ];
 
 const DEMO_AREAS = new URL('../../data/demo/areas.geojson', import.meta.url);
@@ -319,5 +329,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     throw new Error(`Demogebiete fehlerhaft: ${areas.problems.map((p) => p.message).join(' ')}`);
   await importAreas(db, areas.areas, 'data/demo/areas.geojson');
   await seedWindConditions(db);
+  await seedDemoSites(db, new Date());
   return true;
 }

@@ -89,6 +89,9 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'funding:apply': ['applicant'],
   'funding:casework': ['funding_case_worker', 'funding_supervisor'],
   'funding:review': ['funding_reviewer'],
+  // Site providers of a municipality; none of the roles above is one (sites.test.ts: per role and
+  // for the provider of another organisation).
+  'sites:manage': [],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -38,6 +38,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   agency_member: 'Fachbehörde (TöB)',
   admin: 'Administration',
   reviewer: 'Begutachtung (Förderstelle)',
+  site_provider: 'Flächenpflege (Wirtschaftsförderung)',
 };
 
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
@@ -47,4 +48,5 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   ministry: 'Ministerium / Aufsicht',
   operator: 'Betrieb der Plattform',
   'funding-body': 'Förderstelle (Bewilligungsbehörde)',
+  municipality: 'Kommune (Wirtschaftsförderung)',
 };

@@ -31,7 +31,8 @@ export type Action =
   | 'training-bonus:supervise' // its paying account, QA share and confirming payment runs
   | 'funding:apply' // funding applications of one's own company (its applicants)
   | 'funding:casework' // the funding body's applications, export and reviewer assignment (its staff)
-  | 'funding:review'; // reviews of competitive calls assigned to oneself (a funding body's reviewers)
+  | 'funding:review' // reviews of competitive calls assigned to oneself (a funding body's reviewers)
+  | 'sites:manage'; // the site register entries of one's own organisation (its site providers)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -102,6 +103,10 @@ export function can(actor: Actor, action: Action): boolean {
         actor.kind === 'user' &&
         actor.memberships.some((m) => m.role === 'applicant' && m.organisationKind === 'company')
       );
+    // A municipality's economic-development office keeps its own sites; which organisation's
+    // sites is checked in the use case (its own only, the tenant of the site).
+    case 'sites:manage':
+      return hasRole(actor, 'site_provider');
   }
 }
 
