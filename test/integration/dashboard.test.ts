@@ -3,7 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import { computeIndicator } from '../../src/dashboard/compute.ts';
 import { findIndicator, INDICATORS } from '../../src/dashboard/indicators.ts';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
-import { PERSONAL, seedObjections, seedPermitCases } from '../helpers/dashboard.ts';
+import {
+  PERSONAL,
+  PROGRAMME_A,
+  PROGRAMME_B,
+  seedFundingCases,
+  seedObjections,
+  seedPermitCases,
+} from '../helpers/dashboard.ts';
 
 const STAND = '2026-06-30';
 
@@ -145,5 +152,99 @@ describe('monitoring dashboard: live permit indicators', () => {
         assert.ok(!response.body.includes(value), `${url} enthält ${value}`);
       }
     }
+  });
+});
+
+describe('monitoring dashboard: live funding indicators', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ clock: fixedClock(new Date('2026-07-15T10:00:00Z')) });
+    await seedFundingCases(t.database.db);
+  });
+  after(() => t.close());
+
+  const compute = (id: string, stand = STAND) =>
+    computeIndicator(t.database.db, findIndicator(id)!, stand);
+
+  it('applications and days to decision per programme', async () => {
+    const r = await compute('foerderantraege');
+    const row = (id: string) => r.series.rows.find((x) => x._key === id)!;
+    assert.deepEqual(
+      [
+        row(PROGRAMME_A).applications,
+        row(PROGRAMME_A).decided,
+        row(PROGRAMME_A).median,
+        row(PROGRAMME_A).p90,
+      ],
+      [2, 2, 50, 66],
+    );
+    assert.deepEqual(
+      [row(PROGRAMME_B).applications, row(PROGRAMME_B).decided, row(PROGRAMME_B).median],
+      [1, 0, null],
+    );
+    assert.equal(r.headline.value, 50);
+  });
+
+  it('money committed (less releases) and paid per programme and per Kreis, to the cent', async () => {
+    const programmes = await compute('foerdermittel-programme');
+    const a = programmes.series.rows.find((x) => x._key === PROGRAMME_A)!;
+    assert.deepEqual([a.committed, a.paid], [119_500, 50_000]);
+    const kreise = await compute('foerdermittel-kreise');
+    const byKey = Object.fromEntries(
+      kreise.series.rows.map((x) => [x._key, [x.name, x.committed, x.paid]]),
+    );
+    assert.deepEqual(byKey['05974'], ['Kreis Soest', 80_000, 50_000]);
+    assert.deepEqual(byKey['05774'], ['Kreis Paderborn', 39_500, 0]);
+    const csv = await t.app.inject({
+      url: `/monitoring/foerdermittel-programme/daten.csv?stand=${STAND}`,
+    });
+    assert.match(csv.body, /;119500,00;50000,00\r\n/);
+  });
+
+  it('share of the granted amounts that reaches small firms', async () => {
+    const r = await compute('foerderung-kleine-unternehmen');
+    assert.equal(r.headline.value, 30);
+    const shares = Object.fromEntries(r.series.rows.map((x) => [x._key, x.share]));
+    assert.deepEqual(shares, { small: 30, medium: 60, large: 0, unknown: 10 });
+  });
+
+  it('training bonuses paid per month from the ledger', async () => {
+    const r = await compute('bildungspraemie');
+    assert.deepEqual(
+      r.series.rows.map((x) => [x.month, x.count, x.amount]),
+      [
+        ['2026-05-01', 1, 450],
+        ['2026-06-01', 1, 600],
+      ],
+    );
+    const before = await compute('bildungspraemie', '2026-05-31');
+    assert.deepEqual(
+      before.series.rows.map((x) => x.amount),
+      [450],
+    );
+  });
+
+  it('drill-downs show references, dates and amounts, no applicant, employee or recipient', async () => {
+    for (const id of [
+      'foerderantraege',
+      'foerdermittel-programme',
+      'foerdermittel-kreise',
+      'foerderung-kleine-unternehmen',
+      'bildungspraemie',
+    ]) {
+      for (const suffix of ['', '/einzelwerte', '/einzelwerte.csv', '/daten.json', '/einbetten']) {
+        const response = await t.app.inject({ url: `/monitoring/${id}${suffix}?stand=${STAND}` });
+        assert.equal(response.statusCode, 200, `${id}${suffix}`);
+        for (const value of [...Object.values(PERSONAL), 'Gießerei', 'Windpark Sintfeld']) {
+          assert.ok(!response.body.includes(value), `${id}${suffix} enthält ${value}`);
+        }
+      }
+    }
+    const details = await t.app.inject({
+      url: `/monitoring/foerdermittel-kreise/einzelwerte?stand=${STAND}&gruppe=05974`,
+    });
+    assert.match(details.body, /F-1/);
+    assert.match(details.body, /F-3/);
+    assert.doesNotMatch(details.body, /F-2/);
   });
 });
