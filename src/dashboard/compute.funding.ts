@@ -94,7 +94,17 @@ export const computeApplications: Compute = async (db, stand) => {
     .sort((a, b) => a.programme.localeCompare(b.programme, 'de'));
   const allDays = cases.flatMap((c) => decisionDays(c) ?? []);
   const m = median(allDays);
+  const p90 = percentile(allDays, 0.9);
   const overall = m === undefined ? undefined : round(m, 1);
+  // The row for all programmes carries the figures the headline and the summary state.
+  rows.push({
+    _key: 'alle',
+    programme: 'Alle Programme',
+    applications: cases.length,
+    decided: allDays.length,
+    median: overall ?? null,
+    p90: p90 === undefined ? null : round(p90, 1),
+  });
   return {
     series: {
       columns: [
@@ -128,7 +138,7 @@ export const computeApplications: Compute = async (db, stand) => {
           : `Median ${formatNumber(overall, 1)} Tage bis zur Entscheidung`,
     },
     summary:
-      `${formatNumber(cases.length)} Förderanträge in ${formatNumber(rows.length)} Programmen wurden eingereicht, ` +
+      `${formatNumber(cases.length)} Förderanträge in ${formatNumber(rows.length - 1)} Programmen wurden eingereicht, ` +
       `${formatNumber(allDays.length)} davon entschieden` +
       (overall === undefined ? '.' : `, im Median nach ${formatNumber(overall, 1)} Tagen.`),
     dataDate: stand,

@@ -119,7 +119,7 @@ export const computeDurations: Compute = async (db, stand) => {
       text: `90 % der Verfahren: höchstens ${dayText(decision.p90)} von der Vollständigkeit bis zur Entscheidung`,
     },
     summary:
-      `${formatNumber(cases.length)} Verfahren wurden eingereicht. Von der Vollständigkeit bis zur Entscheidung ` +
+      `Von der Vollständigkeit bis zur Entscheidung ` +
       `vergingen bei ${formatNumber(decision.n)} entschiedenen Verfahren im Median ${dayText(decision.median)}, ` +
       `beim 90. Perzentil ${dayText(decision.p90)}. Vom Eingang bis zur Entscheidung waren es im Median ` +
       `${dayText(total.median)} (90. Perzentil: ${dayText(total.p90)}).`,
@@ -226,8 +226,23 @@ export const computeDeadlines: Compute = async (db, stand) => {
       columns: [
         { key: 'outcome', title: 'Ergebnis', type: 'string' },
         { key: 'count', title: 'Verfahren', type: 'number', plotted: true, unit: 'Verfahren' },
+        {
+          key: 'share',
+          title: 'Anteil an den Entscheidungen',
+          type: 'number',
+          unit: '%',
+          decimals: 1,
+        },
       ],
-      rows: outcomes.map((o) => ({ _key: o, outcome: OUTCOME_LABELS[o], count: count(o) })),
+      rows: outcomes.map((o) => ({
+        _key: o,
+        outcome: OUTCOME_LABELS[o],
+        count: count(o),
+        share:
+          decided > 0 && (o === 'in-time' || o === 'late')
+            ? round((count(o) / decided) * 100, 1)
+            : null,
+      })),
     },
     headline: {
       value: share,

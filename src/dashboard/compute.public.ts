@@ -218,6 +218,11 @@ export const computeEmissions: Compute = async (_db, stand) => {
   const totals = points.map((p, i) =>
     mt(data[i]!.reduce((sum, r) => sum + Number(r[p.total] ?? 0), 0)),
   );
+  rows.push({
+    _key: 'insgesamt',
+    sector: 'Alle Branchen',
+    ...Object.fromEntries(points.map((p, i) => [`y${p.year}`, totals[i]!])),
+  });
   const last = points.at(-1)!;
   const detailRows = [...new Set(data.flatMap((d) => d.map((r) => r.ags!)))].sort().map((ags) => ({
     _group: ags.slice(0, 5),
@@ -241,7 +246,7 @@ export const computeEmissions: Compute = async (_db, stand) => {
       points.length > 1
         ? `Die Industrieanlagen im Emissionshandel stießen ${points[0]!.year} ${formatNumber(totals[0]!, 3)} Mio. t CO₂ aus, ` +
           `${last.year} ${formatNumber(totals.at(-1)!, 3)} Mio. t. Größte Branche ${last.year}: ` +
-          `${[...rows].sort((a, b) => (b[`y${last.year}`] as number) - (a[`y${last.year}`] as number))[0]!.sector as string}.`
+          `${[...rows.filter((r) => r._key !== 'insgesamt')].sort((a, b) => (b[`y${last.year}`] as number) - (a[`y${last.year}`] as number))[0]!.sector as string}.`
         : `${last.year}: ${formatNumber(totals.at(-1)!, 3)} Mio. t CO₂.`,
     dataDate: last.date,
     details: {
@@ -355,8 +360,15 @@ export const computeImported: Compute = async (db, stand, definition) => {
           plotted: true,
         }) as const,
     ),
+    { key: 'sum', title: 'Summe', type: 'number', unit: definition.unit, decimals: 3 },
   ];
-  const rows = periods.map((period) => ({
+  const sums = periods.map((period) =>
+    round(
+      imported.values.filter((v) => v.period === period).reduce((s, v) => s + v.value, 0),
+      3,
+    ),
+  );
+  const rows = periods.map((period, p) => ({
     _key: period,
     period,
     ...Object.fromEntries(
@@ -365,13 +377,8 @@ export const computeImported: Compute = async (db, stand, definition) => {
         imported.values.find((v) => v.period === period && v.category === c)?.value ?? null,
       ]),
     ),
+    sum: sums[p]!,
   }));
-  const sums = periods.map((period) =>
-    round(
-      imported.values.filter((v) => v.period === period).reduce((s, v) => s + v.value, 0),
-      3,
-    ),
-  );
   const lastPeriod = periods.at(-1)!;
   const series: Series = { columns, rows };
   return {
@@ -382,7 +389,7 @@ export const computeImported: Compute = async (db, stand, definition) => {
     },
     measurements: periods.map((p, i) => ({ date: p, value: sums[i]! })),
     summary:
-      `Eingespielt: ${formatNumber(imported.values.length)} Werte zu ${formatNumber(periods.length)} Stichtagen. ` +
+      `Eingespielt sind Werte zu ${formatNumber(periods.length)} Stichtagen. ` +
       `Am ${lastPeriod} zusammen ${formatNumber(sums.at(-1)!, 3)} ${definition.unit}` +
       (periods.length > 1
         ? `, am ${periods[0]} ${formatNumber(sums[0]!, 3)} ${definition.unit}.`

@@ -18,6 +18,8 @@ export interface ImportInput {
   sourceUrl?: string;
   licence: string;
   importedBy: string;
+  /** When the import happens: from then on it is the current one (dated links before keep the old). */
+  now: Date;
 }
 
 function checkProvenance(input: ImportInput): FieldError[] {
@@ -68,6 +70,7 @@ export async function importStatistics(
         file_sha256: sha256,
         row_count: parsed.rows.length,
         imported_by: input.importedBy,
+        imported_at: input.now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

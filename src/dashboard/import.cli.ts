@@ -31,6 +31,7 @@ export async function runMonitoringImport(
   source: DbSource,
   args: string[],
   output: CliOutput = { out: console.log, err: console.error },
+  now: Date = new Date(),
 ): Promise<number> {
   const parsed = parseCliOptions(
     args,
@@ -62,6 +63,7 @@ export async function runMonitoringImport(
       sourceUrl: url,
       licence: lizenz,
       importedBy: 'Kommandozeile',
+      now,
     });
     output.out(`${result.rows} Werte für „${kennzahl}“ eingespielt.`);
     return 0;
