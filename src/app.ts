@@ -74,6 +74,7 @@ import { NO_FIGURES, type FigureSource } from './opendata/published.ts';
 import type { FeatureLayer } from './registers/catalogue/layer.ts';
 import { FEATURE_LAYERS } from './registers/catalogue/layers.ts';
 import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -158,6 +159,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       figures,
     });
     registerSiteRoutes(app, deps);
+    registerDashboardRoutes(app, deps);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

@@ -7,6 +7,7 @@ import { EmbeddedDatabaseError } from './db/embedded.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { verifyCaseFile } from './procedures/audit.queries.ts';
 import { runAreaImport } from './registers/areas/area.cli.ts';
+import { runMonitoringImport } from './dashboard/import.cli.ts';
 import { runObjectionGroupsCli } from './participation/groups/group.cli.ts';
 import { runObjectionImport } from './participation/intake/import.cli.ts';
 import { runReceiptsCli } from './participation/receipt/receipt.cli.ts';
@@ -38,6 +39,9 @@ Befehle:
                         fehlerhafte Zeilen werden mit Zeilennummer gemeldet
   objections groups --procedure <id> [--json] [--compute]
                         Gruppen gleichförmiger Einwendungen ausgeben (--compute: neu erkennen)
+  monitoring import --kennzahl <id> --datei <datei.csv> --quelle <text> --lizenz <text> [--url <adresse>]
+                        Statistik für eine Kennzahl des Monitorings einspielen (mit Herkunft);
+                        fehlerhafte Zeilen werden mit Zeilennummer gemeldet
   verify-case <id>      Hash-Kette einer Verfahrensakte prüfen (meldet das erste gebrochene Glied)
   receipts verify <datei> (--sha256 <prüfsumme> | --nummer <EW-…>) [--anhang <datei>]…
                         Prüfsumme einer Eingangsbestätigung aus dem Gesendeten nachrechnen
@@ -293,6 +297,14 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return withDbSource((db) => runAreaImport(db, args));
+    }
+    case 'monitoring': {
+      const [sub, ...args] = rest;
+      if (sub !== 'import') {
+        console.error('Fehler: Aufruf: npx industrieland monitoring import --help');
+        return 2;
+      }
+      return withDbSource((db) => runMonitoringImport(db, args));
     }
     case 'procedures': {
       const [sub, ...args] = rest;

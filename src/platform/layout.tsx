@@ -51,6 +51,7 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
     { href: '/daten', label: 'Offene Daten' },
     { href: '/gewerbeflaechen', label: 'Gewerbeflächen' },
+    { href: '/monitoring', label: 'Monitoring' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });

@@ -1,0 +1,176 @@
+/**
+ * Benchmark: the monitoring dashboard with 20,000 permit procedures and 100,000 funding cases.
+ * Run: `node --import tsx bench/dashboard.bench.ts` (see bench/README.md).
+ * Trial run: BENCH_PROCEDURES=2000 BENCH_FUNDING=10000 BENCH_REQUESTS=10 node --import tsx bench/dashboard.bench.ts
+ *
+ * Fill (set-based, generate_series in PostgreSQL): permit procedures of the demo authorities with
+ * their milestone events (submitted, complete, decided, delivered as far as each got) and decision
+ * deadlines, 5 objections on every tenth procedure; funding cases of the demo funding body over two
+ * programmes with commitments and payments on the ledger, and awards by size class.
+ * Measure (in one run, in-process with app.inject): the overview, three indicator pages and a
+ * trivial page (/impressum) as the reference, sequentially, p50/p95; and the time to recompute all
+ * indicators (computeAll), median of the runs.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { computeAll } from '../src/dashboard/compute.ts';
+import { berlinToday } from '../src/dashboard/stand.ts';
+import { createDb, ensureDatabase } from '../src/db/database.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { seedDemo } from '../src/seed/demo.ts';
+import { benchDeps } from './support/app.ts';
+import { numberFrom, runBench } from './support/lifecycle.ts';
+import { measure, type Stats } from './support/measure.ts';
+
+const PROCEDURES = numberFrom('BENCH_PROCEDURES', 20_000);
+const FUNDING = numberFrom('BENCH_FUNDING', 100_000);
+const REQUESTS = numberFrom('BENCH_REQUESTS', 30);
+const WARMUP = numberFrom('BENCH_WARMUP', 3);
+const RUNS = numberFrom('BENCH_RUNS', 5);
+
+await runBench(async (cleanup) => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'bench-dashboard-'));
+  cleanup.removeDir(tmp);
+  const server = await startEmbeddedPostgres({ dataDir: tmp, fsyncOff: true });
+  cleanup.add(() => server.stop());
+  const url = await ensureDatabase(server.url, 'bench');
+  const db = createDb(url, { max: 4 });
+  cleanup.add(() => db.destroy());
+  await migrateToLatest(db, url);
+  await seedDemo(db);
+
+  const fillStarted = performance.now();
+  // Permit procedures at the two demo authorities; day offsets make every milestone distinct.
+  await sql`
+    insert into procedures (tenant_id, reference, title, type_key, type_version, step, state, submitted_at)
+    select (array(select id from organisations where name like 'Kreis Paderborn%' or name like 'Bezirksregierung Münster%' order by name))[1 + g % 2],
+      'B-' || g, 'Vorhaben ' || g, case when g % 3 = 0 then 'bimschg-formal' else 'bimschg-simplified' end,
+      '2024-07', 'submitted', '{}', timestamptz '2024-01-01 10:00+00' + (g % 700) * interval '1 day'
+    from generate_series(1, ${PROCEDURES}) g`.execute(db);
+  await sql`
+    insert into procedure_events (procedure_id, seq, tenant_id, at, actor_role, type, data, hash)
+    select p.id, m.seq, p.tenant_id, p.submitted_at + m.days * interval '1 day', 'case_worker', m.type, '{}', md5(p.id::text || m.seq)
+    from procedures p
+    cross join lateral (values
+      (1, 0, 'application-submitted'),
+      (2, 10 + (hashtext(p.id::text) & 31), 'completeness-confirmed'),
+      (3, 60 + (hashtext(p.id::text) & 255), 'decision-issued'),
+      (4, 70 + (hashtext(p.id::text) & 255), 'decision-delivered')
+    ) as m(seq, days, type)
+    where p.reference like 'B-%' and (m.seq <= 2 or hashtext(p.id::text) % 4 <> 0)`.execute(db);
+  await sql`
+    insert into procedure_deadlines (procedure_id, key, tenant_id, label, start_date, end_date, status, responsible, effect_on_expiry, rationale, citations)
+    select p.id, 'decision', p.tenant_id, 'Entscheidungsfrist', p.submitted_at::date, (p.submitted_at + interval '7 months')::date,
+      'running', 'authority', 'escalate', 'Bench', '[]'
+    from procedures p where p.reference like 'B-%'`.execute(db);
+  await sql`
+    insert into objections (procedure_id, tenant_id, reference, received_at, channel, body, late, sha256)
+    select p.id, p.tenant_id, 'EW-' || p.reference || '-' || n, p.submitted_at + interval '30 days', 'web', 'Einwendung', false, md5(p.id::text || n) || md5(n::text)
+    from procedures p cross join generate_series(1, 5) n
+    where p.reference like 'B-%' and hashtext(p.id::text) % 10 = 0`.execute(db);
+  // Funding: two budget lines, cases, ledger movements (triggers off for the fill), awards.
+  const body = (
+    await sql<{
+      id: string;
+    }>`select id from organisations where name like 'Bezirksregierung Arnsberg%'`.execute(db)
+  ).rows[0]!.id;
+  const company = (
+    await sql<{
+      id: string;
+    }>`select id from organisations where kind = 'company' order by name limit 1`.execute(db)
+  ).rows[0]!.id;
+  await sql`insert into funding_budget_lines (tenant_id, programme_id, budget_line, year, label)
+    values (${body}, 'nrw-transformationskonzepte', '685 01', 2026, 'Bench'), (${body}, 'nrw-erstberatung-klimaneutral', '685 02', 2026, 'Bench')`.execute(
+    db,
+  );
+  await sql`
+    insert into procedures (tenant_id, applicant_org_id, reference, title, type_key, type_version, step, state, submitted_at)
+    select ${body}, ${company}, 'FB-' || g, 'Antrag ' || g, 'funding-grant', '2026-01', 'submitted', '{}',
+      timestamptz '2025-01-01 10:00+00' + (g % 500) * interval '1 day'
+    from generate_series(1, ${FUNDING}) g`.execute(db);
+  await sql`
+    insert into funding_cases (procedure_id, tenant_id, applicant_org_id, line_id, programme_id, programme_version, measure_id, requested_cents, eligible_cents)
+    select p.id, p.tenant_id, p.applicant_org_id, l.id, l.programme_id, '2026-01', 'm1', 1000000 + (hashtext(p.id::text) & 65535), 1000000
+    from procedures p
+    join funding_budget_lines l on l.budget_line = case when hashtext(p.id::text) % 2 = 0 then '685 01' else '685 02' end
+    where p.reference like 'FB-%'`.execute(db);
+  await sql`
+    insert into procedure_events (procedure_id, seq, tenant_id, at, actor_role, type, data, hash)
+    select procedure_id, 1, tenant_id, now() - interval '10 days', 'case_worker', 'grant-decided', '{}', md5(procedure_id::text)
+    from funding_cases where hashtext(procedure_id::text) % 3 <> 0`.execute(db);
+  await sql`alter table funding_ledger_entries disable trigger user`.execute(db);
+  await sql`
+    insert into funding_ledger_entries (tenant_id, line_id, kind, amount_cents, procedure_id, reason, recorded_at)
+    select fc.tenant_id, fc.line_id, k.kind, k.amount, fc.procedure_id, 'Bench', now() - interval '5 days'
+    from funding_cases fc cross join lateral (values ('commitment', 900000), ('payment', 400000)) as k(kind, amount)
+    where hashtext(fc.procedure_id::text) % 3 <> 0`.execute(db);
+  await sql`alter table funding_ledger_entries enable trigger user`.execute(db);
+  await sql`
+    insert into funding_awards (tenant_id, procedure_id, recipient_name, recipient_size, programme_id, programme_title, aid_basis, aid_instrument, amount_cents, granted_on, purpose, reference)
+    select fc.tenant_id, fc.procedure_id, 'Empfänger', (array['small', 'medium', 'large'])[1 + (hashtext(fc.procedure_id::text) & 3) % 3],
+      fc.programme_id, 'Programm', 'Art. 22 AGVO', 'grant', 900000, current_date - 10, 'Bench', p.reference
+    from funding_cases fc join procedures p on p.id = fc.procedure_id
+    where hashtext(fc.procedure_id::text) % 3 <> 0`.execute(db);
+  await sql`analyze`.execute(db);
+  const fillSeconds = (performance.now() - fillStarted) / 1000;
+
+  const deps = benchDeps(db, tmp);
+  const app = await buildApp(deps);
+  cleanup.add(() => app.close());
+  await app.ready();
+  const get = (url: string) => async () => {
+    const r = await app.inject({ url });
+    return { status: r.statusCode, body: r.body };
+  };
+  const stats: Stats[] = [];
+  for (const [name, url] of [
+    ['Triviale Seite /impressum', '/impressum'],
+    ['Übersicht /monitoring', '/monitoring'],
+    ['Kennzahl genehmigungsdauer', '/monitoring/genehmigungsdauer'],
+    ['Kennzahl foerdermittel-kreise', '/monitoring/foerdermittel-kreise'],
+    ['Kennzahl entscheidungsfristen', '/monitoring/entscheidungsfristen'],
+  ] as const) {
+    stats.push(
+      await measure({
+        name,
+        transport: 'inject',
+        warmup: WARMUP,
+        requests: REQUESTS,
+        send: get(url),
+      }),
+    );
+  }
+  const stand = berlinToday(new Date());
+  const runs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    await computeAll(db, stand);
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  const recompute = runs[Math.floor(runs.length / 2)]!;
+  const trivial = stats[0]!;
+  const rows = stats.map(
+    (s) =>
+      `| ${s.name} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${(s.p50 / trivial.p50).toFixed(0)} | ${(s.p95 / trivial.p95).toFixed(0)} | ${(s.bytes / 1024).toFixed(0)} |`,
+  );
+  const report = [
+    `# Monitoring-Dashboard – ${stand}`,
+    '',
+    `${PROCEDURES} Genehmigungsverfahren, ${FUNDING} Förderfälle; ${REQUESTS} gemessene Anfragen je Seite nach ${WARMUP} zum Aufwärmen, nacheinander, in einem Lauf (app.inject). Rechner: ${cpus().length} Kerne (${cpus()[0]?.model ?? '?'}). Füllen: ${fillSeconds.toFixed(0)} s.`,
+    '',
+    '| Seite | p50 (ms) | p95 (ms) | p50 / trivial | p95 / trivial | Größe (KB) |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Neuberechnung aller ${String((await computeAll(db, stand)).length)} Kennzahlen (computeAll), Median aus ${RUNS} Läufen: **${recompute.toFixed(0)} ms** (schnellster ${runs[0]!.toFixed(0)} ms, langsamster ${runs.at(-1)!.toFixed(0)} ms).`,
+    '',
+  ].join('\n');
+  console.log(report);
+  const custom = PROCEDURES !== 20_000 || FUNDING !== 100_000 ? '-custom' : '';
+  writeFileSync(new URL(`./results/dashboard-${stand}${custom}.md`, import.meta.url), report);
+}, 30);
