@@ -64,6 +64,7 @@ import { registerCaseworkRoutes } from './procedures/casework.routes.tsx';
 import { renderCase } from './permits/pages/case.render.tsx';
 import { registerReviewerRoutes } from './funding/procedure/review.routes.tsx';
 import { registerOgcRoutes } from './registers/ogc/ogc.routes.tsx';
+import { registerHydrogenRoutes } from './registers/layers/hydrogen.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -134,6 +135,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
     registerOgcRoutes(app, deps);
+    registerHydrogenRoutes(app, deps);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

@@ -50,6 +50,7 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/foerderung/vergaben', label: 'Gewährte Förderungen' },
     { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
+    { href: '/ogc', label: 'Geodaten' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });
   if (can(actor, 'company-profile:manage'))
