@@ -1,21 +1,12 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError, type FieldError } from '../platform/errors.ts';
-import { promoteFiles } from '../platform/file-orphans.ts';
-import {
-  FileTooLargeError,
-  sniffFileType,
-  withStaging,
-  type FileStore,
-  type StagedFile,
-} from '../platform/storage.ts';
-import { appendAuditEvent } from '../procedures/audit.queries.ts';
-import { requireProcedureRole, type ProcedureRole } from '../procedures/case/case-roles.ts';
-import { findProcedure } from './permit.queries.ts';
+import { requireProcedureRole } from '../procedures/case/case-roles.ts';
 import { partiesOf } from '../procedures/case/case.queries.ts';
-import { MAX_UPLOAD_BYTES, procedureType, type PermitDeps } from './permit.types.ts';
+import { safeFilename, storeCaseFile } from '../procedures/documents/case-files.ts';
+import { findProcedure } from './permit.queries.ts';
+import { procedureType, type PermitDeps } from './permit.types.ts';
 
-const MEDIA_TYPES = { pdf: 'application/pdf', png: 'image/png', jpeg: 'image/jpeg' } as const;
 const UPLOAD_STEPS = new Set(['draft', 'completeness-check']);
 export const STATEMENT_ATTACHMENT = 'statement-attachment';
 
@@ -86,120 +77,34 @@ export async function uploadDocument(options: {
       'In diesem Verfahrensschritt können Sie keine Unterlagen mehr hochladen.',
     );
   }
-  const name = options.filename.replace(/[\\/]/g, '_').slice(0, 200) || 'unterlage';
+  const name = safeFilename(options.filename);
   if (errors.length > 0) {
     options.content.resume();
     throw new AppError('validation', 'Die Unterlage wurde nicht gespeichert.', errors);
   }
-  return withStaging(deps.store, async (stage) => {
-    const file = await stageUpload(stage, options.content, name);
-    return recordDocument({ deps, actor, procedureId, before, role, fields, name, file });
-  });
-}
-
-/**
- * Receives the file into the staging area and checks it: PDF, PNG or JPEG by its first bytes,
- * not empty, at most 25 MB. A refused file is discarded by the caller's withStaging.
- */
-async function stageUpload(
-  stage: FileStore['stage'],
-  content: Readable,
-  name: string,
-): Promise<StagedFile & { mediaType: string }> {
-  let file: StagedFile;
-  try {
-    file = await stage(content, { maxBytes: MAX_UPLOAD_BYTES });
-  } catch (error) {
-    if (error instanceof FileTooLargeError) {
-      throw new AppError(
-        'payload_too_large',
-        `Die Datei „${name}“ ist größer als 25 MB und wurde nicht gespeichert.`,
-        [
-          {
-            field: 'file',
-            message: `Die Datei „${name}“ ist größer als 25 MB; es wurde nichts gespeichert.`,
-          },
-        ],
-      );
-    }
-    throw error;
-  }
-  if (file.size === 0)
-    throw new AppError('validation', 'Die Datei ist leer.', [
-      { field: 'file', message: 'Bitte wählen Sie eine Datei aus.' },
-    ]);
-  const kind = sniffFileType(file.head);
-  if (kind === undefined || kind === 'zip') {
-    throw new AppError(
-      'validation',
-      `Die Datei „${name}“ ist kein PDF, PNG oder JPEG und wurde nicht gespeichert.`,
-      [
-        {
-          field: 'file',
-          message: `Die Datei „${name}“ ist kein PDF, PNG oder JPEG; nur diese Formate sind erlaubt (bis 25 MB). Es wurde nichts gespeichert.`,
-        },
-      ],
-    );
-  }
-  return Object.assign(file, { mediaType: MEDIA_TYPES[kind] });
-}
-
-/** The document's row and audit event in one transaction; the file is promoted before the commit. */
-async function recordDocument(options: {
-  deps: PermitDeps;
-  actor: Actor;
-  procedureId: string;
-  before: NonNullable<Awaited<ReturnType<typeof findProcedure>>>;
-  role: ProcedureRole;
-  fields: UploadFields;
-  name: string;
-  file: StagedFile & { mediaType: string };
-}): Promise<string> {
-  const { deps, actor, procedureId, before, role, fields, name, file } = options;
-  const stored = file;
-  const mediaType = file.mediaType;
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await findProcedure(trx, procedureId, { lock: true });
-    if (!row || row.step !== before.step)
-      throw new AppError(
-        'conflict',
-        'Das Verfahren wurde inzwischen geändert. Bitte laden Sie die Seite neu.',
-      );
-    const now = deps.clock.now();
-    const document = await trx
-      .insertInto('documents')
-      .values({
-        procedure_id: row.id,
-        tenant_id: row.tenantId,
-        doc_type: fields.docType,
-        filename: name,
-        media_type: mediaType,
-        sha256: stored.sha256,
-        size: stored.size,
-        trade_secret: fields.tradeSecret,
-        neutral_summary: fields.tradeSecret ? fields.neutralSummary.trim() : null,
-        uploaded_by: actor.kind === 'user' ? actor.userId : null,
-        uploaded_at: now,
-        audience: role === 'agency_member' ? 'statement' : 'case',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await appendAuditEvent(trx, {
-      procedureId: row.id,
-      tenantId: row.tenantId,
-      at: now,
-      actorId: actor.kind === 'user' ? actor.userId : null,
+  return storeCaseFile({
+    db: deps.db,
+    store: deps.store,
+    now: () => deps.clock.now(),
+    actor,
+    content: options.content,
+    record: {
+      procedureId: before.id,
+      tenantId: before.tenantId,
+      docType: fields.docType,
+      filename: name,
+      tradeSecret: fields.tradeSecret,
+      neutralSummary: fields.tradeSecret ? fields.neutralSummary.trim() : null,
+      audience: role === 'agency_member' ? 'statement' : 'case',
       actorRole: role,
-      type: 'document-uploaded',
-      data: {
-        documentId: document.id,
-        docType: fields.docType,
-        filename: name,
-        sha256: stored.sha256,
-        tradeSecret: fields.tradeSecret,
-      },
-    });
-    await promoteFiles(trx, deps.store, [file]);
-    return document.id;
+    },
+    recheck: async (trx) => {
+      const row = await findProcedure(trx, procedureId, { lock: true });
+      if (!row || row.step !== before.step)
+        throw new AppError(
+          'conflict',
+          'Das Verfahren wurde inzwischen geändert. Bitte laden Sie die Seite neu.',
+        );
+    },
   });
 }

@@ -37,7 +37,7 @@ export const TYPE_LABELS: Record<string, string> = {
   'bimschg-simplified': 'Vereinfachtes Verfahren (§ 19 BImSchG)',
 };
 
-export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
+export { MAX_CASE_FILE_BYTES as MAX_UPLOAD_BYTES } from '../procedures/documents/case-files.ts';
 
 /** The type keys of the permit family (each with its versions). */
 export const PERMIT_TYPE_KEYS: readonly string[] = [

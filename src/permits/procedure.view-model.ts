@@ -1,3 +1,4 @@
+import { sendCaseFile } from '../procedures/documents/case-files.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/auth/actor.ts';
 import { AppError } from '../platform/errors.ts';
@@ -158,14 +159,6 @@ export async function sendCaseDocument(
 ): Promise<FastifyReply> {
   const view = await loadCaseView(deps, request.actor, procedureId);
   const doc = view.documents.find((d) => d.id === documentId);
-  if (!doc || !deps.store.has(doc.sha256))
-    throw new AppError('not_found', 'Diese Unterlage gibt es nicht.');
-  return reply
-    .header('content-type', doc.media_type)
-    .header(
-      'content-disposition',
-      `attachment; filename*=UTF-8''${encodeURIComponent(doc.filename)}`,
-    )
-    .header('x-content-sha256', doc.sha256)
-    .send(deps.store.open(doc.sha256));
+  if (!doc) throw new AppError('not_found', 'Diese Unterlage gibt es nicht.');
+  return sendCaseFile(reply, deps.store, doc);
 }

@@ -17,6 +17,7 @@ import { LettersSection, type LettersView } from '../../procedures/letters/lette
 import { referenceLabel } from '../../procedures/reference.ts';
 import { ActionForm } from './grant.action.forms.tsx';
 import { day, FinancingPlanTable, Money, Proof, Proposal } from './grant.case.sections.tsx';
+import { FundingDocumentsSection } from './grant.documents.views.tsx';
 import { ApplicationEditForm } from './grant.form.views.tsx';
 import type { FormInput } from './grant.form.ts';
 import type { FundingCaseView } from './grant.view-model.ts';
@@ -31,6 +32,7 @@ const OTHER_EVENTS: Record<string, string> = {
   'review-submitted': 'Gutachten abgegeben',
   'review-conflict-declared': 'Interessenkonflikt erklärt',
   'deadline-escalated': 'Fristüberschreitung gemeldet',
+  'document-uploaded': 'Unterlage hochgeladen',
 };
 const ROLE_NAMES: Record<string, string> = {
   applicant: 'Unternehmen',
@@ -185,6 +187,14 @@ export function FundingCasePage(props: {
           />
         ) : null}
       </section>
+      <FundingDocumentsSection
+        procedureId={view.row.id}
+        documents={view.documents}
+        canUpload={view.canUploadDocuments}
+        body={view.body}
+        csrfToken={props.ctx.csrfToken}
+        errors={errors}
+      />
       {props.casework ? (
         <CaseworkSection
           procedureId={view.row.id}

@@ -19,6 +19,7 @@ import {
   openCalls,
   saveFundingApplication,
 } from './grant.application.ts';
+import { registerFundingDocumentRoutes } from './grant.documents.routes.ts';
 import { streamApplicationsCsv } from './grant.export.ts';
 import { fundingProcedureType, performFundingStep } from './grant.family.ts';
 import { amountUnit, formInput, type FormInput } from './grant.form.ts';
@@ -46,6 +47,7 @@ const MESSAGES: Record<string, string> = {
   'submit-outline': 'Die Projektskizze ist eingereicht.',
   'request-payment': 'Der Mittelabruf ist eingegangen.',
   'submit-proof': 'Der Verwendungsnachweis ist eingereicht.',
+  hochgeladen: 'Die Unterlage ist gespeichert.',
 };
 
 const strings = (body: Record<string, unknown>): Record<string, string> =>
@@ -69,6 +71,7 @@ export function registerFundingProcedureRoutes(
     extra: FundingCaseExtra,
     status = 200,
   ) => renderFundingCase(deps, builders, request, reply, id, extra, status);
+  registerFundingDocumentRoutes(app, deps, renderCase);
 
   app.get(
     '/unternehmen/foerderung',

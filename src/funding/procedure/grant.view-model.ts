@@ -20,6 +20,7 @@ import {
   type Role,
 } from '../../procedures/engine/index.ts';
 import { signedLetterKinds } from '../../procedures/letters/letter.queries.ts';
+import { listFundingDocuments } from './grant.documents.ts';
 import { fundingProcedureType, type FundingDeps } from './grant.family.ts';
 import {
   fundingFigures,
@@ -53,6 +54,7 @@ export async function loadFundingCaseView(deps: FundingDeps, actor: Actor, proce
     position,
     signed,
     fundingBody,
+    documents,
   ] = await Promise.all([
     fundingFigures(deps.db, row.id),
     listDeadlines(deps.db, row.id),
@@ -68,6 +70,7 @@ export async function loadFundingCaseView(deps: FundingDeps, actor: Actor, proce
       .select('name')
       .where('id', '=', row.tenantId)
       .executeTakeFirstOrThrow(),
+    listFundingDocuments(deps, row.id),
   ]);
   if (!figures) throw new AppError('not_found', 'Zu diesem Verfahren gibt es keinen Förderantrag.');
   const reviews = body
@@ -136,6 +139,10 @@ export async function loadFundingCaseView(deps: FundingDeps, actor: Actor, proce
     reviewerChoices,
     fundingBody: fundingBody.name,
     actions,
+    documents,
+    canUploadDocuments:
+      (acting.includes('case_worker') || acting.includes('applicant')) &&
+      type.steps.find((s) => s.key === row.step)?.kind !== 'terminal',
     stepLabel: type.steps.find((s) => s.key === row.step)?.label ?? row.step,
   };
 }

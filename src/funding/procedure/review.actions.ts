@@ -5,6 +5,7 @@
  * the other reviews only after submitting their own; the company never sees who reviewed. Every
  * change is an audit event in the case's hash chain, in one transaction with the row locked.
  */
+import { listFundingDocuments } from './grant.documents.ts';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -199,7 +200,9 @@ export async function loadReviewerCase(deps: FundingDeps, actor: Actor, procedur
     own.submitted_at !== null
       ? reviews.filter((r) => r.reviewer_id !== reviewerId && r.submitted_at !== null)
       : [];
-  return { row, own, others, open: REVIEW_STEPS.has(row.step) };
+  // Who has declared a conflict of interest takes no part, not even by reading the file.
+  const documents = own.conflict === true ? [] : await listFundingDocuments(deps, row.id);
+  return { row, own, others, documents, open: REVIEW_STEPS.has(row.step) };
 }
 
 export async function reviewerQueue(deps: FundingDeps, actor: Actor) {

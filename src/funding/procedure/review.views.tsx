@@ -3,6 +3,7 @@
  * pages: their queue, and per case the application, the declaration of a conflict of interest
  * and the review form; the others' reviews appear only after the own one is submitted.
  */
+import { DocumentList } from './grant.documents.views.tsx';
 import type { VNode } from 'preact';
 import { formatEuro } from '../../law/fees/money.ts';
 import type { FieldError } from '../../platform/errors.ts';
@@ -123,7 +124,7 @@ export function ReviewerCasePage(props: {
   values?: Record<string, string>;
   message?: string;
 }): VNode {
-  const { row, own, others, open } = props.data;
+  const { row, own, others, documents, open } = props.data;
   const app = row.application;
   const errors = props.errors ?? [];
   const v = (n: string) => props.values?.[n] ?? '';
@@ -148,6 +149,29 @@ export function ReviewerCasePage(props: {
         {formatEuro(app.requestedCents)}, Antragsteller {app.applicant.name} (
         {app.applicant.sizeClass}).
       </p>
+      <section aria-labelledby="unterlagen">
+        <h2 class="kern-heading-medium" id="unterlagen">
+          Unterlagen des Antrags
+        </h2>
+        {own.conflict === true ? (
+          <p class="kern-body">
+            Sie haben einen Interessenkonflikt erklärt; die Unterlagen sind für Sie gesperrt.
+          </p>
+        ) : (
+          <>
+            {own.conflict === null ? (
+              <p class="kern-body">
+                Besteht ein Interessenkonflikt, erklären Sie ihn, bevor Sie die Unterlagen öffnen.
+              </p>
+            ) : null}
+            <DocumentList
+              documents={documents}
+              caption="Unterlagen des Antrags"
+              href={(d) => `/begutachtung/${row.id}/unterlagen/${d.id}`}
+            />
+          </>
+        )}
+      </section>
       {done ? (
         <p class="kern-body">
           Ihr Stand: {reviewState(own)}
