@@ -32,6 +32,10 @@ export class OgcUrls {
   constructor(publicUrl: string) {
     this.base = `${publicUrl.replace(/\/$/, '')}/ogc`;
   }
+  /** The same address without scheme and host, for links inside the portal's own pages. */
+  local(href: string): string {
+    return href.startsWith(this.base) ? `/ogc${href.slice(this.base.length)}` : href;
+  }
   url(path: string, params: Record<string, string | number | undefined> = {}): string {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(params))

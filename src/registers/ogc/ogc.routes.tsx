@@ -79,6 +79,7 @@ export function registerOgcRoutes(
   const layers = options.layers ?? FEATURE_LAYERS;
   const urls = new OgcUrls(deps.config.publicUrl);
   const access = { access: 'public' as const };
+  const local = (href: string | undefined) => (href ? urls.local(href) : undefined);
   const layerById = (id: string): FeatureLayer => {
     const layer = layers.find((l) => l.id === id);
     if (!layer)
@@ -112,7 +113,14 @@ export function registerOgcRoutes(
         const format = simpleFormat(request);
         const doc = landingDocument(urls, format);
         if (format === 'html')
-          return sendPage(reply, <LandingPage ctx={pageContext(request, reply)} {...doc} />);
+          return sendPage(
+            reply,
+            <LandingPage
+              ctx={pageContext(request, reply)}
+              {...doc}
+              links={doc.links.map((l) => ({ ...l, href: urls.local(l.href) }))}
+            />,
+          );
         return sendJson(reply, JSON_TYPE, doc);
       });
 
@@ -223,8 +231,8 @@ export function registerOgcRoutes(
             features: page.features,
             numberMatched: page.numberMatched,
             offset: params.offset,
-            next: links.find((l) => l.rel === 'next')?.href,
-            prev: links.find((l) => l.rel === 'prev')?.href,
+            next: local(links.find((l) => l.rel === 'next')?.href),
+            prev: local(links.find((l) => l.rel === 'prev')?.href),
             values: { bbox: raw('bbox') ?? '', limit: raw('limit') ?? '' },
             errors: [],
           };
