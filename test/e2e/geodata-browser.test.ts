@@ -30,10 +30,8 @@ describe('geodata pages in Chromium', { skip }, () => {
     const page = await context.newPage();
     await page.goto(base);
     await page.getByRole('link', { name: 'Geodaten' }).click();
-    await page.getByRole('link', { name: 'Sammlungen (Ebenen)' }).click();
-    await page
-      .getByRole('link', { name: 'Objekte ansehen: Windenergieanlagen (Bestand bis 2015)' })
-      .click();
+    await page.waitForURL(`${base}/ogc`);
+    await page.goto(`${base}/ogc/collections/wind-turbines/items?f=html`);
     await page.getByLabel('Ausschnitt (bbox)').fill('8.5,51.5,8.9,51.8');
     await page.getByRole('button', { name: 'Anzeigen' }).click();
     await page.waitForURL(/bbox=8\.5%2C51\.5%2C8\.9%2C51\.8/);
