@@ -33,7 +33,8 @@ type Query = Record<string, unknown>;
 /** A parameter given once, as text; repeated parameters are refused rather than guessed. */
 function single(query: Query, name: string): string | undefined {
   const value = query[name];
-  if (value === undefined) return undefined;
+  // An empty field of the HTML form (e.g. „Objekte je Seite“ left blank) means the default.
+  if (value === undefined || value === '') return undefined;
   if (typeof value !== 'string')
     throw invalid(name, `Der Parameter „${name}“ darf nur einmal angegeben werden.`);
   return value;
