@@ -75,6 +75,8 @@ import type { FeatureLayer } from './registers/catalogue/layer.ts';
 import { FEATURE_LAYERS } from './registers/catalogue/layers.ts';
 import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
+import { registerOgcRoutes } from './registers/ogc/ogc.routes.tsx';
+import { registerHydrogenRoutes } from './registers/layers/hydrogen.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -160,6 +162,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     });
     registerSiteRoutes(app, deps);
     registerDashboardRoutes(app, deps);
+    registerOgcRoutes(app, deps);
+    registerHydrogenRoutes(app, deps);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { createMailer } from './platform/mail.ts';
 import { createDirectoryStore } from './platform/storage.ts';
 import type { App } from './platform/server.ts';
+import { loadEnergyLayers } from './registers/layers/energy.load.ts';
 
 export interface Database {
   db: Db;
@@ -68,6 +69,13 @@ export async function startPortal(
   try {
     const { applied } = await migrateToLatest(database.db, database.url);
     if (applied.length > 0) log(`Datenbank-Migrationen ausgeführt: ${applied.join(', ')}`);
+    // The public energy and network layers from data/energy (real data, not demo data): loaded
+    // when their files changed, otherwise skipped.
+    const layerLoads = (await loadEnergyLayers(database.db)).filter((r) => r.loaded);
+    if (layerLoads.length > 0)
+      log(
+        `Geodaten-Ebenen geladen: ${layerLoads.map((r) => `${r.layer} (${r.features})`).join(', ')}`,
+      );
     const deps = {
       config,
       db: database.db,

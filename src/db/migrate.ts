@@ -30,6 +30,7 @@ import * as fundingAwards from './migrations/20261206T0100_funding_awards.ts';
 import * as bonusLedger from './migrations/20261206T0200_bonus_ledger.ts';
 import * as fundingExportIndex from './migrations/20261206T0300_funding_export_index.ts';
 import * as sites from './migrations/20261207T0100_sites.ts';
+import * as geoFeatures from './migrations/20261207T0200_geo_features.ts';
 import * as dashboardImports from './migrations/20261207T0300_dashboard_imports.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0200_bonus_ledger': bonusLedger,
   '20261206T0300_funding_export_index': fundingExportIndex,
   '20261207T0100_sites': sites,
+  '20261207T0200_geo_features': geoFeatures,
   '20261207T0300_dashboard_imports': dashboardImports,
 };
 

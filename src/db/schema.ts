@@ -1250,3 +1250,27 @@ export interface Database {
   dashboard_imports: DashboardImportsTable;
   dashboard_import_values: DashboardImportValuesTable;
 }
+
+// --- Registers: stored geodata layers (migration 20261207T0200_geo_features) ---
+/** One feature of a layer loaded from published files; `bbox` is a PostgreSQL box ("(x2,y2),(x1,y1)"). */
+export interface GeoFeaturesTable {
+  layer: string;
+  feature_id: string;
+  position: number;
+  properties: ColumnType<Record<string, string | number | boolean | null>, string, string>;
+  geometry: ColumnType<GeoJSON.Geometry, string, string>;
+  bbox: ColumnType<string, never, never>;
+}
+
+export interface GeoLayerLoadsTable {
+  layer: string;
+  content_hash: string;
+  feature_count: number;
+  /** Set again on every reload. */
+  loaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface Database {
+  geo_features: GeoFeaturesTable;
+  geo_layer_loads: GeoLayerLoadsTable;
+}

@@ -26,7 +26,7 @@ const MULTIPART_MESSAGE =
 const MALFORMED_MULTIPART =
   /^(Unexpected end of (form|multipart data)|.* terminated early due to unexpected end of multipart data|Malformed part header|Multipart: Boundary not found|Boundary required)$/;
 
-function toProblem(error: FastifyError | AppError | Error): Problem {
+export function toProblem(error: FastifyError | AppError | Error): Problem {
   if (error instanceof AppError) {
     const status = HTTP_STATUS[error.code];
     return {

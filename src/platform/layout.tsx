@@ -53,6 +53,7 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/gewerbeflaechen', label: 'Gewerbeflächen' },
     { href: '/monitoring', label: 'Monitoring' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
+    { href: '/ogc', label: 'Geodaten' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });
   if (can(actor, 'company-profile:manage'))
