@@ -29,6 +29,7 @@ import * as fundingProcedures from './migrations/20261206T0000_funding_procedure
 import * as fundingAwards from './migrations/20261206T0100_funding_awards.ts';
 import * as bonusLedger from './migrations/20261206T0200_bonus_ledger.ts';
 import * as fundingExportIndex from './migrations/20261206T0300_funding_export_index.ts';
+import * as windAreas from './migrations/20261207T0000_wind_areas.ts';
 
 // Listed explicitly (not read from the folder) so that the order is reviewed in code and the
 // bundle needs no file-system scan. Names are timestamps: they sort in the order they run.
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0100_funding_awards': fundingAwards,
   '20261206T0200_bonus_ledger': bonusLedger,
   '20261206T0300_funding_export_index': fundingExportIndex,
+  '20261207T0000_wind_areas': windAreas,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
