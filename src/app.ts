@@ -63,6 +63,7 @@ import { renderFundingCase } from './funding/procedure/grant.case.render.tsx';
 import { registerCaseworkRoutes } from './procedures/casework.routes.tsx';
 import { renderCase } from './permits/pages/case.render.tsx';
 import { registerReviewerRoutes } from './funding/procedure/review.routes.tsx';
+import { registerAreaRoutes } from './registers/areas/area.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -132,6 +133,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
+    registerAreaRoutes(app, deps);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Db } from '../db/database.ts';
 import { seedDemoAreas } from '../registers/areas/area.demo.ts';
 import type { OrganisationKind, Role } from '../db/schema.ts';

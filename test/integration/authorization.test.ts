@@ -89,6 +89,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'funding:apply': ['applicant'],
   'funding:casework': ['funding_case_worker', 'funding_supervisor'],
   'funding:review': ['funding_reviewer'],
+  // The ministry's supervisor (Landesplanung) and the platform admin (wind-areas.test.ts).
+  'wind-areas:import': ['supervisor', 'admin'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

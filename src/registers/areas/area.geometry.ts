@@ -133,6 +133,6 @@ export function insetArea(multi: MultiPoly, radius: number): MultiPoly {
         }
         capsules.push([disc]);
       }
-  const inner = difference(plane as Geom, ...capsules) as MultiPoly;
+  const inner = difference(plane, ...capsules) as MultiPoly;
   return inner.map((poly) => poly.map((ring) => ring.map(toLonLat)));
 }

@@ -133,7 +133,7 @@ export async function areasInVersion(
     ])
     .where('i.seq', '<=', seq)
     .where((eb) => eb.or([eb('e.seq', 'is', null), eb('e.seq', '>', seq)]));
-  if (options.withGeometry) query = query.select('a.geometry') as typeof query;
+  if (options.withGeometry) query = query.select('a.geometry');
   if (options.bbox) {
     const [minLon, minLat, maxLon, maxLat] = options.bbox;
     query = query

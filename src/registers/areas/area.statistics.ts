@@ -34,7 +34,7 @@ export interface GemeindeHectares {
 function unionOf(geometries: MultiPoly[]): MultiPoly {
   if (geometries.length === 0) return [];
   const [first, ...rest] = geometries;
-  return union(first as Geom, ...(rest as Geom[])) as MultiPoly;
+  return union(first as Geom, ...(rest as Geom[]));
 }
 
 function split(multi: MultiPoly, boundaries: readonly Boundary[]): Map<string, number> {
@@ -43,7 +43,7 @@ function split(multi: MultiPoly, boundaries: readonly Boundary[]): Map<string, n
     const box = bboxOf([poly]);
     for (const boundary of boundaries) {
       if (!bboxesMeet(box, boundary.bbox)) continue;
-      const part = intersection([poly] as Geom, boundary.geometry as Geom) as MultiPoly;
+      const part = intersection([poly] as Geom, boundary.geometry) as MultiPoly;
       if (part.length === 0) continue;
       result.set(boundary.ags, (result.get(boundary.ags) ?? 0) + hectares(geodesicArea(part)));
     }

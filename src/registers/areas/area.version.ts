@@ -11,7 +11,6 @@ import { toMultiPoly, type MultiPoly } from './area.geometry.ts';
 import type { AreaInput } from './area.import.ts';
 import { hectaresByGemeinde, type Boundary } from './area.statistics.ts';
 import { gemeindeBoundaries } from './boundaries.ts';
-import type { PlanningRegionKey } from './planning-regions.ts';
 
 export type ImportMode = 'add' | 'replace';
 
@@ -82,7 +81,7 @@ export async function importAreaVersion(input: AreaVersionInput): Promise<AreaVe
         .updateTable('areas')
         .set({ ended_by: version.id })
         .where('ended_by', 'is', null)
-        .where('planning_region', 'in', regions as PlanningRegionKey[])
+        .where('planning_region', 'in', regions)
         .executeTakeFirst();
       ended = Number(result.numUpdatedRows);
     }
