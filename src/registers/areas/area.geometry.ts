@@ -133,6 +133,45 @@ export function insetArea(multi: MultiPoly, radius: number): MultiPoly {
         }
         capsules.push([disc]);
       }
-  const inner = difference(plane, ...capsules) as MultiPoly;
-  return inner.map((poly) => poly.map((ring) => ring.map(toLonLat)));
+  try {
+    const inner = difference(plane, ...capsules) as MultiPoly;
+    return inner.map((poly) => poly.map((ring) => ring.map(toLonLat)));
+  } catch {
+    // The clipper fails to assemble rings for some shapes. Then the area is shrunk about its
+    // centre to the size of the inner parallel body of a convex shape (area − perimeter × r
+    // + π r²), which is exact for circles and close for compact areas. [open] Whether this
+    // approximation is acceptable for the reporting under § 4 Abs. 3 WindBG needs sign-off.
+    return shrunk(plane, radius).map((poly) => poly.map((ring) => ring.map(toLonLat)));
+  }
+}
+
+function shrunk(plane: MultiPoly, radius: number): MultiPoly {
+  return plane
+    .map((poly) => {
+      const outer = poly[0]!;
+      let area = 0;
+      let perimeter = 0;
+      let cx = 0;
+      let cy = 0;
+      for (let i = 0; i + 1 < outer.length; i++) {
+        const [x1, y1] = outer[i]!;
+        const [x2, y2] = outer[i + 1]!;
+        const cross = x1 * y2 - x2 * y1;
+        area += cross / 2;
+        cx += ((x1 + x2) * cross) / 6;
+        cy += ((y1 + y2) * cross) / 6;
+        perimeter += Math.hypot(x2 - x1, y2 - y1);
+      }
+      const size = Math.abs(area);
+      if (size === 0) return [];
+      cx /= area;
+      cy /= area;
+      const innerSize = size - perimeter * radius + Math.PI * radius * radius;
+      if (innerSize <= 0) return [];
+      const scale = Math.sqrt(innerSize / size);
+      return [
+        outer.map(([x, y]): [number, number] => [cx + (x - cx) * scale, cy + (y - cy) * scale]),
+      ];
+    })
+    .filter((poly) => poly.length > 0);
 }
