@@ -8,6 +8,7 @@ import { areasInVersion, findAreasAt, listVersions, statisticsOf } from './area.
 import { hectaresByGemeinde, type Boundary } from './area.statistics.ts';
 import { buildTracker } from './area.tracker.ts';
 import { importAreaVersion } from './area.version.ts';
+import { windAreasLayer } from './area.layer.ts';
 
 /** Lon/lat rectangle as a polygon. */
 const rect = (lon: number, lat: number, dLon: number, dLat: number): MultiPoly => [
@@ -288,6 +289,20 @@ describe('wind areas: pages, CSV and the import form', () => {
     const list = await client.get('/windenergiegebiete/gebiete.csv');
     assert.match(list.body, /Hamminkeln/);
     assert.equal((await client.get('/windenergiegebiete/gebiete?stichtag=morgen')).statusCode, 400);
+  });
+
+  it('serves the layer as of a past day and now', async () => {
+    const db = t.database.db;
+    const then = await windAreasLayer.items(db, { limit: 100, offset: 0, asOf: '2025-12-31' });
+    const now = await windAreasLayer.items(db, { limit: 100, offset: 0 });
+    assert.equal(then.numberMatched, 9);
+    assert.equal(now.numberMatched, 15);
+    assert.equal(
+      (await windAreasLayer.items(db, { limit: 10, offset: 0, asOf: '2020-01-01' })).numberMatched,
+      0,
+    );
+    const one = await windAreasLayer.item(db, now.features[0]!.id);
+    assert.equal(one?.properties.name, now.features[0]!.properties.name);
   });
 
   it('lets only the Land planning authority and the platform admin import, with CSRF', async () => {
