@@ -77,6 +77,7 @@ import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
 import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
 import { registerOgcRoutes } from './registers/ogc/ogc.routes.tsx';
 import { registerHydrogenRoutes } from './registers/layers/hydrogen.routes.tsx';
+import { registerAreaRoutes } from './registers/areas/area.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -164,6 +165,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerDashboardRoutes(app, deps);
     registerOgcRoutes(app, deps);
     registerHydrogenRoutes(app, deps);
+    registerAreaRoutes(app, deps);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

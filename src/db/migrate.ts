@@ -29,6 +29,7 @@ import * as fundingProcedures from './migrations/20261206T0000_funding_procedure
 import * as fundingAwards from './migrations/20261206T0100_funding_awards.ts';
 import * as bonusLedger from './migrations/20261206T0200_bonus_ledger.ts';
 import * as fundingExportIndex from './migrations/20261206T0300_funding_export_index.ts';
+import * as windAreas from './migrations/20261207T0000_wind_areas.ts';
 import * as sites from './migrations/20261207T0100_sites.ts';
 import * as geoFeatures from './migrations/20261207T0200_geo_features.ts';
 import * as dashboardImports from './migrations/20261207T0300_dashboard_imports.ts';
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '20261206T0100_funding_awards': fundingAwards,
   '20261206T0200_bonus_ledger': bonusLedger,
   '20261206T0300_funding_export_index': fundingExportIndex,
+  '20261207T0000_wind_areas': windAreas,
   '20261207T0100_sites': sites,
   '20261207T0200_geo_features': geoFeatures,
   '20261207T0300_dashboard_imports': dashboardImports,

@@ -1274,3 +1274,46 @@ export interface Database {
   geo_features: GeoFeaturesTable;
   geo_layer_loads: GeoLayerLoadsTable;
 }
+
+// --- Registers: versioned wind-energy areas (migration 20261207T0000_wind_areas) ---
+/** One import of the area register: a dated version (Stand). */
+export interface AreaImportsTable {
+  id: Generated<string>;
+  seq: ColumnType<number, never, never>;
+  effective_on: ColumnType<string, string, never>;
+  mode: 'add' | 'replace';
+  /** Planning regions whose earlier areas this version ended (mode 'replace'). */
+  replaced_regions: ColumnType<string[], string[] | undefined, never>;
+  source: string;
+  note: string | null;
+  area_count: number;
+  example: ColumnType<boolean, boolean | undefined, boolean>;
+  imported_by: string | null;
+  imported_at: CreatedAt;
+}
+
+/** Hectares of designated area per Gemeinde in one version (overlaps counted once). */
+export interface AreaStatisticsTable {
+  import_id: string;
+  ags: string;
+  in_force_ha: number;
+  with_drafts_ha: number;
+}
+
+export interface AreasTable {
+  import_id: string;
+  ended_by: ColumnType<string | null, string | null | undefined, string | null>;
+  planning_region: ColumnType<string | null, string | null | undefined, never>;
+  legal_status: ColumnType<'draft' | 'in-force', 'draft' | 'in-force' | undefined, never>;
+  plan_source: ColumnType<string | null, string | null | undefined, never>;
+  plan_date: ColumnType<string | null, string | null | undefined, never>;
+  rotor_rule: ColumnType<'rotor-out' | 'rotor-in', 'rotor-out' | 'rotor-in' | undefined, never>;
+  area_ha: ColumnType<number | null, number | null | undefined, never>;
+  counted_ha: ColumnType<number | null, number | null | undefined, never>;
+  counted_geometry: ColumnType<unknown, string | null | undefined, never>;
+}
+
+export interface Database {
+  area_imports: AreaImportsTable;
+  area_statistics: AreaStatisticsTable;
+}

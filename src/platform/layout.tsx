@@ -52,6 +52,7 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/daten', label: 'Offene Daten' },
     { href: '/gewerbeflaechen', label: 'Gewerbeflächen' },
     { href: '/monitoring', label: 'Monitoring' },
+    { href: '/windenergiegebiete', label: 'Windenergiegebiete' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
     { href: '/ogc', label: 'Geodaten' },
   ];

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Db } from '../db/database.ts';
-import { importAreas, parseAreaCollection } from '../registers/areas/area.import.ts';
+import { seedDemoAreas } from '../registers/areas/area.demo.ts';
 import type { OrganisationKind, Role } from '../db/schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { seedAuthorityProfiles } from '../procedures/authority/authority.demo.ts';
@@ -283,8 +282,6 @@ export const DEMO_USERS: DemoUser[] = [
   },
 ];
 
-const DEMO_AREAS = new URL('../../data/demo/areas.geojson', import.meta.url);
-
 /** Seeds the demo data once; returns false if the database already holds organisations. */
 export async function seedDemo(db: Db): Promise<boolean> {
   const existing = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
@@ -322,12 +319,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       demoCompanyId: ids.get('windpark')!,
     });
   });
-  const areas = parseAreaCollection(JSON.parse(readFileSync(DEMO_AREAS, 'utf8')), {
-    example: true,
-  });
-  if (!areas.ok)
-    throw new Error(`Demogebiete fehlerhaft: ${areas.problems.map((p) => p.message).join(' ')}`);
-  await importAreas(db, areas.areas, 'data/demo/areas.geojson');
+  await seedDemoAreas(db);
   await seedWindConditions(db);
   await seedDemoSites(db, new Date());
   return true;

@@ -92,6 +92,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   // Site providers of a municipality; none of the roles above is one (sites.test.ts: per role and
   // for the provider of another organisation).
   'sites:manage': [],
+  // The ministry's supervisor (Landesplanung) and the platform admin (wind-areas.test.ts).
+  'wind-areas:import': ['supervisor', 'admin'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -32,7 +32,8 @@ export type Action =
   | 'funding:apply' // funding applications of one's own company (its applicants)
   | 'funding:casework' // the funding body's applications, export and reviewer assignment (its staff)
   | 'funding:review' // reviews of competitive calls assigned to oneself (a funding body's reviewers)
-  | 'sites:manage'; // the site register entries of one's own organisation (its site providers)
+  | 'sites:manage' // the site register entries of one's own organisation (its site providers)
+  | 'wind-areas:import'; // new versions of the wind-energy area register (platform admin, Land planning)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -69,6 +70,17 @@ export function can(actor: Actor, action: Action): boolean {
     case 'admin:organisations':
     case 'admin:outbox':
       return isPlatformAdmin(actor);
+    // The area register is kept by the Land planning authority (the ministry, Landesplanungsbehörde
+    // under § 3 LPlG NRW), which collects the regional plans for the federal reporting
+    // (§ 3 Abs. 3 WindBG [open]), and by the platform's administrators; its supervisors import.
+    case 'wind-areas:import':
+      return (
+        isPlatformAdmin(actor) ||
+        (actor.kind === 'user' &&
+          actor.memberships.some(
+            (m) => m.role === 'supervisor' && m.organisationKind === 'ministry',
+          ))
+      );
     case 'organisation:master-data':
       return hasRole(actor, 'admin');
     // Staff of a funding body; which body is checked in the use case (their own only).

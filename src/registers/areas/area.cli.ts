@@ -1,21 +1,43 @@
 import { readFileSync } from 'node:fs';
 import { resolveDb, type DbSource } from '../../db/db-source.ts';
-import { importAreas, parseAreaCollection } from './area.import.ts';
+import { AppError } from '../../platform/errors.ts';
+import { parseAreaCollection } from './area.import.ts';
+import { berlinToday, importAreaVersion, type ImportMode } from './area.version.ts';
 
-/** `industrieland areas import <file.geojson> [--example]`: all areas or none. */
+const USAGE =
+  'Fehler: Aufruf: npx industrieland areas import <datei.geojson> [--example] [--stand JJJJ-MM-TT] [--ersetzen]';
+
+/**
+ * `industrieland areas import <file.geojson> [--example] [--stand YYYY-MM-DD] [--ersetzen]`: all
+ * areas or none, stored as one dated version. Without `--stand` the version is dated today;
+ * `--ersetzen` ends the earlier areas of the planning regions the file covers.
+ */
 export async function runAreaImport(
   source: DbSource,
   args: string[],
   out = console.log,
   err = console.error,
+  today = berlinToday(new Date()),
 ): Promise<number> {
   const example = args.includes('--example');
-  const files = args.filter((a) => a !== '--example');
-  if (files.length !== 1) {
-    err('Fehler: Aufruf: npx industrieland areas import <datei.geojson> [--example]');
+  const mode: ImportMode = args.includes('--ersetzen') ? 'replace' : 'add';
+  const rest = args.filter((a) => a !== '--example' && a !== '--ersetzen');
+  let effectiveOn = today;
+  const standAt = rest.indexOf('--stand');
+  if (standAt >= 0) {
+    const value = rest[standAt + 1];
+    if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+      err('Fehler: --stand braucht ein Datum JJJJ-MM-TT.');
+      return 2;
+    }
+    effectiveOn = value;
+    rest.splice(standAt, 2);
+  }
+  if (rest.length !== 1 || rest[0]!.startsWith('--')) {
+    err(USAGE);
     return 2;
   }
-  const file = files[0]!;
+  const file = rest[0]!;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -33,11 +55,22 @@ export async function runAreaImport(
     err('Es wurde nichts importiert.');
     return 2;
   }
-  const count = await importAreas(
-    await resolveDb(source),
-    parsed.areas,
-    file.split('/').pop() ?? file,
-  );
-  out(`${count} Gebiete importiert${example ? ' (als Beispiele gekennzeichnet)' : ''}.`);
-  return 0;
+  try {
+    const result = await importAreaVersion({
+      db: await resolveDb(source),
+      areas: parsed.areas,
+      source: file.split('/').pop() ?? file,
+      effectiveOn,
+      mode,
+      today,
+    });
+    out(
+      `${result.count} Gebiete importiert${example ? ' (als Beispiele gekennzeichnet)' : ''}: Version ${result.seq}, Stand ${effectiveOn}${result.ended > 0 ? `, ${result.ended} frühere Gebiete ersetzt` : ''}.`,
+    );
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+    err(`Fehler: ${error.message} Es wurde nichts importiert.`);
+    return 2;
+  }
 }

@@ -1,0 +1,399 @@
+/**
+ * The public tracker of the wind-area target, the register list (both with a Stichtag GET form)
+ * and the import form for the Land planning authority. No script: tables carry the data, every
+ * table also comes as CSV.
+ */
+import type { VNode } from 'preact';
+import type { FieldError } from '../../platform/errors.ts';
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldId,
+  Notice,
+  SubmitButton,
+  TextField,
+} from '../../platform/forms.tsx';
+import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { DataTable } from '../../platform/table.tsx';
+import {
+  fixed,
+  germanDate,
+  paceAchievedText,
+  paceNeededText,
+  projectionText,
+} from './area.format.ts';
+import type { AreaVersion, RegisterArea } from './area.queries.ts';
+import type { TrackerView } from './area.service.ts';
+import type { TrackerRow } from './area.tracker.ts';
+import { KIND_LABELS, LEGAL_STATUS_LABELS, ROTOR_RULE_LABELS } from './counting-rule.ts';
+import { planningRegion, type PlanningRegionKey } from './planning-regions.ts';
+
+export const TRACKER_PATH = '/windenergiegebiete';
+export const REGISTER_PATH = '/windenergiegebiete/gebiete';
+export const IMPORT_PATH = '/windenergiegebiete/import';
+
+function withStichtag(path: string, stichtag: string | undefined): string {
+  return stichtag ? `${path}?stichtag=${stichtag}` : path;
+}
+
+function StichtagForm(props: { action: string; value: string; errors: FieldError[] }): VNode {
+  return (
+    <form method="get" action={props.action} class="kern-stack form-narrow" novalidate>
+      <TextField
+        name="stichtag"
+        label="Stichtag"
+        hint="TT.MM.JJJJ; leer lassen für den heutigen Stand. Gezeigt wird der Stand des letzten Imports bis zu diesem Tag."
+        value={props.value}
+        errors={props.errors}
+        width="width-4"
+      />
+      <SubmitButton variant="secondary">Anzeigen</SubmitButton>
+    </form>
+  );
+}
+
+const COLUMNS = [
+  'Name',
+  { label: 'Landesfläche (ha)', numeric: true },
+  { label: 'Wirksam ausgewiesen (ha)', numeric: true },
+  { label: 'Anteil', numeric: true },
+  { label: 'Mit Entwürfen (ha)', numeric: true },
+  'Ziel',
+  'Frist',
+  { label: 'Fehlend (ha)', numeric: true },
+  { label: 'Tempo erreicht (ha/Jahr)', numeric: true },
+  { label: 'Tempo nötig (ha/Jahr)', numeric: true },
+  'Voraussichtlich erreicht',
+];
+
+function rowCells(r: TrackerRow, name: string): (string | VNode)[] {
+  return [
+    name,
+    fixed(r.landHa, 0),
+    fixed(r.inForceHa, 1),
+    `${fixed(r.sharePercent, 2)} %`,
+    fixed(r.withDraftsHa, 1),
+    r.targetOpen ? `${r.targetLabel} [offen]` : r.targetLabel,
+    germanDate(r.deadline),
+    fixed(r.missingHa, 1),
+    paceAchievedText(r),
+    paceNeededText(r),
+    projectionText(r.projection),
+  ];
+}
+
+function TrackerTable(props: { caption: string; rows: TrackerRow[]; withParent?: string }): VNode {
+  return (
+    <DataTable
+      caption={props.caption}
+      columns={props.withParent ? [COLUMNS[0]!, props.withParent, ...COLUMNS.slice(1)] : COLUMNS}
+      rowHeader={0}
+      small
+      rows={props.rows.map((r) => {
+        const cells = rowCells(r, r.name);
+        if (props.withParent) cells.splice(1, 0, r.parent ?? '');
+        return { key: r.key, cells };
+      })}
+    />
+  );
+}
+
+function VersionTable(props: { versions: AreaVersion[] }): VNode {
+  return (
+    <DataTable
+      caption="Importierte Stände des Registers"
+      columns={['Version', 'Stand', 'Art', 'Quelle', { label: 'Gebiete', numeric: true }]}
+      rowHeader={0}
+      small
+      rows={props.versions.map((v) => ({
+        key: v.id,
+        cells: [
+          String(v.seq),
+          germanDate(v.effectiveOn),
+          v.mode === 'replace'
+            ? `ersetzt ${v.replacedRegions.map((r) => planningRegion(r as PlanningRegionKey).name).join(', ')}`
+            : 'ergänzt',
+          `${v.source}${v.example ? ' (Beispiel)' : ''}`,
+          String(v.areaCount),
+        ],
+      }))}
+    />
+  );
+}
+
+export function TrackerPage(props: {
+  ctx: PageContext;
+  view?: TrackerView;
+  stichtag?: string;
+  value: string;
+  errors: FieldError[];
+}): VNode {
+  const { view } = props;
+  const land = view?.tracker.land ?? [];
+  const withAreas = view?.tracker.gemeinden.filter((g) => g.withDraftsHa > 0) ?? [];
+  const csv = (name: string) => withStichtag(`${TRACKER_PATH}/${name}.csv`, props.stichtag);
+  return (
+    <Layout
+      ctx={props.ctx}
+      title="Windenergiegebiete: Flächenziel"
+      hasErrors={props.errors.length > 0}
+    >
+      <h1 class="kern-heading-large">Windenergiegebiete: Flächenziel</h1>
+      <p class="kern-body">
+        Wie viel der Landesfläche Nordrhein-Westfalens als Windenergiegebiet ausgewiesen ist,
+        gemessen an den Zielen des Landes, des Bundes (Windenergieflächenbedarfsgesetz) und der
+        Planungsregionen. Flächen werden auf dem Ellipsoid (WGS84) berechnet; überlappende Gebiete
+        zählen einmal, Rotor-innerhalb-Gebiete nur mit der nach § 4 Abs. 3 WindBG anrechenbaren
+        Fläche. Angerechnet werden nur wirksame Gebiete.
+      </p>
+      <ErrorSummary errors={props.errors} />
+      <StichtagForm action={TRACKER_PATH} value={props.value} errors={props.errors} />
+      {view ? (
+        <>
+          <p class="kern-body" id="stand">
+            {view.version
+              ? `Stand ${germanDate(view.asOf)}: Version ${view.version.seq} vom ${germanDate(view.version.effectiveOn)}. Wirksam ausgewiesen sind ${fixed(land[0]?.inForceHa ?? 0, 1)} ha, das sind ${fixed(land[0]?.sharePercent ?? 0, 2)} % der Landesfläche von ${fixed(view.tracker.landHa, 0)} ha.`
+              : `Zum Stichtag ${germanDate(view.asOf)} gab es noch keinen Import.`}
+            {view.versions.some((v) => v.example)
+              ? ' Das Register enthält Beispielgebiete; sie sind keine echten Ausweisungen.'
+              : ''}
+          </p>
+          <p class="kern-body">
+            <a class="kern-link" href={withStichtag(REGISTER_PATH, props.stichtag)}>
+              Gebiete im Register zu diesem Stand
+            </a>
+          </p>
+          <TrackerTable caption="Land Nordrhein-Westfalen" rows={land} />
+          <p class="kern-body">
+            <a class="kern-link" href={csv('land')}>
+              Tabelle Land als CSV
+            </a>
+          </p>
+          <TrackerTable caption="Planungsregionen" rows={view.tracker.regions} />
+          <p class="kern-body">
+            Die Zielwerte der Planungsregionen sind als „[offen]“ markiert, solange sie nicht mit
+            dem veröffentlichten Landesentwicklungsplan abgeglichen sind.{' '}
+            <a class="kern-link" href={csv('regionen')}>
+              Tabelle Planungsregionen als CSV
+            </a>
+          </p>
+          <TrackerTable
+            caption="Kreise und kreisfreie Städte"
+            rows={view.tracker.kreise}
+            withParent="Planungsregion"
+          />
+          <p class="kern-body">
+            Kreise und Gemeinden haben kein eigenes gesetzliches Ziel; der Bezugswert ist der
+            Flächenbeitragswert des Bundes für 2032.{' '}
+            <a class="kern-link" href={csv('kreise')}>
+              Tabelle Kreise als CSV
+            </a>
+          </p>
+          {withAreas.length > 0 ? (
+            <TrackerTable
+              caption="Gemeinden mit Windenergiegebieten"
+              rows={withAreas}
+              withParent="Kreis"
+            />
+          ) : (
+            <p class="kern-body">Zu diesem Stand hat keine Gemeinde ein Windenergiegebiet.</p>
+          )}
+          <p class="kern-body">
+            Alle 396 Gemeinden:{' '}
+            <a class="kern-link" href={csv('gemeinden')}>
+              Tabelle Gemeinden als CSV
+            </a>
+          </p>
+          <VersionTable versions={view.versions} />
+          <p class="kern-body--small">
+            Tempo erreicht: Zuwachs der wirksamen Fläche zwischen dem ersten Import und dem
+            gezeigten Stand, auf ein Jahr gerechnet. Tempo nötig: fehlende Fläche geteilt durch die
+            Zeit bis zur Frist. Landesfläche: Flächenerhebung 31.12.2021 (© Statistische Ämter des
+            Bundes und der Länder, dl-de/by-2-0); Gemeindegrenzen © GeoBasis-DE / BKG 2013 (Daten
+            verändert), dl-de/by-2-0.
+          </p>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function RegisterPage(props: {
+  ctx: PageContext;
+  asOf?: string;
+  version?: AreaVersion;
+  areas: RegisterArea[];
+  stichtag?: string;
+  value: string;
+  errors: FieldError[];
+}): VNode {
+  return (
+    <Layout
+      ctx={props.ctx}
+      title="Windenergiegebiete im Register"
+      hasErrors={props.errors.length > 0}
+    >
+      <h1 class="kern-heading-large">Windenergiegebiete im Register</h1>
+      <ErrorSummary errors={props.errors} />
+      <StichtagForm action={REGISTER_PATH} value={props.value} errors={props.errors} />
+      {props.asOf ? (
+        <p class="kern-body">
+          {props.version
+            ? `Stand ${germanDate(props.asOf)}: Version ${props.version.seq} vom ${germanDate(props.version.effectiveOn)}, ${props.areas.length} Gebiete. `
+            : `Zum Stichtag ${germanDate(props.asOf)} gab es noch keinen Import. `}
+          <a class="kern-link" href={withStichtag(`${REGISTER_PATH}.csv`, props.stichtag)}>
+            Liste als CSV
+          </a>{' '}
+          ·{' '}
+          <a class="kern-link" href={withStichtag(TRACKER_PATH, props.stichtag)}>
+            Flächenziel zu diesem Stand
+          </a>
+        </p>
+      ) : null}
+      {props.areas.length > 0 ? (
+        <DataTable
+          caption="Gebiete"
+          small
+          rowHeader={0}
+          columns={[
+            'Name',
+            'Art',
+            'Planungsregion',
+            'Rechtsstand',
+            'Plan',
+            'Rotorregel',
+            { label: 'Fläche (ha)', numeric: true },
+            { label: 'Angerechnet (ha)', numeric: true },
+          ]}
+          rows={props.areas.map((a) => ({
+            key: a.id,
+            cells: [
+              a.name,
+              KIND_LABELS[a.kind],
+              a.planningRegion ? planningRegion(a.planningRegion as PlanningRegionKey).name : '–',
+              LEGAL_STATUS_LABELS[a.legalStatus],
+              a.planSource
+                ? `${a.planSource}${a.planDate ? `, ${germanDate(a.planDate)}` : ''}`
+                : '–',
+              ROTOR_RULE_LABELS[a.rotorRule],
+              a.areaHa === null ? '–' : fixed(a.areaHa, 1),
+              a.countedHa === null ? '–' : fixed(a.countedHa, 1),
+            ],
+          }))}
+        />
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface ImportValues {
+  stand: string;
+  modus: string;
+}
+
+export function ImportPage(props: {
+  ctx: PageContext;
+  values: ImportValues;
+  errors: FieldError[];
+  done?: { seq: number; count: number; ended: number };
+}): VNode {
+  const modeName = 'modus';
+  return (
+    <Layout
+      ctx={props.ctx}
+      title="Windenergiegebiete importieren"
+      hasErrors={props.errors.length > 0}
+    >
+      <h1 class="kern-heading-large">Windenergiegebiete importieren</h1>
+      {props.done ? (
+        <Notice
+          kind="success"
+          title={`Version ${props.done.seq} mit ${props.done.count} Gebieten gespeichert${props.done.ended > 0 ? `; ${props.done.ended} frühere Gebiete ersetzt` : ''}.`}
+        >
+          <p class="kern-body">
+            <a class="kern-link" href={TRACKER_PATH}>
+              Zum Flächenziel
+            </a>
+          </p>
+        </Notice>
+      ) : null}
+      <ErrorSummary errors={props.errors} />
+      <p class="kern-body">
+        Eine GeoJSON-FeatureCollection (WGS84) mit Polygonen oder Multipolygonen. Je Gebiet:
+        <code>name</code>, <code>kind</code> („wind-energy“ oder „acceleration“), optional{' '}
+        <code>legalStatus</code> („in-force“ oder „draft“), <code>planSource</code>,{' '}
+        <code>planDate</code>, <code>rotorRule</code> („rotor-out“ oder „rotor-in“) und{' '}
+        <code>planningRegion</code>. Ist ein Gebiet fehlerhaft, wird nichts gespeichert.
+      </p>
+      <form
+        method="post"
+        action={`${IMPORT_PATH}?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
+        encType="multipart/form-data"
+        novalidate
+        class="kern-stack form-narrow"
+      >
+        <CsrfField token={props.ctx.csrfToken} />
+        <TextField
+          name="stand"
+          label="Stand der Daten"
+          hint="TT.MM.JJJJ; nicht vor dem Stand des letzten Imports und nicht in der Zukunft."
+          value={props.values.stand}
+          errors={props.errors}
+          width="width-4"
+        />
+        <fieldset class="kern-fieldset" id={fieldId(modeName)}>
+          <legend class="kern-label">Art des Imports</legend>
+          <div class="kern-fieldset__body">
+            {(
+              [
+                [
+                  'replace',
+                  'Ersetzen: Die Gebiete der Datei ersetzen alle bisherigen Gebiete ihrer Planungsregionen',
+                ],
+                ['add', 'Ergänzen: Die Gebiete kommen zu den bisherigen hinzu'],
+              ] as const
+            ).map(([value, label]) => (
+              <div class="kern-form-check" key={value}>
+                <input
+                  class="kern-form-check__radio"
+                  type="radio"
+                  id={fieldId(`${modeName}-${value}`)}
+                  name={modeName}
+                  value={value}
+                  checked={props.values.modus === value}
+                />
+                <label class="kern-label" for={fieldId(`${modeName}-${value}`)}>
+                  {label}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div class="kern-form-input">
+          <label class="kern-label" for={fieldId('datei')}>
+            GeoJSON-Datei
+          </label>
+          {props.errors.some((e) => e.field === 'datei') ? (
+            <p class="kern-error" id={`${fieldId('datei')}-fehler`}>
+              <span class="kern-sr-only">Fehler: </span>
+              Die Datei wurde nicht importiert; die Gründe stehen oben.
+            </p>
+          ) : null}
+          <input
+            class="kern-form-input__input"
+            type="file"
+            id={fieldId('datei')}
+            name="datei"
+            accept=".geojson,.json,application/geo+json,application/json"
+            aria-describedby={
+              props.errors.some((e) => e.field === 'datei')
+                ? `${fieldId('datei')}-fehler`
+                : undefined
+            }
+          />
+        </div>
+        <SubmitButton>Importieren</SubmitButton>
+      </form>
+    </Layout>
+  );
+}
