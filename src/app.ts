@@ -63,6 +63,9 @@ import { renderFundingCase } from './funding/procedure/grant.case.render.tsx';
 import { registerCaseworkRoutes } from './procedures/casework.routes.tsx';
 import { renderCase } from './permits/pages/case.render.tsx';
 import { registerReviewerRoutes } from './funding/procedure/review.routes.tsx';
+import { registerMapRoutes } from './registers/map/map.routes.tsx';
+import { featureLayers } from './registers/catalogue/layers.ts';
+import type { FeatureLayer } from './registers/catalogue/layer.ts';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -76,6 +79,8 @@ export interface AppOptions {
   loadProfile?: LoadProfile;
   /** The funding programme catalogue the finder reads (the benchmark passes a larger one). */
   fundingCatalogue?: readonly FundingProgrammeVersion[];
+  /** The geodata layers the map shows (tests and the benchmark pass their own). */
+  featureLayers?: readonly FeatureLayer[];
 }
 
 /** The whole portal: every feature registers its routes here. */
@@ -132,6 +137,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
+    registerMapRoutes(app, deps, options.featureLayers ?? featureLayers);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };
