@@ -49,6 +49,7 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/foerderfinder', label: 'Förderfinder' },
     { href: '/foerderung/vergaben', label: 'Gewährte Förderungen' },
     { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
+    { href: '/karte', label: 'Karte' },
     { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });

@@ -5,7 +5,7 @@
  * map into an interactive one when it can.
  */
 import type { VNode } from 'preact';
-import { formatGermanDate } from '../../law/german-format.ts';
+import { formatGermanDate, formatGermanDateShort } from '../../law/german-format.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import {
   Checkbox,
@@ -35,6 +35,10 @@ export interface MapTable {
   layer: FeatureLayer;
   features: LayerFeature[];
   numberMatched: number;
+}
+
+function isoDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
 function Swatch(props: { index: number; geometry: FeatureLayer['geometry'] }): VNode {
@@ -189,7 +193,10 @@ function Legend(props: { layers: readonly MapLayerData[] }): VNode {
                     s.licence
                   )}
                   {s.licenceOpen ? ' [offen: Lizenz noch zu prüfen]' : ''}. Datenstand:{' '}
-                  {formatGermanDate(s.dataDate)}. {s.attribution}
+                  {isoDay(s.dataDate)
+                    ? formatGermanDate(s.dataDate, { weekday: false })
+                    : s.dataDate}
+                  . {s.attribution}
                 </span>
               </li>
             );
@@ -207,7 +214,7 @@ function formatValue(value: string | number | boolean | null | undefined, p: Lay
     const text = value.toLocaleString('de-DE', { maximumFractionDigits: 2 });
     return p.unit ? `${text} ${p.unit}` : text;
   }
-  if (p.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatGermanDate(value);
+  if (p.type === 'date' && isoDay(value)) return formatGermanDateShort(value);
   return value;
 }
 
