@@ -78,6 +78,7 @@ import { registerDashboardRoutes } from './dashboard/dashboard.routes.tsx';
 import { registerOgcRoutes } from './registers/ogc/ogc.routes.tsx';
 import { registerHydrogenRoutes } from './registers/layers/hydrogen.routes.tsx';
 import { registerAreaRoutes } from './registers/areas/area.routes.tsx';
+import { registerMapRoutes } from './registers/map/map.routes.tsx';
 
 /**
  * Letter content builders by procedure type key: each procedure family registers the builder
@@ -95,6 +96,8 @@ export interface AppOptions {
   layers?: readonly FeatureLayer[];
   /** The dashboard's figures for the catalogue, the update feed and the data package. */
   figures?: FigureSource;
+  /** The geodata layers the map shows (tests and the benchmark pass their own). */
+  featureLayers?: readonly FeatureLayer[];
 }
 
 /** The whole portal: every feature registers its routes here. */
@@ -166,6 +169,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerOgcRoutes(app, deps);
     registerHydrogenRoutes(app, deps);
     registerAreaRoutes(app, deps);
+    registerMapRoutes(app, deps, options.featureLayers ?? FEATURE_LAYERS);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

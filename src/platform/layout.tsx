@@ -49,12 +49,13 @@ function navItems(actor: Actor): NavItem[] {
     { href: '/foerderfinder', label: 'Förderfinder' },
     { href: '/foerderung/vergaben', label: 'Gewährte Förderungen' },
     { href: '/stromkostenrechner', label: 'Stromkostenrechner' },
-    { href: '/daten', label: 'Offene Daten' },
-    { href: '/gewerbeflaechen', label: 'Gewerbeflächen' },
-    { href: '/monitoring', label: 'Monitoring' },
     { href: '/windenergiegebiete', label: 'Windenergiegebiete' },
-    { href: '/api/docs', label: 'Schnittstelle (API)' },
+    { href: '/gewerbeflaechen', label: 'Gewerbeflächen' },
+    { href: '/karte', label: 'Karte' },
+    { href: '/monitoring', label: 'Monitoring' },
+    { href: '/daten', label: 'Offene Daten' },
     { href: '/ogc', label: 'Geodaten' },
+    { href: '/api/docs', label: 'Schnittstelle (API)' },
   ];
   if (can(actor, 'applications:create')) items.push({ href: '/antraege', label: 'Meine Anträge' });
   if (can(actor, 'company-profile:manage'))

@@ -63,6 +63,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const BERLIN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin' });
 const require = createRequire(import.meta.url);
 const kernDist = path.join(path.dirname(require.resolve('@kern-ux/native/package.json')), 'dist');
+/** The interactive map's library, served from our own origin (CSP 'self', no CDN). */
+const leafletDist = path.join(path.dirname(require.resolve('leaflet/package.json')), 'dist');
 
 export interface RouteInfo {
   method: string;
@@ -224,6 +226,12 @@ export async function buildServer(deps: Deps, register: (app: App) => Promise<vo
   await app.register(fastifyStatic, {
     root: kernDist,
     prefix: '/static/kern/',
+    maxAge: '1d',
+    decorateReply: false,
+  });
+  await app.register(fastifyStatic, {
+    root: leafletDist,
+    prefix: '/static/leaflet/',
     maxAge: '1d',
     decorateReply: false,
   });

@@ -8,6 +8,8 @@
  * - data/geo/nrw_land.geojson: NRW outline (BKG VG5000 2021), coordinates rounded to 6 decimals.
  * - data/geo/nrw_gemeinden.geojson: the 396 Gemeinden (BKG VG250 2013, simplify200) with only
  *   ags/name/kreis/regierungsbezirk, Kreis and Regierungsbezirk names joined from VG5000 2021.
+ * - data/geo/nrw_kreise.geojson: the 53 Kreise and kreisfreie Städte (BKG VG5000 2021) with ars
+ *   and display name, the background of the layer maps.
  * - data/cadastre/nrw_katasteraemter_gemarkungen_fluren.json: byte-identical copy.
  *
  * Output is deterministic (input order, fixed rounding), so re-running gives no diff.
@@ -89,11 +91,25 @@ writeCollection(
   })),
 );
 
+const kreisFeatures = readFeatures('geo/nrw_kreise_bkg_vg5000_2021.geojson');
 const kreise = new Map(
-  readFeatures('geo/nrw_kreise_bkg_vg5000_2021.geojson').map((f) => [
+  kreisFeatures.map((f) => [
     text(f.properties, 'ARS'),
     kreisDisplayName(text(f.properties, 'GEN'), text(f.properties, 'BEZ')),
   ]),
+);
+writeCollection(
+  'geo/nrw_kreise.geojson',
+  kreisFeatures
+    .map((f) => ({
+      type: 'Feature',
+      properties: {
+        ars: text(f.properties, 'ARS'),
+        name: kreisDisplayName(text(f.properties, 'GEN'), text(f.properties, 'BEZ')),
+      },
+      geometry: roundGeometry(f.geometry),
+    }))
+    .sort((a, b) => a.properties.ars.localeCompare(b.properties.ars)),
 );
 const bezirke = new Map(
   readFeatures('geo/nrw_regierungsbezirke_bkg_vg5000_2021.geojson').map((f) => [

@@ -51,6 +51,22 @@ export const loadNrwOutline = cached((): AreaGeometry[] =>
   features('geo/nrw_land.geojson').map((f) => f.geometry),
 );
 
+export interface KreisFeature {
+  /** Amtlicher Regionalschlüssel of the Kreis, 5 digits, e.g. '05774'. */
+  ars: string;
+  name: string;
+  geometry: AreaGeometry;
+}
+
+export const loadKreise = cached((): KreisFeature[] => {
+  const file = 'geo/nrw_kreise.geojson';
+  return features(file).map(({ properties, geometry }) => ({
+    ars: stringProperty(properties, 'ars', file),
+    name: stringProperty(properties, 'name', file),
+    geometry,
+  }));
+});
+
 export const loadGemeinden = cached((): GemeindeFeature[] => {
   const file = 'geo/nrw_gemeinden.geojson';
   return features(file).map(({ properties, geometry }) => ({

@@ -78,6 +78,13 @@ describe('pointInPolygon', () => {
     assert.equal(pointInPolygon({ lon: 3, lat: 1 }, u), true);
   });
 
+  it('counts a point exactly on an edge or a corner as inside, also on a hole edge', () => {
+    assert.equal(pointInPolygon({ lon: 10, lat: 5 }, squareWithHole), true, 'outer edge');
+    assert.equal(pointInPolygon({ lon: 0, lat: 0 }, squareWithHole), true, 'corner');
+    assert.equal(pointInPolygon({ lon: 3, lat: 5 }, squareWithHole), true, 'hole edge');
+    assert.equal(pointInPolygon({ lon: 10.000001, lat: 5 }, squareWithHole), false);
+  });
+
   it('rejects non-finite points and degenerate rings', () => {
     assert.equal(pointInPolygon({ lon: NaN, lat: 1 }, squareWithHole), false);
     const line: AreaGeometry = {

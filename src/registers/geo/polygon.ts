@@ -1,8 +1,10 @@
 /**
- * Planar point-in-polygon for GeoJSON-like geometries in lon/lat (WGS84). At NRW scale the
- * distortion of treating degrees as a plane is far below the accuracy of the source polygons,
- * so no projection is needed.
+ * Geometry types and planar point-in-polygon for GeoJSON-like geometries in lon/lat (WGS84).
+ * At NRW scale the distortion of treating degrees as a plane is far below the accuracy of the
+ * source polygons, so no projection is needed. The containment test itself is the maintained
+ * @turf/boolean-point-in-polygon; this module adapts our geometry types and open rings to it.
  */
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 
 export interface LonLat {
   lon: number;
@@ -32,40 +34,43 @@ export interface BoundingBox {
   maxLat: number;
 }
 
-/** Even-odd ray casting towards +lon; works for open and closed rings alike. */
-function ringContains(ring: LinearRing, lon: number, lat: number): boolean {
-  let inside = false;
-  const count = ring.length;
-  if (count < 3) return false;
-  let previous = ring[count - 1];
-  for (const current of ring) {
-    if (previous === undefined) break;
-    const [x1, y1] = current;
-    const [x2, y2] = previous;
-    // The half-open test (y1 > lat) !== (y2 > lat) counts a vertex exactly on the ray once.
-    if (y1 > lat !== y2 > lat && lon < ((x2 - x1) * (lat - y1)) / (y2 - y1) + x1) {
-      inside = !inside;
-    }
-    previous = current;
-  }
-  return inside;
+/**
+ * GeoJSON allows no open rings, but hand-written and imported data has them; the library
+ * refuses them, so they are closed here. Rings with fewer than three distinct corners enclose
+ * nothing and are dropped (the library would count points on such a line as "on the boundary").
+ */
+function closedRing(ring: LinearRing): LinearRing | undefined {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  const closed = first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
+  return closed.length >= 4 ? closed : undefined;
 }
 
 /** The first ring is the outline, every further ring a hole (GeoJSON convention). */
-function polygonContains(rings: readonly LinearRing[], lon: number, lat: number): boolean {
+function polygonContains(rings: readonly LinearRing[], point: [number, number]): boolean {
   const [outer, ...holes] = rings;
-  if (outer === undefined || !ringContains(outer, lon, lat)) return false;
-  return !holes.some((hole) => ringContains(hole, lon, lat));
+  const outline = outer === undefined ? undefined : closedRing(outer);
+  if (outline === undefined) return false;
+  const closedHoles = holes.map(closedRing).filter((ring) => ring !== undefined);
+  // The library's types want mutable GeoJSON positions; it only reads them.
+  const coordinates = [outline, ...closedHoles] as unknown as GeoJSON.Position[][];
+  return booleanPointInPolygon(point, { type: 'Polygon', coordinates });
 }
 
+/**
+ * Point-in-polygon by @turf/boolean-point-in-polygon (robust orientation predicates). A point
+ * exactly on an edge counts as inside: for "is this site in NRW / in this Gemeinde" a border
+ * point belongs to the area rather than to nowhere.
+ */
 export function pointInPolygon(point: LonLat, geometry: AreaGeometry): boolean {
   const { lon, lat } = point;
   if (!Number.isFinite(lon) || !Number.isFinite(lat)) return false;
   switch (geometry.type) {
     case 'Polygon':
-      return polygonContains(geometry.coordinates, lon, lat);
+      return polygonContains(geometry.coordinates, [lon, lat]);
     case 'MultiPolygon':
-      return geometry.coordinates.some((rings) => polygonContains(rings, lon, lat));
+      return geometry.coordinates.some((rings) => polygonContains(rings, [lon, lat]));
   }
 }
 

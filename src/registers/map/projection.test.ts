@@ -18,11 +18,53 @@ function pathBox(d: string): { minX: number; minY: number; maxX: number; maxY: n
 }
 
 describe('createProjection', () => {
-  it('scales longitude by cos(latitude) so a square on the ground stays square', () => {
-    const p = createProjection({ minLon: 0, minLat: 59.5, maxLon: 2, maxLat: 60.5 }, 1000, 0);
-    // 2° of longitude at 60° N are as long as 1° of latitude.
-    assert.ok(Math.abs(p.height - 1000) <= 2, `height ${p.height}`);
-    assert.deepEqual(p.project(0, 60.5), { x: 0, y: 0 });
+  // Until 2026 the map used an equirectangular projection scaled by cos(mid-latitude); its test
+  // expected a 2° × 1° box at 60° N to be exactly square with its corner at (0, 0). The transverse
+  // Mercator is conformal instead: parallels and meridians are curves, so the box's corners no
+  // longer sit on the viewBox corners, and the box is fitted with its widest (southern) edge.
+  it('fits a lon/lat box into the width, margins included', () => {
+    const box = { minLon: 0, minLat: 59.5, maxLon: 2, maxLat: 60.5 };
+    const p = createProjection(box, 1000, 10);
+    assert.equal(p.width, 1000);
+    // 1° of latitude (111.4 km) against 2° of longitude at 59.5° N (113.0 km): about 0.985.
+    assert.ok(Math.abs(p.height - 20 - 980 * (111.4 / 113.0)) < 5, `height ${p.height}`);
+    for (const [lon, lat] of [
+      [0, 59.5],
+      [2, 59.5],
+      [0, 60.5],
+      [2, 60.5],
+      [1, 60.5],
+    ] as const) {
+      const { x, y } = p.project(lon, lat);
+      assert.ok(x >= 10 - 1e-6 && x <= 990 + 1e-6, `x ${x}`);
+      assert.ok(y >= 10 - 1e-6 && y <= p.height - 10 + 1e-6, `y ${y}`);
+    }
+  });
+
+  it('is conformal: a small square on the ground stays square anywhere in NRW', () => {
+    const p = createProjection({ minLon: 5.8, minLat: 50.3, maxLon: 9.5, maxLat: 52.6 });
+    for (const [lon, lat] of [
+      [6.0, 50.4],
+      [9.4, 52.5],
+      [7.6, 51.4],
+    ] as const) {
+      const step = 0.01;
+      const origin = p.project(lon, lat);
+      const north = p.project(lon, lat + step);
+      const east = p.project(lon + step / Math.cos((lat * Math.PI) / 180), lat);
+      const up = Math.hypot(north.x - origin.x, north.y - origin.y);
+      const across = Math.hypot(east.x - origin.x, east.y - origin.y);
+      // An equirectangular map scaled for 51.45° N is 2 % off at 50.4° N; this must be < 0.5 %.
+      assert.ok(Math.abs(up / across - 1) < 0.005, `ratio ${up / across} at ${lon}, ${lat}`);
+    }
+  });
+
+  it('puts north up on the central meridian', () => {
+    const p = createProjection({ minLon: 6, minLat: 50, maxLon: 9, maxLat: 52 });
+    const south = p.project(7.5, 50);
+    const north = p.project(7.5, 52);
+    assert.ok(Math.abs(south.x - north.x) < 1e-6);
+    assert.ok(north.y < south.y);
   });
 });
 

@@ -1,44 +1,80 @@
 /**
- * Projection for the server-rendered NRW map. NRW spans only ~3° of latitude, so an
- * equirectangular projection scaled by cos(mid-latitude) is visually indistinguishable from a
- * conformal one and needs no projection library. The outline comes from data/geo/nrw_land.geojson
+ * Projection for the server-rendered NRW maps: a transverse Mercator (d3-geo) centred on the
+ * map's middle meridian — the same family as ETRS89 / UTM zone 32N, the official reference
+ * system of NRW's surveying, so shapes look as on the Land's own maps. Conformal: small shapes
+ * keep their form everywhere on the map. d3-geo works on the sphere; the difference to the
+ * ellipsoid is far below a pixel at this scale. The outline comes from data/geo/nrw_land.geojson
  * (© GeoBasis-DE / BKG 2021, dl-de/by-2-0, see data/SOURCES.md).
  */
+import { geoPath, geoTransverseMercator } from 'd3-geo';
 import { loadNrwOutline } from '../geo/data-files.ts';
 import { boundingBox, type AreaGeometry, type BoundingBox } from '../geo/polygon.ts';
-import { simplifyRing, type Point } from './simplify.ts';
+import { geometryPath } from './svg-path.ts';
 
 export type { Point } from './simplify.ts';
+import type { Point } from './simplify.ts';
 
 export const MAP_WIDTH = 1000;
 /** Room around the outline so markers on the border are not cut off by the viewBox. */
 const MAP_MARGIN = 20;
-/** Douglas–Peucker tolerance in viewBox units: invisible at any sensible display size. */
-const SIMPLIFY_TOLERANCE = 0.5;
+/** Samples per edge when a bounding box is fitted: its edges are curves on the map. */
+const BOX_EDGE_SAMPLES = 16;
 
 export interface MapProjection {
+  /** The lon/lat extent the map was fitted to; markers outside it are not drawn. */
   box: BoundingBox;
   width: number;
   height: number;
   project: (lon: number, lat: number) => Point;
 }
 
+/**
+ * Fits the given lon/lat positions to the width (less the margin on both sides) and derives the
+ * height from them. Fitting positions (a MultiPoint) rather than polygons avoids d3-geo's
+ * spherical reading of polygon winding.
+ */
+function fitPositions(
+  box: BoundingBox,
+  positions: [number, number][],
+  width: number,
+  margin: number,
+): MapProjection {
+  const sample: GeoJSON.MultiPoint = { type: 'MultiPoint', coordinates: positions };
+  const projection = geoTransverseMercator()
+    .rotate([-(box.minLon + box.maxLon) / 2, 0])
+    .fitWidth(width - 2 * margin, sample);
+  const [[x0, y0], [, y1]] = geoPath(projection).bounds(sample);
+  const [tx, ty] = projection.translate();
+  projection.translate([tx + margin - x0, ty + margin - y0]);
+  return {
+    box,
+    width,
+    height: Math.ceil(y1 - y0 + 2 * margin),
+    project: (lon, lat) => {
+      const xy = projection([lon, lat]);
+      return xy ? { x: xy[0], y: xy[1] } : { x: NaN, y: NaN };
+    },
+  };
+}
+
+function boxEdges(box: BoundingBox): [number, number][] {
+  const positions: [number, number][] = [];
+  for (let i = 0; i <= BOX_EDGE_SAMPLES; i++) {
+    const t = i / BOX_EDGE_SAMPLES;
+    const lon = box.minLon + t * (box.maxLon - box.minLon);
+    const lat = box.minLat + t * (box.maxLat - box.minLat);
+    positions.push([lon, box.minLat], [lon, box.maxLat], [box.minLon, lat], [box.maxLon, lat]);
+  }
+  return positions;
+}
+
+/** The whole lon/lat box fits into the width; its curved edges touch the margin. */
 export function createProjection(
   box: BoundingBox,
   width = MAP_WIDTH,
   margin = MAP_MARGIN,
 ): MapProjection {
-  const cosLat = Math.cos((((box.minLat + box.maxLat) / 2) * Math.PI) / 180);
-  const scale = (width - 2 * margin) / ((box.maxLon - box.minLon) * cosLat);
-  return {
-    box,
-    width,
-    height: Math.ceil((box.maxLat - box.minLat) * scale + 2 * margin),
-    project: (lon, lat) => ({
-      x: margin + (lon - box.minLon) * cosLat * scale,
-      y: margin + (box.maxLat - lat) * scale,
-    }),
-  };
+  return fitPositions(box, boxEdges(box), width, margin);
 }
 
 function unionBox(geometries: readonly AreaGeometry[]): BoundingBox {
@@ -51,12 +87,25 @@ function unionBox(geometries: readonly AreaGeometry[]): BoundingBox {
   };
 }
 
+function outlinePositions(geometries: readonly AreaGeometry[]): [number, number][] {
+  const positions: [number, number][] = [];
+  for (const geometry of geometries) {
+    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+    for (const rings of polygons) {
+      for (const [lon, lat] of rings[0] ?? []) positions.push([lon, lat]);
+    }
+  }
+  return positions;
+}
+
 let projection: MapProjection | undefined;
 let path: string | undefined;
 
-/** Fitted to NRW's bounding box; built once from the outline file. */
+/** Fitted to the NRW outline itself (not its box), so the outline spans the width. */
 export function nrwProjection(): MapProjection {
-  projection ??= createProjection(unionBox(loadNrwOutline()));
+  if (projection) return projection;
+  const outline = loadNrwOutline();
+  projection = fitPositions(unionBox(outline), outlinePositions(outline), MAP_WIDTH, MAP_MARGIN);
   return projection;
 }
 
@@ -64,36 +113,10 @@ export function project(lon: number, lat: number): Point {
   return nrwProjection().project(lon, lat);
 }
 
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
-
-function ringPath(points: readonly Point[]): string {
-  const rounded: Point[] = [];
-  for (const p of points) {
-    const q = { x: round(p.x), y: round(p.y) };
-    const last = rounded[rounded.length - 1];
-    if (!last || last.x !== q.x || last.y !== q.y) rounded.push(q);
-  }
-  // Fewer than three distinct corners (a closed ring repeats its start) is an invisible sliver.
-  if (rounded.length < 4) return '';
-  return `M${rounded.map((p) => `${p.x},${p.y}`).join('L')}Z`;
-}
-
 /** SVG path data of the NRW outline, holes included (draw with fill-rule="evenodd"). */
 export function boundaryPath(): string {
-  if (path !== undefined) return path;
-  const { project: toMap } = nrwProjection();
-  const parts: string[] = [];
-  for (const geometry of loadNrwOutline()) {
-    const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-    for (const rings of polygons) {
-      for (const ring of rings) {
-        const points = ring.map(([lon, lat]) => toMap(lon, lat));
-        parts.push(ringPath(simplifyRing(points, SIMPLIFY_TOLERANCE)));
-      }
-    }
-  }
-  path = parts.join('');
+  path ??= loadNrwOutline()
+    .map((geometry) => geometryPath(nrwProjection(), geometry))
+    .join('');
   return path;
 }

@@ -55,3 +55,26 @@ describe('simplifyRing', () => {
     ]);
   });
 });
+
+describe('long input', () => {
+  it('simplifies a 20,000-vertex spiral without exhausting the stack and keeps its ends', () => {
+    const spiral = Array.from({ length: 20_000 }, (_, i) => ({
+      x: i * Math.cos(i / 50),
+      y: i * Math.sin(i / 50),
+    }));
+    const simplified = simplifyLine(spiral, 1);
+    assert.ok(simplified.length > 100 && simplified.length < spiral.length);
+    assert.deepEqual(simplified[0], spiral[0]);
+    assert.deepEqual(simplified.at(-1), spiral.at(-1));
+  });
+
+  it('keeps a triangle ring intact even with a huge tolerance', () => {
+    const triangle = [
+      { x: 0, y: 0 },
+      { x: 1, y: 0 },
+      { x: 0, y: 1 },
+      { x: 0, y: 0 },
+    ];
+    assert.deepEqual(simplifyRing(triangle, 100), triangle);
+  });
+});
