@@ -51,6 +51,7 @@ export default tseslint.config(
         HTMLButtonElement: 'readonly',
         Event: 'readonly',
         console: 'readonly',
+        fetch: 'readonly',
       },
     },
   },
