@@ -70,7 +70,8 @@ import {
   layerDatasets,
   noticeDatasets,
 } from './opendata/datasets.ts';
-import { NO_FIGURES, type FigureSource } from './opendata/published.ts';
+import type { FigureSource } from './opendata/published.ts';
+import { DASHBOARD_FIGURES } from './published-figures.ts';
 import type { FeatureLayer } from './registers/catalogue/layer.ts';
 import { FEATURE_LAYERS } from './registers/catalogue/layers.ts';
 import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
@@ -154,7 +155,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
-    const figures = options.figures ?? NO_FIGURES;
+    const figures = options.figures ?? DASHBOARD_FIGURES;
     registerOpenDataRoutes(app, deps, {
       providers: [
         noticeDatasets,
