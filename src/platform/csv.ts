@@ -41,3 +41,51 @@ export function csvRow(values: readonly CellValue[], separator: CsvSeparator = '
   if (cells.length === 1 && cells[0] === '') return '""\r\n';
   return `${cells.join(separator)}\r\n`;
 }
+
+/**
+ * Reads CSV (RFC 4180: quoted fields with doubled quotes, CRLF or LF) into records with the line
+ * each starts on, so an import can name the line of a refused row; a quote left open is reported
+ * with the line it opened on.
+ */
+export function csvRecords(
+  text: string,
+  sep: string,
+): { rows: { line: number; cells: string[] }[]; open?: number } {
+  const rows: { line: number; cells: string[] }[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === sep) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells.push(cell);
+      rows.push({ line: rowLine, cells });
+      cells = [];
+      cell = '';
+      line++;
+      rowLine = line;
+    } else cell += ch;
+  }
+  if (quoted) return { rows, open: rowLine };
+  if (cell !== '' || cells.length > 0) {
+    cells.push(cell);
+    rows.push({ line: rowLine, cells });
+  }
+  return { rows };
+}

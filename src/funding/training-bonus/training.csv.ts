@@ -1,3 +1,4 @@
+import { csvRecords } from '../../platform/csv.ts';
 import {
   CLAIM_FIELDS,
   FIELD_LABELS,
@@ -26,50 +27,6 @@ function columnOf(header: string): keyof ClaimDraft | undefined {
   );
 }
 
-/** Rows of cells with the line each row starts on; a quote left open is reported. */
-function records(
-  text: string,
-  sep: string,
-): { rows: { line: number; cells: string[] }[]; open?: number } {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += ch;
-  }
-  if (quoted) return { rows, open: rowLine };
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells });
-  }
-  return { rows };
-}
-
 export function parseClaimsCsv(
   content: string,
   today: string,
@@ -83,7 +40,7 @@ export function parseClaimsCsv(
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const sep =
     (firstLine.match(/;/g) ?? []).length >= (firstLine.match(/,/g) ?? []).length ? ';' : ',';
-  const { rows, open } = records(text, sep);
+  const { rows, open } = csvRecords(text, sep);
   if (open !== undefined)
     problems.push({ line: open, message: 'Ein Anführungszeichen wird nicht geschlossen.' });
   const [header, ...body] = rows;

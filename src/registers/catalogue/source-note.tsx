@@ -3,10 +3,10 @@ import { formatGermanDate } from '../../law/german-format.ts';
 import type { LayerSource } from './layer.ts';
 
 /** Source, licence and data date of a layer, as every view of its data shows them. */
-export function SourceNote(props: { source: LayerSource }): VNode {
+export function SourceText(props: { source: LayerSource }): VNode {
   const s = props.source;
   return (
-    <p class="kern-body--small source-note">
+    <>
       Quelle:{' '}
       {s.url ? (
         <a class="kern-link" href={s.url}>
@@ -23,8 +23,20 @@ export function SourceNote(props: { source: LayerSource }): VNode {
       ) : (
         s.licence
       )}
-      {s.licenceOpen ? ' [offen: Lizenz vor Veröffentlichung zu prüfen]' : ''}. Datenstand:{' '}
-      {formatGermanDate(s.dataDate)}. {s.attribution}
+      {s.licenceOpen ? ' [offen: Lizenz noch zu prüfen]' : ''}. Datenstand:{' '}
+      {/^\d{4}-\d{2}-\d{2}$/.test(s.dataDate)
+        ? formatGermanDate(s.dataDate, { weekday: false })
+        : s.dataDate}
+      . {s.attribution}
+    </>
+  );
+}
+
+/** The source line as a paragraph under a table or a list. */
+export function SourceNote(props: { source: LayerSource }): VNode {
+  return (
+    <p class="kern-body--small source-note">
+      <SourceText source={props.source} />
     </p>
   );
 }

@@ -4,8 +4,9 @@
  * of one layer's features, paged. Everything works without JavaScript; layer-map.js turns the
  * map into an interactive one when it can.
  */
+import { SourceText } from '../catalogue/source-note.tsx';
 import type { VNode } from 'preact';
-import { formatGermanDate, formatGermanDateShort } from '../../law/german-format.ts';
+import { formatGermanDateShort } from '../../law/german-format.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import {
   Checkbox,
@@ -176,27 +177,7 @@ function Legend(props: { layers: readonly MapLayerData[] }): VNode {
                 {l.numberMatched === 1 ? 'Objekt' : 'Objekte'})
                 <br />
                 <span class="kern-body--small">
-                  Quelle:{' '}
-                  {s.url ? (
-                    <a class="kern-link" href={s.url}>
-                      {s.name}
-                    </a>
-                  ) : (
-                    s.name
-                  )}
-                  . Lizenz:{' '}
-                  {s.licenceUrl ? (
-                    <a class="kern-link" href={s.licenceUrl}>
-                      {s.licence}
-                    </a>
-                  ) : (
-                    s.licence
-                  )}
-                  {s.licenceOpen ? ' [offen: Lizenz noch zu prüfen]' : ''}. Datenstand:{' '}
-                  {isoDay(s.dataDate)
-                    ? formatGermanDate(s.dataDate, { weekday: false })
-                    : s.dataDate}
-                  . {s.attribution}
+                  <SourceText source={s} />
                 </span>
               </li>
             );

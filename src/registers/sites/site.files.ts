@@ -1,4 +1,4 @@
-import { csvRow, UTF8_BOM } from '../../platform/csv.ts';
+import { csvRecords, csvRow, UTF8_BOM } from '../../platform/csv.ts';
 import type { ImportRefusal, ImportRow } from './site.actions.ts';
 import { STANDARD_FIELDS, type StoredSite } from './site.types.ts';
 
@@ -25,50 +25,6 @@ function columnOf(name: string): string | undefined {
   return CSV_OF_KEY.get(n) ?? CSV_OF_LABEL.get(n);
 }
 
-/** RFC 4180 records with the line each starts on; a quote left open is reported. */
-function records(
-  text: string,
-  sep: string,
-): { rows: { line: number; cells: string[] }[]; open?: number } {
-  const rows: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += ch;
-  }
-  if (quoted) return { rows, open: rowLine };
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells });
-  }
-  return { rows };
-}
-
 /** Undo the apostrophe our export puts before cells that would start a formula. */
 const unprotect = (cell: string) => (/^'[=+\-@]/.test(cell) ? cell.slice(1) : cell);
 
@@ -76,7 +32,7 @@ export function parseSitesCsv(content: string): { rows: ImportRow[]; refusals: I
   const text = content.replace(/^\uFEFF/, '');
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const sep = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
-  const { rows, open } = records(text, sep);
+  const { rows, open } = csvRecords(text, sep);
   const refusals: ImportRefusal[] = [];
   if (open !== undefined)
     return {
