@@ -31,7 +31,9 @@ Befehle:
   start                 Portal starten (Standard: http://localhost:3000, PORT ändert den Port)
   migrate               Datenbank auf den neuesten Stand bringen
   seed-demo             Demodaten anlegen (nur in eine leere Datenbank)
-  areas import <datei>  Wind- und Beschleunigungsgebiete aus GeoJSON importieren (--example: als Beispiel)
+  areas import <datei>  Wind- und Beschleunigungsgebiete aus GeoJSON als neue Fassung importieren
+                        (--stand JJJJ-MM-TT: Datum der Fassung, --ersetzen: ersetzt die Gebiete der
+                        Planungsregionen der Datei, --example: als Beispiel)
   procedures list [--state <schritt>] [--type <art>] [--open] [--json]
                         Verfahren mit ID, Aktenzeichen, Art, Schritt und Behörde auflisten
   objections import --procedure <id> <datei.jsonl|datei.csv>
