@@ -11,6 +11,7 @@ import {
   rdfXmlTriples,
   storeTriples,
 } from '../../src/opendata/dcat.testkit.ts';
+import { NO_FIGURES } from '../../src/opendata/published.ts';
 import { safeCell } from '../../src/platform/csv.ts';
 import { Client, createTestApp, type TestApp } from '../helpers/app.ts';
 import { orgId } from '../helpers/permits.ts';
@@ -323,7 +324,7 @@ describe('open data: catalogue, feeds and data package', () => {
 describe('open data without any figure or layer', () => {
   let t: TestApp;
   before(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ app: { layers: [], figures: NO_FIGURES } });
   });
   after(async () => t.close());
 
@@ -335,5 +336,21 @@ describe('open data without any figure or layer', () => {
     assert.equal(assertAtom(feed.body).length, 0);
     const zip = readZip((await client.get('/monitoring/datenpaket.zip')).rawPayload);
     assert.deepEqual([...zip.keys()], ['datapackage.json']);
+  });
+});
+
+describe('open data of the running portal', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('lists every geodata layer of the registers in a valid catalogue by default', async () => {
+    const turtle = (await new Client(t.app).get('/daten/katalog.ttl')).body;
+    assert.deepEqual(dcatApDeViolations(parseTurtle(turtle)), []);
+    for (const title of ['Windenergieanlagen', 'Gewerbe- und Industrieflächen']) {
+      assert.ok(turtle.includes(title), `${title} fehlt im Katalog`);
+    }
   });
 });
