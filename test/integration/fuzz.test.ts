@@ -159,8 +159,16 @@ const MULTIPART_BODIES = [
   { ...multipartBody({ filename: `a${NUL}.pdf` }), nul: true },
 ];
 
+/** Machine interfaces answer errors as problem+json; the OGC API does so unless HTML is asked for. */
 function isApi(url: string): boolean {
-  return url.startsWith('/api/v1') || url.startsWith('/healthz') || url.startsWith('/openapi.json');
+  return (
+    url.startsWith('/api/v1') ||
+    url.startsWith('/healthz') ||
+    url.startsWith('/openapi.json') ||
+    url === '/ogc' ||
+    url.startsWith('/ogc/') ||
+    url.startsWith('/ogc?')
+  );
 }
 
 /** The real value for a path parameter, chosen by its name and the route. */

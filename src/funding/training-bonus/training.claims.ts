@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError, type FieldError } from '../../platform/errors.ts';
 import { CAP_PER_PERSON_CENTS, requestedCents, type ValidClaim } from './training.rules.ts';
-import { runTrainingChecks, type CheckRunResult } from './training.checks.ts';
+import { lockTrainingBonus, runTrainingChecks, type CheckRunResult } from './training.checks.ts';
 import { bindWaitingClaims } from './training.funds.ts';
 
 /** The company a firm's user claims for: their membership as applicant of a company. */
@@ -85,6 +85,10 @@ export async function submitTrainingClaims(options: {
         cap_cents: CAP_PER_PERSON_CENTS,
       };
     });
+    // The lock comes before the numbering (seq): a claim whose transaction binds funds later can
+    // never carry an earlier number, so first come, first served holds under concurrency.
+    for (const tenantId of [...new Set(rows.map((r) => r.tenant_id))].sort())
+      await lockTrainingBonus(trx, tenantId);
     const ids: string[] = [];
     // Chunks keep each statement below PostgreSQL's 65,535 bind parameters.
     for (let i = 0; i < rows.length; i += 2_000) {
