@@ -7,6 +7,8 @@ import { DEMO_PASSWORD, type TestApp } from '../helpers/app.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
 import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 const KREIS_ADMIN = 'verwaltung@kreis-paderborn.example';
 

@@ -5,6 +5,8 @@ import { BrowserSessions, browserSkipReason, startBrowserApp } from '../helpers/
 import { APPLICANT, submittedProcedure, SUPERVISOR, WORKER } from '../helpers/casework.ts';
 import type { TestApp } from '../helpers/app.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

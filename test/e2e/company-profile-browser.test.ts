@@ -10,6 +10,8 @@ import {
   logIn,
 } from '../helpers/browser.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 const APPLICANT = 'antrag@windpark-sintfeld.example';
 

@@ -12,6 +12,8 @@ import { SAMPLE_PDF } from '../helpers/multipart.ts';
 import { pdfPlainText } from '../helpers/pdf-text-embedded.ts';
 import { DEMO_PROJECTS, type DemoProject } from '../helpers/permits.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 const DAY_MS = 86_400_000;
 

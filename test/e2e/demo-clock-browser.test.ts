@@ -9,6 +9,8 @@ import {
   startBrowserApp,
 } from '../helpers/browser.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /** The banner of a demo instance whose clock runs ahead: visible, named, and without axe findings. */

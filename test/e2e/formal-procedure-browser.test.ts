@@ -27,6 +27,8 @@ import { actOnToday } from '../helpers/participation.ts';
 import { compressedPdfText } from '../helpers/pdf-text.ts';
 import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 const DAY_MS = 86_400_000;
 const require = createRequire(import.meta.url);

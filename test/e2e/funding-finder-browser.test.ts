@@ -8,6 +8,8 @@ import {
   startBrowserApp,
 } from '../helpers/browser.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

@@ -9,6 +9,8 @@ import {
   logIn,
 } from '../helpers/browser.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /** The budget page and the company's de-minimis page without JavaScript; axe on each state. */

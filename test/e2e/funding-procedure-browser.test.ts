@@ -13,6 +13,8 @@ import { BODY, CONCEPT_FORM, FOUNDRY, HEAD, openCall, REVIEWER } from '../helper
 import { changedTables, SESSION_BOOKKEEPING, snapshotTables } from '../helpers/snapshot.ts';
 import { SAMPLE_PDF } from '../helpers/multipart.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

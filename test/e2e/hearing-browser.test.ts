@@ -11,6 +11,8 @@ import {
   WORKER,
 } from '../helpers/participation.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

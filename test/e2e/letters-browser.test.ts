@@ -16,6 +16,8 @@ import {
 } from '../helpers/browser.ts';
 import { fixedClock } from '../helpers/app.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

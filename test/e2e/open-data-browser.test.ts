@@ -9,6 +9,8 @@ import {
 } from '../helpers/browser.ts';
 import { figureSource, layer } from '../helpers/opendata.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /** The open-data page without login and without JavaScript, and axe on it. */

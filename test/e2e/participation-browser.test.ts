@@ -13,6 +13,8 @@ import { runDueJobs } from '../../src/platform/jobs.ts';
 import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 import { createPublishedProcedure, seedObjections, WORKER } from '../helpers/participation.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

@@ -7,6 +7,8 @@ import { DEMO_PROJECTS } from '../helpers/permits.ts';
 import type { TestApp } from '../helpers/app.ts';
 import { signLetter } from '../helpers/letters.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

@@ -8,6 +8,8 @@ import {
 } from '../helpers/browser.ts';
 
 /** The guide to the receipt hash is a public page like any other: axe finds nothing. */
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 describe('receipt hash guide in the browser', { skip: browserSkipReason() }, () => {
   let env: Awaited<ReturnType<typeof startBrowserApp>>;
   before(async () => {

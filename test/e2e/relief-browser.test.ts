@@ -17,6 +17,8 @@ import { pdfPlainText } from '../helpers/pdf-text-embedded.ts';
  * result, download the proof and compare its hash with the one on the page; axe on the empty
  * form, the error state and the result.
  */
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 describe('Stromkostenrechner in the browser', { skip: browserSkipReason() }, () => {
   let env: Awaited<ReturnType<typeof startBrowserApp>>;
   const problems: string[] = [];

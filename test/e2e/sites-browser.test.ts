@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { BrowserSessions, browserSkipReason, startBrowserApp } from '../helpers/browser.ts';
 import type { TestApp } from '../helpers/app.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 const PROVIDER = 'flaechen@marl.example';
 

@@ -7,6 +7,8 @@ import { BrowserSessions, browserSkipReason, startBrowserApp } from '../helpers/
 import { runningClock, type TestApp } from '../helpers/app.ts';
 import { createPublishedProcedure, seedObjections, WORKER } from '../helpers/participation.ts';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 /**

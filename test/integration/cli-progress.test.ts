@@ -89,6 +89,8 @@ describe('progress of command-line work on a terminal', () => {
     assert.doesNotMatch(imported.output, /Zeilen prüfen/);
   });
 
+  // Needs util-linux `script` to give the CLI a terminal; it is part of Debian's base system, so
+  // the test runs on CI and is skipped only where `script` is missing.
   it('shows the steps on a terminal', { skip: hasScript ? false : 'kein `script`' }, async () => {
     const grouped = await runOnTerminal(
       ['objections', 'groups', '--procedure', procedure.id, '--compute'],

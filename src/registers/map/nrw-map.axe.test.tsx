@@ -14,6 +14,8 @@ import {
 } from '../../../test/helpers/browser.ts';
 import { MAP_COLOURS, NRW_MAP_CSS, NrwMap } from './nrw-map.tsx';
 
+// Skipped only on a developer machine without Chromium (the reason names it); with CI=true
+// a missing browser fails the run instead (test/helpers/browser.ts).
 const skip = browserSkipReason();
 
 const html = renderToString(
