@@ -1,14 +1,12 @@
 /**
- * Indicators from shipped public data (data/dashboard/, see data/SOURCES.md), from the plan's own
- * figures, from imported statistics and from the registers. A dated link shows only data that
- * described a day up to its stand.
+ * Indicators from shipped public data (data/dashboard/, see data/SOURCES.md) and from the plan's
+ * own figures. A dated link shows only data that described a day up to its stand.
  */
 import { readFileSync } from 'node:fs';
 import { loadGemeinden } from '../registers/geo/data-files.ts';
 import type { Compute, Computed } from './compute.types.ts';
 import { formatNumber } from './format.ts';
-import { currentImport } from './import.actions.ts';
-import type { Cell, ColumnDef, Series } from './indicator.types.ts';
+import type { Cell, ColumnDef } from './indicator.types.ts';
 import { round } from './stats.ts';
 
 const dataDir = new URL('../../data/dashboard/', import.meta.url);
@@ -38,7 +36,7 @@ function gemeinden(): Map<string, { name: string; kreis: string }> {
   return gemeindeNames;
 }
 
-function noData(stand: string, text: string, columns: readonly ColumnDef[]): Computed {
+export function noData(stand: string, text: string, columns: readonly ColumnDef[]): Computed {
   return {
     series: { columns, rows: [] },
     headline: { value: undefined, text: 'keine Daten' },
@@ -333,92 +331,4 @@ export const computePlanFigures: Compute = async (_db, stand) => {
     summary: `Der Plan nennt ${PLAN_FIGURES.map((f) => `${f.figure}: ${f.note} ${formatNumber(f.value, 1)} ${f.unit}`).join('; ')}.`,
     dataDate: PLAN_FIGURES_DATE,
   };
-};
-
-/** Imported statistics: one line per category over the dates of the current import. */
-export const computeImported: Compute = async (db, stand, definition) => {
-  const imported = await currentImport(db, definition.id, stand);
-  if (!imported || imported.values.length === 0) {
-    return noData(stand, 'Für diese Kennzahl sind noch keine Statistiken eingespielt.', [
-      { key: 'period', title: 'Datum', type: 'string' },
-    ]);
-  }
-  const categories = [...new Set(imported.values.map((v) => v.category))].sort((a, b) =>
-    a.localeCompare(b, 'de'),
-  );
-  const periods = [...new Set(imported.values.map((v) => v.period))].sort();
-  const columns: ColumnDef[] = [
-    { key: 'period', title: 'Datum', type: 'string' },
-    ...categories.map(
-      (c, i) =>
-        ({
-          key: `c${i}`,
-          title: c,
-          type: 'number',
-          unit: definition.unit,
-          decimals: 3,
-          plotted: true,
-        }) as const,
-    ),
-    { key: 'sum', title: 'Summe', type: 'number', unit: definition.unit, decimals: 3 },
-  ];
-  const sums = periods.map((period) =>
-    round(
-      imported.values.filter((v) => v.period === period).reduce((s, v) => s + v.value, 0),
-      3,
-    ),
-  );
-  const rows = periods.map((period, p) => ({
-    _key: period,
-    period,
-    ...Object.fromEntries(
-      categories.map((c, i) => [
-        `c${i}`,
-        imported.values.find((v) => v.period === period && v.category === c)?.value ?? null,
-      ]),
-    ),
-    sum: sums[p]!,
-  }));
-  const lastPeriod = periods.at(-1)!;
-  const series: Series = { columns, rows };
-  return {
-    series,
-    headline: {
-      value: sums.at(-1),
-      text: `${formatNumber(sums.at(-1)!, 3)} ${definition.unit} am ${lastPeriod}`,
-    },
-    measurements: periods.map((p, i) => ({ date: p, value: sums[i]! })),
-    summary:
-      `Eingespielt sind Werte zu ${formatNumber(periods.length)} Stichtagen. ` +
-      `Am ${lastPeriod} zusammen ${formatNumber(sums.at(-1)!, 3)} ${definition.unit}` +
-      (periods.length > 1
-        ? `, am ${periods[0]} ${formatNumber(sums[0]!, 3)} ${definition.unit}.`
-        : '.'),
-    dataDate: lastPeriod,
-    provenance: [
-      {
-        source: imported.source,
-        url: imported.sourceUrl,
-        licence: imported.licence,
-        importedAt: imported.importedAt,
-      },
-    ],
-  };
-};
-
-/**
- * Register indicators (wind-area share, brownfield hectares). The registers publish their data
- * through the layer catalogue (src/registers/catalogue/); a figure for an indicator is added
- * here by its layer id once a register states it per day. Until then the page says why there is
- * no value instead of showing one.
- */
-export const REGISTER_FIGURES: Record<string, Compute> = {};
-
-export const computeRegister: Compute = async (db, stand, definition) => {
-  const layerId = definition.origin.kind === 'register' ? definition.origin.layerId : '';
-  const figure = REGISTER_FIGURES[layerId];
-  if (figure) return figure(db, stand, definition);
-  return noData(stand, definition.noDataReason ?? 'Das Register liefert noch keine Werte.', [
-    { key: 'period', title: 'Datum', type: 'string' },
-  ]);
 };

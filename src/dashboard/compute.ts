@@ -17,13 +17,8 @@ import {
   computeDurations,
   computeObjections,
 } from './compute.permits.ts';
-import {
-  computeCapacity,
-  computeEmissions,
-  computeImported,
-  computePlanFigures,
-  computeRegister,
-} from './compute.public.ts';
+import { computeImported, computeRegister } from './compute.imported.ts';
+import { computeCapacity, computeEmissions, computePlanFigures } from './compute.public.ts';
 import type { Compute } from './compute.types.ts';
 import type { IndicatorDefinition, IndicatorResult } from './indicator.types.ts';
 import { INDICATORS } from './indicators.ts';

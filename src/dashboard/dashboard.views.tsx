@@ -17,7 +17,7 @@ import {
   StatusBadge,
 } from './dashboard.parts.tsx';
 import type { IndicatorDefinition, IndicatorResult } from './indicator.types.ts';
-import { PLAN_POINTS } from './indicators.ts';
+import { PLAN_POINTS } from './indicator.sources.ts';
 
 function Card(props: { result: IndicatorResult; stand: string | undefined }): VNode {
   const { result } = props;
