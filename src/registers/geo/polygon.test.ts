@@ -144,6 +144,21 @@ describe('pointInPolygon', () => {
     );
   });
 
+  it('a degenerate ring of near-equal corners contains nothing beside it (found by the property above)', () => {
+    const geometry: AreaGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [0, 0],
+          [0, -5e-324],
+        ],
+      ],
+    };
+    assert.equal(pointInPolygon({ lon: 0.001, lat: 0 }, geometry), false);
+    assert.equal(pointInPolygon({ lon: 0.001, lat: -2.5e-324 }, geometry), false);
+  });
+
   it('property: a convex polygon contains the average of its vertices', () => {
     // Distinct points on a circle, sorted by angle, form a convex polygon with an interior; the
     // vertex average is a convex combination with positive weights, hence strictly inside.

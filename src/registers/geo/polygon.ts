@@ -44,14 +44,32 @@ function closedRing(ring: LinearRing): LinearRing | undefined {
   const last = ring[ring.length - 1];
   if (first === undefined || last === undefined) return undefined;
   const closed = first[0] === last[0] && first[1] === last[1] ? ring : [...ring, first];
-  return closed.length >= 4 ? closed : undefined;
+  const corners = new Set(closed.map(([lon, lat]) => `${lon} ${lat}`));
+  return corners.size >= 3 ? closed : undefined;
+}
+
+/** Whether the point lies within the ring's bounding box (edges included). */
+function withinRingBox(ring: LinearRing, [lon, lat]: [number, number]): boolean {
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  for (const [x, y] of ring) {
+    if (x < minLon) minLon = x;
+    if (x > maxLon) maxLon = x;
+    if (y < minLat) minLat = y;
+    if (y > maxLat) maxLat = y;
+  }
+  return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;
 }
 
 /** The first ring is the outline, every further ring a hole (GeoJSON convention). */
 function polygonContains(rings: readonly LinearRing[], point: [number, number]): boolean {
   const [outer, ...holes] = rings;
   const outline = outer === undefined ? undefined : closedRing(outer);
-  if (outline === undefined) return false;
+  // Outside the outline's box a point is never inside; the library's predicates can disagree on
+  // degenerate, near-zero-area rings, and the box test is cheaper anyway.
+  if (outline === undefined || !withinRingBox(outline, point)) return false;
   const closedHoles = holes.map(closedRing).filter((ring) => ring !== undefined);
   // The library's types want mutable GeoJSON positions; it only reads them.
   const coordinates = [outline, ...closedHoles] as unknown as GeoJSON.Position[][];
