@@ -151,12 +151,12 @@ describe('pointInPolygon', () => {
         [
           [0, 0],
           [0, 0],
-          [0, -5e-324],
+          [0, -Number.MIN_VALUE],
         ],
       ],
     };
     assert.equal(pointInPolygon({ lon: 0.001, lat: 0 }, geometry), false);
-    assert.equal(pointInPolygon({ lon: 0.001, lat: -2.5e-324 }, geometry), false);
+    assert.equal(pointInPolygon({ lon: 0.001, lat: -Number.MIN_VALUE }, geometry), false);
   });
 
   it('property: a convex polygon contains the average of its vertices', () => {
