@@ -71,7 +71,9 @@ import {
   noticeDatasets,
 } from './opendata/datasets.ts';
 import type { FigureSource } from './opendata/published.ts';
-import { DASHBOARD_FIGURES } from './published-figures.ts';
+import { dashboardFigures } from './published-figures.ts';
+import { createIndicatorStore } from './dashboard/cache.ts';
+import { computeIndicator } from './dashboard/compute.ts';
 import type { FeatureLayer } from './registers/catalogue/layer.ts';
 import { FEATURE_LAYERS } from './registers/catalogue/layers.ts';
 import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
@@ -155,7 +157,14 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
-    const figures = options.figures ?? DASHBOARD_FIGURES;
+    // Computed monitoring figures, kept a few minutes and shared by the dashboard and the catalogue.
+    const indicatorStore = createIndicatorStore({
+      db: deps.db,
+      compute: computeIndicator,
+      ttlMs: deps.config.dashboardCacheSeconds * 1000,
+      now: () => deps.clock.now().getTime(),
+    });
+    const figures = options.figures ?? dashboardFigures(indicatorStore);
     registerOpenDataRoutes(app, deps, {
       providers: [
         noticeDatasets,
@@ -166,7 +175,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       figures,
     });
     registerSiteRoutes(app, deps);
-    registerDashboardRoutes(app, deps);
+    registerDashboardRoutes(app, deps, indicatorStore);
     registerOgcRoutes(app, deps);
     registerHydrogenRoutes(app, deps);
     registerAreaRoutes(app, deps);

@@ -94,4 +94,18 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DEMO_CLOCK_OFFSET_DAYS: '0' }).demoClockOffsetDays, 0);
     assert.equal(loadConfig({ DEMO_INSTANCE: 'true' }).demoClockOffsetDays, 0);
   });
+
+  it('keeps monitoring figures 300 seconds by default, 0 to 86400 when set, and refuses the rest', () => {
+    assert.equal(loadConfig({}).dashboardCacheSeconds, 300);
+    assert.equal(loadConfig({ DASHBOARD_CACHE_SECONDS: '0' }).dashboardCacheSeconds, 0);
+    assert.equal(loadConfig({ DASHBOARD_CACHE_SECONDS: ' 60 ' }).dashboardCacheSeconds, 60);
+    for (const bad of ['-1', '1.5', 'fünf', '86401', '1e3'])
+      assert.throws(
+        () => loadConfig({ DASHBOARD_CACHE_SECONDS: bad }),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          /DASHBOARD_CACHE_SECONDS muss eine ganze Zahl von Sekunden/.test(error.message),
+        bad,
+      );
+  });
 });

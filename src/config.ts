@@ -42,6 +42,12 @@ export interface Config {
    * demo can take a formal procedure past every date. Only forward, only on a demo instance.
    */
   readonly demoClockOffsetDays: number;
+  /**
+   * DASHBOARD_CACHE_SECONDS: how long computed monitoring figures are kept before they are
+   * computed again from the case tables (default 300; 0 computes on every request). The pages
+   * say when their figures were computed.
+   */
+  readonly dashboardCacheSeconds: number;
 }
 
 /** Ten years ahead is past every date of a permit procedure; more is a typing error. */
@@ -166,6 +172,18 @@ function parsePort(name: string, value: string | undefined, fallback: number): n
   return port;
 }
 
+/** Whole seconds up to a day; a day-old figure is no longer "live". */
+function parseSeconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const seconds = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || seconds > 86_400) {
+    throw new ConfigError(
+      `${name} muss eine ganze Zahl von Sekunden zwischen 0 und 86400 sein, nicht „${value}“.`,
+    );
+  }
+  return seconds;
+}
+
 function parseUrl(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   try {
@@ -257,5 +275,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     participation: parseParticipation(env),
     demoInstance: demoClock.demoInstance,
     demoClockOffsetDays: demoClock.offsetDays,
+    dashboardCacheSeconds: parseSeconds(
+      'DASHBOARD_CACHE_SECONDS',
+      env.DASHBOARD_CACHE_SECONDS,
+      300,
+    ),
   });
 }

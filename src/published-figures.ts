@@ -4,15 +4,16 @@
  * each other; this adapter is the one place that knows both shapes.
  */
 import { berlinDate } from './procedures/case/case.queries.ts';
-import { computeIndicator } from './dashboard/compute.ts';
+import type { IndicatorStore } from './dashboard/cache.ts';
 import { listDashboardDatasets } from './dashboard/datasets.ts';
 import { INDICATORS } from './dashboard/indicators.ts';
 import type { FigureSource, PublishedFigure } from './opendata/published.ts';
 
-export const DASHBOARD_FIGURES: FigureSource = {
+/** `store` is the dashboard's own, so the catalogue and the pages share computed figures. */
+export const dashboardFigures = (store: IndicatorStore): FigureSource => ({
   async list(context) {
     // Paths, not absolute URLs: the open-data features make them absolute with the portal's URL.
-    const datasets = await listDashboardDatasets(context.db, {
+    const datasets = await listDashboardDatasets(store, {
       publicUrl: '',
       stand: berlinDate(context.now),
     });
@@ -45,7 +46,7 @@ export const DASHBOARD_FIGURES: FigureSource = {
   async data(context, figure) {
     const definition = INDICATORS.find((i) => i.id === figure.id);
     if (!definition) return { columns: [], rows: [] };
-    const result = await computeIndicator(context.db, definition, berlinDate(context.now));
+    const { result } = await store.indicator(definition, berlinDate(context.now));
     const columns = result.series.columns.map((c) => ({
       name: c.key,
       title: c.title,
@@ -58,4 +59,4 @@ export const DASHBOARD_FIGURES: FigureSource = {
       rows: result.series.rows.map((row) => result.series.columns.map((c) => row[c.key] ?? null)),
     };
   },
-};
+});

@@ -75,8 +75,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return map;
 }
 
-export const computeApplications: Compute = async (db, stand) => {
-  const cases = await fundingCases(db, stand);
+export const computeApplications: Compute = async (db, stand, _definition, memo) => {
+  const cases = await memo.once('funding-cases', () => fundingCases(db, stand));
   const rows = [...groupBy(cases, (c) => c.programmeId).entries()]
     .map(([id, group]) => {
       const days = group.flatMap((c) => decisionDays(c) ?? []);
@@ -152,8 +152,8 @@ function moneyIndicator(
   label: (key: string) => string,
   heading: string,
 ): Compute {
-  return async (db, stand) => {
-    const cases = await fundingCases(db, stand);
+  return async (db, stand, _definition, memo) => {
+    const cases = await memo.once('funding-cases', () => fundingCases(db, stand));
     const rows = [...groupBy(cases, by).entries()]
       .map(([key, group]) => ({
         _key: key,

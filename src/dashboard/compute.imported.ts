@@ -88,10 +88,10 @@ export const computeImported: Compute = async (db, stand, definition) => {
  */
 export const REGISTER_FIGURES: Record<string, Compute> = {};
 
-export const computeRegister: Compute = async (db, stand, definition) => {
+export const computeRegister: Compute = async (db, stand, definition, memo) => {
   const layerId = definition.origin.kind === 'register' ? definition.origin.layerId : '';
   const figure = REGISTER_FIGURES[layerId];
-  if (figure) return figure(db, stand, definition);
+  if (figure) return figure(db, stand, definition, memo);
   return noData(stand, definition.noDataReason ?? 'Das Register liefert noch keine Werte.', [
     { key: 'period', title: 'Datum', type: 'string' },
   ]);

@@ -93,8 +93,8 @@ function caseDetails(
 const dayText = (value: number | null) =>
   value === null ? 'keine' : `${formatNumber(value, 1)} Tage`;
 
-export const computeDurations: Compute = async (db, stand) => {
-  const cases = await permitMilestones(db, stand);
+export const computeDurations: Compute = async (db, stand, _definition, memo) => {
+  const cases = await memo.once('permit-milestones', () => permitMilestones(db, stand));
   const rows = PHASES.map((phase) => {
     const days = cases.flatMap((p) => {
       const d = phaseDays(p, phase);
@@ -131,8 +131,8 @@ export const computeDurations: Compute = async (db, stand) => {
   };
 };
 
-export const computeAuthorities: Compute = async (db, stand) => {
-  const cases = await permitMilestones(db, stand);
+export const computeAuthorities: Compute = async (db, stand, _definition, memo) => {
+  const cases = await memo.once('permit-milestones', () => permitMilestones(db, stand));
   const total = PHASES.find((p) => p.key === 'gesamt')!;
   const byAuthority = new Map<string, { name: string; cases: PermitMilestones[] }>();
   for (const p of cases) {
@@ -208,8 +208,8 @@ function outcomeOf(p: PermitMilestones, stand: string): DeadlineOutcome | undefi
   return p.decisionDue < stand ? 'overdue' : 'running';
 }
 
-export const computeDeadlines: Compute = async (db, stand) => {
-  const cases = await permitMilestones(db, stand);
+export const computeDeadlines: Compute = async (db, stand, _definition, memo) => {
+  const cases = await memo.once('permit-milestones', () => permitMilestones(db, stand));
   const counted = cases.flatMap((p) => {
     const outcome = outcomeOf(p, stand);
     return outcome ? [{ p, outcome }] : [];

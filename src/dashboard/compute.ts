@@ -4,6 +4,7 @@
  * open-data catalogue.
  */
 import type { Db } from '../db/database.ts';
+import { createMemo, NO_MEMO, type Memo } from './cache.ts';
 import {
   computeApplications,
   computeMoneyByKreis,
@@ -75,8 +76,9 @@ export async function computeIndicator(
   db: Db,
   definition: IndicatorDefinition,
   stand: string,
+  memo: Memo = NO_MEMO,
 ): Promise<IndicatorResult> {
-  const computed = await computationOf(definition)(db, stand, definition);
+  const computed = await computationOf(definition)(db, stand, definition, memo);
   const pace = paceOf(computed.measurements ?? [], definition.target, definition.unit);
   return {
     definition,
@@ -97,7 +99,10 @@ export async function computeIndicator(
 /** Every indicator at the stand (the overview and the recomputation benchmark). */
 export async function computeAll(db: Db, stand: string): Promise<IndicatorResult[]> {
   const results: IndicatorResult[] = [];
+  const memo = createMemo();
   // One after the other: the live ones share the database pool with the portal's requests.
-  for (const definition of INDICATORS) results.push(await computeIndicator(db, definition, stand));
+  for (const definition of INDICATORS) {
+    results.push(await computeIndicator(db, definition, stand, memo));
+  }
   return results;
 }

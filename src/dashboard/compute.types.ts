@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { Memo } from './cache.ts';
 import type { IndicatorDefinition, Series } from './indicator.types.ts';
 import type { Measurement } from './status.ts';
 
@@ -15,7 +16,13 @@ export interface Computed {
   provenance?: { source: string; url: string | null; licence: string; importedAt: string }[];
 }
 
-export type Compute = (db: Db, stand: string, definition: IndicatorDefinition) => Promise<Computed>;
+/** `memo` shares source rows between the indicators computed for the same stand. */
+export type Compute = (
+  db: Db,
+  stand: string,
+  definition: IndicatorDefinition,
+  memo: Memo,
+) => Promise<Computed>;
 
 /** Shown in drill-downs instead of internal type keys. */
 export const PROCEDURE_TYPE_LABELS: Record<string, string> = {

@@ -76,7 +76,11 @@ function plainRows(series: Series): Record<string, Cell>[] {
   );
 }
 
-export function indicatorJson(result: IndicatorResult, links: Record<string, string>): object {
+export function indicatorJson(
+  result: IndicatorResult,
+  links: Record<string, string>,
+  computedAt?: Date,
+): object {
   const { definition } = result;
   return {
     id: definition.id,
@@ -94,6 +98,7 @@ export function indicatorJson(result: IndicatorResult, links: Record<string, str
     stand: result.stand,
     dataDate: result.dataDate ?? null,
     nextUpdate: result.nextUpdate,
+    ...(computedAt ? { computedAt: computedAt.toISOString() } : {}),
     source: definition.source,
     licence: definition.licence,
     provenance: result.provenance,

@@ -10,7 +10,7 @@ import { AppError, type FieldError } from '../platform/errors.ts';
 import { pageContext, sendPage } from '../platform/http.ts';
 import { renderDocument } from '../platform/layout.tsx';
 import type { App, Deps } from '../platform/server.ts';
-import { computeAll, computeIndicator } from './compute.ts';
+import type { CachedResult, IndicatorStore } from './cache.ts';
 import { DetailsPage, detailsFor, EmbedPage } from './dashboard.embed.tsx';
 import {
   csvMetadata,
@@ -22,7 +22,7 @@ import {
 } from './dashboard.files.ts';
 import { IndicatorPage, OverviewPage } from './dashboard.views.tsx';
 import type { IndicatorDefinition } from './indicator.types.ts';
-import { findIndicator } from './indicators.ts';
+import { findIndicator, INDICATORS } from './indicators.ts';
 import { berlinToday, isCalendarDate } from './stand.ts';
 
 const AnyQuery = Type.Record(Type.String(), Type.Unknown());
@@ -91,19 +91,21 @@ function download(reply: FastifyReply, type: string, name: string, body: string)
     .send(body);
 }
 
-export function registerDashboardRoutes(app: App, deps: Deps): void {
+/** `store` computes and keeps the figures (shared with the open-data catalogue). */
+export function registerDashboardRoutes(app: App, deps: Deps, store: IndicatorStore): void {
   const publicUrl = deps.config.publicUrl.replace(/\/+$/, '');
   const query = { querystring: AnyQuery };
   const withParams = { querystring: AnyQuery, params: Params };
 
   app.get(MONITORING_PATH, { config, schema: query }, async (request, reply) => {
     const stand = parseStand(request.query, deps.clock.now());
-    const results = stand.errors.length > 0 ? [] : await computeAll(deps.db, stand.day);
+    const computed = stand.errors.length > 0 ? [] : await store.all(INDICATORS, stand.day);
     return sendPage(
       reply,
       <OverviewPage
         ctx={pageContext(request, reply)}
-        results={results}
+        results={computed.map((c) => c.result)}
+        computedAt={computedAtOf(computed)}
         stand={stand.stand}
         standValue={stand.value}
         errors={stand.errors}
@@ -118,16 +120,15 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = parseStand(request.query, deps.clock.now());
-      const result =
-        stand.errors.length > 0
-          ? undefined
-          : await computeIndicator(deps.db, definition, stand.day);
+      const computed =
+        stand.errors.length > 0 ? undefined : await store.indicator(definition, stand.day);
       return sendPage(
         reply,
         <IndicatorPage
           ctx={pageContext(request, reply)}
           definition={definition}
-          result={result}
+          result={computed?.result}
+          computedAt={computed?.computedAt}
           stand={stand.stand}
           standValue={stand.value}
           errors={stand.errors}
@@ -144,7 +145,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const { result } = await store.indicator(definition, stand.day);
       // Other sites may show this page in a frame (and only this one): the portal's default policy
       // forbids framing everywhere else against clickjacking; this page has no form and no session use.
       reply.raw.removeHeader('x-frame-options');
@@ -165,7 +166,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const { result } = await store.indicator(definition, stand.day);
       return download(
         reply,
         'text/csv; charset=utf-8',
@@ -181,7 +182,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const { result } = await store.indicator(definition, stand.day);
       const csvUrl = `${publicUrl}${withStand(`${indicatorPath(definition.id)}/daten.csv`, stand.stand)}`;
       return reply
         .header('access-control-allow-origin', '*')
@@ -198,14 +199,18 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const { result, computedAt } = await store.indicator(definition, stand.day);
       const page = `${publicUrl}${indicatorPath(definition.id)}`;
-      const body = indicatorJson(result, {
-        page: `${page}?stand=${result.stand}`,
-        csv: `${page}/daten.csv?stand=${result.stand}`,
-        csvMetadata: `${page}/daten.csv-metadata.json?stand=${result.stand}`,
-        embed: `${page}/einbetten?stand=${result.stand}`,
-      });
+      const body = indicatorJson(
+        result,
+        {
+          page: `${page}?stand=${result.stand}`,
+          csv: `${page}/daten.csv?stand=${result.stand}`,
+          csvMetadata: `${page}/daten.csv-metadata.json?stand=${result.stand}`,
+          embed: `${page}/einbetten?stand=${result.stand}`,
+        },
+        computedAt,
+      );
       return reply
         .header('access-control-allow-origin', '*')
         .type('application/json; charset=utf-8')
@@ -220,7 +225,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
       const group = parseGroup(request.query);
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const { result } = await store.indicator(definition, stand.day);
       if (!result.details)
         throw new AppError('not_found', 'Zu dieser Kennzahl gibt es keine Einzelwerte.');
       return sendPage(
@@ -242,7 +247,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
       const group = parseGroup(request.query);
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const { result } = await store.indicator(definition, stand.day);
       if (!result.details)
         throw new AppError('not_found', 'Zu dieser Kennzahl gibt es keine Einzelwerte.');
       return download(
@@ -253,4 +258,11 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
       );
     },
   );
+}
+
+/** The oldest computation time among the figures shown together. */
+function computedAtOf(computed: readonly CachedResult[]): Date | undefined {
+  let oldest: Date | undefined;
+  for (const c of computed) if (!oldest || c.computedAt < oldest) oldest = c.computedAt;
+  return oldest;
 }

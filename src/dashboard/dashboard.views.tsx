@@ -19,6 +19,29 @@ import {
 import type { IndicatorDefinition, IndicatorResult } from './indicator.types.ts';
 import { PLAN_POINTS } from './indicator.sources.ts';
 
+const COMPUTED_AT = new Intl.DateTimeFormat('de-DE', {
+  timeZone: 'Europe/Berlin',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** When the figures shown were computed from the case tables (they are kept for a short while). */
+function ComputedAt(props: { at: Date | undefined }): VNode | null {
+  if (!props.at) return null;
+  const parts = COMPUTED_AT.formatToParts(props.at);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return (
+    <p class="kern-body kern-body--small">
+      Berechnet am {part('day')}.{part('month')}.{part('year')} um {part('hour')}:{part('minute')}{' '}
+      Uhr.
+    </p>
+  );
+}
+
 function Card(props: { result: IndicatorResult; stand: string | undefined }): VNode {
   const { result } = props;
   const { definition } = result;
@@ -50,6 +73,8 @@ function Card(props: { result: IndicatorResult; stand: string | undefined }): VN
 export function OverviewPage(props: {
   ctx: PageContext;
   results: IndicatorResult[];
+  /** The oldest computation among the cards. */
+  computedAt: Date | undefined;
   stand: string | undefined;
   standValue: string;
   errors: FieldError[];
@@ -66,6 +91,7 @@ export function OverviewPage(props: {
         JSON.
       </p>
       <StandForm action={MONITORING_PATH} value={props.standValue} errors={props.errors} />
+      <ComputedAt at={props.computedAt} />
       {hasErrors
         ? null
         : Object.entries(PLAN_POINTS).map(([point, label]) => {
@@ -148,6 +174,7 @@ export function IndicatorPage(props: {
   ctx: PageContext;
   definition: IndicatorDefinition;
   result: IndicatorResult | undefined;
+  computedAt: Date | undefined;
   stand: string | undefined;
   standValue: string;
   errors: FieldError[];
@@ -172,6 +199,7 @@ export function IndicatorPage(props: {
       {result ? (
         <>
           <Facts result={result} />
+          <ComputedAt at={props.computedAt} />
           <Figure result={result} id="grafik" />
           <section aria-labelledby="daten">
             <h2 class="kern-heading-medium" id="daten">

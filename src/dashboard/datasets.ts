@@ -3,8 +3,7 @@
  * feed of indicator updates and the data package: title, description, source, licence, dates
  * and the addresses of its files.
  */
-import type { Db } from '../db/database.ts';
-import { computeIndicator } from './compute.ts';
+import type { IndicatorStore } from './cache.ts';
 import { indicatorPath } from './dashboard.files.ts';
 import type { Licence, SourceRef } from './indicator.types.ts';
 import { INDICATORS } from './indicators.ts';
@@ -33,13 +32,13 @@ export interface DashboardDataset {
 
 /** `publicUrl` is the portal's address (config.publicUrl), with or without a trailing slash. */
 export async function listDashboardDatasets(
-  db: Db,
+  store: IndicatorStore,
   options: { publicUrl: string; stand: string },
 ): Promise<DashboardDataset[]> {
   const base = options.publicUrl.replace(/\/+$/, '');
   const datasets: DashboardDataset[] = [];
-  for (const definition of INDICATORS) {
-    const result = await computeIndicator(db, definition, options.stand);
+  for (const { result } of await store.all(INDICATORS, options.stand)) {
+    const { definition } = result;
     const page = `${base}${indicatorPath(definition.id)}`;
     datasets.push({
       id: definition.id,

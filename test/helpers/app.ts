@@ -31,7 +31,14 @@ export interface TestApp {
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'industrieland-app-'));
-  return loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...overrides });
+  // Figures computed on every request: tests change cases between two looks at the dashboard.
+  return loadConfig({
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    DASHBOARD_CACHE_SECONDS: '0',
+    ...overrides,
+  });
 }
 
 /** The real application on a fresh database with the demo organisations and logins. */
