@@ -226,6 +226,9 @@
       loaded = failed === 0 ? b : undefined;
       loadedZoom = zoom;
       truncated = cut;
+      // A rebuilt list keeps the keyboard focus on the same feature's button where it exists.
+      const focused = list.contains(document.activeElement) ? document.activeElement : undefined;
+      const focusedLabel = focused ? focused.textContent : undefined;
       list.replaceChildren();
       let total = 0;
       let shortened = false;
@@ -256,6 +259,16 @@
         }
         if (found.length > LIST_LIMIT) shortened = true;
         list.append(heading, items);
+      }
+      if (focused) {
+        const again = [...list.querySelectorAll('.layer-map__feature')].find(
+          (b) => b.textContent === focusedLabel,
+        );
+        if (again) again.focus();
+        else {
+          listHeading.tabIndex = -1;
+          listHeading.focus();
+        }
       }
       status.textContent =
         `${total} Objekte auf der Karte.` +
@@ -306,12 +319,29 @@
       const center = map.getCenter();
       root.dataset.view = `${map.getZoom()},${center.lat.toFixed(5)},${center.lng.toFixed(5)}`;
     };
+    // Open details stay open: a move beyond the loaded extent reloads once they are closed.
+    let detailsOpen = false;
+    let pending = false;
+    const later = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, 150);
+    };
+    map.on('popupopen', () => {
+      detailsOpen = true;
+    });
+    map.on('popupclose', () => {
+      detailsOpen = false;
+      if (pending) {
+        pending = false;
+        later();
+      }
+    });
     map.on('moveend', () => {
       noteView();
       const inside = loaded && loaded.contains(map.getBounds());
       if (inside && !(truncated && map.getZoom() !== loadedZoom)) return;
-      window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, 150);
+      if (detailsOpen) pending = true;
+      else later();
     });
     for (const checkbox of checkboxes) checkbox.addEventListener('change', refresh);
     noteView();
