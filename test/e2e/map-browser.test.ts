@@ -70,7 +70,9 @@ describe('map page /karte in Chromium', { skip }, () => {
     const boxes = page.locator('input[name="ebene"]');
     for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck();
     await page.getByRole('checkbox', { name: 'Windenergiegebiete', exact: true }).check();
-    await page.getByRole('checkbox', { name: 'Kraftwerke (konventionell) mit Kohleausstieg' }).check();
+    await page
+      .getByRole('checkbox', { name: 'Kraftwerke (konventionell) mit Kohleausstieg' })
+      .check();
     await page.getByLabel('Tabelle unter der Karte', { exact: true }).selectOption('power-plants');
     await page.getByRole('button', { name: 'Karte anzeigen' }).click();
     await page.waitForURL(/auswahl=1/);
@@ -90,7 +92,10 @@ describe('map page /karte in Chromium', { skip }, () => {
     assert.equal(await legend.locator('li').count(), 2);
     const plants = await legend.locator('li[data-layer-id="power-plants"]').innerText();
     assert.match(plants, /Quelle: .+\. Lizenz: .+\. Datenstand: /);
-    assert.match(await page.locator('svg.layer-map__svg title').textContent() ?? '', /Kraftwerke/);
+    assert.match(
+      (await page.locator('svg.layer-map__svg title').textContent()) ?? '',
+      /Kraftwerke/,
+    );
 
     // The table alternative, paged without script.
     const status = page.locator('#tabelle [role="status"]');
@@ -129,7 +134,9 @@ describe('map page /karte in Chromium', { skip }, () => {
       /Der Ausschnitt besteht aus vier Zahlen/,
     );
     assert.equal(await page.getByLabel('Ausschnitt', { exact: true }).inputValue(), '7,52,6,51');
-    assert.ok(await page.getByRole('checkbox', { name: 'Windenergiegebiete', exact: true }).isChecked());
+    assert.ok(
+      await page.getByRole('checkbox', { name: 'Windenergiegebiete', exact: true }).isChecked(),
+    );
     problems.push(await axeWithoutScripts(browser, page, '/karte (Fehler)'));
     await context.close();
     assert.equal(problems.filter(Boolean).join('\n'), '');
@@ -179,7 +186,7 @@ describe('map page /karte in Chromium', { skip }, () => {
     requests.length = 0;
     await page.getByRole('checkbox', { name: 'Wasserstoff-Kernnetz: Orte der Maßnahmen' }).check();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('.layer-map__feature')].some((b) =>
+      Array.from(document.querySelectorAll('.layer-map__feature')).some((b) =>
         b.textContent?.includes('(Wasserstoff-Kernnetz: Orte der Maßnahmen)'),
       ),
     );
@@ -213,7 +220,10 @@ describe('map page /karte in Chromium', { skip }, () => {
     const start = await view();
     await page.keyboard.press('ArrowLeft');
     const west = await changed(start);
-    assert.ok(west[2]! < start[2]! && west[0] === start[0], `panned west: ${west} ${start}`);
+    assert.ok(
+      west[2]! < start[2]! && west[0] === start[0],
+      `panned west: ${west.join()} ${start.join()}`,
+    );
     await page.keyboard.press('ArrowUp');
     const north = await changed(west);
     assert.ok(north[1]! > west[1]!, 'panned north');
@@ -229,7 +239,7 @@ describe('map page /karte in Chromium', { skip }, () => {
     for (let i = 0; i < 50 && requests.length === 0; i++) await page.waitForTimeout(100);
     assert.ok(requests.length > 0, 'a wider view loads the features of its extent');
     const wide = bboxOf(requests.at(-1)!);
-    assert.ok(wide[2]! - wide[0]! > 4, `wide extent: ${wide}`);
+    assert.ok(wide[2]! - wide[0]! > 4, `wide extent: ${wide.join()}`);
 
     let reached = false;
     for (let i = 0; i < 20 && !reached; i++) {

@@ -20,7 +20,9 @@ async function tableRows(page: Page, caption: string): Promise<Map<string, strin
   const rows = await table
     .locator('tbody tr')
     .evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.trim() ?? '')),
+      trs.map((tr) =>
+        Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent?.trim() ?? ''),
+      ),
     );
   return new Map(rows.map((cells) => [cells[0]!, cells]));
 }
@@ -113,7 +115,7 @@ describe('wind-area tracker in the browser without JavaScript', { skip }, () => 
       page.getByRole('link', { name: 'Tabelle Planungsregionen als CSV' }).click(),
     ]);
     assert.equal(download.suggestedFilename(), 'windenergie-regionen-2025-12-31.csv');
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     assert.match(csv, /^\uFEFFSchlüssel;Name;/);
     const ruhrLine = csv.split('\r\n').find((l) => l.includes(';Planungsregion Ruhr;'));
     assert.ok(ruhrLine, csv);

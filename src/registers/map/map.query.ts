@@ -151,10 +151,14 @@ export function mapHref(layers: readonly string[], bbox?: BBox): string {
 /** The extent of a geometry with a margin (a share of its size, at least `minimum` degrees). */
 export function focusBbox(geometry: GeoJSON.Geometry, margin = 0.5, minimum = 0.01): BBox {
   const positions: GeoJSON.Position[] = [];
+  type Nested = GeoJSON.Position | Nested[];
+  const walk = (value: Nested): void => {
+    if (typeof value[0] === 'number') positions.push(value as GeoJSON.Position);
+    else (value as Nested[]).forEach(walk);
+  };
   const collect = (g: GeoJSON.Geometry): void => {
     if (g.type === 'GeometryCollection') g.geometries.forEach(collect);
-    else if (g.type === 'Point') positions.push(g.coordinates);
-    else positions.push(...(g.coordinates.flat(2) as unknown as GeoJSON.Position[]));
+    else walk(g.coordinates);
   };
   collect(geometry);
   const lons = positions.map((p) => p[0]!);

@@ -158,14 +158,9 @@ function Legend(props: { layers: readonly MapLayerData[] }): VNode {
       ) : (
         <ul class="layer-map__legend">
           {props.layers.map((l) => {
-            const style = layerStyle(l.styleIndex);
             const s = l.layer.source;
             return (
-              <li
-                key={l.layer.id}
-                class="layer-map__legend-item"
-                data-layer-id={l.layer.id}
-              >
+              <li key={l.layer.id} class="layer-map__legend-item" data-layer-id={l.layer.id}>
                 <Swatch index={l.styleIndex} geometry={l.layer.geometry} />{' '}
                 <strong>{l.layer.title}</strong> ({l.numberMatched.toLocaleString('de-DE')}{' '}
                 {l.numberMatched === 1 ? 'Objekt' : 'Objekte'})
