@@ -138,6 +138,21 @@ describe('map page /karte in Chromium', { skip }, () => {
       await page.getByRole('checkbox', { name: 'Windenergiegebiete', exact: true }).isChecked(),
     );
     problems.push(await axeWithoutScripts(browser, page, '/karte (Fehler)'));
+
+    // From a site's page to the map: the site layer, focused on the site, the site in the table.
+    await page.goto(`${base}/gewerbeflaechen?q=gate`);
+    await page.getByRole('link', { name: /gate\.ruhr/ }).click();
+    await page.waitForURL(/\/gewerbeflaechen\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: 'Diese Fläche auf der Karte' }).click();
+    await page.waitForURL(/\/karte\?ebene=sites&bbox=/);
+    assert.equal(await page.locator('svg.layer-map__svg [data-layer="sites"]').count(), 1);
+    assert.match(await page.locator('#tabelle th[scope="row"]').first().innerText(), /gate\.ruhr/);
+    assert.ok(
+      (await page.locator('svg.layer-map__svg [data-layer="sites"]').getAttribute('d'))!.length >
+        20,
+      'the site is drawn in the focused map',
+    );
+    problems.push(await axeWithoutScripts(browser, page, '/karte (eine Fläche)'));
     await context.close();
     assert.equal(problems.filter(Boolean).join('\n'), '');
   });
