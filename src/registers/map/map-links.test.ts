@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { layerStyle } from './layer-style.ts';
+import { fixtureLayers } from './map.fixtures.ts';
 import { focusBbox, mapHref, parseMapQuery } from './map.query.ts';
+import { islandLayers } from './map.views.tsx';
 
 const IDS = ['wind-areas', 'sites', 'power-plants'];
 
@@ -47,5 +50,25 @@ describe('links from register pages to the map', () => {
       polygon.map((v) => Number(v.toFixed(6))),
       [6.8, 50.9, 7.6, 51.3],
     );
+  });
+});
+
+describe('what the island knows of every layer', () => {
+  it('lists the whole catalogue with styles and German property titles', () => {
+    const layers = fixtureLayers();
+    const described = islandLayers(layers);
+    assert.deepEqual(
+      described.map((l) => l.id),
+      ['test-flaechen', 'test-leitungen', 'test-anlagen'],
+    );
+    described.forEach((l, index) => {
+      assert.equal(l.colour, layerStyle(index).colour);
+      assert.equal(l.title, layers[index]!.title);
+    });
+    assert.deepEqual(described[2]!.properties[1], {
+      name: 'leistung',
+      title: 'Leistung',
+      unit: 'kW',
+    });
   });
 });

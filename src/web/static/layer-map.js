@@ -2,9 +2,12 @@
  * Interactive island for `[data-module="layer-map"]` on /karte: Leaflet (served from our own
  * /static/leaflet/, no tile server) over the Kreis outlines (GeoJSON from our own data), with the
  * features of each checked layer loaded from the OGC API – Features items of its collection for
- * the visible extent. Pan, zoom and the layer switch work by keyboard (Leaflet's keyboard
- * handler and the page's own checkboxes); the features in view are also a list of buttons, each
- * of which opens the feature's details. Without this script the page shows the SVG map.
+ * the visible extent with a margin; moves inside what was loaded need no new request. Every layer
+ * of the catalogue (`data-layers`) can be switched on by the page's own checkboxes, also one the
+ * page did not show. Pan and zoom work by keyboard (Leaflet's keyboard handler: Tab to the map,
+ * arrow keys, + and -); the features are also one list of buttons per layer, each of which opens
+ * the feature's details with the layer's German property titles, moves the focus there and back
+ * to the list on Escape. Without this script the page shows the SVG map.
  */
 (() => {
   'use strict';
@@ -310,7 +313,10 @@
           back();
         }
       });
-      popup.getElement()?.querySelector('.leaflet-popup-close-button')?.addEventListener('click', back);
+      popup
+        .getElement()
+        ?.querySelector('.leaflet-popup-close-button')
+        ?.addEventListener('click', back);
     };
 
     let timer;
