@@ -118,6 +118,7 @@ describe('site register', () => {
     assert.equal(all.statusCode, 200);
     assert.match(all.body, /gate\.ruhr/);
     assert.match(all.body, /Gewerbegebiet Brassert-Süd \(Beispiel\)/);
+    assert.match(all.body, /href="\/karte\?ebene=sites">Alle Flächen auf der Karte/);
     const big = await anonymous.get('/gewerbeflaechen?mindestgroesse=40&gemeinde=Marl');
     assert.match(big.body, /gate\.ruhr/);
     assert.doesNotMatch(big.body, /Brassert/);
@@ -148,6 +149,30 @@ describe('site register', () => {
       assert.match(page.body, new RegExp(reason));
     assert.match(page.body, /Unter Bergaufsicht/);
     assert.match(page.body, /href="\/foerderfinder\?siteInNrw=ja&amp;seatAgs=05562024"/);
+    // The map with the site layer, focused on the site: its extent holds the site's centre.
+    const map = /href="(\/karte\?ebene=sites&amp;bbox=[^"]+)">Diese Fläche auf der Karte/.exec(
+      page.body,
+    );
+    assert.ok(map, 'link to the map');
+    const href = map[1]!.replace(/&amp;/g, '&');
+    const [west, south, east, north] = new URL(href, 'http://x').searchParams
+      .get('bbox')!
+      .split(',')
+      .map(Number) as [number, number, number, number];
+    const centre = /Lage \(Länge, Breite\)<\/dt><dd class="kern-body">([\d,]+), ([\d,]+)</.exec(
+      page.body,
+    );
+    assert.ok(centre, 'centre shown');
+    const [lon, lat] = [centre[1]!, centre[2]!].map((v) => Number(v.replace(',', '.'))) as [
+      number,
+      number,
+    ];
+    assert.ok(west < lon && lon < east && south < lat && lat < north, href);
+    assert.ok(east - west < 0.2 && north - south < 0.2, `focused: ${href}`);
+    const shown = await client('anonymous').get(href);
+    assert.equal(shown.statusCode, 200);
+    assert.match(shown.body, /Tabelle: Gewerbe- und Industrieflächen/);
+    assert.match(shown.body, /<th scope="row" class="kern-table__cell">gate\.ruhr/);
     assert.equal((await client('anonymous').get('/gewerbeflaechen/nicht-da')).statusCode, 404);
   });
 

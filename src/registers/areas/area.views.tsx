@@ -15,6 +15,7 @@ import {
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
+import { mapHref } from '../map/map.query.ts';
 import {
   fixed,
   germanDate,
@@ -31,6 +32,8 @@ import { planningRegion, type PlanningRegionKey } from './planning-regions.ts';
 export const TRACKER_PATH = '/windenergiegebiete';
 export const REGISTER_PATH = '/windenergiegebiete/gebiete';
 export const IMPORT_PATH = '/windenergiegebiete/import';
+/** The map with the register's layer; it shows today's areas (the map has no Stichtag). */
+export const AREAS_MAP_HREF = mapHref(['wind-areas']);
 
 function withStichtag(path: string, stichtag: string | undefined): string {
   return stichtag ? `${path}?stichtag=${stichtag}` : path;
@@ -161,6 +164,10 @@ export function TrackerPage(props: {
           <p class="kern-body">
             <a class="kern-link" href={withStichtag(REGISTER_PATH, props.stichtag)}>
               Gebiete im Register zu diesem Stand
+            </a>{' '}
+            ·{' '}
+            <a class="kern-link" href={AREAS_MAP_HREF}>
+              Heutige Gebiete auf der Karte
             </a>
           </p>
           <TrackerTable caption="Land Nordrhein-Westfalen" rows={land} />
@@ -247,6 +254,10 @@ export function RegisterPage(props: {
           ·{' '}
           <a class="kern-link" href={withStichtag(TRACKER_PATH, props.stichtag)}>
             Flächenziel zu diesem Stand
+          </a>{' '}
+          ·{' '}
+          <a class="kern-link" href={AREAS_MAP_HREF}>
+            Heutige Gebiete auf der Karte
           </a>
         </p>
       ) : null}

@@ -275,6 +275,7 @@ describe('wind areas: pages, CSV and the import form', () => {
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Planungsregion Ruhr/);
     assert.match(page.body, /Version 2 vom 30\.06\.2026/);
+    assert.match(page.body, /href="\/karte\?ebene=wind-areas">Heutige Gebiete auf der Karte/);
     const earlier = await client.get('/windenergiegebiete?stichtag=31.12.2025');
     assert.match(earlier.body, /Version 1 vom 30\.06\.2025/);
     assert.doesNotMatch(earlier.body, /Hamminkeln/);

@@ -19,6 +19,15 @@ describe('the public last-mile gap list of industrial sites', () => {
     const hkm = res.body.indexOf('/items/143?'); // Hüttenwerke Krupp Mannesmann
     assert.ok(schwelgern > 0 && hkm > schwelgern, 'größter Emittent zuerst');
     assert.match(res.body, /2,54/);
+    const map =
+      /href="(\/karte\?ebene=industrial-sites&amp;ebene=hydrogen-core-network&amp;ebene=hydrogen-pipelines)"/.exec(
+        res.body,
+      );
+    assert.ok(map, 'link to the map with the sites and the hydrogen network');
+    const shown = await t.app.inject(map[1]!.replace(/&amp;/g, '&'));
+    assert.equal(shown.statusCode, 200);
+    for (const id of ['industrial-sites', 'hydrogen-core-network', 'hydrogen-pipelines'])
+      assert.match(shown.body, new RegExp(`data-layer="${id}"`), id);
   });
 
   it('filters by a minimum distance typed with a decimal comma', async () => {

@@ -3,9 +3,17 @@ import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, SubmitButton, TextField } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
+import { mapHref } from '../map/map.query.ts';
 import { formatValue, SourceNote } from '../catalogue/source-note.tsx';
 import { CORE_NETWORK_SOURCE, INDUSTRY_SOURCE, PIPELINE_SOURCE } from './energy.sources.ts';
 import { LAST_MILE_PATH, type LastMileRow } from './hydrogen.queries.ts';
+
+/** The map with the industrial sites and the hydrogen network they are measured against. */
+export const HYDROGEN_MAP_HREF = mapHref([
+  'industrial-sites',
+  'hydrogen-core-network',
+  'hydrogen-pipelines',
+]);
 
 export function LastMilePage(props: {
   ctx: PageContext;
@@ -53,6 +61,10 @@ export function LastMilePage(props: {
           <p class="kern-body">
             <a class="kern-link" href={csv}>
               Diese Liste als CSV (Tabellenkalkulation)
+            </a>{' '}
+            ·{' '}
+            <a class="kern-link" href={HYDROGEN_MAP_HREF}>
+              Standorte, Kernnetz und Wasserstoffleitungen auf der Karte
             </a>
           </p>
           <DataTable

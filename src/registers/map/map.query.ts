@@ -135,3 +135,40 @@ export function mapQueryString(query: MapQuery, page = query.page): string {
   if (page > 1) params.append('seite', String(page));
   return `?${params.toString()}`;
 }
+
+/**
+ * A link from a register page to the map with its layers chosen (and their first one as the
+ * table), optionally focused on an extent, e.g. one site's with a margin around it.
+ */
+export function mapHref(layers: readonly string[], bbox?: BBox): string {
+  const params = new URLSearchParams();
+  for (const id of layers) params.append('ebene', id);
+  if (bbox) params.append('bbox', bbox.map((v) => v.toFixed(5)).join(','));
+  const query = params.toString();
+  return query ? `${MAP_PATH}?${query}` : MAP_PATH;
+}
+
+/** The extent of a geometry with a margin (a share of its size, at least `minimum` degrees). */
+export function focusBbox(geometry: GeoJSON.Geometry, margin = 0.5, minimum = 0.01): BBox {
+  const positions: GeoJSON.Position[] = [];
+  type Nested = GeoJSON.Position | Nested[];
+  const walk = (value: Nested): void => {
+    if (typeof value[0] === 'number') positions.push(value as GeoJSON.Position);
+    else (value as Nested[]).forEach(walk);
+  };
+  const collect = (g: GeoJSON.Geometry): void => {
+    if (g.type === 'GeometryCollection') g.geometries.forEach(collect);
+    else walk(g.coordinates);
+  };
+  collect(geometry);
+  const lons = positions.map((p) => p[0]!);
+  const lats = positions.map((p) => p[1]!);
+  const padLon = Math.max((Math.max(...lons) - Math.min(...lons)) * margin, minimum);
+  const padLat = Math.max((Math.max(...lats) - Math.min(...lats)) * margin, minimum);
+  return [
+    Math.max(-180, Math.min(...lons) - padLon),
+    Math.max(-90, Math.min(...lats) - padLat),
+    Math.min(180, Math.max(...lons) + padLon),
+    Math.min(90, Math.max(...lats) + padLat),
+  ];
+}

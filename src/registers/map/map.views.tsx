@@ -158,20 +158,9 @@ function Legend(props: { layers: readonly MapLayerData[] }): VNode {
       ) : (
         <ul class="layer-map__legend">
           {props.layers.map((l) => {
-            const style = layerStyle(l.styleIndex);
             const s = l.layer.source;
             return (
-              <li
-                key={l.layer.id}
-                class="layer-map__legend-item"
-                data-layer-id={l.layer.id}
-                data-layer-title={l.layer.title}
-                data-geometry={l.layer.geometry}
-                data-label-property={l.layer.labelProperty}
-                data-colour={style.colour}
-                data-symbol={style.symbol}
-                data-dash={style.dash}
-              >
+              <li key={l.layer.id} class="layer-map__legend-item" data-layer-id={l.layer.id}>
                 <Swatch index={l.styleIndex} geometry={l.layer.geometry} />{' '}
                 <strong>{l.layer.title}</strong> ({l.numberMatched.toLocaleString('de-DE')}{' '}
                 {l.numberMatched === 1 ? 'Objekt' : 'Objekte'})
@@ -242,11 +231,13 @@ function FeatureTable(props: { table: MapTable; query: MapQuery }): VNode {
         <div
           class="kern-table-responsive"
           role="region"
-          aria-labelledby="tabelle-titel"
+          aria-labelledby="tabelle-beschriftung"
           tabIndex={0}
         >
           <table class="kern-table">
-            <caption class="kern-sr-only">{layer.title}: Objekte im Kartenausschnitt</caption>
+            <caption class="kern-sr-only" id="tabelle-beschriftung">
+              {layer.title}: Objekte im Kartenausschnitt
+            </caption>
             <thead class="kern-table__header">
               <tr class="kern-table__row">
                 <th scope="col" class="kern-table__header">
@@ -322,6 +313,26 @@ function FeatureTable(props: { table: MapTable; query: MapQuery }): VNode {
   );
 }
 
+/**
+ * What the island needs of every layer, also of those the page does not show yet (so that
+ * ticking one of them works without reloading): title, geometry, label, style, properties.
+ */
+export function islandLayers(catalogue: readonly FeatureLayer[]) {
+  return catalogue.map((layer, index) => {
+    const style = layerStyle(index);
+    return {
+      id: layer.id,
+      title: layer.title,
+      geometry: layer.geometry,
+      labelProperty: layer.labelProperty,
+      colour: style.colour,
+      symbol: style.symbol,
+      dash: style.dash,
+      properties: layer.properties.map((p) => ({ name: p.name, title: p.title, unit: p.unit })),
+    };
+  });
+}
+
 export function MapPage(props: {
   ctx: PageContext;
   catalogue: readonly FeatureLayer[];
@@ -358,6 +369,7 @@ export function MapPage(props: {
             data-items-url={OGC_ITEMS_URL}
             data-background-url={KREISE_GEOJSON_PATH}
             data-bbox={result.query.bbox?.join(',')}
+            data-layers={JSON.stringify(islandLayers(props.catalogue))}
           >
             <LayerMap
               title={

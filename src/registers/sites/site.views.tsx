@@ -3,6 +3,7 @@ import type { FieldError } from '../../platform/errors.ts';
 import { ErrorSummary, SelectField, SubmitButton, TextField } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
 import { DataTable } from '../../platform/table.tsx';
+import { focusBbox, mapHref } from '../map/map.query.ts';
 import type { Readiness } from './site.readiness.ts';
 import {
   CONTAMINATION,
@@ -156,7 +157,10 @@ export function SearchPage(props: {
         <a class="kern-link" href={`${SITES_PATH}/daten.geojson`}>
           GeoJSON
         </a>{' '}
-        (Spalten nach dem Datenstandard des Registers).
+        (Spalten nach dem Datenstandard des Registers).{' '}
+        <a class="kern-link" href={mapHref(['sites'])}>
+          Alle Flächen auf der Karte
+        </a>
       </p>
       <p class="kern-body--small">
         Entfernungen zum Wasserstoff-Kernnetz: eigene Berechnung auf dem WGS84-Ellipsoid aus den
@@ -220,6 +224,10 @@ export function SiteDetailPage(props: {
       <p class="kern-body">
         <a class="kern-link" href={SITES_PATH}>
           Zur Flächensuche
+        </a>{' '}
+        ·{' '}
+        <a class="kern-link" href={mapHref(['sites'], focusBbox(site.geometry))}>
+          Diese Fläche auf der Karte
         </a>
       </p>
       <h1 class="kern-heading-large">{siteName(site)}</h1>
