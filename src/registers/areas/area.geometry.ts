@@ -178,14 +178,14 @@ const NUDGES: readonly [number, number][] = [
  */
 function subtract(minuend: MultiPoly, capsule: Geom): MultiPoly {
   try {
-    return difference(minuend as Geom, capsule) as MultiPoly;
+    return difference(minuend, capsule);
   } catch (error) {
     for (const [dx, dy] of NUDGES) {
       const shifted = (capsule as Poly).map((ring) =>
         ring.map(([x, y]): [number, number] => [x + dx, y + dy]),
       );
       try {
-        return difference(minuend as Geom, shifted as Geom) as MultiPoly;
+        return difference(minuend, shifted);
       } catch {
         // next shift
       }

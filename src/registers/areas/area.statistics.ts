@@ -49,7 +49,7 @@ function split(
     if (hits.length === 0) continue;
     const [first, ...rest] = hits.map((i) => [polygons[i]!] as Geom);
     const merged = rest.length > 0 ? union(first!, ...rest) : first!;
-    const part = intersection(merged, boundary.geometry as Geom) as MultiPoly;
+    const part = intersection(merged, boundary.geometry) as MultiPoly;
     if (part.length === 0) continue;
     result.set(boundary.ags, hectares(geodesicArea(part)));
   }
