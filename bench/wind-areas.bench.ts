@@ -82,6 +82,7 @@ await runBench(async (cleanup) => {
   // The file is checked once (every feature on its own); the earlier version stores its first
   // areas, added.
   const full = parse(fullText);
+  console.log(`Geprüft: ${full.areas.length} Gebiete in ${seconds(full.ms)} s`);
   t0 = performance.now();
   await importAreaVersion({
     db,
@@ -92,6 +93,7 @@ await runBench(async (cleanup) => {
     today,
   });
   const earlierStoreMs = performance.now() - t0;
+  console.log(`Frühere Version gespeichert: ${seconds(earlierStoreMs)} s`);
 
   // The measured import: the whole file, replacing the earlier areas of every region it covers.
   t0 = performance.now();
@@ -104,6 +106,7 @@ await runBench(async (cleanup) => {
     today,
   });
   const fullStoreMs = performance.now() - t0;
+  console.log(`Version mit ${AREAS} Gebieten gespeichert: ${seconds(fullStoreMs)} s`);
 
   // The statistics alone (what importAreaVersion computes inside its transaction), repeated.
   const current = await db
@@ -124,6 +127,7 @@ await runBench(async (cleanup) => {
     t0 = performance.now();
     const byGemeinde = hectaresByGemeinde(countable, gemeindeBoundaries());
     statsRuns.push(performance.now() - t0);
+    console.log(`Statistik, Lauf ${i + 1}: ${seconds(statsRuns.at(-1)!)} s`);
     gemeinden = byGemeinde.size;
     totalHa = [...byGemeinde.values()].reduce((s, h) => s + h.withDraftsHa, 0);
   }
@@ -212,4 +216,4 @@ await runBench(async (cleanup) => {
     ),
     `${report}\n`,
   );
-}, 30);
+}, 60);
