@@ -8,7 +8,7 @@
  * (today and "as of" the earlier version), the register list and a tracker CSV against /healthz,
  * all in the same run through the portal's server (app.inject), sequentially.
  * Run: `npm run bench -- bench/wind-areas.bench.ts`
- * (BENCH_AREAS 5000, BENCH_EARLIER 2000, BENCH_ROTOR_IN 0.2, BENCH_RUNS 3, BENCH_REQUESTS 50, BENCH_WARMUP 5).
+ * (BENCH_AREAS 5000, BENCH_EARLIER 2000, BENCH_ROTOR_IN 0.05, BENCH_RUNS 3, BENCH_REQUESTS 30, BENCH_WARMUP 5).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -30,9 +30,9 @@ import { windAreaCollection } from './support/wind-areas.ts';
 const AREAS = numberFrom('BENCH_AREAS', 5000);
 const EARLIER = numberFrom('BENCH_EARLIER', 2000);
 const RUNS = Math.max(1, numberFrom('BENCH_RUNS', 3));
-const REQUESTS = numberFrom('BENCH_REQUESTS', 50);
+const REQUESTS = numberFrom('BENCH_REQUESTS', 30);
 const WARMUP = numberFrom('BENCH_WARMUP', 5);
-const ROTOR_IN = numberFrom('BENCH_ROTOR_IN', 0.2);
+const ROTOR_IN = numberFrom('BENCH_ROTOR_IN', 0.05);
 const EARLIER_ON = '2025-06-30';
 const FULL_ON = '2026-06-30';
 
