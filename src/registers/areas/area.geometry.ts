@@ -36,8 +36,10 @@ function ringArea(ring: Ring): number {
   const closed = ring[0]![0] === ring[last]![0] && ring[0]![1] === ring[last]![1];
   for (let i = 0; i < (closed ? last : ring.length); i++)
     polygon.AddPoint(ring[i]![1], ring[i]![0]);
-  // reverse = false, sign = false: the area inside the ring whichever way it winds.
-  return polygon.Compute(false, false).area ?? 0;
+  // sign = true: a clockwise ring (GeoJSON holes, files from GIS that wind outer rings
+  // clockwise) gives the negative of its own area, not the rest of the earth; the magnitude is
+  // the area inside the ring whichever way it winds.
+  return Math.abs(polygon.Compute(false, true).area ?? 0);
 }
 
 /** Area in m² on the ellipsoid: each polygon's outer ring minus its holes. */
@@ -108,8 +110,11 @@ export function insetArea(multi: MultiPoly, radius: number): MultiPoly {
   const plane: MultiPoly = multi.map((poly) => poly.map((ring) => ring.map(toPlane)));
   const capsules: Geom[] = [];
   for (const poly of plane)
-    for (const ring of poly)
-      for (let i = 0; i + 1 < ring.length; i++) {
+    poly.forEach((ring, r) => {
+      // Which way the area's inside turns: the outer ring's own turn, the opposite for a hole.
+      const inside = Math.sign(signedArea(ring)) * (r === 0 ? 1 : -1);
+      const corners = ring.length - 1;
+      for (let i = 0; i < corners; i++) {
         const [ax, ay] = ring[i]!;
         const [bx, by] = ring[i + 1]!;
         const length = Math.hypot(bx - ax, by - ay);
@@ -126,6 +131,11 @@ export function insetArea(multi: MultiPoly, radius: number): MultiPoly {
             ],
           ]);
         }
+        // At a corner that turns towards the inside (convex), the strips of its two edges already
+        // cover every inside point within the radius of it; only the other corners need a disc.
+        const [px, py] = ring[(i + corners - 1) % corners]!;
+        const turn = (ax - px) * (by - ay) - (ay - py) * (bx - ax);
+        if (turn * inside > 0) continue;
         const disc: Ring = [];
         for (let k = 0; k <= DISC_SEGMENTS; k++) {
           const angle = (2 * Math.PI * (k % DISC_SEGMENTS)) / DISC_SEGMENTS;
@@ -133,8 +143,16 @@ export function insetArea(multi: MultiPoly, radius: number): MultiPoly {
         }
         capsules.push([disc]);
       }
+    });
   try {
-    const inner = difference(plane, ...capsules) as MultiPoly;
+    // One capsule at a time: the sweep over all capsules at once mis-assembles the result for
+    // many overlapping operands (whole strips kept or lost); two operands at a time it does not.
+    let inner: MultiPoly = plane;
+    for (const capsule of capsules) {
+      if (inner.length === 0) break;
+      if (!bboxesMeet(bboxOf(inner), bboxOf([capsule as Poly]))) continue;
+      inner = subtract(inner, capsule);
+    }
     return inner.map((poly) => poly.map((ring) => ring.map(toLonLat)));
   } catch {
     // The clipper fails to assemble rings for some shapes. Then the area is shrunk about its
@@ -143,6 +161,45 @@ export function insetArea(multi: MultiPoly, radius: number): MultiPoly {
     // approximation is acceptable for the reporting under § 4 Abs. 3 WindBG needs sign-off.
     return shrunk(plane, radius).map((poly) => poly.map((ring) => ring.map(toLonLat)));
   }
+}
+
+/** Shifts of a capsule, in metres, when the clipper cannot assemble a difference with it. */
+const NUDGES: readonly [number, number][] = [
+  [1e-6, 0],
+  [0, 1e-6],
+  [-1e-5, 1e-5],
+  [1e-4, -1e-4],
+];
+
+/**
+ * `minuend` minus one capsule. The clipper (polyclip-ts) sometimes fails to close its output
+ * rings ("Unable to complete output ring") when segments nearly coincide; the capsule shifted by
+ * a micrometre or a tenth of a millimetre, far below any strip width that matters, then passes.
+ */
+function subtract(minuend: MultiPoly, capsule: Geom): MultiPoly {
+  try {
+    return difference(minuend, capsule);
+  } catch (error) {
+    for (const [dx, dy] of NUDGES) {
+      const shifted = (capsule as Poly).map((ring) =>
+        ring.map(([x, y]): [number, number] => [x + dx, y + dy]),
+      );
+      try {
+        return difference(minuend, shifted);
+      } catch {
+        // next shift
+      }
+    }
+    throw error;
+  }
+}
+
+/** Twice the signed area of a closed ring in the plane (positive when counter-clockwise). */
+function signedArea(ring: Ring): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++)
+    sum += ring[i]![0] * ring[i + 1]![1] - ring[i + 1]![0] * ring[i]![1];
+  return sum;
 }
 
 function shrunk(plane: MultiPoly, radius: number): MultiPoly {

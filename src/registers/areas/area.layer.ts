@@ -3,7 +3,13 @@
  * register as it stood on that day (the last version on or before it); without it, the current one.
  */
 import type { FeatureLayer, LayerFeature } from '../catalogue/layer.ts';
-import { areasInVersion, listVersions, versionAsOf, type RegisterArea } from './area.queries.ts';
+import {
+  areasInVersion,
+  countAreasInVersion,
+  listVersions,
+  versionAsOf,
+  type RegisterArea,
+} from './area.queries.ts';
 import { LEGAL_STATUS_LABELS } from './counting-rule.ts';
 
 function toFeature(a: RegisterArea): LayerFeature {
@@ -71,11 +77,17 @@ export const windAreasLayer: FeatureLayer = {
   async items(db, query) {
     const version = versionAsOf(await listVersions(db), query.asOf);
     if (!version) return { features: [], numberMatched: 0 };
-    const areas = await areasInVersion(db, version.seq, { bbox: query.bbox, withGeometry: true });
-    return {
-      features: areas.slice(query.offset, query.offset + query.limit).map(toFeature),
-      numberMatched: areas.length,
-    };
+    // The page alone from the database: a table or OGC page of 10 does not read every outline.
+    const [areas, numberMatched] = await Promise.all([
+      areasInVersion(db, version.seq, {
+        bbox: query.bbox,
+        withGeometry: true,
+        limit: query.limit,
+        offset: query.offset,
+      }),
+      countAreasInVersion(db, version.seq, query.bbox),
+    ]);
+    return { features: areas.map(toFeature), numberMatched };
   },
   async item(db, id) {
     if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;

@@ -110,39 +110,34 @@ export interface RegisterArea {
 export async function areasInVersion(
   db: Db,
   seq: number,
-  options: { bbox?: readonly [number, number, number, number]; withGeometry?: boolean } = {},
+  options: {
+    bbox?: readonly [number, number, number, number];
+    withGeometry?: boolean;
+    /** A page in the register's order (name, id); all areas without. */
+    limit?: number;
+    offset?: number;
+  } = {},
 ): Promise<RegisterArea[]> {
-  let query = db
-    .selectFrom('areas as a')
-    .innerJoin('area_imports as i', 'i.id', 'a.import_id')
-    .leftJoin('area_imports as e', 'e.id', 'a.ended_by')
-    .select([
-      'a.id',
-      'a.kind',
-      'a.name',
-      'a.example',
-      'a.planning_region',
-      'a.legal_status',
-      'a.plan_source',
-      'a.plan_date',
-      'a.rotor_rule',
-      'a.area_ha',
-      'a.counted_ha',
-      'i.seq as since_seq',
-      'i.effective_on as since_on',
-    ])
-    .where('i.seq', '<=', seq)
-    .where((eb) => eb.or([eb('e.seq', 'is', null), eb('e.seq', '>', seq)]));
+  let query = inVersion(db, seq, options.bbox).select([
+    'a.id',
+    'a.kind',
+    'a.name',
+    'a.example',
+    'a.planning_region',
+    'a.legal_status',
+    'a.plan_source',
+    'a.plan_date',
+    'a.rotor_rule',
+    'a.area_ha',
+    'a.counted_ha',
+    'i.seq as since_seq',
+    'i.effective_on as since_on',
+  ]);
   if (options.withGeometry) query = query.select('a.geometry');
-  if (options.bbox) {
-    const [minLon, minLat, maxLon, maxLat] = options.bbox;
-    query = query
-      .where('a.max_lon', '>=', minLon)
-      .where('a.min_lon', '<=', maxLon)
-      .where('a.max_lat', '>=', minLat)
-      .where('a.min_lat', '<=', maxLat);
-  }
-  const rows = await query.orderBy('a.name').orderBy('a.id').execute();
+  query = query.orderBy('a.name').orderBy('a.id');
+  if (options.limit !== undefined) query = query.limit(options.limit);
+  if (options.offset) query = query.offset(options.offset);
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -159,6 +154,37 @@ export async function areasInVersion(
     sinceSeq: r.since_seq,
     sinceOn: r.since_on,
   }));
+}
+
+/** The areas of the register as they stood in a version (see areasInVersion), as a query. */
+function inVersion(db: Db, seq: number, bbox?: readonly [number, number, number, number]) {
+  let query = db
+    .selectFrom('areas as a')
+    .innerJoin('area_imports as i', 'i.id', 'a.import_id')
+    .leftJoin('area_imports as e', 'e.id', 'a.ended_by')
+    .where('i.seq', '<=', seq)
+    .where((eb) => eb.or([eb('e.seq', 'is', null), eb('e.seq', '>', seq)]));
+  if (bbox) {
+    const [minLon, minLat, maxLon, maxLat] = bbox;
+    query = query
+      .where('a.max_lon', '>=', minLon)
+      .where('a.min_lon', '<=', maxLon)
+      .where('a.max_lat', '>=', minLat)
+      .where('a.min_lat', '<=', maxLat);
+  }
+  return query;
+}
+
+/** How many areas the register held in a version (in the box, when one is given). */
+export async function countAreasInVersion(
+  db: Db,
+  seq: number,
+  bbox?: readonly [number, number, number, number],
+): Promise<number> {
+  const row = await inVersion(db, seq, bbox)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Hectares per Gemeinde of several versions at once: version id → AGS → hectares. */

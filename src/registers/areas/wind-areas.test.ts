@@ -53,6 +53,29 @@ describe('wind areas: geometry and statistics against hand-computed fixtures', (
     assert.ok(Math.abs(geodesicArea(rect(8, 51, 0.05, 0.04)) - expected) / expected < 1e-6);
   });
 
+  it('counts a clockwise ring and a hole by their own area, not the rest of the earth', () => {
+    const outer = rect(8, 51, 0.04, 0.04)[0]![0]!;
+    const hole = rect(8.01, 51.01, 0.02, 0.02)[0]![0]!;
+    const full = rectangleArea(0.04, 51, 51.04);
+    assert.ok(Math.abs(geodesicArea([[[...outer].reverse()]]) - full) / full < 1e-6);
+    // GeoJSON winds holes clockwise: the frame is the outer rectangle minus the inner one.
+    const frame = full - rectangleArea(0.02, 51.01, 51.03);
+    assert.ok(Math.abs(geodesicArea([[outer, [...hole].reverse()]]) - frame) / frame < 1e-6);
+  });
+
+  it('counts the hole a ring of overlapping areas encloses as not designated', () => {
+    const gemeinde = boundary('05999001', rect(7.9, 50.9, 0.3, 0.3));
+    const strips = [
+      rect(8.0, 51.0, 0.04, 0.01),
+      rect(8.0, 51.03, 0.04, 0.01),
+      rect(8.0, 51.0, 0.01, 0.04),
+      rect(8.03, 51.0, 0.01, 0.04),
+    ].map((counted) => ({ counted, inForce: true }));
+    const result = hectaresByGemeinde(strips, [gemeinde]);
+    const frameHa = (rectangleArea(0.04, 51, 51.04) - rectangleArea(0.02, 51.01, 51.03)) / 10_000;
+    assert.ok(Math.abs(result.get('05999001')!.inForceHa - frameHa) < 0.001);
+  });
+
   it('splits by Gemeinde, counts overlaps once, and gives the share to 0.01 points', () => {
     // Two fictitious Gemeinden side by side: west 8.0–8.1°, east 8.1–8.2°, 51.0–51.1°.
     const west = boundary('05999001', rect(8.0, 51.0, 0.1, 0.1));
@@ -131,6 +154,37 @@ describe('wind areas: geometry and statistics against hand-computed fixtures', (
     const ew = full / ns;
     const expected = (ns - 150) * (ew - 150);
     assert.ok(Math.abs(inner - expected) / expected < 0.002, `${inner} vs ${expected}`);
+  });
+
+  it('rounds the strip at an inward corner of a rotor-in area (L shape)', () => {
+    // 0.01° × 0.01° without its north-east quarter: an L with one reflex corner, small enough
+    // that the rounding there (r² − πr²/4, about 1,200 m²) is a third of a percent of the result.
+    const l: MultiPoly = [
+      [
+        [
+          [8, 51],
+          [8.01, 51],
+          [8.01, 51.005],
+          [8.005, 51.005],
+          [8.005, 51.01],
+          [8, 51.01],
+          [8, 51],
+        ],
+      ],
+    ];
+    const r = 75;
+    const ns = 1112.46; // 0.01° of latitude at 51.005°, metres
+    const ew = geodesicArea(rect(8, 51, 0.01, 0.01)) / ns;
+    // The inner L: (W − 2r)(H − 2r) minus the notch widened by r on its two inner sides, which
+    // cuts the square of side r at the reflex corner although only its quarter disc is within r
+    // of the corner: the rest of that square (r² − πr²/4) stays.
+    const expected =
+      (ew - 2 * r) * (ns - 2 * r) - (ew / 2) * (ns / 2) + (r * r - (Math.PI * r * r) / 4);
+    const inner = geodesicArea(insetArea(l, r));
+    assert.ok(Math.abs(inner - expected) / expected < 0.001, `${inner} vs ${expected}`);
+    // Wound the other way round, the same strip.
+    const reversed = geodesicArea(insetArea([[[...l[0]![0]!].reverse()]], r));
+    assert.ok(Math.abs(reversed - inner) < 1, `${reversed} vs ${inner}`);
   });
 });
 
