@@ -71,7 +71,9 @@ import {
   noticeDatasets,
 } from './opendata/datasets.ts';
 import type { FigureSource } from './opendata/published.ts';
-import { DASHBOARD_FIGURES } from './published-figures.ts';
+import { dashboardFigures } from './published-figures.ts';
+import { REGISTER_FIGURES } from './register-figures.ts';
+import type { RegisterFigures } from './dashboard/compute.imported.ts';
 import type { FeatureLayer } from './registers/catalogue/layer.ts';
 import { FEATURE_LAYERS } from './registers/catalogue/layers.ts';
 import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
@@ -99,6 +101,8 @@ export interface AppOptions {
   figures?: FigureSource;
   /** The geodata layers the map shows (tests and the benchmark pass their own). */
   featureLayers?: readonly FeatureLayer[];
+  /** The register indicators' figures by layer id (default: the registers' dated statistics). */
+  registerFigures?: RegisterFigures;
 }
 
 /** The whole portal: every feature registers its routes here. */
@@ -155,7 +159,8 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
-    const figures = options.figures ?? DASHBOARD_FIGURES;
+    const registerFigures = options.registerFigures ?? REGISTER_FIGURES;
+    const figures = options.figures ?? dashboardFigures(registerFigures);
     registerOpenDataRoutes(app, deps, {
       providers: [
         noticeDatasets,
@@ -166,7 +171,7 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
       figures,
     });
     registerSiteRoutes(app, deps);
-    registerDashboardRoutes(app, deps);
+    registerDashboardRoutes(app, deps, { registers: registerFigures });
     registerOgcRoutes(app, deps);
     registerHydrogenRoutes(app, deps);
     registerAreaRoutes(app, deps);

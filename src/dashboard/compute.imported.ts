@@ -81,18 +81,20 @@ export const computeImported: Compute = async (db, stand, definition) => {
 };
 
 /**
- * Register indicators (wind-area share, brownfield hectares). The registers publish their data
- * through the layer catalogue (src/registers/catalogue/); a figure for an indicator is added
- * here by its layer id once a register states it per day. Until then the page says why there is
- * no value instead of showing one.
+ * Figures of the register indicators (wind-area share, brownfield hectares) by the layer id of the
+ * register. The dashboard does not import the registers: the composition root passes these
+ * computations in (src/register-figures.ts adapts the registers' dated statistics).
  */
-export const REGISTER_FIGURES: Record<string, Compute> = {};
+export type RegisterFigures = Readonly<Record<string, Compute>>;
 
-export const computeRegister: Compute = async (db, stand, definition) => {
-  const layerId = definition.origin.kind === 'register' ? definition.origin.layerId : '';
-  const figure = REGISTER_FIGURES[layerId];
-  if (figure) return figure(db, stand, definition);
-  return noData(stand, definition.noDataReason ?? 'Das Register liefert noch keine Werte.', [
-    { key: 'period', title: 'Datum', type: 'string' },
-  ]);
-};
+/** The register indicator's computation; without a figure for its layer the page says why. */
+export function computeRegister(figures: RegisterFigures): Compute {
+  return async (db, stand, definition) => {
+    const layerId = definition.origin.kind === 'register' ? definition.origin.layerId : '';
+    const figure = figures[layerId];
+    if (figure) return figure(db, stand, definition);
+    return noData(stand, definition.noDataReason ?? 'Das Register liefert noch keine Werte.', [
+      { key: 'period', title: 'Datum', type: 'string' },
+    ]);
+  };
+}

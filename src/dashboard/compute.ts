@@ -17,7 +17,7 @@ import {
   computeDurations,
   computeObjections,
 } from './compute.permits.ts';
-import { computeImported, computeRegister } from './compute.imported.ts';
+import { computeImported, computeRegister, type RegisterFigures } from './compute.imported.ts';
 import { computeCapacity, computeEmissions, computePlanFigures } from './compute.public.ts';
 import type { Compute } from './compute.types.ts';
 import type { IndicatorDefinition, IndicatorResult } from './indicator.types.ts';
@@ -42,7 +42,7 @@ const SHIPPED: Record<string, Compute> = {
   'industrie-emissionen': computeEmissions,
 };
 
-function computationOf(definition: IndicatorDefinition): Compute {
+function computationOf(definition: IndicatorDefinition, registers: RegisterFigures): Compute {
   switch (definition.origin.kind) {
     case 'live':
       return LIVE[definition.id]!;
@@ -53,7 +53,7 @@ function computationOf(definition: IndicatorDefinition): Compute {
     case 'import':
       return computeImported;
     case 'register':
-      return computeRegister;
+      return computeRegister(registers);
   }
 }
 
@@ -75,8 +75,9 @@ export async function computeIndicator(
   db: Db,
   definition: IndicatorDefinition,
   stand: string,
+  registers: RegisterFigures = {},
 ): Promise<IndicatorResult> {
-  const computed = await computationOf(definition)(db, stand, definition);
+  const computed = await computationOf(definition, registers)(db, stand, definition);
   const pace = paceOf(computed.measurements ?? [], definition.target, definition.unit);
   return {
     definition,
@@ -95,9 +96,14 @@ export async function computeIndicator(
 }
 
 /** Every indicator at the stand (the overview and the recomputation benchmark). */
-export async function computeAll(db: Db, stand: string): Promise<IndicatorResult[]> {
+export async function computeAll(
+  db: Db,
+  stand: string,
+  registers: RegisterFigures = {},
+): Promise<IndicatorResult[]> {
   const results: IndicatorResult[] = [];
   // One after the other: the live ones share the database pool with the portal's requests.
-  for (const definition of INDICATORS) results.push(await computeIndicator(db, definition, stand));
+  for (const definition of INDICATORS)
+    results.push(await computeIndicator(db, definition, stand, registers));
   return results;
 }

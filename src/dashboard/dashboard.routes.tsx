@@ -11,6 +11,7 @@ import { pageContext, sendPage } from '../platform/http.ts';
 import { renderDocument } from '../platform/layout.tsx';
 import type { App, Deps } from '../platform/server.ts';
 import { computeAll, computeIndicator } from './compute.ts';
+import type { RegisterFigures } from './compute.imported.ts';
 import { DetailsPage, detailsFor, EmbedPage } from './dashboard.embed.tsx';
 import {
   csvMetadata,
@@ -91,14 +92,19 @@ function download(reply: FastifyReply, type: string, name: string, body: string)
     .send(body);
 }
 
-export function registerDashboardRoutes(app: App, deps: Deps): void {
+export function registerDashboardRoutes(
+  app: App,
+  deps: Deps,
+  options: { registers?: RegisterFigures } = {},
+): void {
+  const registers = options.registers ?? {};
   const publicUrl = deps.config.publicUrl.replace(/\/+$/, '');
   const query = { querystring: AnyQuery };
   const withParams = { querystring: AnyQuery, params: Params };
 
   app.get(MONITORING_PATH, { config, schema: query }, async (request, reply) => {
     const stand = parseStand(request.query, deps.clock.now());
-    const results = stand.errors.length > 0 ? [] : await computeAll(deps.db, stand.day);
+    const results = stand.errors.length > 0 ? [] : await computeAll(deps.db, stand.day, registers);
     return sendPage(
       reply,
       <OverviewPage
@@ -121,7 +127,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
       const result =
         stand.errors.length > 0
           ? undefined
-          : await computeIndicator(deps.db, definition, stand.day);
+          : await computeIndicator(deps.db, definition, stand.day, registers);
       return sendPage(
         reply,
         <IndicatorPage
@@ -144,7 +150,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const result = await computeIndicator(deps.db, definition, stand.day, registers);
       // Other sites may show this page in a frame (and only this one): the portal's default policy
       // forbids framing everywhere else against clickjacking; this page has no form and no session use.
       reply.raw.removeHeader('x-frame-options');
@@ -165,7 +171,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const result = await computeIndicator(deps.db, definition, stand.day, registers);
       return download(
         reply,
         'text/csv; charset=utf-8',
@@ -181,7 +187,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const result = await computeIndicator(deps.db, definition, stand.day, registers);
       const csvUrl = `${publicUrl}${withStand(`${indicatorPath(definition.id)}/daten.csv`, stand.stand)}`;
       return reply
         .header('access-control-allow-origin', '*')
@@ -198,7 +204,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const result = await computeIndicator(deps.db, definition, stand.day, registers);
       const page = `${publicUrl}${indicatorPath(definition.id)}`;
       const body = indicatorJson(result, {
         page: `${page}?stand=${result.stand}`,
@@ -220,7 +226,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
       const group = parseGroup(request.query);
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const result = await computeIndicator(deps.db, definition, stand.day, registers);
       if (!result.details)
         throw new AppError('not_found', 'Zu dieser Kennzahl gibt es keine Einzelwerte.');
       return sendPage(
@@ -242,7 +248,7 @@ export function registerDashboardRoutes(app: App, deps: Deps): void {
       const definition = indicatorOr404(request.params.indicator);
       const stand = fileStand(request.query, deps.clock.now());
       const group = parseGroup(request.query);
-      const result = await computeIndicator(deps.db, definition, stand.day);
+      const result = await computeIndicator(deps.db, definition, stand.day, registers);
       if (!result.details)
         throw new AppError('not_found', 'Zu dieser Kennzahl gibt es keine Einzelwerte.');
       return download(

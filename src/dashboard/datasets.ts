@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/database.ts';
 import { computeIndicator } from './compute.ts';
+import type { RegisterFigures } from './compute.imported.ts';
 import { indicatorPath } from './dashboard.files.ts';
 import type { Licence, SourceRef } from './indicator.types.ts';
 import { INDICATORS } from './indicators.ts';
@@ -34,12 +35,12 @@ export interface DashboardDataset {
 /** `publicUrl` is the portal's address (config.publicUrl), with or without a trailing slash. */
 export async function listDashboardDatasets(
   db: Db,
-  options: { publicUrl: string; stand: string },
+  options: { publicUrl: string; stand: string; registers?: RegisterFigures },
 ): Promise<DashboardDataset[]> {
   const base = options.publicUrl.replace(/\/+$/, '');
   const datasets: DashboardDataset[] = [];
   for (const definition of INDICATORS) {
-    const result = await computeIndicator(db, definition, options.stand);
+    const result = await computeIndicator(db, definition, options.stand, options.registers);
     const page = `${base}${indicatorPath(definition.id)}`;
     datasets.push({
       id: definition.id,
