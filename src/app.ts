@@ -74,6 +74,8 @@ import type { FigureSource } from './opendata/published.ts';
 import { dashboardFigures } from './published-figures.ts';
 import { createIndicatorStore } from './dashboard/cache.ts';
 import { computeIndicator } from './dashboard/compute.ts';
+import { REGISTER_FIGURES } from './register-figures.ts';
+import type { RegisterFigures } from './dashboard/compute.imported.ts';
 import type { FeatureLayer } from './registers/catalogue/layer.ts';
 import { FEATURE_LAYERS } from './registers/catalogue/layers.ts';
 import { registerSiteRoutes } from './registers/sites/site.routes.tsx';
@@ -101,6 +103,8 @@ export interface AppOptions {
   figures?: FigureSource;
   /** The geodata layers the map shows (tests and the benchmark pass their own). */
   featureLayers?: readonly FeatureLayer[];
+  /** The register indicators' figures by layer id (default: the registers' dated statistics). */
+  registerFigures?: RegisterFigures;
 }
 
 /** The whole portal: every feature registers its routes here. */
@@ -157,10 +161,13 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     registerAwardRoutes(app, deps);
     registerFundingProcedureRoutes(app, deps, { ...LETTER_BUILDERS, ...options.letterBuilders });
     registerReviewerRoutes(app, deps);
-    // Computed monitoring figures, kept a few minutes and shared by the dashboard and the catalogue.
+    // Computed monitoring figures, kept a few minutes and shared by the dashboard and the catalogue;
+    // the register indicators' figures come from the registers through this composition root.
+    const registerFigures = options.registerFigures ?? REGISTER_FIGURES;
     const indicatorStore = createIndicatorStore({
       db: deps.db,
-      compute: computeIndicator,
+      compute: (db, definition, stand, memo) =>
+        computeIndicator(db, definition, stand, memo, registerFigures),
       ttlMs: deps.config.dashboardCacheSeconds * 1000,
       now: () => deps.clock.now().getTime(),
     });

@@ -5,6 +5,7 @@
 import { noData } from './compute.public.ts';
 import type { Compute } from './compute.types.ts';
 import { formatNumber } from './format.ts';
+import { formatGermanDateShort } from '../law/german-format.ts';
 import { currentImport } from './import.actions.ts';
 import type { ColumnDef, Series } from './indicator.types.ts';
 import { round } from './stats.ts';
@@ -59,14 +60,14 @@ export const computeImported: Compute = async (db, stand, definition) => {
     series,
     headline: {
       value: sums.at(-1),
-      text: `${formatNumber(sums.at(-1)!, 3)} ${definition.unit} am ${lastPeriod}`,
+      text: `${formatNumber(sums.at(-1)!, 3)} ${definition.unit} am ${formatGermanDateShort(lastPeriod)}`,
     },
     measurements: periods.map((p, i) => ({ date: p, value: sums[i]! })),
     summary:
       `Eingespielt sind Werte zu ${formatNumber(periods.length)} Stichtagen. ` +
-      `Am ${lastPeriod} zusammen ${formatNumber(sums.at(-1)!, 3)} ${definition.unit}` +
+      `Am ${formatGermanDateShort(lastPeriod)} zusammen ${formatNumber(sums.at(-1)!, 3)} ${definition.unit}` +
       (periods.length > 1
-        ? `, am ${periods[0]} ${formatNumber(sums[0]!, 3)} ${definition.unit}.`
+        ? `, am ${formatGermanDateShort(periods[0]!)} ${formatNumber(sums[0]!, 3)} ${definition.unit}.`
         : '.'),
     dataDate: lastPeriod,
     provenance: [
@@ -81,18 +82,20 @@ export const computeImported: Compute = async (db, stand, definition) => {
 };
 
 /**
- * Register indicators (wind-area share, brownfield hectares). The registers publish their data
- * through the layer catalogue (src/registers/catalogue/); a figure for an indicator is added
- * here by its layer id once a register states it per day. Until then the page says why there is
- * no value instead of showing one.
+ * Figures of the register indicators (wind-area share, brownfield hectares) by the layer id of the
+ * register. The dashboard does not import the registers: the composition root passes these
+ * computations in (src/register-figures.ts adapts the registers' dated statistics).
  */
-export const REGISTER_FIGURES: Record<string, Compute> = {};
+export type RegisterFigures = Readonly<Record<string, Compute>>;
 
-export const computeRegister: Compute = async (db, stand, definition, memo) => {
-  const layerId = definition.origin.kind === 'register' ? definition.origin.layerId : '';
-  const figure = REGISTER_FIGURES[layerId];
-  if (figure) return figure(db, stand, definition, memo);
-  return noData(stand, definition.noDataReason ?? 'Das Register liefert noch keine Werte.', [
-    { key: 'period', title: 'Datum', type: 'string' },
-  ]);
-};
+/** The register indicator's computation; without a figure for its layer the page says why. */
+export function computeRegister(figures: RegisterFigures): Compute {
+  return async (db, stand, definition, memo) => {
+    const layerId = definition.origin.kind === 'register' ? definition.origin.layerId : '';
+    const figure = figures[layerId];
+    if (figure) return figure(db, stand, definition, memo);
+    return noData(stand, definition.noDataReason ?? 'Das Register liefert noch keine Werte.', [
+      { key: 'period', title: 'Datum', type: 'string' },
+    ]);
+  };
+}

@@ -18,7 +18,7 @@ import {
   computeDurations,
   computeObjections,
 } from './compute.permits.ts';
-import { computeImported, computeRegister } from './compute.imported.ts';
+import { computeImported, computeRegister, type RegisterFigures } from './compute.imported.ts';
 import { computeCapacity, computeEmissions, computePlanFigures } from './compute.public.ts';
 import type { Compute } from './compute.types.ts';
 import type { IndicatorDefinition, IndicatorResult } from './indicator.types.ts';
@@ -43,7 +43,7 @@ const SHIPPED: Record<string, Compute> = {
   'industrie-emissionen': computeEmissions,
 };
 
-function computationOf(definition: IndicatorDefinition): Compute {
+function computationOf(definition: IndicatorDefinition, registers: RegisterFigures): Compute {
   switch (definition.origin.kind) {
     case 'live':
       return LIVE[definition.id]!;
@@ -54,7 +54,7 @@ function computationOf(definition: IndicatorDefinition): Compute {
     case 'import':
       return computeImported;
     case 'register':
-      return computeRegister;
+      return computeRegister(registers);
   }
 }
 
@@ -77,8 +77,9 @@ export async function computeIndicator(
   definition: IndicatorDefinition,
   stand: string,
   memo: Memo = NO_MEMO,
+  registers: RegisterFigures = {},
 ): Promise<IndicatorResult> {
-  const computed = await computationOf(definition)(db, stand, definition, memo);
+  const computed = await computationOf(definition, registers)(db, stand, definition, memo);
   const pace = paceOf(computed.measurements ?? [], definition.target, definition.unit);
   return {
     definition,
@@ -97,12 +98,16 @@ export async function computeIndicator(
 }
 
 /** Every indicator at the stand (the overview and the recomputation benchmark). */
-export async function computeAll(db: Db, stand: string): Promise<IndicatorResult[]> {
+export async function computeAll(
+  db: Db,
+  stand: string,
+  registers: RegisterFigures = {},
+): Promise<IndicatorResult[]> {
   const results: IndicatorResult[] = [];
   const memo = createMemo();
   // One after the other: the live ones share the database pool with the portal's requests.
   for (const definition of INDICATORS) {
-    results.push(await computeIndicator(db, definition, stand, memo));
+    results.push(await computeIndicator(db, definition, stand, memo, registers));
   }
   return results;
 }

@@ -144,7 +144,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     planPoint: 3,
     title: 'Anteil der Landesfläche für Windenergie',
     description:
-      'Ausgewiesene Windenergiegebiete im Verhältnis zur Landesfläche (34.112 km²), aus dem Register der Windenergiegebiete.',
+      'Wirksam ausgewiesene Windenergiegebiete im Verhältnis zur amtlichen Landesfläche, je Stand des Registers der Windenergiegebiete und je Planungsregion; dieselben Zahlen wie im Zielerreichungs-Tracker (überlappende Gebiete einmal, Anrechnung nach § 4 WindBG, Entwürfe nicht).',
     unit: '%',
     target: {
       value: 1.8,
@@ -161,13 +161,19 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     rule: { kind: 'pace' },
     ruleText:
       'Auf Kurs, wenn der Flächenanteil zuletzt mindestens so schnell gewachsen ist, wie es bis Ende 2032 jedes Jahr nötig ist.',
-    origin: { kind: 'register', layerId: 'wind-energy-areas' },
+    origin: { kind: 'register', layerId: 'wind-areas' },
     chart: 'line',
-    source: { title: 'Register der Windenergiegebiete der Plattform', kind: 'register' },
-    licence: PLATFORM_LICENCE,
+    source: {
+      title:
+        'Register der Windenergiegebiete der Plattform (Regionalpläne der Planungsregionen), Zielerreichungs-Tracker',
+      url: '/windenergiegebiete',
+      kind: 'register',
+    },
+    // Which licence the data of the regional planning bodies and the providers fall under is open.
+    licence: { ...PLATFORM_LICENCE, open: true },
     updateEvery: 'daily',
     noDataReason:
-      'Das Register der Windenergiegebiete liefert noch keine Flächenstände über den Katalog der Datenebenen. Sobald es das tut, erscheint hier der Anteil je Stichtag.',
+      'Zu diesem Stand enthält das Register der Windenergiegebiete noch keine Version; der Anteil erscheint ab dem Stand der ersten eingespielten Version.',
   },
   {
     ...V1,
@@ -354,7 +360,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     planPoint: 6,
     title: 'Reaktivierte Brachflächen',
     description:
-      'Fläche der wieder genutzten Industrie- und Gewerbebrachen, aus dem Flächenregister.',
+      'Bruttofläche der reaktivierten Brachflächen im Flächenregister, je Stand und je Kreis. Reaktiviert heißt: Planungsrecht (rechtskräftiger Bebauungsplan oder § 34 BauGB), keine offene Altlast, nicht unter Bergaufsicht und sofort verfügbar; gezählt ab Beginn oder „Verfügbar ab“ bis zum Ende der Fläche.',
     unit: 'ha',
     target: {
       label: 'Brachflächen für die Industrie reaktivieren (ohne bezifferte Fläche)',
@@ -362,13 +368,18 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
     rule: { kind: 'context' },
     ruleText: 'Kontextzahl: der Plan beziffert keine Fläche.',
-    origin: { kind: 'register', layerId: 'brownfield-sites' },
+    origin: { kind: 'register', layerId: 'sites' },
     chart: 'line',
-    source: { title: 'Flächenregister der Plattform', kind: 'register' },
-    licence: PLATFORM_LICENCE,
+    source: {
+      title: 'Flächenregister der Plattform (Angaben der Wirtschaftsförderungen der Kommunen)',
+      url: '/gewerbeflaechen',
+      kind: 'register',
+    },
+    // Which licence the data of the regional planning bodies and the providers fall under is open.
+    licence: { ...PLATFORM_LICENCE, open: true },
     updateEvery: 'daily',
     noDataReason:
-      'Das Flächenregister liefert noch keine reaktivierten Flächen über den Katalog der Datenebenen. Sobald es das tut, erscheinen hier die Hektar je Stichtag.',
+      'Zu diesem Stand enthält das Flächenregister noch keine Fläche; die Hektar erscheinen ab dem Beginn der ersten Fläche.',
   },
   {
     ...V1,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { computeIndicator } from '../../src/dashboard/compute.ts';
+import { REGISTER_FIGURES } from '../../src/register-figures.ts';
 import { findIndicator, INDICATORS } from '../../src/dashboard/indicators.ts';
 import { createTestApp, fixedClock, type TestApp } from '../helpers/app.ts';
 import {
@@ -24,7 +25,7 @@ describe('monitoring dashboard: live permit indicators', () => {
   after(() => t.close());
 
   const compute = (id: string, stand = STAND) =>
-    computeIndicator(t.database.db, findIndicator(id)!, stand);
+    computeIndicator(t.database.db, findIndicator(id)!, stand, undefined, REGISTER_FIGURES);
 
   it('durations per section: median and 90th percentile from the milestone days', async () => {
     const r = await compute('genehmigungsdauer');
