@@ -133,7 +133,7 @@ export function registerFigure(statistic: RegisterStatistic): Compute {
       series: { columns, rows },
       headline: {
         value,
-        text: `${formatNumber(value, headline.decimals)} ${headline.unit} am ${lastDate}`,
+        text: `${formatNumber(value, headline.decimals)} ${headline.unit} am ${formatGermanDateShort(lastDate)}`,
       },
       measurements,
       summary,

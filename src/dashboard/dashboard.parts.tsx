@@ -118,7 +118,15 @@ export function Figure(props: { result: IndicatorResult; id: string }): VNode {
 export function paceText(result: IndicatorResult): string | undefined {
   const { pace } = result;
   if (!pace) return undefined;
-  return `nötig ${formatNumber(pace.needed, 1)} ${pace.unit}, erreicht ${formatNumber(pace.achieved, 1)} ${pace.unit}`;
+  const decimals = paceDecimals(pace.needed, pace.achieved);
+  return `nötig ${formatNumber(pace.needed, decimals)} ${pace.unit}, erreicht ${formatNumber(pace.achieved, decimals)} ${pace.unit}`;
+}
+
+/** Two significant digits of the smaller non-zero pace (0.021 % a year is not "0.0"), at most 4. */
+export function paceDecimals(...values: number[]): number {
+  const smallest = Math.min(...values.map(Math.abs).filter((v) => v > 0 && Number.isFinite(v)));
+  if (!Number.isFinite(smallest) || smallest >= 1) return 1;
+  return Math.min(4, 1 - Math.floor(Math.log10(smallest)));
 }
 
 export function StandForm(props: { action: string; value: string; errors: FieldError[] }): VNode {
