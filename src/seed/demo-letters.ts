@@ -12,7 +12,8 @@ import type { Actor } from '../platform/auth/actor.ts';
 import { userActor } from '../platform/auth/auth.queries.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { loadAuthorityProfile } from '../procedures/authority/authority.queries.ts';
-import { draftLetter, requestSignOff, signOff } from '../procedures/letters/letter.actions.ts';
+import { draftLetter, requestSignOff } from '../procedures/letters/letter.actions.ts';
+import { signOff } from '../procedures/letters/letter.signing.ts';
 import type { LetterKind } from '../procedures/letters/letter.types.ts';
 import { DEMO_PASSWORD } from './demo.ts';
 

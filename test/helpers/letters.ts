@@ -7,12 +7,9 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts';
 import { userActor } from '../../src/platform/auth/auth.queries.ts';
 import { PERMIT_LETTER_BUILDERS } from '../../src/permits/letters/letter-builder.ts';
 import { loadAuthorityProfile } from '../../src/procedures/authority/authority.queries.ts';
-import {
-  draftLetter,
-  requestSignOff,
-  signOff,
-  type LetterDeps,
-} from '../../src/procedures/letters/letter.actions.ts';
+import { draftLetter, requestSignOff } from '../../src/procedures/letters/letter.actions.ts';
+import { signOff } from '../../src/procedures/letters/letter.signing.ts';
+import { type LetterDeps } from '../../src/procedures/letters/letter.work.ts';
 import type { LetterKind } from '../../src/procedures/letters/letter.types.ts';
 import { DEMO_PASSWORD, type TestApp } from './app.ts';
 

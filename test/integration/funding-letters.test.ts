@@ -23,12 +23,9 @@ import { loadConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 import { AppError } from '../../src/platform/errors.ts';
 import { createDirectoryStore } from '../../src/platform/storage.ts';
-import {
-  draftLetter,
-  requestSignOff,
-  signOff,
-  type LetterDeps,
-} from '../../src/procedures/letters/letter.actions.ts';
+import { draftLetter, requestSignOff } from '../../src/procedures/letters/letter.actions.ts';
+import { signOff } from '../../src/procedures/letters/letter.signing.ts';
+import { type LetterDeps } from '../../src/procedures/letters/letter.work.ts';
 import { findLetter } from '../../src/procedures/letters/letter.queries.ts';
 import { seedLetterWorld, type LetterWorld } from '../../src/procedures/letters/letter.testkit.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';

@@ -12,16 +12,9 @@ import { AppError } from '../../platform/errors.ts';
 import { createDirectoryStore, type FileStore } from '../../platform/storage.ts';
 import { verifyCaseFile } from '../audit.queries.ts';
 import { FROZEN_MESSAGE } from './letter.access.ts';
-import {
-  deliverLetter,
-  draftLetter,
-  letterPdf,
-  requestSignOff,
-  returnToDrafter,
-  reviseLetter,
-  signOff,
-  type LetterDeps,
-} from './letter.actions.ts';
+import { draftLetter, requestSignOff, returnToDrafter, reviseLetter } from './letter.actions.ts';
+import { deliverLetter, letterPdf, signOff } from './letter.signing.ts';
+import { type LetterDeps } from './letter.work.ts';
 import { findLetter, listLetters } from './letter.queries.ts';
 import { seedLetterWorld, TEST_TYPE, testBuilder, type LetterWorld } from './letter.testkit.ts';
 

@@ -12,16 +12,14 @@ import {
   requireLetterRole,
 } from './letter.access.ts';
 import {
-  deliverLetter,
   draftableKinds,
   draftLetter,
-  letterPdf,
   requestSignOff,
   returnToDrafter,
   reviseLetter,
-  signOff,
-  type LetterDeps,
 } from './letter.actions.ts';
+import { deliverLetter, letterPdf, signOff } from './letter.signing.ts';
+import { type LetterDeps } from './letter.work.ts';
 import type { LetterBuilders } from './letter.builder.ts';
 import { isLetterKind } from './letter.kinds.ts';
 import type { LoadProfile } from './letter.profile.ts';
