@@ -5,7 +5,7 @@ import { formatEuro } from '../../law/fees/money.ts';
 import { formatGermanDateShort } from '../../law/german-format.ts';
 import { factLabel } from '../../law/funding/index.ts';
 import { formatParameterUse, formatTrace } from '../../law/rules/index.ts';
-import { FONT_BOLD, FONT_REGULAR } from '../../procedures/letters/letter.pdf.ts';
+import { FONT_BOLD, FONT_REGULAR } from '../../procedures/letters/letter.fonts.ts';
 import type { ReliefComputation } from './relief.request.ts';
 import { formatCentsPerKwh, gapText, inputRows, priceRows, schemeRows } from './relief.present.ts';
 
