@@ -183,10 +183,11 @@ export function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
     });
     registerSiteRoutes(app, deps);
     registerDashboardRoutes(app, deps, indicatorStore);
-    registerOgcRoutes(app, deps);
+    const mapLayers = options.featureLayers ?? FEATURE_LAYERS;
+    registerOgcRoutes(app, deps, { mapLayerIds: mapLayers.map((l) => l.id) });
     registerHydrogenRoutes(app, deps);
     registerAreaRoutes(app, deps);
-    registerMapRoutes(app, deps, options.featureLayers ?? FEATURE_LAYERS);
+    registerMapRoutes(app, deps, mapLayers);
     // The internal casework (assignment, follow-ups, notes) is the same for every family; a
     // refused save shows the case page of the case's own family again.
     const builders = { ...LETTER_BUILDERS, ...options.letterBuilders };

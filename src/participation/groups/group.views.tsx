@@ -7,7 +7,10 @@ import { listCount, objectionCount, signatureCount } from '../intake/intake-rule
 import type { FieldError } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SubmitButton } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { Pagination, type Paging } from '../../platform/pagination.tsx';
 import type { GroupListItem, GroupSummary } from './group.queries.ts';
+
+export { Pagination, type Paging };
 
 export interface ProcedureHeading {
   id: string;
@@ -15,45 +18,9 @@ export interface ProcedureHeading {
   title: string;
 }
 
-export interface Paging {
-  page: number;
-  pageCount: number;
-  /** Base address; `seite=n` is appended. */
-  href: string;
-}
-
 export const groupsPath = (procedureId: string) => `/verfahren/${procedureId}/einwendungen/gruppen`;
 
 const number = (value: number) => value.toLocaleString('de-DE');
-
-export function Pagination(props: { paging: Paging; label: string }): VNode | null {
-  const { page, pageCount, href } = props.paging;
-  if (pageCount <= 1) return null;
-  const link = (n: number) => `${href}${href.includes('?') ? '&' : '?'}seite=${n}`;
-  return (
-    <nav aria-label={props.label} class="pagination">
-      <ul class="kern-list kern-list--horizontal">
-        {page > 1 ? (
-          <li>
-            <a class="kern-link" href={link(page - 1)} rel="prev">
-              Vorherige Seite
-            </a>
-          </li>
-        ) : null}
-        <li aria-current="page">
-          Seite {page} von {pageCount}
-        </li>
-        {page < pageCount ? (
-          <li>
-            <a class="kern-link" href={link(page + 1)} rel="next">
-              Nächste Seite
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
-  );
-}
 
 export function Facts(props: { items: [string, VNode | string, string?][] }): VNode {
   return (

@@ -1,6 +1,8 @@
 /**
  * The tracker, the register list and their CSV files are public (planning data; no personal
- * data). Importing a new version needs 'wind-areas:import'. A bad Stichtag is a German 400 page
+ * data). The register list is paged in the database (`seite`, 100 areas a page; a page beyond
+ * the end shows the last one), its CSV holds every area of the Stichtag. Importing a new version
+ * needs 'wind-areas:import'. A bad Stichtag or page number is a German 400 page
  * (the CSV files answer with the German error page), a bad file is the form again with one line
  * per bad feature, and nothing is stored.
  */
@@ -11,7 +13,13 @@ import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { registerCsv, trackerCsv } from './area.csv.ts';
 import { parseAreaCollection } from './area.import.ts';
-import { loadRegister, loadTracker, parseStichtag } from './area.service.ts';
+import {
+  loadRegister,
+  loadRegisterPage,
+  loadTracker,
+  parsePage,
+  parseStichtag,
+} from './area.service.ts';
 import { berlinToday, importAreaVersion, type ImportMode } from './area.version.ts';
 import {
   ImportPage,
@@ -173,15 +181,25 @@ export function registerAreaRoutes(app: App, deps: Deps): void {
     REGISTER_PATH,
     { config: open, schema: { querystring: AnyQuery } },
     async (request, reply) => {
-      const parsed = parseStichtag(request.query, today());
+      const parsed = parseStichtag(request.query, today(), ['seite']);
+      const page = parsePage(request.query.seite);
       const ctx = pageContext(request, reply);
-      if (!parsed.ok)
+      if (!parsed.ok || !page.ok)
         return sendPage(
           reply,
-          <RegisterPage ctx={ctx} areas={[]} value={parsed.value} errors={parsed.errors} />,
+          <RegisterPage
+            ctx={ctx}
+            areas={[]}
+            value={parsed.value}
+            errors={[...(parsed.ok ? [] : parsed.errors), ...(page.ok ? [] : page.errors)]}
+          />,
           400,
         );
-      const register = await loadRegister(deps.db, { stichtag: parsed.stichtag, today: today() });
+      const register = await loadRegisterPage(deps.db, {
+        stichtag: parsed.stichtag,
+        today: today(),
+        page: page.page,
+      });
       return sendPage(
         reply,
         <RegisterPage

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { FieldError } from '../../platform/errors.ts';
 import {
   areasInVersion,
+  countAreasInVersion,
   listVersions,
   statisticsOf,
   versionAsOf,
@@ -16,9 +17,16 @@ export type ParsedStichtag =
   | { ok: true; stichtag?: string; value: string }
   | { ok: false; errors: FieldError[]; value: string };
 
-/** `?stichtag=` as YYYY-MM-DD (the date field) or TT.MM.JJJJ; not before 2000, not in the future. */
-export function parseStichtag(query: Record<string, unknown>, today: string): ParsedStichtag {
-  const unknown = Object.keys(query).filter((k) => k !== 'stichtag');
+/**
+ * `?stichtag=` as YYYY-MM-DD (the date field) or TT.MM.JJJJ; not before 2000, not in the future.
+ * `others` names the further parameters the page reads itself (e.g. `seite`).
+ */
+export function parseStichtag(
+  query: Record<string, unknown>,
+  today: string,
+  others: readonly string[] = [],
+): ParsedStichtag {
+  const unknown = Object.keys(query).filter((k) => k !== 'stichtag' && !others.includes(k));
   const raw = query.stichtag;
   const value = typeof raw === 'string' ? raw.trim().slice(0, 40) : '';
   const fail = (message: string): ParsedStichtag => ({
@@ -26,7 +34,12 @@ export function parseStichtag(query: Record<string, unknown>, today: string): Pa
     value,
     errors: [{ field: 'stichtag', message: `Stichtag: ${message}` }],
   });
-  if (unknown.length > 0) return fail('Unbekannter Parameter; erlaubt ist nur „stichtag“.');
+  if (unknown.length > 0)
+    return fail(
+      others.length === 0
+        ? 'Unbekannter Parameter; erlaubt ist nur „stichtag“.'
+        : `Unbekannter Parameter; erlaubt sind „stichtag“ und ${others.map((o) => `„${o}“`).join(', ')}.`,
+    );
   if (raw !== undefined && typeof raw !== 'string')
     return fail('Bitte geben Sie nur einen Stichtag an.');
   if (value === '') return { ok: true, value };
@@ -75,4 +88,64 @@ export async function loadRegister(
   const asOf = options.stichtag ?? options.today;
   const version = versionAsOf(versions, asOf);
   return { asOf, version, areas: version ? await areasInVersion(db, version.seq) : [] };
+}
+
+/** Areas per page of the register list. */
+export const REGISTER_PAGE_SIZE = 100;
+/** Higher page numbers are refused before the database is asked (5,000 areas are 50 pages). */
+const MAX_PAGE = 100_000;
+
+export type ParsedPage = { ok: true; page: number } | { ok: false; errors: FieldError[] };
+
+/** `?seite=`: a whole number from 1; empty or absent is the first page. */
+export function parsePage(raw: unknown): ParsedPage {
+  const message = `Seite: Die Seitenzahl ist eine ganze Zahl von 1 bis ${MAX_PAGE.toLocaleString('de-DE')}.`;
+  const fail = (): ParsedPage => ({ ok: false, errors: [{ field: 'seite', message }] });
+  if (raw === undefined) return { ok: true, page: 1 };
+  if (typeof raw !== 'string') return fail();
+  const value = raw.trim();
+  if (value === '') return { ok: true, page: 1 };
+  if (!/^\d{1,6}$/.test(value)) return fail();
+  const page = Number(value);
+  return page >= 1 && page <= MAX_PAGE ? { ok: true, page } : fail();
+}
+
+export interface RegisterPageView {
+  asOf: string;
+  version: AreaVersion | undefined;
+  /** The areas of the page, in the register's order (name, id). */
+  areas: RegisterArea[];
+  /** All areas of the version. */
+  total: number;
+  /** The page shown: the one asked for, or the last one when it lies beyond the end. */
+  page: number;
+  pageCount: number;
+  /** The page asked for when it lay beyond the end. */
+  beyond?: number;
+}
+
+/** One page of the register list from the database (limit and offset) with the count. */
+export async function loadRegisterPage(
+  db: Db,
+  options: { stichtag?: string; today: string; page: number; pageSize?: number },
+): Promise<RegisterPageView> {
+  const size = options.pageSize ?? REGISTER_PAGE_SIZE;
+  const versions = await listVersions(db);
+  const asOf = options.stichtag ?? options.today;
+  const version = versionAsOf(versions, asOf);
+  const total = version ? await countAreasInVersion(db, version.seq) : 0;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(options.page, pageCount);
+  const areas = version
+    ? await areasInVersion(db, version.seq, { limit: size, offset: (page - 1) * size })
+    : [];
+  return {
+    asOf,
+    version,
+    areas,
+    total,
+    page,
+    pageCount,
+    ...(page < options.page ? { beyond: options.page } : {}),
+  };
 }

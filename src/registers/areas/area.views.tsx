@@ -14,6 +14,7 @@ import {
   TextField,
 } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { Pagination } from '../../platform/pagination.tsx';
 import { DataTable } from '../../platform/table.tsx';
 import { mapHref } from '../map/map.query.ts';
 import {
@@ -24,7 +25,7 @@ import {
   projectionText,
 } from './area.format.ts';
 import type { AreaVersion, RegisterArea } from './area.queries.ts';
-import type { TrackerView } from './area.service.ts';
+import { REGISTER_PAGE_SIZE, type TrackerView } from './area.service.ts';
 import type { TrackerRow } from './area.tracker.ts';
 import { KIND_LABELS, LEGAL_STATUS_LABELS, ROTOR_RULE_LABELS } from './counting-rule.ts';
 import { planningRegion, type PlanningRegionKey } from './planning-regions.ts';
@@ -34,6 +35,8 @@ export const REGISTER_PATH = '/windenergiegebiete/gebiete';
 export const IMPORT_PATH = '/windenergiegebiete/import';
 /** The map with the register's layer; it shows today's areas (the map has no Stichtag). */
 export const AREAS_MAP_HREF = mapHref(['wind-areas']);
+
+const count = (value: number) => value.toLocaleString('de-DE');
 
 function withStichtag(path: string, stichtag: string | undefined): string {
   return stichtag ? `${path}?stichtag=${stichtag}` : path;
@@ -229,11 +232,24 @@ export function RegisterPage(props: {
   ctx: PageContext;
   asOf?: string;
   version?: AreaVersion;
+  /** The areas of the page shown. */
   areas: RegisterArea[];
+  /** All areas of the version, over every page. */
+  total?: number;
+  page?: number;
+  pageCount?: number;
+  /** A page asked for beyond the end (the last page is shown instead). */
+  beyond?: number;
   stichtag?: string;
   value: string;
   errors: FieldError[];
 }): VNode {
+  const total = props.total ?? props.areas.length;
+  const page = props.page ?? 1;
+  const pageCount = props.pageCount ?? 1;
+  const first = (page - 1) * REGISTER_PAGE_SIZE + 1;
+  const last = first + props.areas.length - 1;
+  const pageError = props.errors.find((e) => e.field === 'seite');
   return (
     <Layout
       ctx={props.ctx}
@@ -243,15 +259,24 @@ export function RegisterPage(props: {
       <h1 class="kern-heading-large">Windenergiegebiete im Register</h1>
       <ErrorSummary errors={props.errors} />
       <StichtagForm action={REGISTER_PATH} value={props.value} errors={props.errors} />
+      {pageError ? (
+        <p class="kern-error" id={fieldId('seite')}>
+          <span class="kern-sr-only">Fehler: </span>
+          {pageError.message}{' '}
+          <a class="kern-link" href={REGISTER_PATH}>
+            Zur ersten Seite
+          </a>
+        </p>
+      ) : null}
       {props.asOf ? (
         <p class="kern-body">
           {props.version
-            ? `Stand ${germanDate(props.asOf)}: Version ${props.version.seq} vom ${germanDate(props.version.effectiveOn)}, ${props.areas.length} Gebiete. `
+            ? `Stand ${germanDate(props.asOf)}: Version ${props.version.seq} vom ${germanDate(props.version.effectiveOn)}, ${count(total)} ${total === 1 ? 'Gebiet' : 'Gebiete'}. `
             : `Zum Stichtag ${germanDate(props.asOf)} gab es noch keinen Import. `}
           <a class="kern-link" href={withStichtag(`${REGISTER_PATH}.csv`, props.stichtag)}>
             Liste als CSV
-          </a>{' '}
-          ·{' '}
+          </a>
+          {total > props.areas.length ? ' (alle Gebiete)' : ''} ·{' '}
           <a class="kern-link" href={withStichtag(TRACKER_PATH, props.stichtag)}>
             Flächenziel zu diesem Stand
           </a>{' '}
@@ -261,37 +286,54 @@ export function RegisterPage(props: {
           </a>
         </p>
       ) : null}
+      {props.beyond ? (
+        <p class="kern-body" role="status">
+          Seite {count(props.beyond)} gibt es nicht; die Liste hat {count(pageCount)}{' '}
+          {pageCount === 1 ? 'Seite' : 'Seiten'}. Gezeigt wird die letzte Seite.
+        </p>
+      ) : null}
       {props.areas.length > 0 ? (
-        <DataTable
-          caption="Gebiete"
-          small
-          rowHeader={0}
-          columns={[
-            'Name',
-            'Art',
-            'Planungsregion',
-            'Rechtsstand',
-            'Plan',
-            'Rotorregel',
-            { label: 'Fläche (ha)', numeric: true },
-            { label: 'Angerechnet (ha)', numeric: true },
-          ]}
-          rows={props.areas.map((a) => ({
-            key: a.id,
-            cells: [
-              a.name,
-              KIND_LABELS[a.kind],
-              a.planningRegion ? planningRegion(a.planningRegion as PlanningRegionKey).name : '–',
-              LEGAL_STATUS_LABELS[a.legalStatus],
-              a.planSource
-                ? `${a.planSource}${a.planDate ? `, ${germanDate(a.planDate)}` : ''}`
-                : '–',
-              ROTOR_RULE_LABELS[a.rotorRule],
-              a.areaHa === null ? '–' : fixed(a.areaHa, 1),
-              a.countedHa === null ? '–' : fixed(a.countedHa, 1),
-            ],
-          }))}
-        />
+        <>
+          {pageCount > 1 ? (
+            <p class="kern-body">
+              Gebiete {count(first)} bis {count(last)} von {count(total)}.
+            </p>
+          ) : null}
+          <DataTable
+            caption={pageCount > 1 ? `Gebiete ${first} bis ${last}` : 'Gebiete'}
+            small
+            rowHeader={0}
+            columns={[
+              'Name',
+              'Art',
+              'Planungsregion',
+              'Rechtsstand',
+              'Plan',
+              'Rotorregel',
+              { label: 'Fläche (ha)', numeric: true },
+              { label: 'Angerechnet (ha)', numeric: true },
+            ]}
+            rows={props.areas.map((a) => ({
+              key: a.id,
+              cells: [
+                a.name,
+                KIND_LABELS[a.kind],
+                a.planningRegion ? planningRegion(a.planningRegion as PlanningRegionKey).name : '–',
+                LEGAL_STATUS_LABELS[a.legalStatus],
+                a.planSource
+                  ? `${a.planSource}${a.planDate ? `, ${germanDate(a.planDate)}` : ''}`
+                  : '–',
+                ROTOR_RULE_LABELS[a.rotorRule],
+                a.areaHa === null ? '–' : fixed(a.areaHa, 1),
+                a.countedHa === null ? '–' : fixed(a.countedHa, 1),
+              ],
+            }))}
+          />
+          <Pagination
+            label="Seiten"
+            paging={{ page, pageCount, href: withStichtag(REGISTER_PATH, props.stichtag) }}
+          />
+        </>
       ) : null}
     </Layout>
   );

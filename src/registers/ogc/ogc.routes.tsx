@@ -9,8 +9,9 @@ import type { App, Deps } from '../../platform/server.ts';
 import { AppError } from '../../platform/errors.ts';
 import { handleError, sendProblem, toProblem } from '../../platform/error-handler.tsx';
 import { pageContext, sendPage } from '../../platform/http.ts';
-import type { FeatureLayer } from '../catalogue/layer.ts';
+import type { BBox, FeatureLayer } from '../catalogue/layer.ts';
 import { FEATURE_LAYERS } from '../catalogue/layers.ts';
+import { focusBbox, mapHref } from '../map/map.query.ts';
 import {
   collectionDocument,
   collectionsDocument,
@@ -67,6 +68,13 @@ function simpleFormat(request: FastifyRequest): OgcFormat {
   return chosenFormat(request, parseFormat(query));
 }
 
+/** A box the map accepts as its extent (west < east, south < north after rounding), else none. */
+function mapExtent(bbox: BBox | undefined): BBox | undefined {
+  if (!bbox || !bbox.every(Number.isFinite)) return undefined;
+  const [minLon, minLat, maxLon, maxLat] = bbox.map((v) => Number(v.toFixed(5)));
+  return minLon! < maxLon! && minLat! < maxLat! ? bbox : undefined;
+}
+
 function notFound(message: string): AppError {
   return new AppError('not_found', message);
 }
@@ -74,9 +82,17 @@ function notFound(message: string): AppError {
 export function registerOgcRoutes(
   app: App,
   deps: Deps,
-  options: { layers?: readonly FeatureLayer[] } = {},
+  options: {
+    layers?: readonly FeatureLayer[];
+    /** The layers the map page /karte can show; their HTML pages link to it. */
+    mapLayerIds?: readonly string[];
+  } = {},
 ): void {
   const layers = options.layers ?? FEATURE_LAYERS;
+  const mapLayerIds = options.mapLayerIds ?? FEATURE_LAYERS.map((l) => l.id);
+  /** The map with this layer (focused on a box), or nothing for a layer the map cannot show. */
+  const onMap = (layer: FeatureLayer, bbox?: BBox) =>
+    mapLayerIds.includes(layer.id) ? mapHref([layer.id], mapExtent(bbox)) : undefined;
   const urls = new OgcUrls(deps.config.publicUrl);
   const access = { access: 'public' as const };
   const local = (href: string | undefined) => (href ? urls.local(href) : undefined);
@@ -171,7 +187,12 @@ export function registerOgcRoutes(
           if (format === 'html')
             return sendPage(
               reply,
-              <CollectionPage ctx={pageContext(request, reply)} layer={layer} extent={extent} />,
+              <CollectionPage
+                ctx={pageContext(request, reply)}
+                layer={layer}
+                extent={extent}
+                mapHref={onMap(layer)}
+              />,
             );
           return sendJson(reply, JSON_TYPE, collectionDocument(urls, layer, extent, format, true));
         },
@@ -235,6 +256,7 @@ export function registerOgcRoutes(
             prev: local(links.find((l) => l.rel === 'prev')?.href),
             values: { bbox: raw('bbox') ?? '', limit: raw('limit') ?? '' },
             errors: [],
+            mapHref: onMap(layer, params.bbox),
           };
           return sendPage(reply, <ItemsPage ctx={pageContext(request, reply)} view={view} />);
         },
@@ -254,7 +276,12 @@ export function registerOgcRoutes(
           if (format === 'html')
             return sendPage(
               reply,
-              <ItemPage ctx={pageContext(request, reply)} layer={layer} feature={feature} />,
+              <ItemPage
+                ctx={pageContext(request, reply)}
+                layer={layer}
+                feature={feature}
+                mapHref={onMap(layer, focusBbox(feature.geometry))}
+              />,
             );
           return sendJson(reply, GEOJSON, featureDocument(urls, layer, feature, format));
         },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { FEATURE_LAYERS } from '../catalogue/layers.ts';
+import { fixtureLayers } from '../map/map.fixtures.ts';
 import { loadEnergyLayers } from '../layers/energy.load.ts';
 import { readWindTurbines } from '../layers/energy.read.ts';
 import { CONFORMANCE_CLASSES } from './ogc.documents.ts';
@@ -19,6 +20,12 @@ interface FeatureCollection {
   numberReturned: number;
   timeStamp: string;
 }
+
+/** The address of the page's „Auf der Karte zeigen“ link, unescaped; undefined without one. */
+const mapLinkOf = (html: string) => {
+  const found = /<a class="kern-link" href="([^"]*)">Auf der Karte zeigen<\/a>/.exec(html);
+  return found ? found[1]!.replaceAll('&amp;', '&') : undefined;
+};
 
 const rels = (links: Link[]) => links.map((l) => l.rel).sort();
 const link = (links: Link[], rel: string, type?: string) =>
@@ -256,6 +263,59 @@ describe('OGC API – Features at /ogc', () => {
     const items = await get('/ogc/collections/power-plants/items?f=html&limit=5');
     assert.match(items.body, /Objekte 1 bis 5 von 228/);
     assert.match(items.body, /rel="next"/);
+  });
+
+  it('links the HTML pages of a map layer to the map, an object focused on its place', async () => {
+    const collection = mapLinkOf((await get('/ogc/collections/power-plants?f=html')).body);
+    assert.equal(collection, '/karte?ebene=power-plants');
+    const items = mapLinkOf(
+      (await get('/ogc/collections/wind-turbines/items?f=html&bbox=8.5,51.5,8.9,51.8')).body,
+    );
+    assert.equal(items, '/karte?ebene=wind-turbines&bbox=8.50000%2C51.50000%2C8.90000%2C51.80000');
+    // A box the map cannot take (no width) leaves the extent out, not the link.
+    const flat = mapLinkOf(
+      (await get('/ogc/collections/wind-turbines/items?f=html&bbox=8.5,51.5,8.5,51.8')).body,
+    );
+    assert.equal(flat, '/karte?ebene=wind-turbines');
+    const turbine = readWindTurbines()[0]!;
+    const [lon, lat] = (turbine.geometry as GeoJSON.Point).coordinates as [number, number];
+    const item = mapLinkOf(
+      (await get(`/ogc/collections/wind-turbines/items/${turbine.id}?f=html`)).body,
+    );
+    assert.ok(item);
+    const url = new URL(item, 'http://localhost');
+    assert.equal(url.pathname, '/karte');
+    assert.deepEqual(url.searchParams.getAll('ebene'), ['wind-turbines']);
+    const [west, south, east, north] = url.searchParams.get('bbox')!.split(',').map(Number);
+    assert.ok(west! < lon && lon < east! && south! < lat && lat < north!, item);
+    assert.ok(east! - west! < 0.1 && north! - south! < 0.1, item);
+    // The map takes every one of these addresses and shows the layer.
+    for (const href of [collection, items, flat, item]) {
+      const map = await get(href);
+      assert.equal(map.statusCode, 200, href);
+      assert.match(map.body, /data-layer="(power-plants|wind-turbines)"/, href);
+    }
+  });
+
+  it('has no map link on the pages of a collection the map does not show', async () => {
+    const other = await createTestApp({ app: { featureLayers: fixtureLayers() } });
+    try {
+      const page = await other.app.inject({
+        method: 'GET',
+        url: '/ogc/collections/power-plants?f=html',
+      });
+      assert.equal(page.statusCode, 200);
+      assert.equal(mapLinkOf(page.body), undefined);
+      assert.doesNotMatch(page.body, /Auf der Karte zeigen/);
+      const items = await other.app.inject({
+        method: 'GET',
+        url: '/ogc/collections/power-plants/items?f=html',
+      });
+      assert.equal(items.statusCode, 200);
+      assert.doesNotMatch(items.body, /Auf der Karte zeigen/);
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows a bad bbox on the HTML items page next to the field, with the value kept', async () => {

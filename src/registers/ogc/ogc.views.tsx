@@ -35,6 +35,18 @@ function Breadcrumbs(props: { trail: { href: string; label: string }[] }): VNode
   );
 }
 
+/** The map page with the layer, for layers the map can show (the routes decide). */
+function MapLink(props: { href: string | undefined }): VNode | null {
+  if (!props.href) return null;
+  return (
+    <p class="kern-body">
+      <a class="kern-link" href={props.href}>
+        Auf der Karte zeigen
+      </a>
+    </p>
+  );
+}
+
 function LinkList(props: { links: Link[] }): VNode {
   return (
     <ul class="kern-list">
@@ -130,6 +142,7 @@ export function CollectionPage(props: {
   ctx: PageContext;
   layer: FeatureLayer;
   extent: readonly number[] | undefined;
+  mapHref?: string;
 }): VNode {
   const { layer } = props;
   const geojson = `${BASE}/collections/${encodeURIComponent(layer.id)}/items?f=json`;
@@ -144,6 +157,7 @@ export function CollectionPage(props: {
       <h1 class="kern-heading-large">{layer.title}</h1>
       <p class="kern-body">{layer.description}</p>
       <SourceNote source={layer.source} />
+      <MapLink href={props.mapHref} />
       <ul class="kern-list">
         <li>
           <a class="kern-link" href={itemsHref(layer)}>
@@ -184,6 +198,8 @@ export interface ItemsView {
   prev: string | undefined;
   values: { bbox: string; limit: string };
   errors: FieldError[];
+  /** The map with the layer (and the chosen box); absent for a layer the map cannot show. */
+  mapHref?: string;
 }
 
 export function ItemsPage(props: { ctx: PageContext; view: ItemsView }): VNode {
@@ -205,6 +221,7 @@ export function ItemsPage(props: { ctx: PageContext; view: ItemsView }): VNode {
         ]}
       />
       <h1 class="kern-heading-large">{layer.title} – Objekte</h1>
+      <MapLink href={props.view.mapHref} />
       <form
         method="get"
         action={`${BASE}/collections/${encodeURIComponent(layer.id)}/items`}
@@ -313,6 +330,8 @@ export function ItemPage(props: {
   ctx: PageContext;
   layer: FeatureLayer;
   feature: LayerFeature;
+  /** The map with the layer, focused on the feature. */
+  mapHref?: string;
 }): VNode {
   const { layer, feature } = props;
   const label = formatValue(feature.properties[layer.labelProperty]);
@@ -350,6 +369,7 @@ export function ItemPage(props: {
           Dieses Objekt als GeoJSON
         </a>
       </p>
+      <MapLink href={props.mapHref} />
       <SourceNote source={layer.source} />
     </Layout>
   );
