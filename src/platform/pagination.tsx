@@ -26,7 +26,7 @@ export function Pagination(props: { paging: Paging; label: string }): VNode | nu
           </li>
         ) : null}
         <li aria-current="page">
-          Seite {page} von {pageCount}
+          Seite {page.toLocaleString('de-DE')} von {pageCount.toLocaleString('de-DE')}
         </li>
         {page < pageCount ? (
           <li>
