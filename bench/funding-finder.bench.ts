@@ -9,7 +9,7 @@
  * minutes on two shared cores).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/app.ts';
 import { createDb, ensureDatabase } from '../src/db/database.ts';
@@ -22,7 +22,7 @@ import type { Rule } from '../src/law/rules/index.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { benchDeps } from './support/app.ts';
 import { numberFrom, runBench } from './support/lifecycle.ts';
-import { measure, type Reply, type Stats } from './support/measure.ts';
+import { loadText, measureEach, type Reply, type Stats } from './support/measure.ts';
 
 const REQUESTS = numberFrom('BENCH_REQUESTS', 100);
 const WARMUP = numberFrom('BENCH_WARMUP', 10);
@@ -177,26 +177,16 @@ await runBench(async (cleanup) => {
     });
     return { status: r.status, body: await r.text() };
   };
-  const load = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-  const results: Stats[] = [];
-  for (const [transport, send] of [
-    ['inject', inject],
-    ['HTTP', http],
-  ] as const) {
-    for (const target of targets) {
-      results.push(
-        await measure({
-          name: target.name,
-          transport,
-          warmup: WARMUP,
-          requests: REQUESTS,
-          send: send(target),
-        }),
-      );
-    }
-  }
+  const load = loadText();
+  const results = await measureEach({
+    targets,
+    transports: [
+      ['inject', inject],
+      ['HTTP', http],
+    ],
+    warmup: WARMUP,
+    requests: REQUESTS,
+  });
   const find = (name: string, transport: string) =>
     results.find((r) => r.name.startsWith(name) && r.transport === transport)!;
   const lines = [
@@ -233,9 +223,7 @@ await runBench(async (cleanup) => {
       }),
     ),
     '',
-    `Last nachher: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}.`,
+    `Last nachher: ${loadText()}.`,
   ];
   const report = lines.join('\n');
   console.log(report);

@@ -11,7 +11,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, ensureDatabase } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
@@ -26,7 +26,7 @@ import { storedLayer } from '../src/registers/layers/stored-layer.ts';
 import { registerOgcRoutes } from '../src/registers/ogc/ogc.routes.tsx';
 import { benchDeps } from './support/app.ts';
 import { numberFrom, runBench } from './support/lifecycle.ts';
-import { measure, type Reply, type Stats } from './support/measure.ts';
+import { loadText, measureEach, type Reply } from './support/measure.ts';
 
 const REQUESTS = numberFrom('BENCH_REQUESTS', 300);
 const WARMUP = numberFrom('BENCH_WARMUP', 20);
@@ -145,26 +145,16 @@ await runBench(async (cleanup) => {
     const r = await fetch(base + t.url());
     return { status: r.status, body: await r.text() };
   };
-  const load = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
-  const results: Stats[] = [];
-  for (const [transport, send] of [
-    ['inject', inject],
-    ['HTTP', http],
-  ] as const) {
-    for (const target of targets) {
-      results.push(
-        await measure({
-          name: target.name,
-          transport,
-          warmup: WARMUP,
-          requests: REQUESTS,
-          send: send(target),
-        }),
-      );
-    }
-  }
+  const load = loadText();
+  const results = await measureEach({
+    targets,
+    transports: [
+      ['inject', inject],
+      ['HTTP', http],
+    ],
+    warmup: WARMUP,
+    requests: REQUESTS,
+  });
   const trivial = (transport: string) =>
     results.find((r) => r.name.startsWith('Trivial JSON') && r.transport === transport)!;
   const lines = [
@@ -191,9 +181,7 @@ await runBench(async (cleanup) => {
         return `| ${r.name} | ${r.transport} | ${(r.p50 / t.p50).toFixed(1)} × | ${(r.p95 / t.p95).toFixed(1)} × |`;
       }),
     '',
-    `Last nachher: ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}.`,
+    `Last nachher: ${loadText()}.`,
   ];
   const report = lines.join('\n');
   console.log(report);

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 /** Latency measurement: sequential requests (one at a time), after a warm-up. */
 export interface Stats {
   name: string;
@@ -76,4 +77,38 @@ export async function measure(options: {
     bytes += Buffer.byteLength(reply.body);
   }
   return summarize(options.name, options.transport, durations, performance.now() - started, bytes);
+}
+
+/**
+ * Measures every target over every transport (all targets of the first transport, then of the
+ * next), so that a page and the trivial reference are measured in the same run.
+ */
+export async function measureEach<T extends { name: string }>(options: {
+  targets: readonly T[];
+  transports: readonly (readonly [string, (target: T) => (index: number) => Promise<Reply>])[];
+  warmup: number;
+  requests: number;
+}): Promise<Stats[]> {
+  const results: Stats[] = [];
+  for (const [transport, send] of options.transports) {
+    for (const target of options.targets) {
+      results.push(
+        await measure({
+          name: target.name,
+          transport,
+          warmup: options.warmup,
+          requests: options.requests,
+          send: send(target),
+        }),
+      );
+    }
+  }
+  return results;
+}
+
+/** The load averages over 1, 5 and 15 minutes, for the report ("1.20 0.80 0.50"). */
+export function loadText(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 }
