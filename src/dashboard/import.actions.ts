@@ -41,10 +41,12 @@ function isWebAddress(text: string): boolean {
 export function checkProvenance(input: Omit<ImportInput, 'csv'>): FieldError[] {
   const errors: FieldError[] = [];
   const definition = findIndicator(input.indicatorId);
-  if (definition?.origin.kind !== 'import') {
+  if (input.indicatorId.trim() === '') {
+    errors.push({ field: 'indicator', message: 'Bitte wählen Sie eine Kennzahl aus.' });
+  } else if (definition?.origin.kind !== 'import') {
     errors.push({
       field: 'indicator',
-      message: `„${input.indicatorId}“ ist keine Kennzahl, deren Werte eingespielt werden.`,
+      message: `„${input.indicatorId.slice(0, 100)}“ ist keine Kennzahl, deren Werte eingespielt werden.`,
     });
   }
   const source = input.source.trim();
