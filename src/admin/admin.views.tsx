@@ -20,11 +20,13 @@ type Organisation = { id: string; name: string; kind: OrganisationKind; members:
 type FormState = { values: Record<string, string>; errors: FieldError[] };
 const EMPTY: FormState = { values: {}, errors: [] };
 
-function AdminNav(props: { current: string }): VNode {
+/** The platform administrators' pages (also shown on the monitoring's statistics page). */
+export function AdminNav(props: { current: string }): VNode {
   const links = [
     ['/admin/benutzer', 'Benutzerkonten'],
     ['/admin/organisationen', 'Organisationen'],
     ['/admin/postausgang', 'Postausgang'],
+    ['/monitoring/einspielen', 'Statistiken für das Monitoring'],
   ] as const;
   return (
     <nav aria-label="Administration">

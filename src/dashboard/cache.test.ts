@@ -106,6 +106,28 @@ describe('dashboard figures kept per stand', () => {
     assert.equal(calls, 2);
   });
 
+  it('clear() forgets every stand within the lifetime; a computation running then is not kept', async () => {
+    const clock = { t: 0 };
+    const c = counting();
+    const s = store(c.compute, 300_000, clock);
+    await s.indicator(first, '2026-12-01');
+    await s.all([first, second], '2026-11-30');
+    assert.equal(c.calls.length, 3);
+    s.clear();
+    const again = await s.indicator(first, '2026-12-01');
+    await s.indicator(second, '2026-11-30');
+    assert.equal(c.calls.length, 5, 'both stands are computed again');
+    assert.equal(c.loads.length, 4, 'the shared rows are read again too');
+    assert.equal((await s.indicator(first, '2026-12-01')).computedAt, again.computedAt);
+    assert.equal(c.calls.length, 5, 'what is computed after clear() is kept again');
+
+    const running = s.indicator(second, '2026-12-01');
+    s.clear();
+    await running;
+    await s.indicator(second, '2026-12-01');
+    assert.equal(c.calls.length, 7, 'the result that was running at clear() is not kept');
+  });
+
   it('a memo forgets a failed load', async () => {
     const memo = createMemo();
     await assert.rejects(

@@ -11,6 +11,7 @@
  * - A failed computation is not kept: the next request tries again.
  * - At most `maxStands` stand days are kept (dated links to many past days would otherwise grow
  *   the process without bound); the oldest entry goes first.
+ * - `clear()` drops everything kept, after a change the figures must show at once.
  */
 import type { Db } from '../db/database.ts';
 import type { IndicatorDefinition, IndicatorResult } from './indicator.types.ts';
@@ -49,6 +50,12 @@ export interface IndicatorStore {
   indicator(definition: IndicatorDefinition, stand: string): Promise<CachedResult>;
   /** Several indicators at the stand, one after the other (they share the pool with requests). */
   all(definitions: readonly IndicatorDefinition[], stand: string): Promise<CachedResult[]>;
+  /**
+   * Forgets every kept figure, for when the data behind them changed in this process (an import
+   * through the web form): the next request computes again. Computations still running finish
+   * for the requests that started them but are not kept.
+   */
+  clear(): void;
 }
 
 export interface CachedResult {
@@ -111,6 +118,9 @@ export function createIndicatorStore(options: {
         results.push(await computeIn(entry, definition, stand));
       }
       return results;
+    },
+    clear() {
+      entries.clear();
     },
   };
 }

@@ -1,12 +1,13 @@
 /**
  * The embeddable chart (a page of its own, without the portal's navigation, for other sites'
- * iframes) and the drill-down page listing the anonymised cases or finer rows behind a figure.
+ * iframes) and the drill-down page listing the anonymised cases, register entries or finer rows
+ * behind a figure.
  */
 import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../platform/layout.tsx';
 import { indicatorPath, withStand } from './dashboard.files.ts';
 import { Figure, germanDate, SeriesTable } from './dashboard.parts.tsx';
-import type { IndicatorResult, Series } from './indicator.types.ts';
+import type { IndicatorResult, Series, ValueOrigin } from './indicator.types.ts';
 
 export function EmbedPage(props: { result: IndicatorResult; publicUrl: string }): VNode {
   const { result } = props;
@@ -38,6 +39,35 @@ export function EmbedPage(props: { result: IndicatorResult; publicUrl: string })
       </body>
     </html>
   );
+}
+
+/**
+ * What the drill-down lists and what it leaves out, by where the indicator's values come from: the
+ * platform's cases, the entries of a public register, or published statistics.
+ */
+export function privacyNote(origin: ValueOrigin): string {
+  switch (origin.kind) {
+    case 'live':
+      return (
+        'Die Liste nennt je Verfahren nur Aktenzeichen, Art, Daten, Dauern und Beträge: keine ' +
+        'Namen von Personen, keine Angaben zu Einwenderinnen und Einwendern, keine Betriebs- und ' +
+        'Geschäftsgeheimnisse.'
+      );
+    case 'register':
+      return (
+        'Die Liste nennt je Fläche nur, was das öffentliche Register zeigt (Bezeichnung, Lage, ' +
+        'Größe, Planungs- oder Rechtsstand und die Tage, an denen sie zählt): keine Namen von ' +
+        'Personen, keine Kontaktangaben.'
+      );
+    case 'shipped':
+      return (
+        'Die Liste nennt veröffentlichte Werte der angegebenen Quelle, zusammengefasst je Gemeinde: ' +
+        'keine Angaben zu Personen.'
+      );
+    case 'import':
+    case 'plan':
+      return 'Die Liste nennt die Werte hinter den Zahlen: keine Angaben zu Personen.';
+  }
 }
 
 /** Rows shown on the page; the CSV holds all of them. */
@@ -73,9 +103,8 @@ export function DetailsPage(props: {
       <h1 class="kern-heading-large">{title}</h1>
       <p class="kern-body">
         {details.rows.length} Zeilen zum Stand {germanDate(result.stand)}
-        {props.group ? ' (nur die gewählte Zeile der Grafik)' : ''}. Die Liste nennt nur
-        Aktenzeichen, Art, Daten, Dauern und Beträge: keine Namen von Personen, keine Angaben zu
-        Einwenderinnen und Einwendern, keine Betriebs- und Geschäftsgeheimnisse.
+        {props.group ? ' (nur die gewählte Zeile der Grafik)' : ''}.{' '}
+        {privacyNote(definition.origin)}
         {details.rows.length > DETAIL_PAGE_ROWS
           ? ` Die Seite zeigt die ersten ${DETAIL_PAGE_ROWS}; die CSV-Datei enthält alle.`
           : ''}

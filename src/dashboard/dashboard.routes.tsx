@@ -23,6 +23,7 @@ import {
 import { IndicatorPage, OverviewPage } from './dashboard.views.tsx';
 import type { IndicatorDefinition } from './indicator.types.ts';
 import { findIndicator, INDICATORS } from './indicators.ts';
+import { registerImportFormRoutes } from './import.routes.tsx';
 import { berlinToday, isCalendarDate } from './stand.ts';
 
 const AnyQuery = Type.Record(Type.String(), Type.Unknown());
@@ -258,6 +259,9 @@ export function registerDashboardRoutes(app: App, deps: Deps, store: IndicatorSt
       );
     },
   );
+
+  // The administrators' form for imported statistics: it drops the kept figures after an import.
+  registerImportFormRoutes(app, deps, store);
 }
 
 /** The oldest computation time among the figures shown together. */

@@ -4,6 +4,7 @@
  * sources, files, the dated link and the code to embed the chart.
  */
 import { Fragment, type VNode } from 'preact';
+import { can } from '../platform/auth/policy.ts';
 import { Layout, type PageContext } from '../platform/layout.tsx';
 import type { FieldError } from '../platform/errors.ts';
 import { indicatorPath, MONITORING_PATH, withStand } from './dashboard.files.ts';
@@ -18,6 +19,7 @@ import {
 } from './dashboard.parts.tsx';
 import type { IndicatorDefinition, IndicatorResult } from './indicator.types.ts';
 import { PLAN_POINTS } from './indicator.sources.ts';
+import { IMPORT_FORM_PATH } from './import.views.tsx';
 
 const COMPUTED_AT = new Intl.DateTimeFormat('de-DE', {
   timeZone: 'Europe/Berlin',
@@ -195,6 +197,16 @@ export function IndicatorPage(props: {
       </p>
       <h1 class="kern-heading-large">{definition.title}</h1>
       <p class="kern-body">{definition.description}</p>
+      {definition.origin.kind === 'import' && can(props.ctx.actor, 'monitoring:import') ? (
+        <p class="kern-body">
+          <a
+            class="kern-link"
+            href={`${IMPORT_FORM_PATH}?kennzahl=${encodeURIComponent(definition.id)}`}
+          >
+            Neue Statistik für diese Kennzahl einspielen
+          </a>
+        </p>
+      ) : null}
       <StandForm action={path} value={props.standValue} errors={props.errors} />
       {result ? (
         <>

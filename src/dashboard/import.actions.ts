@@ -22,25 +22,53 @@ export interface ImportInput {
   now: Date;
 }
 
-function checkProvenance(input: ImportInput): FieldError[] {
+/** Line breaks, tabs and other control characters: the provenance is shown in one line. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** An absolute http(s) address without spaces, quotes or angle brackets (it becomes a link). */
+function isWebAddress(text: string): boolean {
+  if (!/^https?:\/\/[^\s"'<>`]+$/i.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The checks of the indicator and the provenance (everything but the file). */
+export function checkProvenance(input: Omit<ImportInput, 'csv'>): FieldError[] {
   const errors: FieldError[] = [];
   const definition = findIndicator(input.indicatorId);
-  if (definition?.origin.kind !== 'import') {
+  if (input.indicatorId.trim() === '') {
+    errors.push({ field: 'indicator', message: 'Bitte wählen Sie eine Kennzahl aus.' });
+  } else if (definition?.origin.kind !== 'import') {
     errors.push({
       field: 'indicator',
-      message: `„${input.indicatorId}“ ist keine Kennzahl, deren Werte eingespielt werden.`,
+      message: `„${input.indicatorId.slice(0, 100)}“ ist keine Kennzahl, deren Werte eingespielt werden.`,
     });
   }
   const source = input.source.trim();
   if (source.length < 3 || source.length > 300)
     errors.push({ field: 'source', message: 'Die Quelle muss 3 bis 300 Zeichen lang sein.' });
+  else if (CONTROL.test(source))
+    errors.push({ field: 'source', message: 'Die Quelle darf keine Steuerzeichen enthalten.' });
   const licence = input.licence.trim();
   if (licence.length < 3 || licence.length > 200)
     errors.push({ field: 'licence', message: 'Die Lizenz muss 3 bis 200 Zeichen lang sein.' });
-  if (input.sourceUrl && !/^https?:\/\/\S+$/.test(input.sourceUrl.trim()))
+  else if (CONTROL.test(licence))
+    errors.push({ field: 'licence', message: 'Die Lizenz darf keine Steuerzeichen enthalten.' });
+  const url = input.sourceUrl?.trim() ?? '';
+  if (url !== '' && !isWebAddress(url))
     errors.push({
       field: 'sourceUrl',
       message: 'Die Adresse der Quelle muss mit http:// oder https:// beginnen.',
+    });
+  else if (url.length > 500)
+    errors.push({
+      field: 'sourceUrl',
+      message: 'Die Adresse der Quelle darf höchstens 500 Zeichen lang sein.',
     });
   return errors;
 }
@@ -128,4 +156,53 @@ export async function currentImport(
     importedAt: head.imported_at.toISOString(),
     values: values.map((v) => ({ period: v.period, category: v.category, value: Number(v.value) })),
   };
+}
+
+/** The current import of an indicator as its keepers see it: provenance, who and how many values. */
+export interface ImportRecord {
+  indicatorId: string;
+  source: string;
+  sourceUrl: string | null;
+  licence: string;
+  importedBy: string;
+  importedAt: Date;
+  rows: number;
+  /** How many imports the indicator has had, the current one included. */
+  versions: number;
+}
+
+/** The newest import of every indicator that has one (the one the dashboard shows from then on). */
+export async function latestImports(db: Db): Promise<Map<string, ImportRecord>> {
+  const rows = await db
+    .selectFrom('dashboard_imports')
+    .select([
+      'indicator_id',
+      'source',
+      'source_url',
+      'licence',
+      'imported_by',
+      'imported_at',
+      'row_count',
+      sql<string>`count(*) over (partition by indicator_id)`.as('versions'),
+    ])
+    .distinctOn('indicator_id')
+    .orderBy('indicator_id')
+    .orderBy('imported_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.indicator_id,
+      {
+        indicatorId: r.indicator_id,
+        source: r.source,
+        sourceUrl: r.source_url,
+        licence: r.licence,
+        importedBy: r.imported_by,
+        importedAt: r.imported_at,
+        rows: r.row_count,
+        versions: Number(r.versions),
+      },
+    ]),
+  );
 }

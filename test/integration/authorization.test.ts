@@ -94,6 +94,8 @@ const EXPECTED: Record<Access, RoleName[]> = {
   'sites:manage': [],
   // The ministry's supervisor (Landesplanung) and the platform admin (wind-areas.test.ts).
   'wind-areas:import': ['supervisor', 'admin'],
+  // The platform admin only (dashboard-import-form.test.ts: per role, CSRF, nothing stored).
+  'monitoring:import': ['admin'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

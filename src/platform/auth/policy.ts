@@ -33,7 +33,8 @@ export type Action =
   | 'funding:casework' // the funding body's applications, export and reviewer assignment (its staff)
   | 'funding:review' // reviews of competitive calls assigned to oneself (a funding body's reviewers)
   | 'sites:manage' // the site register entries of one's own organisation (its site providers)
-  | 'wind-areas:import'; // new versions of the wind-energy area register (platform admin, Land planning)
+  | 'wind-areas:import' // new versions of the wind-energy area register (platform admin, Land planning)
+  | 'monitoring:import'; // statistics for the dashboard's imported indicators (platform admin only)
 
 export function can(actor: Actor, action: Action): boolean {
   switch (action) {
@@ -70,6 +71,10 @@ export function can(actor: Actor, action: Action): boolean {
     case 'admin:organisations':
     case 'admin:outbox':
       return isPlatformAdmin(actor);
+    // The dashboard's imported statistics are published under the platform's name, with their
+    // source and licence: the platform's administrators keep them, as with the command line.
+    case 'monitoring:import':
+      return canImportStatistics(actor);
     // The area register is kept by the Land planning authority (the ministry, Landesplanungsbehörde
     // under § 3 LPlG NRW), which collects the regional plans for the federal reporting
     // (§ 3 Abs. 3 WindBG [open]), and by the platform's administrators; its supervisors import.
@@ -132,6 +137,11 @@ export function isPlatformAdmin(actor: Actor): boolean {
     actor.kind === 'user' &&
     actor.memberships.some((m) => m.role === 'admin' && m.organisationKind === 'operator')
   );
+}
+
+/** Whether the actor may load statistics for the dashboard's imported indicators. */
+export function canImportStatistics(actor: Actor): boolean {
+  return isPlatformAdmin(actor);
 }
 
 /** Whether the actor has one of the roles in an organisation other than a funding body. */
