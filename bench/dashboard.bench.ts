@@ -1,15 +1,19 @@
 /**
  * Benchmark: the monitoring dashboard with 20,000 permit procedures and 100,000 funding cases.
- * Run: `node --import tsx bench/dashboard.bench.ts` (see bench/README.md).
- * Trial run: BENCH_PROCEDURES=2000 BENCH_FUNDING=10000 BENCH_REQUESTS=10 node --import tsx bench/dashboard.bench.ts
+ * Run: `npm run bench -- bench/dashboard.bench.ts` (see bench/README.md).
+ * Trial run: BENCH_PROCEDURES=2000 BENCH_FUNDING=10000 BENCH_REQUESTS=5 BENCH_RUNS=1 npm run bench -- bench/dashboard.bench.ts
  *
  * Fill (set-based, generate_series in PostgreSQL): permit procedures of the demo authorities with
  * their milestone events (submitted, complete, decided, delivered as far as each got) and decision
  * deadlines, 5 objections on every tenth procedure; funding cases of the demo funding body over two
  * programmes with commitments and payments on the ledger, and awards by size class.
- * Measure (in one run, in-process with app.inject): the overview, three indicator pages and a
- * trivial page (/impressum) as the reference, sequentially, p50/p95; and the time to recompute all
- * indicators (computeAll), median of the runs.
+ * Measure (in one run, in-process with app.inject, sequentially), on two portals over the same
+ * database: cold (DASHBOARD_CACHE_SECONDS=0, every request computes its indicators) and warm (the
+ * default lifetime: the first request to the overview computes all indicators into the store, the
+ * rest are served from it). Pages: the overview, three indicator pages and a trivial page
+ * (/impressum) as the reference in each part, p50/p95 and the ratio to the trivial page. Then the
+ * time of each indicator (shared memo as in computeAll, and alone) and the median time to
+ * recompute all indicators (computeAll).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
