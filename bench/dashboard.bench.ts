@@ -1,22 +1,28 @@
 /**
  * Benchmark: the monitoring dashboard with 20,000 permit procedures and 100,000 funding cases.
- * Run: `node --import tsx bench/dashboard.bench.ts` (see bench/README.md).
- * Trial run: BENCH_PROCEDURES=2000 BENCH_FUNDING=10000 BENCH_REQUESTS=10 node --import tsx bench/dashboard.bench.ts
+ * Run: `npm run bench -- bench/dashboard.bench.ts` (see bench/README.md).
+ * Trial run: BENCH_PROCEDURES=2000 BENCH_FUNDING=10000 BENCH_REQUESTS=5 BENCH_RUNS=1 npm run bench -- bench/dashboard.bench.ts
  *
  * Fill (set-based, generate_series in PostgreSQL): permit procedures of the demo authorities with
  * their milestone events (submitted, complete, decided, delivered as far as each got) and decision
  * deadlines, 5 objections on every tenth procedure; funding cases of the demo funding body over two
  * programmes with commitments and payments on the ledger, and awards by size class.
- * Measure (in one run, in-process with app.inject): the overview, three indicator pages and a
- * trivial page (/impressum) as the reference, sequentially, p50/p95; and the time to recompute all
- * indicators (computeAll), median of the runs.
+ * Measure (in one run, in-process with app.inject, sequentially), on two portals over the same
+ * database: cold (DASHBOARD_CACHE_SECONDS=0, every request computes its indicators) and warm (the
+ * default lifetime: the first request to the overview computes all indicators into the store, the
+ * rest are served from it). Pages: the overview, three indicator pages and a trivial page
+ * (/impressum) as the reference in each part, p50/p95 and the ratio to the trivial page. Then the
+ * time of each indicator (shared memo as in computeAll, and alone) and the median time to
+ * recompute all indicators (computeAll).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.ts';
-import { computeAll } from '../src/dashboard/compute.ts';
+import { createMemo } from '../src/dashboard/cache.ts';
+import { computeAll, computeIndicator } from '../src/dashboard/compute.ts';
+import { INDICATORS } from '../src/dashboard/indicators.ts';
 import { berlinToday } from '../src/dashboard/stand.ts';
 import { createDb, ensureDatabase } from '../src/db/database.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
@@ -29,8 +35,18 @@ import { measure, type Stats } from './support/measure.ts';
 
 const PROCEDURES = numberFrom('BENCH_PROCEDURES', 20_000);
 const FUNDING = numberFrom('BENCH_FUNDING', 100_000);
-const REQUESTS = numberFrom('BENCH_REQUESTS', 30);
+const REQUESTS = numberFrom('BENCH_REQUESTS', 10);
+const COLD_WARMUP = numberFrom('BENCH_COLD_WARMUP', 1);
+const WARM_REQUESTS = numberFrom('BENCH_WARM_REQUESTS', 30);
 const WARMUP = numberFrom('BENCH_WARMUP', 3);
+
+const PAGES = [
+  ['Triviale Seite /impressum', '/impressum'],
+  ['Übersicht /monitoring', '/monitoring'],
+  ['Kennzahl genehmigungsdauer', '/monitoring/genehmigungsdauer'],
+  ['Kennzahl foerdermittel-kreise', '/monitoring/foerdermittel-kreise'],
+  ['Kennzahl entscheidungsfristen', '/monitoring/entscheidungsfristen'],
+] as const;
 const RUNS = numberFrom('BENCH_RUNS', 5);
 
 await runBench(async (cleanup) => {
@@ -119,59 +135,128 @@ await runBench(async (cleanup) => {
   await sql`analyze`.execute(db);
   const fillSeconds = (performance.now() - fillStarted) / 1000;
 
-  const deps = benchDeps(db, tmp);
-  const app = await buildApp(deps);
-  cleanup.add(() => app.close());
-  await app.ready();
-  const get = (url: string) => async () => {
+  // Two portals over the same database: one computes on every request, one keeps the figures.
+  const cold = await buildApp(
+    benchDeps(db, path.join(tmp, 'cold'), { DASHBOARD_CACHE_SECONDS: '0' }),
+  );
+  cleanup.add(() => cold.close());
+  const warm = await buildApp(benchDeps(db, path.join(tmp, 'warm')));
+  cleanup.add(() => warm.close());
+  await cold.ready();
+  await warm.ready();
+  const get = (app: typeof cold, url: string) => async () => {
     const r = await app.inject({ url });
     return { status: r.statusCode, body: r.body };
   };
-  const stats: Stats[] = [];
-  for (const [name, url] of [
-    ['Triviale Seite /impressum', '/impressum'],
-    ['Übersicht /monitoring', '/monitoring'],
-    ['Kennzahl genehmigungsdauer', '/monitoring/genehmigungsdauer'],
-    ['Kennzahl foerdermittel-kreise', '/monitoring/foerdermittel-kreise'],
-    ['Kennzahl entscheidungsfristen', '/monitoring/entscheidungsfristen'],
-  ] as const) {
-    stats.push(
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1).replace('.', ','))
+      .join(' / ');
+
+  // Cold: every request computes its indicators (DASHBOARD_CACHE_SECONDS=0).
+  const coldLoad = [load()];
+  const coldStats: Stats[] = [];
+  for (const [name, url] of PAGES) {
+    coldStats.push(
+      await measure({
+        name,
+        transport: 'inject',
+        warmup: url === '/impressum' ? WARMUP : COLD_WARMUP,
+        requests: url === '/impressum' ? WARM_REQUESTS : REQUESTS,
+        send: get(cold, url),
+      }),
+    );
+  }
+  coldLoad.push(load());
+
+  // Warm: the first request to the overview computes all indicators into the store, the rest
+  // (the indicator pages included) are served from it.
+  const warmLoad = [load()];
+  const t0 = performance.now();
+  const first = await warm.inject({ url: '/monitoring' });
+  const firstMs = performance.now() - t0;
+  if (first.statusCode !== 200) throw new Error(`/monitoring: Status ${first.statusCode}`);
+  const warmStats: Stats[] = [];
+  for (const [name, url] of PAGES) {
+    warmStats.push(
       await measure({
         name,
         transport: 'inject',
         warmup: WARMUP,
-        requests: REQUESTS,
-        send: get(url),
+        requests: WARM_REQUESTS,
+        send: get(warm, url),
       }),
     );
   }
+  warmLoad.push(load());
+
+  // Time per indicator: as computeAll does it (one memo, the first user of shared rows reads
+  // them), and alone (own memo, as an indicator page without the store does).
   const stand = berlinToday(new Date());
+  const shared = createMemo();
+  const perIndicator: { id: string; origin: string; sharedMs: number; aloneMs: number }[] = [];
+  for (const definition of INDICATORS) {
+    const t1 = performance.now();
+    await computeIndicator(db, definition, stand, shared, REGISTER_FIGURES);
+    const sharedMs = performance.now() - t1;
+    const t2 = performance.now();
+    await computeIndicator(db, definition, stand, createMemo(), REGISTER_FIGURES);
+    const aloneMs = performance.now() - t2;
+    perIndicator.push({ id: definition.id, origin: definition.origin.kind, sharedMs, aloneMs });
+  }
+
   const runs: number[] = [];
+  let count = 0;
   for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await computeAll(db, stand, REGISTER_FIGURES);
-    runs.push(performance.now() - t0);
+    const t1 = performance.now();
+    count = (await computeAll(db, stand, REGISTER_FIGURES)).length;
+    runs.push(performance.now() - t1);
   }
   runs.sort((a, b) => a - b);
   const recompute = runs[Math.floor(runs.length / 2)]!;
-  const trivial = stats[0]!;
-  const rows = stats.map(
-    (s) =>
-      `| ${s.name} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${(s.p50 / trivial.p50).toFixed(0)} | ${(s.p95 / trivial.p95).toFixed(0)} | ${(s.bytes / 1024).toFixed(0)} |`,
-  );
+  const ms = (value: number) => value.toFixed(1);
+  const table = (stats: Stats[]) => {
+    const trivial = stats[0]!;
+    return [
+      '| Seite | Anfragen | p50 (ms) | p95 (ms) | p50 / trivial | p95 / trivial | Größe (KB) |',
+      '|---|---|---|---|---|---|---|',
+      ...stats.map(
+        (s) =>
+          `| ${s.name} | ${s.requests} | ${ms(s.p50)} | ${ms(s.p95)} | ${(s.p50 / trivial.p50).toFixed(0)} | ${(s.p95 / trivial.p95).toFixed(0)} | ${(s.bytes / 1024).toFixed(0)} |`,
+      ),
+    ];
+  };
   const report = [
     `# Monitoring-Dashboard – ${stand}`,
     '',
-    `${PROCEDURES} Genehmigungsverfahren, ${FUNDING} Förderfälle; ${REQUESTS} gemessene Anfragen je Seite nach ${WARMUP} zum Aufwärmen, nacheinander, in einem Lauf (app.inject). Rechner: ${cpus().length} Kerne (${cpus()[0]?.model ?? '?'}). Füllen: ${fillSeconds.toFixed(0)} s.`,
+    `${PROCEDURES} Genehmigungsverfahren, ${FUNDING} Förderfälle; Anfragen nacheinander, in einem Lauf (app.inject), zwei Portale über derselben Datenbank. Rechner: ${cpus().length} Kerne (${cpus()[0]?.model ?? '?'}). Füllen: ${fillSeconds.toFixed(0)} s.`,
     '',
-    '| Seite | p50 (ms) | p95 (ms) | p50 / trivial | p95 / trivial | Größe (KB) |',
-    '|---|---|---|---|---|---|',
-    ...rows,
+    `## Kalt: jede Anfrage rechnet (DASHBOARD_CACHE_SECONDS=0)`,
     '',
-    `Neuberechnung aller ${String((await computeAll(db, stand, REGISTER_FIGURES)).length)} Kennzahlen (computeAll), Median aus ${RUNS} Läufen: **${recompute.toFixed(0)} ms** (schnellster ${runs[0]!.toFixed(0)} ms, langsamster ${runs.at(-1)!.toFixed(0)} ms).`,
+    `${COLD_WARMUP} Anfrage(n) zum Aufwärmen je Kennzahlseite, ${WARMUP} für /impressum. Last (1/5/15 min) vorher ${coldLoad[0]}, nachher ${coldLoad[1]}.`,
+    '',
+    ...table(coldStats),
+    '',
+    `## Warm: Zwischenspeicher mit Standardlebensdauer (300 s)`,
+    '',
+    `Erste Anfrage der Übersicht (rechnet alle Kennzahlen in den Speicher): **${firstMs.toFixed(0)} ms**. Danach je Seite ${WARMUP} zum Aufwärmen und die gemessenen Anfragen, alle aus dem Speicher. Last vorher ${warmLoad[0]}, nachher ${warmLoad[1]}.`,
+    '',
+    ...table(warmStats),
+    '',
+    `## Neuberechnung`,
+    '',
+    `Alle ${count} Kennzahlen (computeAll), Median aus ${RUNS} Läufen: **${recompute.toFixed(0)} ms** (schnellster ${runs[0]!.toFixed(0)} ms, langsamster ${runs.at(-1)!.toFixed(0)} ms).`,
+    '',
+    'Je Kennzahl (ein Lauf): „gemeinsam“ in der Reihenfolge von computeAll mit einem Memo (wer geteilte Zeilen zuerst braucht, liest sie), „allein“ mit eigenem Memo wie eine Kennzahlseite ohne Speicher.',
+    '',
+    '| Kennzahl | Herkunft | gemeinsam (ms) | allein (ms) |',
+    '|---|---|---|---|',
+    ...perIndicator.map(
+      (p) => `| ${p.id} | ${p.origin} | ${p.sharedMs.toFixed(0)} | ${p.aloneMs.toFixed(0)} |`,
+    ),
     '',
   ].join('\n');
   console.log(report);
   const custom = PROCEDURES !== 20_000 || FUNDING !== 100_000 ? '-custom' : '';
   writeFileSync(new URL(`./results/dashboard-${stand}${custom}.md`, import.meta.url), report);
-}, 30);
+}, 90);

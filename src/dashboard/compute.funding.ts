@@ -6,9 +6,10 @@
  */
 import { fundingProgrammeVersions } from '../law/funding/index.ts';
 import { loadGemeinden } from '../registers/geo/data-files.ts';
+import type { Memo } from './cache.ts';
 import type { Compute } from './compute.types.ts';
 import { formatNumber } from './format.ts';
-import type { ColumnDef } from './indicator.types.ts';
+import type { ColumnDef, Series } from './indicator.types.ts';
 import {
   awardsBySize,
   bonusPayments,
@@ -19,8 +20,15 @@ import { daysBetween, median, percentile, round } from './stats.ts';
 
 const EURO = { type: 'number', unit: 'Euro', decimals: 2 } as const;
 
+let programmeTitles: Map<string, string> | undefined;
 function programmeTitle(id: string): string {
-  return fundingProgrammeVersions.find((p) => p.programmeId === id)?.title ?? id;
+  if (!programmeTitles) {
+    programmeTitles = new Map();
+    // The first version of a programme names it, as a search from the front would.
+    for (const p of fundingProgrammeVersions)
+      if (!programmeTitles.has(p.programmeId)) programmeTitles.set(p.programmeId, p.title);
+  }
+  return programmeTitles.get(id) ?? id;
 }
 
 let kreisNames: Map<string, string> | undefined;
@@ -49,6 +57,18 @@ const CASE_COLUMNS: readonly ColumnDef[] = [
   { key: 'paid', title: 'Ausgezahlt', ...EURO },
 ];
 
+/**
+ * The cases of a stand with their money, and the drill-down rows built from them: read and built
+ * once for the three indicators that show them (the rows are not changed by their readers).
+ */
+async function casesWithDetails(db: Parameters<Compute>[0], stand: string, memo: Memo) {
+  const cases = await memo.once('funding-cases', () => fundingCases(db, stand));
+  const details: Series = await memo.once('funding-case-details', () =>
+    Promise.resolve({ columns: CASE_COLUMNS, rows: caseRows(cases) }),
+  );
+  return { cases, details };
+}
+
 function caseRows(cases: readonly FundingCaseRow[]) {
   return cases.map((c) => ({
     _group: `${c.programmeId}|${c.kreisKey ?? 'unbekannt'}`,
@@ -76,7 +96,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 export const computeApplications: Compute = async (db, stand, _definition, memo) => {
-  const cases = await memo.once('funding-cases', () => fundingCases(db, stand));
+  const { cases, details } = await casesWithDetails(db, stand, memo);
   const rows = [...groupBy(cases, (c) => c.programmeId).entries()]
     .map(([id, group]) => {
       const days = group.flatMap((c) => decisionDays(c) ?? []);
@@ -142,7 +162,7 @@ export const computeApplications: Compute = async (db, stand, _definition, memo)
       `${formatNumber(allDays.length)} davon entschieden` +
       (overall === undefined ? '.' : `, im Median nach ${formatNumber(overall, 1)} Tagen.`),
     dataDate: stand,
-    details: { columns: CASE_COLUMNS, rows: caseRows(cases) },
+    details,
     detailsTitle: 'Förderanträge hinter den Zahlen',
   };
 };
@@ -153,7 +173,7 @@ function moneyIndicator(
   heading: string,
 ): Compute {
   return async (db, stand, _definition, memo) => {
-    const cases = await memo.once('funding-cases', () => fundingCases(db, stand));
+    const { cases, details } = await casesWithDetails(db, stand, memo);
     const rows = [...groupBy(cases, by).entries()]
       .map(([key, group]) => ({
         _key: key,
@@ -184,7 +204,7 @@ function moneyIndicator(
         `Insgesamt sind ${euroText(committed)} gebunden und ${euroText(paid)} ausgezahlt.` +
         (top ? ` Am meisten gebunden ist bei ${top.name}: ${euroText(top.committed)}.` : ''),
       dataDate: stand,
-      details: { columns: CASE_COLUMNS, rows: caseRows(cases) },
+      details,
       detailsTitle: 'Förderanträge hinter den Zahlen',
     };
   };
