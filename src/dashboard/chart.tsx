@@ -75,11 +75,11 @@ function BarChart(props: { series: Series; id: string; title: string; summary: s
       <title id={`${props.id}-titel`}>{props.title}</title>
       <desc id={`${props.id}-beschreibung`}>{props.summary}</desc>
       <Legend columns={columns} y={4} />
-      {x.ticks(5).map((tick) => (
+      {withDecimals(x.ticks(5)).map(([tick, decimals]) => (
         <g key={tick} aria-hidden="true">
           <line x1={x(tick)} x2={x(tick)} y1={top - 4} y2={height - 26} stroke="#c8c8c8" />
           <text x={x(tick)} y={height - 10} font-size="12" text-anchor="middle">
-            {formatNumber(tick, Number.isInteger(tick) ? 0 : 1)}
+            {formatNumber(tick, decimals)}
           </text>
         </g>
       ))}
@@ -169,18 +169,18 @@ function LineChart(props: { series: Series; id: string; title: string; summary: 
       <title id={`${props.id}-titel`}>{props.title}</title>
       <desc id={`${props.id}-beschreibung`}>{props.summary}</desc>
       <Legend columns={columns} y={4} />
-      {y.ticks(5).map((tick) => (
+      {withDecimals(y.ticks(5)).map(([tick, decimals]) => (
         <g key={tick} aria-hidden="true">
           <line x1={left} x2={WIDTH - 40} y1={y(tick)} y2={y(tick)} stroke="#c8c8c8" />
           <text x={left - 6} y={y(tick) + 4} font-size="12" text-anchor="end">
-            {formatNumber(tick, Number.isInteger(tick) ? 0 : 1)}
+            {formatNumber(tick, decimals)}
           </text>
         </g>
       ))}
       <text x={4} y={24} font-size="12" aria-hidden="true">
         {unit}
       </text>
-      {x.ticks(Math.min(6, series.rows.length)).map((tick) => (
+      {dateTicks(x, dates).map(({ tick, label }) => (
         <text
           key={tick.getTime()}
           x={x(tick)}
@@ -189,7 +189,7 @@ function LineChart(props: { series: Series; id: string; title: string; summary: 
           text-anchor="middle"
           aria-hidden="true"
         >
-          {tick.toLocaleDateString('de-DE', { timeZone: 'UTC', month: '2-digit', year: 'numeric' })}
+          {label}
         </text>
       ))}
       {columns.map((c, ci) => {
@@ -241,4 +241,36 @@ export function Chart(props: {
   )
     return null;
   return props.kind === 'line' ? <LineChart {...props} /> : <BarChart {...props} />;
+}
+
+/** Ticks with the decimals their step needs, so that 0.02 and 0.04 are not both labelled "0,0". */
+export function withDecimals(ticks: readonly number[]): [number, number][] {
+  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
+  const decimals = step >= 1 || step === 0 ? 0 : Math.min(6, Math.ceil(-Math.log10(step) - 1e-9));
+  return ticks.map((tick) => [tick, decimals]);
+}
+
+/**
+ * Time-axis labels: up to six data points are labelled with their own dates (a scale's month
+ * ticks would put one label between two stands a year apart); more get month ticks.
+ */
+export function dateTicks(
+  x: { ticks(count: number): Date[] },
+  dates: readonly Date[],
+): { tick: Date; label: string }[] {
+  const unique = [...new Map(dates.map((d) => [d.getTime(), d])).values()];
+  if (unique.length <= 6)
+    return unique.map((tick) => ({
+      tick,
+      label: tick.toLocaleDateString('de-DE', {
+        timeZone: 'UTC',
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+      }),
+    }));
+  return x.ticks(6).map((tick) => ({
+    tick,
+    label: `${String(tick.getUTCMonth() + 1).padStart(2, '0')}.${tick.getUTCFullYear()}`,
+  }));
 }
