@@ -324,8 +324,9 @@ export const computePlanFigures: Compute = async (_db, stand) => {
   }));
   return {
     series: { columns, rows },
+    // The first figure is the headline's number: a context figure with a value, not "no data".
     headline: {
-      value: undefined,
+      value: PLAN_FIGURES[0].value,
       text: 'etwa 10.000 Industrieunternehmen, mehr als ein Viertel der Wertschöpfung',
     },
     summary: `Der Plan nennt ${PLAN_FIGURES.map((f) => `${f.figure}: ${f.note} ${formatNumber(f.value, 1)} ${f.unit}`).join('; ')}.`,

@@ -111,6 +111,13 @@ describe('monitoring dashboard: live permit indicators', () => {
     assert.equal(r.headline.value, 6);
   });
 
+  it('the plan’s own figures are a context figure with a value, before their date no data', async () => {
+    const r = await compute('industrie-kennzahlen', '2026-12-31');
+    assert.equal(r.status, 'context');
+    assert.equal(r.headline.value, 10000);
+    assert.equal((await compute('industrie-kennzahlen', '2026-12-02')).status, 'no-data');
+  });
+
   it('every indicator has a table, source, licence, data date or a reason, and its files', async () => {
     for (const definition of INDICATORS) {
       const page = await t.app.inject({ url: `/monitoring/${definition.id}?stand=${STAND}` });
