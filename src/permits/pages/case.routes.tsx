@@ -12,7 +12,7 @@ import { loadCaseView, sendCaseDocument } from '../procedure.view-model.ts';
 import { CONFIRM_FIELD, DESTRUCTIVE_EFFECTS } from '../../procedures/case/destructive-actions.ts';
 import { ConfirmActionPage } from './confirm-action.views.tsx';
 import { readUpload } from '../upload.ts';
-import { actionInput } from './action.forms.tsx';
+import { actionInput } from './action.input.ts';
 import { renderCase } from './case.render.tsx';
 import { CASEWORK_MESSAGES } from '../../procedures/casework.routes.tsx';
 
