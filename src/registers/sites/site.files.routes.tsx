@@ -2,7 +2,8 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError, HTTP_STATUS, type FieldError } from '../../platform/errors.ts';
 import type { App, Deps } from '../../platform/server.ts';
-import { importSites, providerFor } from './site.actions.ts';
+import { providerFor } from './site.actions.ts';
+import { importSites } from './site.import.ts';
 import { parseSitesCsv, parseSitesGeoJson, sitesCsv, sitesGeoJson } from './site.files.ts';
 import { berlinDay, ProviderQuery, renderProviderPage } from './site.provider.routes.tsx';
 import { providerSites, searchSites } from './site.queries.ts';
