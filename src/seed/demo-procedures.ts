@@ -20,7 +20,6 @@ import {
   DAY_MS,
   docLabel,
   MAX_TURBINES,
-  SCENARIOS,
   type AgencyKey,
   type Authority,
   type Party,
@@ -28,6 +27,7 @@ import {
   type Step,
 } from './demo-scenarios.ts';
 import { FORMAL_SCENARIOS } from './demo-scenarios-formal.ts';
+import { SCENARIOS } from './demo-scenarios-projects.ts';
 
 /** Every demo procedure: the simplified and early formal ones, then the formal ones to the end. */
 export const DEMO_SCENARIOS: readonly Scenario[] = [...SCENARIOS, ...FORMAL_SCENARIOS];

@@ -4,7 +4,8 @@ import type { FieldError } from '../../platform/errors.ts';
 import { seatLabel } from './profile.seat.ts';
 import { type CompanyProfile, type ProfileRelation } from './profile.types.ts';
 import { LEGAL_FORMS, CRAFTS_TRADES } from './profile.types.ts';
-import { MAX_RELATIONS, type ProfileDraft } from './profile.validation.ts';
+import { MAX_RELATIONS } from './profile.relations.ts';
+import type { ProfileDraft } from './profile.validation.ts';
 
 /**
  * The JSON side of the company profile: strict schemas (unknown fields and wrong types are

@@ -5,7 +5,8 @@ import {
 } from '../../platform/german-number.ts';
 import { parseEuroToCents } from '../../platform/german-number.ts';
 import type { CompanyProfile, ProfileRelation } from './profile.types.ts';
-import { MAX_RELATIONS, type ProfileDraft, type RelationDraft } from './profile.validation.ts';
+import { MAX_RELATIONS, type RelationDraft } from './profile.relations.ts';
+import type { ProfileDraft } from './profile.validation.ts';
 
 /**
  * The HTML form's side: its field names, the draft read from a posted form (German number and

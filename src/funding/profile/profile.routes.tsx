@@ -34,7 +34,7 @@ import {
   loadCompanyProfile,
 } from './profile.queries.ts';
 import type { CompanyProfile } from './profile.types.ts';
-import { MAX_RELATIONS } from './profile.validation.ts';
+import { MAX_RELATIONS } from './profile.relations.ts';
 import { CompanyProfilePage } from './profile.views.tsx';
 
 const PAGE = '/unternehmen/profil';

@@ -2,12 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { draftFromForm } from './profile.form.ts';
 import { describeChanges } from './profile.history.ts';
-import {
-  checkProfileDraft,
-  parseRegisterNumber,
-  sameEnterprise,
-  type ProfileDraft,
-} from './profile.validation.ts';
+import { sameEnterprise } from './profile.relations.ts';
+import { checkProfileDraft, parseRegisterNumber, type ProfileDraft } from './profile.validation.ts';
 
 const context = { organisationName: 'Muster Stahl GmbH', today: '2026-12-03' };
 

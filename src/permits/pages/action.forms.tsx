@@ -1,3 +1,4 @@
+/** The form of a step on the case page and the fields each effect needs. */
 import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
 import {
@@ -12,6 +13,7 @@ import type { EffectKind } from '../../procedures/engine/index.ts';
 import type { AgencyChoice } from '../../procedures/agencies/agency.queries.ts';
 import { AgencySelectionFields } from './agency-selection.form.tsx';
 import { AgencyStatementFields } from './agency-statement.form.tsx';
+import { ParticipationFields } from './action.participation-fields.tsx';
 
 export interface ActionFormProps {
   procedureId: string;
@@ -245,128 +247,11 @@ export function ActionFields(props: ActionFormProps): VNode | null {
         />
       );
     case 'publish-notice':
-      return (
-        <>
-          <TextField
-            name={f('displayStart')}
-            label="Erster Tag der Auslegung"
-            type="date"
-            hint="Frühestens eine Woche nach dem heutigen Tag der Bekanntmachung. Auslegungs- und Einwendungsfrist berechnet das System (§ 10 Abs. 3 BImSchG)."
-            value={values[f('displayStart')]}
-            errors={errors}
-          />
-          <SelectField
-            name={f('eiaRequired')}
-            label="Wird eine Umweltverträglichkeitsprüfung durchgeführt?"
-            hint="Mit UVP beträgt die Einwendungsfrist einen Monat nach Ende der Auslegung, sonst zwei Wochen."
-            options={[
-              { value: 'ja', label: 'Ja, UVP-pflichtig' },
-              { value: 'nein', label: 'Nein' },
-            ]}
-            value={values[f('eiaRequired')] ?? 'ja'}
-            errors={errors}
-          />
-          <TextArea
-            name={f('hearingNote')}
-            label="Hinweis zum Erörterungstermin (optional)"
-            hint="Zum Beispiel ein vorgesehener Termin und Ort. Ohne Angabe wird der gesetzliche Hinweis verwendet."
-            value={values[f('hearingNote')]}
-            errors={errors}
-            required={false}
-          />
-        </>
-      );
     case 'request-hearing':
-      return (
-        <>
-          <TextField
-            name={f('receivedOn')}
-            label="Eingang des Antrags (optional)"
-            hint="Nur wenn die Behörde einen schriftlichen Antrag erfasst; ohne Angabe gilt der heutige Tag."
-            type="date"
-            value={values[f('receivedOn')]}
-            errors={errors}
-            required={false}
-          />
-          <TextArea
-            name={f('note')}
-            label="Anmerkung (optional)"
-            hint="Bei Windenergieanlagen an Land findet ein Erörterungstermin nur auf Antrag der Antragstellerin statt (§ 10 Abs. 6 BImSchG)."
-            value={values[f('note')]}
-            errors={errors}
-            required={false}
-          />
-        </>
-      );
     case 'skip-hearing':
-      return (
-        <TextArea
-          name={f('reason')}
-          label="Begründung"
-          value={
-            values[f('reason')] ??
-            'Die Antragstellerin hat keinen Erörterungstermin beantragt; bei Windenergieanlagen an Land soll er dann entfallen (§ 10 Abs. 6 BImSchG).'
-          }
-          errors={errors}
-        />
-      );
     case 'schedule-hearing':
-      return (
-        <>
-          <SelectField
-            name={f('format')}
-            label="Form der Erörterung"
-            options={[
-              { value: 'in-person', label: 'Erörterungstermin vor Ort' },
-              { value: 'online', label: 'Online-Konsultation mit schriftlicher Äußerungsfrist' },
-            ]}
-            value={values[f('format')] ?? 'in-person'}
-            errors={errors}
-          />
-          <TextField
-            name={f('date')}
-            label="Tag des Termins bzw. Ende der Äußerungsfrist"
-            type="date"
-            value={values[f('date')]}
-            errors={errors}
-          />
-          <TextField
-            name={f('place')}
-            label="Ort oder Internetadresse"
-            value={values[f('place')]}
-            errors={errors}
-            required={false}
-          />
-          <TextArea
-            name={f('reason')}
-            label="Begründung (optional)"
-            value={values[f('reason')]}
-            errors={errors}
-            required={false}
-          />
-        </>
-      );
     case 'record-hearing':
-      return (
-        <>
-          <TextField
-            name={f('chair')}
-            label="Verhandlungsleitung (optional)"
-            hint="Name der Person, die die Erörterung geleitet hat; ohne Angabe die erfassende Person (§ 19 Abs. 1 9. BImSchV)."
-            value={values[f('chair')]}
-            errors={errors}
-            required={false}
-          />
-          <TextArea
-            name={f('minutes')}
-            label="Verlauf und Ergebnisse insgesamt (§ 19 9. BImSchV)"
-            hint="Die Niederschrift je Tagesordnungspunkt erfassen Sie auf der Seite „Erörterung“; beides wird als PDF-Niederschrift erstellt und der Antragstellerin übersandt."
-            value={values[f('minutes')]}
-            errors={errors}
-            rows={8}
-          />
-        </>
-      );
+      return <ParticipationFields {...props} effect={props.effect} />;
     case 'submit-application':
     case 'confirm-receipt':
     case 'close-step':
@@ -394,33 +279,4 @@ export function ActionForm(props: ActionFormProps): VNode {
       <SubmitButton variant={props.variant}>{props.label}</SubmitButton>
     </form>
   );
-}
-
-/** Form fields (prefixed with the action) → the engine's input object. */
-export function actionInput(
-  action: string,
-  body: Record<string, unknown>,
-): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  const entries: [number, string][] = [];
-  const lines = (value: unknown) =>
-    (typeof value === 'string' ? value : '')
-      .split(/\r?\n/)
-      .map((l) => l.trim())
-      .filter(Boolean);
-  for (const [key, value] of Object.entries(body)) {
-    if (!key.startsWith(`${action}.`)) continue;
-    const name = key.slice(action.length + 1);
-    const entry = /^conditions\.(\d{1,3})$/.exec(name);
-    // Proposed conditions come one per field (a condition may span lines); empty fields are spare.
-    if (entry) {
-      if (typeof value === 'string' && value.trim() !== '')
-        entries.push([Number(entry[1]), value.trim()]);
-    } else if (['items', 'documents', 'conditions'].includes(name)) input[name] = lines(value);
-    else if (name === 'agencies')
-      input[name] = [value].flat().filter((v) => typeof v === 'string' && v !== '');
-    else input[name] = typeof value === 'string' ? value.trim() : value;
-  }
-  if (entries.length > 0) input.conditions = entries.sort((a, b) => a[0] - b[0]).map((e) => e[1]);
-  return input;
 }

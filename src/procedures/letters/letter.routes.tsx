@@ -24,7 +24,8 @@ import type { LetterBuilders } from './letter.builder.ts';
 import { isLetterKind } from './letter.kinds.ts';
 import type { LoadProfile } from './letter.profile.ts';
 import { findProcedureHead, listAwaitingSignOff, listLetters } from './letter.queries.ts';
-import { LetterPage, LettersPage, SignOffQueuePage, type LettersView } from './letter.views.tsx';
+import { LetterPage } from './letter.page.tsx';
+import { LettersPage, SignOffQueuePage, type LettersView } from './letter.views.tsx';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const LetterParams = Type.Object({

@@ -21,15 +21,9 @@ import {
   parseStichtag,
 } from './area.service.ts';
 import { berlinToday, importAreaVersion, type ImportMode } from './area.version.ts';
-import {
-  ImportPage,
-  IMPORT_PATH,
-  RegisterPage,
-  REGISTER_PATH,
-  TRACKER_PATH,
-  TrackerPage,
-  type ImportValues,
-} from './area.views.tsx';
+import { ImportPage, type ImportValues } from './area.import.views.tsx';
+import { RegisterPage } from './area.register.views.tsx';
+import { IMPORT_PATH, REGISTER_PATH, TRACKER_PATH, TrackerPage } from './area.views.tsx';
 
 const AnyQuery = Type.Record(Type.String(), Type.Unknown());
 const open = { access: 'public' as const };

@@ -1,20 +1,12 @@
 /**
- * The public tracker of the wind-area target, the register list (both with a Stichtag GET form)
- * and the import form for the Land planning authority. No script: tables carry the data, every
- * table also comes as CSV.
+ * The public tracker of the wind-area target with its Stichtag GET form, and the paths and helpers
+ * the register and import pages share. No script: tables carry the data, every table also comes
+ * as CSV.
  */
 import type { VNode } from 'preact';
 import type { FieldError } from '../../platform/errors.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  fieldId,
-  Notice,
-  SubmitButton,
-  TextField,
-} from '../../platform/forms.tsx';
+import { ErrorSummary, SubmitButton, TextField } from '../../platform/forms.tsx';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
-import { Pagination } from '../../platform/pagination.tsx';
 import { DataTable } from '../../platform/table.tsx';
 import { mapHref } from '../map/map.query.ts';
 import {
@@ -24,10 +16,9 @@ import {
   paceNeededText,
   projectionText,
 } from './area.format.ts';
-import type { AreaVersion, RegisterArea } from './area.queries.ts';
-import { REGISTER_PAGE_SIZE, type TrackerView } from './area.service.ts';
+import type { AreaVersion } from './area.queries.ts';
+import { type TrackerView } from './area.service.ts';
 import type { TrackerRow } from './area.tracker.ts';
-import { KIND_LABELS, LEGAL_STATUS_LABELS, ROTOR_RULE_LABELS } from './counting-rule.ts';
 import { planningRegion, type PlanningRegionKey } from './planning-regions.ts';
 
 export const TRACKER_PATH = '/windenergiegebiete';
@@ -36,13 +27,17 @@ export const IMPORT_PATH = '/windenergiegebiete/import';
 /** The map with the register's layer; it shows today's areas (the map has no Stichtag). */
 export const AREAS_MAP_HREF = mapHref(['wind-areas']);
 
-const count = (value: number) => value.toLocaleString('de-DE');
+export const count = (value: number) => value.toLocaleString('de-DE');
 
-function withStichtag(path: string, stichtag: string | undefined): string {
+export function withStichtag(path: string, stichtag: string | undefined): string {
   return stichtag ? `${path}?stichtag=${stichtag}` : path;
 }
 
-function StichtagForm(props: { action: string; value: string; errors: FieldError[] }): VNode {
+export function StichtagForm(props: {
+  action: string;
+  value: string;
+  errors: FieldError[];
+}): VNode {
   return (
     <form method="get" action={props.action} class="kern-stack form-narrow" novalidate>
       <TextField
@@ -224,229 +219,6 @@ export function TrackerPage(props: {
           </p>
         </>
       ) : null}
-    </Layout>
-  );
-}
-
-export function RegisterPage(props: {
-  ctx: PageContext;
-  asOf?: string;
-  version?: AreaVersion;
-  /** The areas of the page shown. */
-  areas: RegisterArea[];
-  /** All areas of the version, over every page. */
-  total?: number;
-  page?: number;
-  pageCount?: number;
-  /** A page asked for beyond the end (the last page is shown instead). */
-  beyond?: number;
-  stichtag?: string;
-  value: string;
-  errors: FieldError[];
-}): VNode {
-  const total = props.total ?? props.areas.length;
-  const page = props.page ?? 1;
-  const pageCount = props.pageCount ?? 1;
-  const first = (page - 1) * REGISTER_PAGE_SIZE + 1;
-  const last = first + props.areas.length - 1;
-  const pageError = props.errors.find((e) => e.field === 'seite');
-  return (
-    <Layout
-      ctx={props.ctx}
-      title="Windenergiegebiete im Register"
-      hasErrors={props.errors.length > 0}
-    >
-      <h1 class="kern-heading-large">Windenergiegebiete im Register</h1>
-      <ErrorSummary errors={props.errors} />
-      <StichtagForm action={REGISTER_PATH} value={props.value} errors={props.errors} />
-      {pageError ? (
-        <p class="kern-error" id={fieldId('seite')}>
-          <span class="kern-sr-only">Fehler: </span>
-          {pageError.message}{' '}
-          <a class="kern-link" href={REGISTER_PATH}>
-            Zur ersten Seite
-          </a>
-        </p>
-      ) : null}
-      {props.asOf ? (
-        <p class="kern-body">
-          {props.version
-            ? `Stand ${germanDate(props.asOf)}: Version ${props.version.seq} vom ${germanDate(props.version.effectiveOn)}, ${count(total)} ${total === 1 ? 'Gebiet' : 'Gebiete'}. `
-            : `Zum Stichtag ${germanDate(props.asOf)} gab es noch keinen Import. `}
-          <a class="kern-link" href={withStichtag(`${REGISTER_PATH}.csv`, props.stichtag)}>
-            Liste als CSV
-          </a>
-          {total > props.areas.length ? ' (alle Gebiete)' : ''} ·{' '}
-          <a class="kern-link" href={withStichtag(TRACKER_PATH, props.stichtag)}>
-            Flächenziel zu diesem Stand
-          </a>{' '}
-          ·{' '}
-          <a class="kern-link" href={AREAS_MAP_HREF}>
-            Heutige Gebiete auf der Karte
-          </a>
-        </p>
-      ) : null}
-      {props.beyond ? (
-        <p class="kern-body" role="status">
-          Seite {count(props.beyond)} gibt es nicht; die Liste hat {count(pageCount)}{' '}
-          {pageCount === 1 ? 'Seite' : 'Seiten'}. Gezeigt wird die letzte Seite.
-        </p>
-      ) : null}
-      {props.areas.length > 0 ? (
-        <>
-          {pageCount > 1 ? (
-            <p class="kern-body">
-              Gebiete {count(first)} bis {count(last)} von {count(total)}.
-            </p>
-          ) : null}
-          <DataTable
-            caption={pageCount > 1 ? `Gebiete ${first} bis ${last}` : 'Gebiete'}
-            small
-            rowHeader={0}
-            columns={[
-              'Name',
-              'Art',
-              'Planungsregion',
-              'Rechtsstand',
-              'Plan',
-              'Rotorregel',
-              { label: 'Fläche (ha)', numeric: true },
-              { label: 'Angerechnet (ha)', numeric: true },
-            ]}
-            rows={props.areas.map((a) => ({
-              key: a.id,
-              cells: [
-                a.name,
-                KIND_LABELS[a.kind],
-                a.planningRegion ? planningRegion(a.planningRegion as PlanningRegionKey).name : '–',
-                LEGAL_STATUS_LABELS[a.legalStatus],
-                a.planSource
-                  ? `${a.planSource}${a.planDate ? `, ${germanDate(a.planDate)}` : ''}`
-                  : '–',
-                ROTOR_RULE_LABELS[a.rotorRule],
-                a.areaHa === null ? '–' : fixed(a.areaHa, 1),
-                a.countedHa === null ? '–' : fixed(a.countedHa, 1),
-              ],
-            }))}
-          />
-          <Pagination
-            label="Seiten"
-            paging={{ page, pageCount, href: withStichtag(REGISTER_PATH, props.stichtag) }}
-          />
-        </>
-      ) : null}
-    </Layout>
-  );
-}
-
-export interface ImportValues {
-  stand: string;
-  modus: string;
-}
-
-export function ImportPage(props: {
-  ctx: PageContext;
-  values: ImportValues;
-  errors: FieldError[];
-  done?: { seq: number; count: number; ended: number };
-}): VNode {
-  const modeName = 'modus';
-  return (
-    <Layout
-      ctx={props.ctx}
-      title="Windenergiegebiete importieren"
-      hasErrors={props.errors.length > 0}
-    >
-      <h1 class="kern-heading-large">Windenergiegebiete importieren</h1>
-      {props.done ? (
-        <Notice
-          kind="success"
-          title={`Version ${props.done.seq} mit ${props.done.count} Gebieten gespeichert${props.done.ended > 0 ? `; ${props.done.ended} frühere Gebiete ersetzt` : ''}.`}
-        >
-          <p class="kern-body">
-            <a class="kern-link" href={TRACKER_PATH}>
-              Zum Flächenziel
-            </a>
-          </p>
-        </Notice>
-      ) : null}
-      <ErrorSummary errors={props.errors} />
-      <p class="kern-body">
-        Eine GeoJSON-FeatureCollection (WGS84) mit Polygonen oder Multipolygonen. Je Gebiet:
-        <code>name</code>, <code>kind</code> („wind-energy“ oder „acceleration“), optional{' '}
-        <code>legalStatus</code> („in-force“ oder „draft“), <code>planSource</code>,{' '}
-        <code>planDate</code>, <code>rotorRule</code> („rotor-out“ oder „rotor-in“) und{' '}
-        <code>planningRegion</code>. Ist ein Gebiet fehlerhaft, wird nichts gespeichert.
-      </p>
-      <form
-        method="post"
-        action={`${IMPORT_PATH}?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
-        encType="multipart/form-data"
-        novalidate
-        class="kern-stack form-narrow"
-      >
-        <CsrfField token={props.ctx.csrfToken} />
-        <TextField
-          name="stand"
-          label="Stand der Daten"
-          hint="TT.MM.JJJJ; nicht vor dem Stand des letzten Imports und nicht in der Zukunft."
-          value={props.values.stand}
-          errors={props.errors}
-          width="width-4"
-        />
-        <fieldset class="kern-fieldset" id={fieldId(modeName)}>
-          <legend class="kern-label">Art des Imports</legend>
-          <div class="kern-fieldset__body">
-            {(
-              [
-                [
-                  'replace',
-                  'Ersetzen: Die Gebiete der Datei ersetzen alle bisherigen Gebiete ihrer Planungsregionen',
-                ],
-                ['add', 'Ergänzen: Die Gebiete kommen zu den bisherigen hinzu'],
-              ] as const
-            ).map(([value, label]) => (
-              <div class="kern-form-check" key={value}>
-                <input
-                  class="kern-form-check__radio"
-                  type="radio"
-                  id={fieldId(`${modeName}-${value}`)}
-                  name={modeName}
-                  value={value}
-                  checked={props.values.modus === value}
-                />
-                <label class="kern-label" for={fieldId(`${modeName}-${value}`)}>
-                  {label}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        <div class="kern-form-input">
-          <label class="kern-label" for={fieldId('datei')}>
-            GeoJSON-Datei
-          </label>
-          {props.errors.some((e) => e.field === 'datei') ? (
-            <p class="kern-error" id={`${fieldId('datei')}-fehler`}>
-              <span class="kern-sr-only">Fehler: </span>
-              Die Datei wurde nicht importiert; die Gründe stehen oben.
-            </p>
-          ) : null}
-          <input
-            class="kern-form-input__input"
-            type="file"
-            id={fieldId('datei')}
-            name="datei"
-            accept=".geojson,.json,application/geo+json,application/json"
-            aria-describedby={
-              props.errors.some((e) => e.field === 'datei')
-                ? `${fieldId('datei')}-fehler`
-                : undefined
-            }
-          />
-        </div>
-        <SubmitButton>Importieren</SubmitButton>
-      </form>
     </Layout>
   );
 }

@@ -28,13 +28,12 @@ import {
 } from './ogc.documents.ts';
 import { ogcOpenApi } from './ogc.openapi.ts';
 import { parseFormat, parseItemsParams, rejectUnknown, type OgcFormat } from './ogc.params.ts';
+import { ItemPage, ItemsPage } from './ogc.items.views.tsx';
 import {
   ApiDocPage,
   CollectionPage,
   CollectionsPage,
   ConformancePage,
-  ItemPage,
-  ItemsPage,
   LandingPage,
 } from './ogc.views.tsx';
 

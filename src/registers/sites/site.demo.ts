@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { importSites, type ImportRow } from './site.actions.ts';
+import { importSites, type ImportRow } from './site.import.ts';
 
 /** The demo provider: a municipality's economic-development office and its login. */
 export const DEMO_SITE_PROVIDER = 'Stadt Marl – Wirtschaftsförderung';

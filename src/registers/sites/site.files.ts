@@ -1,5 +1,5 @@
 import { csvRecords, csvRow, UTF8_BOM } from '../../platform/csv.ts';
-import type { ImportRefusal, ImportRow } from './site.actions.ts';
+import type { ImportRefusal, ImportRow } from './site.import.ts';
 import { STANDARD_FIELDS, type StoredSite } from './site.types.ts';
 
 /**
