@@ -5,16 +5,9 @@
  * checked against the published text it is marked `open` and shown as „[offen]“.
  */
 import type { IndicatorDefinition } from './indicator.types.ts';
-import {
-  BIMSCHG_10_6A,
-  DL_DE_BY,
-  PLAN,
-  PLATFORM_LICENCE,
-  PLATFORM_SOURCE,
-} from './indicator.sources.ts';
-
-const live = { kind: 'live' } as const;
-const V1 = { version: 1, validFrom: '2026-12-03' } as const;
+import { DL_DE_BY, PLAN, PLATFORM_LICENCE, PLATFORM_SOURCE } from './indicator.sources.ts';
+import { LIVE, V1 } from './indicators.common.ts';
+import { PERMIT_INDICATORS } from './indicators.permits.ts';
 
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
@@ -79,7 +72,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'Tage',
     rule: { kind: 'context' },
     ruleText: 'Der Plan nennt keine Frist für Förderentscheidungen; die Zahl dient dem Vergleich.',
-    origin: live,
+    origin: LIVE,
     chart: 'bars',
     source: PLATFORM_SOURCE,
     licence: PLATFORM_LICENCE,
@@ -95,7 +88,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'Euro',
     rule: { kind: 'context' },
     ruleText: 'Kontextzahl: der Plan nennt je Programm kein Ausgabenziel.',
-    origin: live,
+    origin: LIVE,
     chart: 'bars',
     source: PLATFORM_SOURCE,
     licence: PLATFORM_LICENCE,
@@ -111,7 +104,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     unit: 'Euro',
     rule: { kind: 'context' },
     ruleText: 'Kontextzahl: der Plan nennt keine regionale Verteilung.',
-    origin: live,
+    origin: LIVE,
     chart: 'bars',
     source: PLATFORM_SOURCE,
     licence: PLATFORM_LICENCE,
@@ -132,7 +125,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     rule: { kind: 'context' },
     ruleText:
       'Der Plan beziffert keinen Anteil; die Zahl zeigt, wie viel bei kleinen Unternehmen ankommt.',
-    origin: live,
+    origin: LIVE,
     chart: 'bars',
     source: PLATFORM_SOURCE,
     licence: PLATFORM_LICENCE,
@@ -261,83 +254,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     licence: { ...DL_DE_BY, name: 'Lizenz je Einspielung' },
     updateEvery: 'on-import',
   },
-  {
-    ...V1,
-    id: 'genehmigungsdauer',
-    planPoint: 4,
-    title: 'Dauer der Genehmigungsverfahren je Abschnitt',
-    description:
-      'Tage je Abschnitt des Genehmigungsverfahrens (Median und 90. Perzentil), aus den Ereignissen der Verfahrensakten.',
-    unit: 'Tage',
-    target: {
-      value: 213,
-      label: 'Entscheidung binnen sieben Monaten nach Vollständigkeit (etwa 213 Tage)',
-      source: BIMSCHG_10_6A,
-    },
-    rule: { kind: 'at-most', threshold: 213 },
-    ruleText:
-      'Auf Kurs, wenn 90 % der Verfahren von der Vollständigkeit bis zur Entscheidung höchstens 213 Tage brauchen (90. Perzentil); sonst hinter Plan.',
-    origin: live,
-    chart: 'bars',
-    source: PLATFORM_SOURCE,
-    licence: PLATFORM_LICENCE,
-    updateEvery: 'daily',
-  },
-  {
-    ...V1,
-    id: 'genehmigungsbehoerden',
-    planPoint: 4,
-    title: 'Genehmigungsverfahren je Behörde',
-    description:
-      'Eingereichte und entschiedene Verfahren je Genehmigungsbehörde und die Gesamtdauer vom Eingang bis zur Entscheidung.',
-    unit: 'Tage',
-    rule: { kind: 'context' },
-    ruleText: 'Vergleichszahl je Behörde ohne eigenes Ziel.',
-    origin: live,
-    chart: 'bars',
-    source: PLATFORM_SOURCE,
-    licence: PLATFORM_LICENCE,
-    updateEvery: 'daily',
-  },
-  {
-    ...V1,
-    id: 'entscheidungsfristen',
-    planPoint: 4,
-    title: 'Entscheidungen in der gesetzlichen Frist',
-    description:
-      'Anteil der Entscheidungen innerhalb der Entscheidungsfrist und Zahl der Fristüberschreitungen (auch bei noch offenen Verfahren).',
-    unit: '%',
-    target: {
-      value: 100,
-      label: 'jede Entscheidung in der gesetzlichen Frist',
-      source: BIMSCHG_10_6A,
-    },
-    rule: { kind: 'at-least', threshold: 95 },
-    ruleText:
-      'Auf Kurs, wenn mindestens 95 % der Entscheidungen in der Frist ergingen; sonst hinter Plan. [offen] Die Schwelle von 95 % ist fachlich festzulegen.',
-    origin: live,
-    chart: 'bars',
-    source: PLATFORM_SOURCE,
-    licence: PLATFORM_LICENCE,
-    updateEvery: 'daily',
-  },
-  {
-    ...V1,
-    id: 'einwendungen',
-    planPoint: 4,
-    title: 'Einwendungen und ihre Bündelung',
-    description:
-      'Eingegangene Einwendungen je Verfahren und wie viele davon einer Gruppe gleichförmiger Einwendungen zugeordnet sind.',
-    unit: 'Einwendungen',
-    rule: { kind: 'context' },
-    ruleText:
-      'Kontextzahl: zeigt die Arbeitslast der Beteiligung und die Entlastung durch Bündelung.',
-    origin: live,
-    chart: 'bars',
-    source: PLATFORM_SOURCE,
-    licence: PLATFORM_LICENCE,
-    updateEvery: 'daily',
-  },
+  ...PERMIT_INDICATORS,
   {
     ...V1,
     id: 'wasserstoff-netz',
@@ -394,7 +311,7 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     },
     rule: { kind: 'context' },
     ruleText: 'Kontextzahl: der Plan beziffert keine Zahl ausgebildeter Fachkräfte.',
-    origin: live,
+    origin: LIVE,
     chart: 'line',
     source: PLATFORM_SOURCE,
     licence: PLATFORM_LICENCE,
