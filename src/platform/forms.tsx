@@ -104,7 +104,7 @@ export function TextField(
     type?: 'text' | 'email' | 'password' | 'date' | 'number' | 'search';
     required?: boolean;
     autocomplete?: string;
-    width?: 'width-2' | 'width-4';
+    width?: 'width-2' | 'width-4' | 'width-date';
     inputMode?: 'numeric' | 'text';
   },
 ): VNode {

@@ -250,7 +250,7 @@ export function ApplicationForm(props: {
           hint="Jahr und Monat, z. B. 2028-06"
           value={val('plannedCommissioning', data.plannedCommissioning)}
           errors={errors}
-          width="width-4"
+          width="width-date"
         />
         <TextArea
           name="nonTechnicalSummary"

@@ -65,7 +65,7 @@ export function ImportPage(props: {
           hint="TT.MM.JJJJ; nicht vor dem Stand des letzten Imports und nicht in der Zukunft."
           value={props.values.stand}
           errors={props.errors}
-          width="width-4"
+          width="width-date"
         />
         <fieldset class="kern-fieldset" id={fieldId(modeName)}>
           <legend class="kern-label">Art des Imports</legend>

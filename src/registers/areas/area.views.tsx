@@ -46,7 +46,7 @@ export function StichtagForm(props: {
         hint="TT.MM.JJJJ; leer lassen für den heutigen Stand. Gezeigt wird der Stand des letzten Imports bis zu diesem Tag."
         value={props.value}
         errors={props.errors}
-        width="width-4"
+        width="width-date"
       />
       <SubmitButton variant="secondary">Anzeigen</SubmitButton>
     </form>

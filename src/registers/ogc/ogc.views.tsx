@@ -6,6 +6,7 @@
  */
 import type { VNode } from 'preact';
 import { Layout, type PageContext } from '../../platform/layout.tsx';
+import { formatGermanDateShort } from '../../law/german-format.ts';
 import { DataTable } from '../../platform/table.tsx';
 import type { FeatureLayer } from '../catalogue/layer.ts';
 import { SourceNote } from '../catalogue/source-note.tsx';
@@ -126,7 +127,9 @@ export function CollectionsPage(props: {
             </a>,
             geometryTitle(layer.geometry),
             layer.source.name,
-            layer.source.dataDate,
+            /^\d{4}-\d{2}-\d{2}$/.test(layer.source.dataDate)
+              ? formatGermanDateShort(layer.source.dataDate)
+              : layer.source.dataDate,
             <a class="kern-link" href={itemsHref(layer)}>
               Objekte ansehen<span class="kern-sr-only">: {layer.title}</span>
             </a>,
