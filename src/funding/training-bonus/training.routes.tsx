@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { decodeUtf8, readUploadedFile } from '../../platform/upload.ts';
 import { AppError, HTTP_STATUS, type FieldError } from '../../platform/errors.ts';
 import { pageContext, sendPage } from '../../platform/http.ts';
 import type { App, Deps } from '../../platform/server.ts';
@@ -22,36 +23,16 @@ function draftOf(body: Record<string, unknown>): ClaimDraft {
 }
 
 async function readCsv(request: FastifyRequest): Promise<string> {
-  const missing = new AppError('validation', 'Bitte wählen Sie eine CSV-Datei aus.', [
-    { field: 'datei', message: 'CSV-Datei: Bitte wählen Sie eine CSV-Datei aus.' },
-  ]);
-  if (!request.isMultipart()) throw missing;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') continue;
-    if (part.fieldname !== 'datei') {
-      part.file.resume();
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of part.file as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size <= CSV_LIMIT) chunks.push(chunk);
-    }
-    if (size > CSV_LIMIT) {
-      const message = 'CSV-Datei: Die Datei ist zu groß (höchstens 2 MB).';
-      throw new AppError('validation', message, [{ field: 'datei', message }]);
-    }
-    if (size === 0) throw missing;
-    const content = Buffer.concat(chunks);
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(content);
-    } catch {
-      const message = 'CSV-Datei: Die Datei ist nicht in UTF-8 gespeichert.';
-      throw new AppError('validation', message, [{ field: 'datei', message }]);
-    }
-  }
-  throw missing;
+  const file = await readUploadedFile(request, {
+    field: 'datei',
+    limitBytes: CSV_LIMIT,
+    missing: {
+      summary: 'Bitte wählen Sie eine CSV-Datei aus.',
+      field: 'CSV-Datei: Bitte wählen Sie eine CSV-Datei aus.',
+    },
+    tooLarge: 'CSV-Datei: Die Datei ist zu groß (höchstens 2 MB).',
+  });
+  return decodeUtf8(file.content, 'datei', 'CSV-Datei: Die Datei ist nicht in UTF-8 gespeichert.');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { readUploadedFile } from '../../platform/upload.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Access } from '../../platform/auth/policy.ts';
 import { AppError, HTTP_STATUS } from '../../platform/errors.ts';
@@ -36,30 +37,15 @@ function kept(body: Record<string, unknown>): Record<string, string> {
 
 /** Reads the logo from a multipart request; past the limit the rest is read and dropped. */
 async function readLogo(request: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
-  const missing = new AppError('validation', 'Bitte wählen Sie eine Logodatei aus.', [
-    { field: 'logo', message: 'Bitte wählen Sie eine Logodatei (PNG oder SVG) aus.' },
-  ]);
-  if (!request.isMultipart()) throw missing;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') continue;
-    if (part.fieldname !== 'logo') {
-      part.file.resume();
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of part.file as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size <= LOGO_READ_LIMIT) chunks.push(chunk);
-    }
-    if (size > LOGO_READ_LIMIT) {
-      const message = `Die Datei ist zu groß: höchstens ${LOGO_READ_LIMIT / 1024} KB.`;
-      throw new AppError('validation', message, [{ field: 'logo', message }]);
-    }
-    if (size === 0) throw missing;
-    return { filename: part.filename, content: Buffer.concat(chunks) };
-  }
-  throw missing;
+  return readUploadedFile(request, {
+    field: 'logo',
+    limitBytes: LOGO_READ_LIMIT,
+    missing: {
+      summary: 'Bitte wählen Sie eine Logodatei aus.',
+      field: 'Bitte wählen Sie eine Logodatei (PNG oder SVG) aus.',
+    },
+    tooLarge: `Die Datei ist zu groß: höchstens ${LOGO_READ_LIMIT / 1024} KB.`,
+  });
 }
 
 /**

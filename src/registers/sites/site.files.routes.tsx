@@ -1,5 +1,6 @@
 /** Site register files: the public downloads, a provider's export and the CSV/GeoJSON import. */
 import type { FastifyRequest } from 'fastify';
+import { decodeUtf8, readUploadedFile } from '../../platform/upload.ts';
 import { AppError, HTTP_STATUS, type FieldError } from '../../platform/errors.ts';
 import type { App, Deps } from '../../platform/server.ts';
 import { providerFor } from './site.actions.ts';
@@ -13,36 +14,19 @@ import { PROVIDER_PATH, SITES_PATH } from './site.views.tsx';
 const FILE_LIMIT = 5 * 1024 * 1024;
 
 async function readUpload(request: FastifyRequest): Promise<{ name: string; content: string }> {
-  const missing = new AppError('validation', 'Bitte wählen Sie eine Datei aus.', [
-    { field: 'datei', message: 'Datei: Bitte wählen Sie eine CSV- oder GeoJSON-Datei aus.' },
-  ]);
-  if (!request.isMultipart()) throw missing;
-  for await (const part of request.parts()) {
-    if (part.type === 'field') continue;
-    if (part.fieldname !== 'datei') {
-      part.file.resume();
-      continue;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of part.file as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size <= FILE_LIMIT) chunks.push(chunk);
-    }
-    if (size > FILE_LIMIT) {
-      const message = 'Datei: Die Datei ist zu groß (höchstens 5 MB).';
-      throw new AppError('validation', message, [{ field: 'datei', message }]);
-    }
-    if (size === 0) throw missing;
-    try {
-      const content = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-      return { name: part.filename, content };
-    } catch {
-      const message = 'Datei: Die Datei ist nicht in UTF-8 gespeichert.';
-      throw new AppError('validation', message, [{ field: 'datei', message }]);
-    }
-  }
-  throw missing;
+  const file = await readUploadedFile(request, {
+    field: 'datei',
+    limitBytes: FILE_LIMIT,
+    missing: {
+      summary: 'Bitte wählen Sie eine Datei aus.',
+      field: 'Datei: Bitte wählen Sie eine CSV- oder GeoJSON-Datei aus.',
+    },
+    tooLarge: 'Datei: Die Datei ist zu groß (höchstens 5 MB).',
+  });
+  return {
+    name: file.filename,
+    content: decodeUtf8(file.content, 'datei', 'Datei: Die Datei ist nicht in UTF-8 gespeichert.'),
+  };
 }
 
 /** GeoJSON when the name or the content says so, CSV otherwise. */
