@@ -9,6 +9,7 @@ import { berlinDate } from '../../src/procedures/case/case.queries.ts';
 
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 const skip = browserSkipReason();
 const KREIS_ADMIN = 'verwaltung@kreis-paderborn.example';
 

@@ -10,6 +10,7 @@ import {
 
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 const skip = browserSkipReason();
 
 /** The monitoring pages without JavaScript, and axe on every page type of the dashboard. */

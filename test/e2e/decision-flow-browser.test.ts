@@ -14,6 +14,7 @@ import { DEMO_PROJECTS, type DemoProject } from '../helpers/permits.ts';
 
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 const skip = browserSkipReason();
 const DAY_MS = 86_400_000;
 

@@ -29,6 +29,7 @@ import { apiAs, applicationBody, DEMO_PROJECTS, orgId } from '../helpers/permits
 
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 const skip = browserSkipReason();
 const DAY_MS = 86_400_000;
 const require = createRequire(import.meta.url);

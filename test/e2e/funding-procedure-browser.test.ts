@@ -15,6 +15,7 @@ import { SAMPLE_PDF } from '../helpers/multipart.ts';
 
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 const skip = browserSkipReason();
 
 /**

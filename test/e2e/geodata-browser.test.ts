@@ -11,6 +11,7 @@ import {
 
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 const skip = browserSkipReason();
 
 /** The OGC API's HTML pages and the hydrogen last-mile list, without JavaScript, and axe on them. */

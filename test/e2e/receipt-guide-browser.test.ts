@@ -10,6 +10,7 @@ import {
 /** The guide to the receipt hash is a public page like any other: axe finds nothing. */
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 describe('receipt hash guide in the browser', { skip: browserSkipReason() }, () => {
   let env: Awaited<ReturnType<typeof startBrowserApp>>;
   before(async () => {

@@ -19,6 +19,7 @@ import { pdfPlainText } from '../helpers/pdf-text-embedded.ts';
  */
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 describe('Stromkostenrechner in the browser', { skip: browserSkipReason() }, () => {
   let env: Awaited<ReturnType<typeof startBrowserApp>>;
   const problems: string[] = [];

@@ -9,6 +9,7 @@ import { createPublishedProcedure, seedObjections, WORKER } from '../helpers/par
 
 // Skipped only on a developer machine without Chromium (the reason names it); with CI=true
 // a missing browser fails the run instead (test/helpers/browser.ts).
+// Skipped only on a machine without Chromium, with the reason; under CI=true a missing Chromium fails.
 const skip = browserSkipReason();
 
 /**
