@@ -1,6 +1,7 @@
-/** Wind areas for tests of the register list: many small squares through the real import. */
+/** Wind areas for tests: rectangles, features as the import reads them, and many small squares through the real import. */
 import type { Db } from '../../src/db/database.ts';
 import { parseAreaCollection } from '../../src/registers/areas/area.import.ts';
+import type { MultiPoly } from '../../src/registers/areas/area.geometry.ts';
 import { berlinToday, importAreaVersion } from '../../src/registers/areas/area.version.ts';
 
 /**
@@ -46,3 +47,27 @@ export async function addSquareAreas(
     today: berlinToday(options.now),
   });
 }
+
+/** Lon/lat rectangle as a polygon. */
+export const rect = (lon: number, lat: number, dLon: number, dLat: number): MultiPoly => [
+  [
+    [
+      [lon, lat],
+      [lon + dLon, lat],
+      [lon + dLon, lat + dLat],
+      [lon, lat + dLat],
+      [lon, lat],
+    ],
+  ],
+];
+
+/** A GeoJSON wind-area feature as the register's import reads it. */
+export const areaFeature = (
+  name: string,
+  coordinates: unknown,
+  extra: Record<string, unknown> = {},
+) => ({
+  type: 'Feature',
+  properties: { name, kind: 'wind-energy', ...extra },
+  geometry: { type: 'Polygon', coordinates },
+});
